@@ -1,0 +1,118 @@
+#include "convert.hpp"
+
+#include <iostream>
+
+#include <galley/galley.hpp>
+
+#include "exit_codes.hpp"
+
+namespace galley::cli {
+namespace {
+
+constexpr std::string_view kStdio = "-";
+
+std::string read_stdin(std::size_t max_bytes) {
+  std::string bytes;
+  char buffer[1 << 16];
+  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+    bytes.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+    if (bytes.size() > max_bytes) {
+      throw Error(ErrorCode::LimitExceeded, "<stdin>", {},
+                  "input is over the limit of " + std::to_string(max_bytes) +
+                      " bytes (raise it with --max-input-size)");
+    }
+  }
+  return bytes;
+}
+
+DateOrder parse_date_order(const std::string& name) {
+  if (name == "day-first") return DateOrder::DayFirst;
+  if (name == "month-first") return DateOrder::MonthFirst;
+  return DateOrder::Auto;
+}
+
+void print_warnings(const Diagnostics& diag) {
+  for (const Diagnostic& d : diag.all()) {
+    std::cerr << "galley: warning: " << to_string(d) << '\n';
+  }
+}
+
+}  // namespace
+
+CLI::App* add_convert_command(CLI::App& app, ConvertArgs& args) {
+  CLI::App* cmd = app.add_subcommand("convert", "Convert one article to another format");
+  cmd->add_option("input", args.input, "Input file, or - for standard input")->required();
+  cmd->add_option("-o,--output", args.output,
+                  "Output file (format from its extension); standard output when omitted");
+  cmd->add_option("-f,--from", args.from, "Input format (default: from extension or content)");
+  cmd->add_option("-t,--to", args.to,
+                  "Output format (default: from the output extension, else markdown)");
+  cmd->add_option("--date-order", args.date_order, "How to read numeric dates like 03/04/2022")
+      ->check(CLI::IsMember({"auto", "day-first", "month-first"}))
+      ->capture_default_str();
+  cmd->add_option("--base-url", args.base_url, "Base URL for resolving relative links");
+  cmd->add_option("--password", args.password, "Password for encrypted PDFs");
+  cmd->add_option("--max-input-size", args.max_input_bytes, "Largest input accepted, in bytes")
+      ->capture_default_str();
+  cmd->add_flag("--no-recover", args.no_recover,
+                "Skip the recovery passes (title, byline, date, footer, paragraph joining)");
+  cmd->add_flag("-q,--quiet", args.quiet, "Do not print warnings");
+  return cmd;
+}
+
+int run_convert(const ConvertArgs& args) {
+  Diagnostics diag;
+  ReadOptions read_options;
+  read_options.max_input_bytes = args.max_input_bytes;
+  read_options.date_order = parse_date_order(args.date_order);
+  read_options.base_url = args.base_url;
+  read_options.password = args.password;
+  read_options.recover = !args.no_recover;
+  const bool to_stdout = args.output.empty() || args.output == kStdio;
+  try {
+    Article article;
+    if (args.input == kStdio) {
+      const std::string bytes = read_stdin(args.max_input_bytes);
+      article = read(Input{"<stdin>", bytes, {}}, read_options, diag, args.from);
+    } else {
+      article = read_file(args.input, read_options, diag, args.from);
+    }
+    WriteOptions write_options;
+    if (to_stdout) {
+      const std::string format = args.to.empty() ? "markdown" : args.to;
+      // Rendered whole before any byte is printed, so a failure prints nothing.
+      const std::string bytes = write_string(article, format, write_options, diag);
+      std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      std::cout.flush();
+    } else {
+      write_file(article, args.output, write_options, diag, args.to);
+    }
+  } catch (const Error& e) {
+    if (!args.quiet) print_warnings(diag);
+    std::cerr << "galley: error: " << e.what() << '\n';
+    return kExitFailed;
+  } catch (const std::exception& e) {
+    std::cerr << "galley: error: " << args.input << ": " << e.what() << '\n';
+    return kExitFailed;
+  }
+  if (!args.quiet) print_warnings(diag);
+  return kExitOk;
+}
+
+int run_formats() {
+  const Registry& registry = Registry::builtin();
+  auto print = [](const FormatInfo& info) {
+    std::string exts;
+    for (const auto& e : info.extensions) exts += (exts.empty() ? "" : " ") + e;
+    std::cout << "  " << info.name
+              << std::string(info.name.size() < 10 ? 10 - info.name.size() : 1, ' ')
+              << info.description << (exts.empty() ? "" : " (" + exts + ")") << '\n';
+  };
+  std::cout << "Input formats:\n";
+  for (const auto& r : registry.readers()) print(r.info);
+  std::cout << "Output formats:\n";
+  for (const auto& w : registry.writers()) print(w.info);
+  return kExitOk;
+}
+
+}  // namespace galley::cli

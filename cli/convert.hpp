@@ -1,0 +1,32 @@
+// `galley convert`: one input to one output.
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace galley::cli {
+
+struct ConvertArgs {
+  std::string input;
+  std::string output;  ///< empty or "-" = standard output
+  std::string from;
+  std::string to;
+  std::string date_order = "auto";
+  std::string base_url;
+  std::string password;
+  std::size_t max_input_bytes = std::size_t{256} << 20;
+  bool no_recover = false;
+  bool quiet = false;
+};
+
+/// Declares the subcommand's options on `app`, storing into `args`.
+CLI::App* add_convert_command(CLI::App& app, ConvertArgs& args);
+
+/// Runs a conversion; returns an exit code and reports errors on stderr.
+int run_convert(const ConvertArgs& args);
+
+/// Prints the registered formats.
+int run_formats();
+
+}  // namespace galley::cli

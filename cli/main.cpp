@@ -1,0 +1,38 @@
+// The galley command: CLI11 wiring only; the work is in convert.cpp.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <galley/galley.hpp>
+
+#include "convert.hpp"
+#include "exit_codes.hpp"
+
+int main(int argc, char** argv) {
+  using namespace galley::cli;
+  CLI::App app{
+      "galley: articles from web pages, PDFs and plain text into EPUB, Markdown, JATS, "
+      "JSON and clean text."};
+  app.set_version_flag("--version", std::string("galley ") + galley::version());
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  galley convert story.html -o story.md      formats from the extensions\n"
+      "  galley convert story.pdf -t json           JSON model to standard output\n"
+      "  curl -s URL | galley convert - -f html -t txt\n"
+      "  galley formats                             list readers and writers\n"
+      "\nExit codes: 0 converted, 1 the input could not be converted, 2 usage error.");
+
+  ConvertArgs convert_args;
+  CLI::App* convert = add_convert_command(app, convert_args);
+  CLI::App* formats = app.add_subcommand("formats", "List the input and output formats");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (convert->parsed()) return run_convert(convert_args);
+  if (formats->parsed()) return run_formats();
+  return kExitUsage;
+}

@@ -1,0 +1,116 @@
+// The interfaces a format implements: Reader (bytes -> Article) and Writer
+// (Article -> bytes), the options they take and how a format describes itself.
+//
+// Readers see bytes and a display name, never a path: files, streams and archives
+// belong to the convenience layer in galley.hpp. Readers and writers are const and
+// keep per-document state on the stack, so one instance may serve many threads.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <stop_token>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <galley/article.hpp>
+#include <galley/error.hpp>
+
+namespace galley {
+
+/// One document to read.
+struct Input {
+  std::string name;        ///< display name for messages: "report.pdf", "<stdin>"
+  std::string_view bytes;  ///< not owned; must outlive the read
+  std::string media_type;  ///< optional hint ("text/html"); empty when unknown
+};
+
+/// How to read numeric dates such as 03/04/2022.
+enum class DateOrder {
+  Auto,        ///< day-first unless the first number cannot be a day (> 12 decides)
+  DayFirst,    ///< 03/04/2022 is 3 April
+  MonthFirst,  ///< 03/04/2022 is 4 March
+};
+
+struct ReadOptions {
+  /// Inputs larger than this raise ErrorCode::LimitExceeded.
+  std::size_t max_input_bytes = std::size_t{256} << 20;
+  /// Cooperative wall-clock budget per document; zero means no limit.
+  std::chrono::milliseconds time_budget{0};
+  /// Cancels a conversion in progress (ErrorCode::Cancelled).
+  std::stop_token stop;
+  /// Resolves relative links when the document gives no base of its own.
+  std::string base_url;
+  /// Reading of all-numeric dates, see DateOrder.
+  DateOrder date_order = DateOrder::Auto;
+  /// Password for encrypted input (PDF).
+  std::string password;
+  /// Run the shared recovery passes (title, byline, date, footer, paragraph joining).
+  bool recover = true;
+};
+
+struct WriteOptions {
+  /// Time stamp for formats that record one (EPUB's dcterms:modified); when unset the
+  /// article's date, then the Unix epoch, is used so output stays reproducible.
+  std::optional<std::chrono::sys_seconds> timestamp;
+};
+
+/// Where a writer puts its bytes (the shape of pugixml's xml_writer).
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual void write(std::string_view bytes) = 0;
+};
+
+/// Appends to a string owned by the caller.
+class StringSink final : public Sink {
+ public:
+  explicit StringSink(std::string& out) : out_(out) {}
+  void write(std::string_view bytes) override { out_.append(bytes); }
+
+ private:
+  std::string& out_;
+};
+
+/// Writes to a std::ostream owned by the caller.
+class StreamSink final : public Sink {
+ public:
+  explicit StreamSink(std::ostream& out) : out_(out) {}
+  void write(std::string_view bytes) override {
+    out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+class Reader {
+ public:
+  virtual ~Reader() = default;
+  /// Reads one document. Throws galley::Error when it cannot; recoverable problems
+  /// are recorded in `diag`. Must be safe to call from several threads at once.
+  virtual Article read(const Input& input, const ReadOptions& options, Diagnostics& diag) const = 0;
+};
+
+class Writer {
+ public:
+  virtual ~Writer() = default;
+  /// Renders `article` into `out`. Must be safe to call from several threads at once.
+  virtual void write(const Article& article, const WriteOptions& options, Sink& out,
+                     Diagnostics& diag) const = 0;
+};
+
+/// How a format names and recognises itself.
+struct FormatInfo {
+  std::string name;                      ///< registry key and CLI -f/-t value: "html"
+  std::string description;               ///< one line for `galley formats`
+  std::vector<std::string> extensions;   ///< with the dot, lower case: {".html", ".htm"}
+  std::vector<std::string> media_types;  ///< {"text/html"}
+  /// Confidence that `head` (the first 4 KiB) is this format: 0 = not mine, 1..100.
+  int (*sniff)(std::string_view head) = nullptr;
+};
+
+}  // namespace galley

@@ -1,0 +1,71 @@
+// galley: articles from web pages, PDFs and plain text into clean publication formats.
+//
+// The one-call API. Convert a file, choosing formats from the extensions:
+//
+//   galley::convert_file("story.html", "story.epub");
+//
+// Or read into the article model, look at it, and write it in any format:
+//
+//   galley::Diagnostics diag;
+//   galley::Article a = galley::read_file("story.pdf", {}, diag);
+//   std::cout << a.metadata.title.value_or("(untitled)") << '\n';
+//   std::string md = galley::write_string(a, "markdown", {}, diag);
+//
+// Every function throws galley::Error when the document cannot be converted and
+// records recoverable problems in the Diagnostics it is given. All functions are safe
+// to call from several threads at once for different documents.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include <galley/article.hpp>
+#include <galley/error.hpp>
+#include <galley/format.hpp>
+#include <galley/recover.hpp>
+#include <galley/registry.hpp>
+
+namespace galley {
+
+/// The library version, "MAJOR.MINOR.PATCH".
+const char* version() noexcept;
+
+/// Reads `input` with the reader named `format`, or the detected one when `format` is
+/// empty, then runs the recovery passes unless `options.recover` is false.
+Article read(const Input& input, const ReadOptions& options, Diagnostics& diag,
+             std::string_view format = {}, const Registry& registry = Registry::builtin());
+
+/// Reads a file; its name (as given) is used in messages. Throws Error{Io} when the
+/// file cannot be read and Error{LimitExceeded} past options.max_input_bytes.
+Article read_file(const std::filesystem::path& path, const ReadOptions& options, Diagnostics& diag,
+                  std::string_view format = {}, const Registry& registry = Registry::builtin());
+
+/// Writes `article` in `format` to `out`.
+void write(const Article& article, std::string_view format, const WriteOptions& options, Sink& out,
+           Diagnostics& diag, const Registry& registry = Registry::builtin());
+
+/// Writes `article` in `format` and returns the bytes.
+std::string write_string(const Article& article, std::string_view format,
+                         const WriteOptions& options, Diagnostics& diag,
+                         const Registry& registry = Registry::builtin());
+
+/// Writes `article` to `path` atomically: the bytes go to a temporary file beside it,
+/// renamed into place only when complete, so a failure leaves no partial file. The
+/// format comes from the extension when `format` is empty.
+void write_file(const Article& article, const std::filesystem::path& path,
+                const WriteOptions& options, Diagnostics& diag, std::string_view format = {},
+                const Registry& registry = Registry::builtin());
+
+/// read_file followed by write_file, formats from the extensions.
+void convert_file(const std::filesystem::path& input, const std::filesystem::path& output,
+                  Diagnostics& diag, const ReadOptions& read_options = {},
+                  const WriteOptions& write_options = {});
+
+/// Reads a whole file into memory, refusing files larger than `max_bytes`.
+std::string read_file_bytes(const std::filesystem::path& path, std::size_t max_bytes);
+
+/// Replaces the file at `path` with `bytes` atomically (temporary file + rename).
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+}  // namespace galley

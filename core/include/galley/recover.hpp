@@ -1,0 +1,71 @@
+// The shared recovery passes and the parsers behind them.
+//
+// Every reader produces a rough article; these passes, run in a fixed order after
+// any reader, recover what articles share whatever their format: the title from a
+// leading heading, the byline and date printed under it, the site footer and
+// "contact us" lines at the end, and paragraphs split by a page break. Each pass
+// only fills metadata that is still unknown, so a reader's stronger evidence
+// (HTML meta tags, PDF fonts) wins.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <galley/article.hpp>
+#include <galley/error.hpp>
+#include <galley/format.hpp>
+
+namespace galley {
+
+struct RecoverOptions {
+  DateOrder date_order = DateOrder::Auto;  ///< reading of 03/04/2022
+};
+
+/// Runs every pass below, in order.
+void recover(Article& article, const RecoverOptions& options, Diagnostics& diag);
+
+/// A leading level-1 (or only top-level) heading becomes the title when none is known.
+void recover_title(Article& article, const RecoverOptions& options, Diagnostics& diag);
+/// Byline and date lines in the first blocks move into the metadata.
+void recover_byline_and_date(Article& article, const RecoverOptions& options, Diagnostics& diag);
+/// Trailing boilerplate blocks ("To contact us...", copyright) move to the footer.
+void recover_footer(Article& article, const RecoverOptions& options, Diagnostics& diag);
+/// Joins a paragraph that a page break split in two.
+void join_split_paragraphs(Article& article, const RecoverOptions& options, Diagnostics& diag);
+
+/// Parses a date in a common English form: "30 January 2022", "January 30, 2022",
+/// "Jan. 30, 2022", "Sunday 30 January 2022", "2022-01-30" (also with a time),
+/// "30/01/2022", "30.01.2022". The whole string must be a date, apart from
+/// surrounding whitespace, a leading "Published"/"Updated"/"on" and a trailing time.
+std::optional<std::chrono::year_month_day> parse_date(std::string_view text,
+                                                      DateOrder order = DateOrder::Auto);
+
+/// Finds the first date within free text ("Posted by X on 30 January 2022 at 10:00").
+std::optional<std::chrono::year_month_day> find_date(std::string_view text,
+                                                     DateOrder order = DateOrder::Auto);
+
+/// Formats a date as YYYY-MM-DD.
+std::string format_date(std::chrono::year_month_day date);
+
+struct Byline {
+  std::string text;             ///< the byline without "By", e.g. "Jane Doe and John Roe"
+  std::vector<Person> authors;  ///< the people it names
+};
+
+/// Parses a byline line: "By Jane Doe and John Roe", "Jane Doe, Reuters",
+/// "Peter Symonds". Returns nullopt for text that does not read as one (a sentence,
+/// a date, a heading).
+std::optional<Byline> parse_byline(std::string_view line);
+
+/// Splits a byline's text into people ("A, B and C" -> three names), dropping
+/// affiliations such as "Reuters" or "Staff Writer".
+std::vector<Person> split_authors(std::string_view byline);
+
+/// True for end-of-article boilerplate: contact lines, copyright notices,
+/// subscription prompts, "all rights reserved".
+bool is_boilerplate(std::string_view text);
+
+}  // namespace galley

@@ -1,0 +1,174 @@
+// The convenience layer: files, buffers and the reader -> passes -> writer pipeline.
+#include <galley/galley.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+
+namespace galley {
+namespace {
+
+std::string system_message(int error_number) { return std::strerror(error_number); }
+
+const Registry::WriterEntry& choose_writer(const Registry& registry, std::string_view format,
+                                           std::string_view path_for_messages) {
+  if (format.empty()) return registry.writer_for_path(path_for_messages);
+  if (const auto* entry = registry.find_writer(format)) return *entry;
+  throw Error(ErrorCode::UnknownFormat, std::string(path_for_messages), {},
+              "unknown output format '" + std::string(format) + "' (see 'galley formats')");
+}
+
+// Removes a temporary file unless released; keeps failed writes from leaving debris.
+class TempFileGuard {
+ public:
+  explicit TempFileGuard(std::string path) : path_(std::move(path)) {}
+  TempFileGuard(const TempFileGuard&) = delete;
+  TempFileGuard& operator=(const TempFileGuard&) = delete;
+  ~TempFileGuard() {
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+  void release() { path_.clear(); }
+
+ private:
+  std::string path_;
+};
+
+void write_all(int fd, std::string_view bytes, const std::string& name) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw Error(ErrorCode::Io, name, {}, "cannot write: " + system_message(errno));
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+// umask can only be read by setting it, which races with other threads creating
+// files; read it once, the first time galley writes a file.
+mode_t process_umask() {
+  static const mode_t mask = [] {
+    const mode_t m = ::umask(0);
+    ::umask(m);
+    return m;
+  }();
+  return mask;
+}
+
+}  // namespace
+
+const char* version() noexcept { return GALLEY_VERSION; }
+
+Article read(const Input& input, const ReadOptions& options, Diagnostics& diag,
+             std::string_view format, const Registry& registry) {
+  if (input.bytes.size() > options.max_input_bytes) {
+    throw Error(ErrorCode::LimitExceeded, input.name, {},
+                "input is " + std::to_string(input.bytes.size()) + " bytes, over the limit of " +
+                    std::to_string(options.max_input_bytes) +
+                    " (raise max_input_bytes / --max-input-size)");
+  }
+  const Registry::ReaderEntry* entry = nullptr;
+  if (format.empty()) {
+    entry = &registry.detect_reader(input);
+  } else if (!(entry = registry.find_reader(format))) {
+    throw Error(ErrorCode::UnknownFormat, input.name, {},
+                "unknown input format '" + std::string(format) + "' (see 'galley formats')");
+  }
+  if (options.stop.stop_requested()) {
+    throw Error(ErrorCode::Cancelled, input.name, {}, "cancelled");
+  }
+  Article article = entry->reader->read(input, options, diag);
+  article.metadata.source_format = entry->info.name;
+  if (options.recover) recover(article, RecoverOptions{options.date_order}, diag);
+  return article;
+}
+
+std::string read_file_bytes(const std::filesystem::path& path, std::size_t max_bytes) {
+  const std::string name = path.string();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw Error(ErrorCode::Io, name, {}, "is a directory, not a file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::Io, name, {}, "cannot open: " + system_message(errno));
+  std::string bytes;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > max_bytes) {
+      throw Error(ErrorCode::LimitExceeded, name, {},
+                  "input is over the limit of " + std::to_string(max_bytes) +
+                      " bytes (raise max_input_bytes / --max-input-size)");
+    }
+  }
+  if (in.bad()) throw Error(ErrorCode::Io, name, {}, "read failed");
+  return bytes;
+}
+
+Article read_file(const std::filesystem::path& path, const ReadOptions& options, Diagnostics& diag,
+                  std::string_view format, const Registry& registry) {
+  const std::string bytes = read_file_bytes(path, options.max_input_bytes);
+  return read(Input{path.string(), bytes, {}}, options, diag, format, registry);
+}
+
+void write(const Article& article, std::string_view format, const WriteOptions& options, Sink& out,
+           Diagnostics& diag, const Registry& registry) {
+  choose_writer(registry, format, "<output>").writer->write(article, options, out, diag);
+}
+
+std::string write_string(const Article& article, std::string_view format,
+                         const WriteOptions& options, Diagnostics& diag, const Registry& registry) {
+  std::string out;
+  StringSink sink(out);
+  write(article, format, options, sink, diag, registry);
+  return out;
+}
+
+void write_file(const Article& article, const std::filesystem::path& path,
+                const WriteOptions& options, Diagnostics& diag, std::string_view format,
+                const Registry& registry) {
+  const auto& entry = choose_writer(registry, format, path.string());
+  std::string bytes;
+  StringSink sink(bytes);
+  entry.writer->write(article, options, sink, diag);
+  write_file_atomically(path, bytes);
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+  const std::string name = path.string();
+  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
+  std::string temp = (dir / ("." + path.filename().string() + ".galley-XXXXXX")).string();
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    throw Error(ErrorCode::Io, name, {}, "cannot create a file here: " + system_message(errno));
+  }
+  TempFileGuard guard(temp);
+  try {
+    write_all(fd, bytes, name);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  // mkstemp creates 0600; give the result the permissions a plain create would.
+  ::fchmod(fd, 0666 & ~process_umask());
+  if (::close(fd) != 0)
+    throw Error(ErrorCode::Io, name, {}, "cannot write: " + system_message(errno));
+  if (std::rename(temp.c_str(), name.c_str()) != 0) {
+    throw Error(ErrorCode::Io, name, {}, "cannot replace: " + system_message(errno));
+  }
+  guard.release();
+}
+
+void convert_file(const std::filesystem::path& input, const std::filesystem::path& output,
+                  Diagnostics& diag, const ReadOptions& read_options,
+                  const WriteOptions& write_options) {
+  const Article article = read_file(input, read_options, diag);
+  write_file(article, output, write_options, diag);
+}
+
+}  // namespace galley

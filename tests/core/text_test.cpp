@@ -1,0 +1,55 @@
+#include "detail/text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace galley::detail {
+namespace {
+
+TEST(Text, ValidatesUtf8) {
+  EXPECT_TRUE(is_valid_utf8("plain ascii"));
+  EXPECT_TRUE(is_valid_utf8("caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80"));
+  EXPECT_TRUE(is_valid_utf8("\xEF\xBF\xBD"));       // a literal U+FFFD
+  EXPECT_FALSE(is_valid_utf8("caf\xE9"));           // Latin-1 e-acute
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+  EXPECT_FALSE(is_valid_utf8("\xE2\x80"));          // truncated
+}
+
+TEST(Text, DetectsEncodings) {
+  EXPECT_EQ(detect_encoding("\xEF\xBB\xBFhi"), Encoding::Utf8Bom);
+  EXPECT_EQ(detect_encoding("\xFF\xFEh\0"), Encoding::Utf16Le);
+  EXPECT_EQ(detect_encoding("\xFE\xFF\0h"), Encoding::Utf16Be);
+  EXPECT_EQ(detect_encoding("na\xC3\xAFve"), Encoding::Utf8);
+  EXPECT_EQ(detect_encoding("na\xEFve \x93quoted\x94"), Encoding::Windows1252);
+}
+
+TEST(Text, DecodesLegacyAndUtf16) {
+  EXPECT_EQ(windows1252_to_utf8("\x93hi\x94 \x80 caf\xE9"),
+            "\xE2\x80\x9Chi\xE2\x80\x9D \xE2\x82\xAC caf\xC3\xA9");
+  const std::string le("\xFF\xFEh\0\xE9\0=\xD8\x00\xDE", 10);  // h, e-acute, U+1F600
+  EXPECT_EQ(decode_text(le, Encoding::Utf16Le), "h\xC3\xA9\xF0\x9F\x98\x80");
+  const std::string be("\xFE\xFF\0h\xD8\x3D", 6);  // unpaired high surrogate at the end
+  EXPECT_EQ(decode_text(be, Encoding::Utf16Be), "h\xEF\xBF\xBD");
+}
+
+TEST(Text, SanitizesControlsAndInvalidBytes) {
+  EXPECT_EQ(sanitize_utf8(std::string("a\0b\x01\tc\n", 7)), "ab\tc\n");
+  EXPECT_EQ(sanitize_utf8("x\xFFy"), "x\xEF\xBF\xBDy");
+}
+
+TEST(Text, CollapsesAsciiAndUnicodeSpaces) {
+  EXPECT_EQ(collapse_whitespace("  a \t\n b\xC2\xA0\xC2\xA0"
+                                "c\xE2\x80\x89  "),
+            "a b c");
+  EXPECT_EQ(collapse_whitespace("\xE3\x80\x80"), "");
+}
+
+TEST(Text, FindsExtensions) {
+  EXPECT_EQ(extension_of("dir.v2/Story.HTML"), ".html");
+  EXPECT_EQ(extension_of("README"), "");
+  EXPECT_EQ(extension_of(".hidden"), "");
+}
+
+}  // namespace
+}  // namespace galley::detail
