@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
   ConvertArgs convert_args;
   CLI::App* convert = add_convert_command(app, convert_args);
   CLI::App* formats = app.add_subcommand("formats", "List the input and output formats");
+  FormatsArgs formats_args;
+  formats->add_flag("--readers", formats_args.readers_only, "Only the input format names");
+  formats->add_flag("--writers", formats_args.writers_only, "Only the output format names");
 
   try {
     app.parse(argc, argv);
@@ -33,6 +36,6 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   if (convert->parsed()) return run_convert(convert_args);
-  if (formats->parsed()) return run_formats();
+  if (formats->parsed()) return run_formats(formats_args);
   return kExitUsage;
 }
