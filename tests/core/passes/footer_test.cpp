@@ -50,6 +50,13 @@ TEST(RecoverFooter, MovesTrailingBoilerplateInOrder) {
             blocks(para(text("Share this article")), rule(), para(text("© 2022 Example"))));
 }
 
+TEST(RecoverFooter, TakesTheRuleAboveTheFooter) {
+  const Article article =
+      recovered(blocks(para(text("Body text.")), rule(), para(text("All rights reserved."))));
+  EXPECT_EQ(article.body, blocks(para(text("Body text."))));
+  EXPECT_EQ(article.footer, blocks(rule(), para(text("All rights reserved."))));
+}
+
 TEST(RecoverFooter, StopsAtTheFirstArticleBlock) {
   const Article article =
       recovered(blocks(para(text("Contact us")), para(text("The last paragraph of the story.")),
