@@ -46,6 +46,14 @@ TEST(RecoverTitle, DropsAHeadingRepeatingAKnownTitle) {
   EXPECT_EQ(a.body, blocks(para(text("x"))));
 }
 
+TEST(RecoverTitle, DropsAHeadingRepeatingATitleWithASiteName) {
+  const Article a = recovered(blocks(heading(1, text("Budget approved")), para(text("x"))),
+                              "Budget approved | City News");
+  EXPECT_EQ(a.body, blocks(para(text("x"))));
+  const Blocks body = blocks(heading(1, text("Budget")), para(text("x")));
+  EXPECT_EQ(recovered(body, "Budget approved | City News").body, body);
+}
+
 TEST(RecoverTitle, KeepsAKnownTitleAndADifferentHeading) {
   const Blocks body = blocks(heading(1, text("Other")), para(text("x")));
   const Article a = recovered(body, "The title");
