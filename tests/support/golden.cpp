@@ -26,9 +26,13 @@ std::string read_bytes(const std::filesystem::path& path) {
   return std::move(out).str();
 }
 
-void expect_golden(const std::filesystem::path& path, const std::string& actual) {
+bool updating_goldens() {
   const char* update = std::getenv("GALLEY_UPDATE_GOLDEN");
-  if (update && std::string_view(update) == "1") {
+  return update && std::string_view(update) == "1";
+}
+
+void expect_golden(const std::filesystem::path& path, const std::string& actual) {
+  if (updating_goldens()) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << actual;
     ASSERT_TRUE(out.good()) << "cannot write " << path;
