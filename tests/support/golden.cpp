@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include <gtest/gtest.h>
 
 #include <galley/galley.hpp>
+
+#include "support/process.hpp"
 
 namespace galley::test {
 
@@ -16,14 +17,12 @@ std::filesystem::path fixtures_dir() {
 }
 
 std::string read_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
     ADD_FAILURE() << "cannot read " << path;
     return {};
   }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return std::move(out).str();
+  return galley::testing::slurp(path);
 }
 
 bool updating_goldens() {
