@@ -59,9 +59,6 @@ std::string ncx_document(const BookMeta& book, const Content& content);
 /// True when `value` holds text that is not empty once cleaned for XML and trimmed.
 bool has_text(const std::optional<std::string>& value);
 
-/// "YYYY-MM-DD" for a valid date in years 1..9999, else nullopt.
-std::optional<std::string> iso_date(const std::optional<std::chrono::year_month_day>& date);
-
 /// The opening of every XHTML file: XML declaration, doctype and <html> with language
 /// and direction.
 std::string xhtml_prologue(const BookMeta& book);

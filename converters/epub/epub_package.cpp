@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "detail/iso_date.hpp"
 #include "detail/text.hpp"
 #include "detail/xml.hpp"
 #include "epub.hpp"
@@ -35,7 +36,7 @@ std::string metadata(const Article& article, const BookMeta& book) {
     out += dc_element("creator", person.name, " id=\"creator" + std::to_string(++creator) + "\"");
   }
   out += dc_element("language", book.language);
-  if (const auto date = iso_date(meta.date)) out += dc_element("date", *date);
+  if (const auto date = detail::iso_date(meta.date)) out += dc_element("date", *date);
   if (has_text(meta.publisher)) {
     out += dc_element("publisher", *meta.publisher);
   } else if (has_text(meta.site_name)) {
@@ -68,17 +69,6 @@ std::string manifest(const Content& content) {
 std::string direction_attribute(const BookMeta& book) { return book.rtl ? " dir=\"rtl\"" : ""; }
 
 }  // namespace
-
-std::optional<std::string> iso_date(const std::optional<std::chrono::year_month_day>& date) {
-  if (!date || !date->ok() || date->year() < std::chrono::year(1) ||
-      date->year() > std::chrono::year(9999)) {
-    return std::nullopt;
-  }
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date->year()),
-                static_cast<unsigned>(date->month()), static_cast<unsigned>(date->day()));
-  return buffer;
-}
 
 std::string xhtml_prologue(const BookMeta& book) {
   const std::string lang = xml_escape(book.language);

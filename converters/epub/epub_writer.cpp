@@ -19,6 +19,7 @@
 
 #include <galley/registry.hpp>
 
+#include "detail/iso_date.hpp"
 #include "detail/language.hpp"
 #include "detail/sha1.hpp"
 #include "epub.hpp"
@@ -114,7 +115,7 @@ std::string zip_entries(const std::vector<Entry>& entries, DosTime when) {
 std::chrono::sys_seconds modification_time(const Article& article, const WriteOptions& options) {
   using namespace std::chrono;
   if (options.timestamp) return *options.timestamp;
-  if (iso_date(article.metadata.date)) return sys_days(*article.metadata.date);
+  if (detail::iso_date(article.metadata.date)) return sys_days(*article.metadata.date);
   return sys_seconds{};
 }
 

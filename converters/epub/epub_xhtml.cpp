@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "detail/iso_date.hpp"
 #include "detail/text.hpp"
 #include "detail/url.hpp"
 #include "detail/xml.hpp"
@@ -71,7 +72,7 @@ class XhtmlRenderer {
       append_xml_escaped(out_, byline);
       out_ += "</p>\n";
     }
-    if (const auto date = iso_date(meta.date)) {
+    if (const auto date = detail::iso_date(meta.date)) {
       out_ += "<p class=\"date\"><time datetime=\"" + *date + "\">" + *date + "</time></p>\n";
     }
     out_ += "</header>\n";
