@@ -36,7 +36,7 @@ std::string metadata(const Article& article, const BookMeta& book) {
     out += dc_element("creator", person.name, " id=\"creator" + std::to_string(++creator) + "\"");
   }
   out += dc_element("language", book.language);
-  if (const auto date = detail::iso_date(meta.date)) out += dc_element("date", *date);
+  if (const auto date = detail::writable_iso_date(meta.date)) out += dc_element("date", *date);
   if (has_text(meta.publisher)) {
     out += dc_element("publisher", *meta.publisher);
   } else if (has_text(meta.site_name)) {

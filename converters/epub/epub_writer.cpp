@@ -115,7 +115,7 @@ std::string zip_entries(const std::vector<Entry>& entries, DosTime when) {
 std::chrono::sys_seconds modification_time(const Article& article, const WriteOptions& options) {
   using namespace std::chrono;
   if (options.timestamp) return *options.timestamp;
-  if (detail::iso_date(article.metadata.date)) return sys_days(*article.metadata.date);
+  if (detail::writable_iso_date(article.metadata.date)) return sys_days(*article.metadata.date);
   return sys_seconds{};
 }
 

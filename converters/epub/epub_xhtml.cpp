@@ -72,7 +72,7 @@ class XhtmlRenderer {
       append_xml_escaped(out_, byline);
       out_ += "</p>\n";
     }
-    if (const auto date = detail::iso_date(meta.date)) {
+    if (const auto date = detail::writable_iso_date(meta.date)) {
       out_ += "<p class=\"date\"><time datetime=\"" + *date + "\">" + *date + "</time></p>\n";
     }
     out_ += "</header>\n";

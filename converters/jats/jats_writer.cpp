@@ -139,7 +139,7 @@ class JatsRenderer {
   }
 
   void pub_date() {
-    const auto iso = detail::iso_date(article_.metadata.date);
+    const auto iso = detail::writable_iso_date(article_.metadata.date);
     if (!iso) return;
     out_ += "<pub-date publication-format=\"electronic\" date-type=\"pub\" iso-8601-date=\"" +
             *iso + "\"><day>" + iso->substr(8, 2) + "</day><month>" + iso->substr(5, 2) +

@@ -1,6 +1,6 @@
 #include "support/sample_articles.hpp"
 
-#include "support/builders.hpp"
+#include "support/model_builders.hpp"
 
 namespace galley::test {
 
@@ -21,9 +21,9 @@ Article rich_article() {
                   para("See ", link("https://example.org/rivers?a=1&b=2", "the atlas"), " or ",
                        link("mailto:editor@example.org", "write"), ".", line_break(), "New line."),
                   heading(2, "Glaciers"),
-                  bullet_list({{para("ice")}, {para("snow"), para("rain")}}),
-                  ordered_list({{para("first")}, {bullet_list({{para("nested")}})}}),
-                  quote({para("Rivers are roads that move."), para("— Pascal")}),
+                  list(false, {{para("ice")}, {para("snow"), para("rain")}}),
+                  list(true, {{para("first")}, {list(false, {{para("nested")}})}}),
+                  quote(para("Rivers are roads that move."), para("— Pascal")),
                   code_block("for r in rivers:\n    print(r)\n", "python"),
                   figure(kPngDataUri, "a dot", "A very small map", note_ref("n2")),
                   heading(1, "Numbers"),
@@ -73,9 +73,9 @@ Article hostile_article() {
           heading(1, "\x01\x02"),
           table({}, 3),
           table({{{para("a")}, {}}, {{para("b")}}}, 5),
-          bullet_list({}),
-          bullet_list({{}}),
-          quote({}),
+          list(false, {}),
+          list(false, {{}}),
+          quote(),
           code_block("x < y && z\n\x01]]>\n"),
       });
   Metadata& m = a.metadata;
@@ -89,8 +89,8 @@ Article hostile_article() {
   a.notes = {{"n1", {para("one & only")}},
              {"n1", {para("duplicate id")}},
              {"n3", {}},
-             {"n4", {quote({para("quoted note")}), code_block("code")}}};
-  a.footer = {heading(2, "Footer heading"), bullet_list({{para("Contact")}, {para("Privacy")}})};
+             {"n4", {quote(para("quoted note")), code_block("code")}}};
+  a.footer = {heading(2, "Footer heading"), list(false, {{para("Contact")}, {para("Privacy")}})};
   return a;
 }
 

@@ -1,10 +1,10 @@
 #include "support/validation_cases.hpp"
 
-#include <algorithm>
 #include <filesystem>
 
 #include <galley/galley.hpp>
 
+#include "support/golden.hpp"
 #include "support/sample_articles.hpp"
 
 namespace galley::test {
@@ -12,17 +12,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Adds one case per fixture folder holding `file_name`, read with `format`, when a
-// reader of that name is registered.
-void add_fixtures(std::vector<ValidationCase>& cases, const std::string& group,
-                  const std::string& format, const std::string& file_name) {
-  const fs::path root = fs::path(GALLEY_SOURCE_DIR) / "fixtures" / group;
+// Adds one case per fixture folder holding `file_name`, read with `format` through the
+// whole pipeline (reader and recovery passes), when a reader of that name is registered.
+void add_reader_fixtures(std::vector<ValidationCase>& cases, const std::string& group,
+                         const std::string& format, const std::string& file_name) {
+  const fs::path root = fixtures_dir() / group;
   if (!Registry::builtin().find_reader(format) || !fs::is_directory(root)) return;
   std::vector<fs::path> inputs;
-  for (const auto& entry : fs::directory_iterator(root)) {
-    if (fs::exists(entry.path() / file_name)) inputs.push_back(entry.path() / file_name);
+  for (const std::string& name : case_names(root)) {
+    if (fs::exists(root / name / file_name)) inputs.push_back(root / name / file_name);
   }
-  std::sort(inputs.begin(), inputs.end());
   for (const fs::path& input : inputs) {
     cases.push_back({group + "_" + input.parent_path().filename().string(), [input, format] {
                        Diagnostics diag;
@@ -38,9 +37,15 @@ std::vector<ValidationCase> validation_cases() {
   for (NamedArticle& sample : sample_articles()) {
     cases.push_back({"sample_" + sample.name, [a = sample.article] { return a; }});
   }
-  add_fixtures(cases, "writers", "json", "article.json");
-  add_fixtures(cases, "text", "text", "input.txt");
-  add_fixtures(cases, "html", "html", "input.html");
+  // Writer fixtures are the model itself: read without the recovery passes.
+  for (const std::string& name : case_names(fixtures_dir() / "writers")) {
+    const fs::path json = fixtures_dir() / "writers" / name / "article.json";
+    if (!fs::exists(json)) continue;
+    cases.push_back(
+        {"writers_" + name, [json] { return read_json(read_bytes(json), json.string()); }});
+  }
+  add_reader_fixtures(cases, "text", "text", "input.txt");
+  add_reader_fixtures(cases, "html", "html", "input.html");
   return cases;
 }
 

@@ -4,7 +4,7 @@
 
 #include <galley/galley.hpp>
 
-#include "support/builders.hpp"
+#include "support/model_builders.hpp"
 #include "support/sample_articles.hpp"
 #include "support/unzip.hpp"
 
