@@ -13,6 +13,11 @@ bool is_real_replacement(std::string_view text, std::size_t start) noexcept {
   return text.substr(start, 3) == "\xEF\xBF\xBD";
 }
 
+// Printable ASCII that needs no escaping.
+bool is_plain_ascii(unsigned char c) noexcept {
+  return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"';
+}
+
 }  // namespace
 
 bool is_xml_char(char32_t cp) noexcept {
@@ -27,6 +32,11 @@ void append_xml_escaped(std::string& out, std::string_view text) {
   out.reserve(out.size() + text.size());
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // Copy the run of plain printable ASCII at once; most text is nothing else.
+    const std::size_t run_start = pos;
+    while (pos < text.size() && is_plain_ascii(static_cast<unsigned char>(text[pos]))) ++pos;
+    out.append(text.substr(run_start, pos - run_start));
+    if (pos == text.size()) break;
     const auto byte = static_cast<unsigned char>(text[pos]);
     if (byte < 0x80) {
       ++pos;
