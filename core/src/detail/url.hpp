@@ -1,0 +1,29 @@
+// URLs as writers emit them: which links are safe to keep, and in a form validators
+// accept. Internal to galley.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace galley::detail {
+
+/// The link target to write for `url`, or nullopt when the link should be dropped
+/// (its text kept). Kept: http and https URLs with a host, and mailto: with an
+/// address. Dropped: javascript:, vbscript:, data: and every other scheme, and
+/// relative and fragment-only links, which point into a page the output does not contain.
+/// Characters not allowed in a URI (spaces, non-ASCII bytes, <>"{}|\^`, a second '#',
+/// a '%' not starting an escape) are percent-encoded.
+std::optional<std::string> safe_link_url(std::string_view url);
+
+/// A decoded data: URI.
+struct DataUri {
+  std::string media_type;  ///< lower case, parameters removed; "text/plain" when absent
+  std::string data;        ///< the decoded bytes
+};
+
+/// Decodes a data: URI (base64 or percent-encoded), or nullopt when `uri` is not a
+/// well-formed one.
+std::optional<DataUri> parse_data_uri(std::string_view uri);
+
+}  // namespace galley::detail
