@@ -29,6 +29,13 @@ constexpr std::array<std::string_view, 24> kNegative = {
 constexpr std::array<std::string_view, 7> kUnlikelyRoles = {
     "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"};
 
+// Boilerplate inside an article that Readability keeps: galleries' navigation, promo
+// and newsletter boxes, tag lists, "read more" and "related" links, share bars.
+constexpr std::array<std::string_view, 20> kInArticleBoilerplate = {
+    "gallery", "slideshow", "carousel", "lightbox",  "modal",    "newsletter", "subscribe",
+    "signup",  "promo",     "related",  "recommend", "readmore", "read-more",  "more-stories",
+    "share",   "social",    "tags",     "tag-list",  "byline",   "dateline"};
+
 constexpr int kTopCandidates = 5;
 constexpr int kCharThreshold = 500;
 
@@ -381,6 +388,19 @@ class Scorer {
     }
   }
 
+  bool in_article_boilerplate(NodeId id) const {
+    const std::string match = detail::to_lower_ascii(std::string(dom_.attr(id, "class")) + " " +
+                                                     std::string(dom_.attr(id, "id")));
+    return contains_any(match, kInArticleBoilerplate);
+  }
+
+  // Photo credits, and captions of galleries and image widgets outside a <figure>'s
+  // <figcaption> (which stays, as the figure's caption).
+  bool is_loose_caption(NodeId id) const {
+    const std::string cls = detail::to_lower_ascii(dom_.attr(id, "class"));
+    return cls.find("caption") != std::string::npos || cls.find("credit") != std::string::npos;
+  }
+
   void clean(Content& content);
   bool clean_conditionally(const Content& content, NodeId id);
 
@@ -428,7 +448,6 @@ struct Tally {
   int images = 0;
   int list_items = 0;
   int inputs = 0;
-  int embeds = 0;
   bool keep = false;  ///< holds a data table or an allowed video
   std::int32_t heading_chars = 0;
   std::int32_t textish_chars = 0;
@@ -442,12 +461,20 @@ void Scorer::clean(Content& content) {
       if (content.skipped[static_cast<std::size_t>(id)] || dom_[id].is_text) continue;
       const std::string_view tag = dom_[id].name;
       bool remove = tag == "footer" || tag == "aside" || tag == "nav";
+      if (tag == "object" || tag == "embed" || tag == "iframe") {
+        remove =
+            !is_allowed_video(dom_.attr(id, "src")) && !is_allowed_video(dom_.attr(id, "data"));
+      }
       if (id != root && chars(id) < 500) {
         const std::string match = detail::to_lower_ascii(std::string(dom_.attr(id, "class")) + " " +
                                                          std::string(dom_.attr(id, "id")));
         remove = remove || has_word(match, "share") || has_word(match, "sharedaddy");
       }
       remove = remove || ((tag == "h1" || tag == "h2") && weight(id) < 0);
+      remove = remove || (id != root && chars(id) * 5 < chars(root) && in_article_boilerplate(id));
+      // A paragraph that is one link is a "related story" line, not article text.
+      remove = remove || (tag == "p" && stats_.link_density(id) >= 0.9);
+      remove = remove || (tag != "figcaption" && is_loose_caption(id));
       if (remove) {
         skip_subtree(content, id);
         id = dom_.subtree_end(id) - 1;
@@ -504,12 +531,8 @@ bool Scorer::clean_conditionally(const Content& content, NodeId id) {
     tally.images += t == "img" ? 1 : 0;
     tally.list_items += t == "li" ? 1 : 0;
     tally.inputs += t == "input" ? 1 : 0;
-    if (t == "object" || t == "embed" || t == "iframe") {
-      if (is_allowed_video(dom_.attr(d, "src")) || is_allowed_video(dom_.attr(d, "data"))) {
-        return false;
-      }
-      ++tally.embeds;
-    }
+    // Embeds other than known video players were removed before.
+    if (t == "object" || t == "embed" || t == "iframe") return false;
     if (t == "table" && is_data_table(dom_, d)) return false;
     if (is_heading(t)) tally.heading_chars += chars(d);
     if (is_textish(t)) tally.textish_chars += chars(d);
@@ -531,8 +554,7 @@ bool Scorer::clean_conditionally(const Content& content, NodeId id) {
                       (!is_list && !in_figure && heading_density < 0.9 && length < 25 &&
                        (img == 0 || img > 2) && link_density > 0) ||
                       (!is_list && w < 25 && link_density > 0.2) ||
-                      (w >= 25 && link_density > 0.5) || (tally.embeds == 1 && length < 75) ||
-                      tally.embeds > 1 || (img == 0 && text_density == 0);
+                      (w >= 25 && link_density > 0.5) || (img == 0 && text_density == 0);
   if (is_list && remove) {
     // A list of images (a gallery) stays.
     for (NodeId c : dom_[id].children) {

@@ -87,7 +87,11 @@ bool has_type(const Json& item) {
 // @graph. Only these levels are searched, so a deeply nested document costs nothing.
 Json find_article_json(const std::vector<std::string>& blocks) {
   for (const std::string& block : blocks) {
-    Json root = Json::parse(block, nullptr, false);
+    // Pages often wrap the JSON in a CDATA section for old XHTML parsers.
+    std::string_view text = detail::trim(block);
+    if (text.starts_with("<![CDATA[")) text.remove_prefix(9);
+    if (text.ends_with("]]>")) text.remove_suffix(3);
+    Json root = Json::parse(text, nullptr, false);
     if (root.is_discarded()) continue;
     std::vector<const Json*> items;
     auto add = [&](const Json& j) {
@@ -345,8 +349,12 @@ class Extractor {
                        {"dc:title", "dcterm:title", "dc.title", "og:title", "weibo:article:title",
                         "weibo:webpage:title", "title", "twitter:title", "parsely-title"});
     }
-    if (title.empty() && !document_title.empty()) title = title_from_document(dom_, document_title);
-    if (!title.empty()) m.title = strip_site_suffix(title, m.site_name.value_or(""));
+    // Publishers' own titles are kept as given; only <title> carries a site part to cut.
+    if (title.empty() && !document_title.empty()) {
+      title =
+          strip_site_suffix(title_from_document(dom_, document_title), m.site_name.value_or(""));
+    }
+    if (!title.empty()) m.title = title;
   }
 
   // JSON-LD may give both a name and a headline; prefer the one like the page title.
@@ -398,10 +406,15 @@ class Extractor {
     const NodeId end = dom_.subtree_end(body);
     for (NodeId id = body + 1; id < end; ++id) {
       if (dom_[id].is_text || !matches_byline_hint(dom_, id)) continue;
-      const std::string text = inner_text(dom_, id);
-      if (text.empty() || text.size() > kMaxBylineChars) continue;
+      const std::string text = byline_text(id);
+      if (text.empty()) continue;
       std::optional<Byline> byline = parse_byline(text);
-      if (!byline && dom_.attr(id, "rel") == "author") byline = Byline{text, {Person{text}}, true};
+      const bool marked_up = dom_.attr(id, "rel") == "author" ||
+                             dom_.attr(id, "itemprop").find("author") != std::string_view::npos;
+      if (!byline && marked_up) {
+        std::vector<Person> people = split_authors(text);
+        if (!people.empty()) byline = Byline{text, std::move(people), true};
+      }
       if (!byline) continue;
       if (!visible_date_) visible_date_ = find_date_in(text);
       if (!m.byline) {
@@ -411,6 +424,17 @@ class Extractor {
       result_.byline_nodes.push_back(id);
       return;
     }
+  }
+
+  // An author element's itemprop=name child holds the name without decoration.
+  std::string byline_text(NodeId id) const {
+    std::string text = inner_text(dom_, id);
+    if (text.size() > kMaxBylineChars) return {};
+    const NodeId end = dom_.subtree_end(id);
+    for (NodeId d = id + 1; d < end; ++d) {
+      if (!dom_[d].is_text && dom_.attr(d, "itemprop") == "name") return inner_text(dom_, d);
+    }
+    return text;
   }
 
   std::optional<std::chrono::year_month_day> find_date_in(std::string_view text) const {
