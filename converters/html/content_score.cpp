@@ -234,7 +234,7 @@ class Scorer {
     for (NodeId c : dom_[div].children) {
       if (is_dropped(c)) continue;
       const auto i = static_cast<std::size_t>(c);
-      if (dom_[c].is_text || (!is_block_tag(dom_[c].name) && !has_block_[i])) {
+      if (dom_[c].is_text || (!dom_[c].is_block && !has_block_[i])) {
         run_chars += stats_.chars[i];
         run_commas += stats_.commas[i];
       } else {
@@ -482,7 +482,8 @@ void Scorer::clean(Content& content) {
     }
   }
   if (!flags_.clean_conditionally) return;
-  for (std::string_view tag : {"form", "fieldset", "table", "ul", "div"}) {
+  // Cells of layout tables are judged like divs (fixtures/html/nested_tables_layout).
+  for (std::string_view tag : {"form", "fieldset", "table", "ul", "div", "td"}) {
     std::vector<NodeId> nodes;
     for (NodeId root : content.roots) {
       const NodeId end = dom_.subtree_end(root);
@@ -541,7 +542,9 @@ bool Scorer::clean_conditionally(const Content& content, NodeId id) {
   const std::int32_t length = chars(id);
   bool is_list = tag == "ul" || tag == "ol";
   if (!is_list && length > 0) is_list = static_cast<double>(tally.list_chars) / length > 0.9;
-  if (length < 40 && is_ad_or_loading(inner_text(dom_, id))) return true;
+  // Small placeholders only: reading the text of every big, nearly empty wrapper
+  // would make deeply nested pages quadratic.
+  if (length < 40 && end - id < 64 && is_ad_or_loading(inner_text(dom_, id))) return true;
   const double link_density = stats_.link_density(id);
   const double heading_density =
       length == 0 ? 0.0 : static_cast<double>(tally.heading_chars) / length;

@@ -101,7 +101,7 @@ std::string inner_text(const Dom& dom, NodeId id) {
     const Node& node = dom[n];
     if (node.is_text) {
       raw += node.text;
-    } else if (is_block_tag(node.name) || node.name == "br") {
+    } else if (node.is_block || node.name == "br") {
       raw += ' ';
     }
   }
@@ -117,7 +117,7 @@ std::vector<bool> block_descendants(const Dom& dom) {
   for (std::size_t i = dom.size(); i-- > 0;) {
     const Node& node = dom[static_cast<NodeId>(i)];
     if (node.parent == kNoNode) continue;
-    if (has_block[i] || (!node.is_text && (is_block_tag(node.name) || node.name == "br"))) {
+    if (has_block[i] || node.is_block || node.name == "br") {
       has_block[static_cast<std::size_t>(node.parent)] = true;
     }
   }

@@ -19,8 +19,9 @@ constexpr NodeId kNoNode = -1;
 
 struct Node {
   bool is_text = false;
-  std::string name;  ///< lower-case tag name; empty for text
-  std::string text;  ///< text nodes only, UTF-8 as in the page
+  bool is_block = false;  ///< a block-level element (see is_block_tag)
+  std::string name;       ///< lower-case tag name; empty for text
+  std::string text;       ///< text nodes only, UTF-8 as in the page
   std::vector<std::pair<std::string, std::string>> attributes;  ///< lower-case names
   NodeId parent = kNoNode;
   std::vector<NodeId> children;

@@ -94,7 +94,7 @@ class Builder {
     if (is_ignored(tag)) return;
     if (tag == "br") return line_break();
     if (tag == "img") return add_image(id);
-    if (inline_only_ > 0 && is_block_tag(tag)) {
+    if (inline_only_ > 0 && node.is_block) {
       pending_space_ = true;
       visit_children(id, depth);
       pending_space_ = true;
@@ -118,7 +118,7 @@ class Builder {
     if (is_code_span(tag) && !has_block_[static_cast<std::size_t>(id)]) {
       return code_span(id);
     }
-    if (is_block_tag(tag)) {
+    if (node.is_block) {
       flush();
       visit_children(id, depth);
       flush();

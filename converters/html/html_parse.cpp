@@ -123,6 +123,21 @@ Prepared prepare(std::string_view bytes, const std::string& name, Diagnostics& d
   return {detail::sanitize_utf8(detail::windows1252_to_utf8(bytes)), "UTF-8"};
 }
 
+// libxml2's HTML parser does not read a DOCTYPE's internal subset: it would show the
+// entity declarations as text. They are cut out (and never expanded).
+bool strip_internal_subset(std::string& bytes) {
+  const std::string head =
+      detail::to_lower_ascii(std::string_view(bytes).substr(0, kCharsetWindow));
+  const std::size_t doctype = head.find("<!doctype");
+  if (doctype == std::string::npos) return false;
+  const std::size_t open = bytes.find_first_of("[>", doctype);
+  if (open == std::string::npos || bytes[open] != '[') return false;
+  const std::size_t close = bytes.find("]", open);
+  if (close == std::string::npos) return false;
+  bytes.erase(open, close + 1 - open);
+  return true;
+}
+
 DocPtr run_parser(const Prepared& input, bool huge, ParseErrors& errors) {
   std::unique_ptr<htmlParserCtxt, CtxtDeleter> ctxt(htmlNewParserCtxt());
   if (!ctxt) return nullptr;
@@ -233,6 +248,7 @@ class DomBuilder {
     const NodeId id = new_node(parent);
     Node& n = dom_[id];
     n.name = tag;
+    n.is_block = is_block_tag(tag);
     for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
       std::string value;
       if (a->children != nullptr && a->children->next == nullptr) {
@@ -383,7 +399,10 @@ std::string choose_encoding(std::string_view bytes) {
 
 Dom parse_html(std::string_view bytes, const std::string& name, Diagnostics& diag) {
   install_entity_loader();
-  const Prepared input = prepare(bytes, name, diag);
+  Prepared input = prepare(bytes, name, diag);
+  if (strip_internal_subset(input.bytes)) {
+    diag.warn({name, {}, "ignored the DOCTYPE's internal subset; its entities are not expanded"});
+  }
   if (input.bytes.size() > static_cast<std::size_t>(INT_MAX)) {
     throw Error(ErrorCode::LimitExceeded, name, {}, "page is over 2 GiB, too large to parse");
   }
