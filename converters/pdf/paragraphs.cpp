@@ -1,0 +1,241 @@
+// Lines into headings and paragraphs.
+//
+// Between two consecutive lines of one column a paragraph ends at a wider gap than
+// the usual line pitch, at a first-line indent, or after a line that stopped short
+// although the next line's first word would have fitted. At a column or page
+// break (the next line is higher up, or on the next page) the paragraph continues
+// when the last line ran to the column edge, the next line is not indented, and
+// the text does not end a sentence there (fixtures/pdf/paragraph_across_pages).
+// This join uses the geometry only the reader has, so it happens here; the shared
+// join_split_paragraphs pass covers readers without geometry.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "detail/text.hpp"
+#include "pdf_layout.hpp"
+
+namespace galley::pdf {
+namespace {
+
+// A baseline distance this much above the usual pitch is a paragraph gap.
+constexpr double kGapRatio = 1.35;
+// A first line starting this many font sizes right of its column is indented.
+constexpr double kIndent = 0.8;
+
+struct Group {
+  bool heading = false;
+  std::vector<const Line*> lines;
+};
+
+bool is_letter_start(unsigned char c) { return std::isalpha(c) || c >= 0xC0; }
+
+// Strips quotes and brackets from the front (`front`) or back of the text.
+std::string_view strip_quotes(std::string_view text, bool front) {
+  static constexpr std::string_view kMarks[] = {
+      "\"", "'", "(", ")", "[", "]", "\u201C", "\u201D", "\u2018", "\u2019", "\u00AB", "\u00BB"};
+  text = detail::trim(text);
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (std::string_view mark : kMarks) {
+      if (front ? text.starts_with(mark) : text.ends_with(mark)) {
+        if (front) {
+          text.remove_prefix(mark.size());
+        } else {
+          text.remove_suffix(mark.size());
+        }
+        stripped = true;
+      }
+    }
+  }
+  return text;
+}
+
+bool starts_lower(std::string_view text) {
+  text = strip_quotes(text, true);
+  if (text.empty()) return false;
+  const auto c = static_cast<unsigned char>(text.front());
+  if (c < 0x80) return std::islower(c) || std::isdigit(c);
+  std::size_t pos = 0;
+  const char32_t cp = detail::next_code_point(text, pos);
+  // Latin-1 and Latin Extended-A lower case letters.
+  return (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) || (cp >= 0x100 && cp <= 0x17F && cp % 2 == 1);
+}
+
+bool ends_sentence(std::string_view text) {
+  text = strip_quotes(text, false);
+  if (text.empty()) return false;
+  const char c = text.back();
+  return c == '.' || c == '!' || c == '?' || c == ':' || text.ends_with("\u2026");
+}
+
+// The key a word has in the vocabulary: lower case, surrounding punctuation gone.
+std::string vocabulary_key(std::string_view word) {
+  std::size_t b = 0, e = word.size();
+  while (b < e && !std::isalnum(static_cast<unsigned char>(word[b])) &&
+         static_cast<unsigned char>(word[b]) < 0x80) {
+    ++b;
+  }
+  while (e > b && !std::isalnum(static_cast<unsigned char>(word[e - 1])) &&
+         static_cast<unsigned char>(word[e - 1]) < 0x80) {
+    --e;
+  }
+  return detail::to_lower_ascii(word.substr(b, e - b));
+}
+
+// A line-end hyphen: ASCII hyphen-minus or U+2010.
+std::size_t hyphen_length(std::string_view text) {
+  if (text.size() >= 2 && text.back() == '-') return 1;
+  if (text.size() >= 4 && text.ends_with("\u2010")) return 3;
+  return 0;
+}
+
+class ParagraphBuilder {
+ public:
+  ParagraphBuilder(const std::vector<Page>& pages, double body) : body_(body) {
+    for (const Page& page : pages) {
+      for (const Line& line : page.lines) lines_.push_back(&line);
+    }
+    measure_pitch();
+    collect_vocabulary();
+  }
+
+  Blocks build() {
+    std::vector<Group> groups;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      const Line& line = *lines_[i];
+      if (groups.empty() || starts_new_group(*lines_[i - 1], line)) {
+        groups.push_back({is_heading_line(line, body_), {}});
+      }
+      groups.back().lines.push_back(&line);
+    }
+    return to_blocks(groups);
+  }
+
+ private:
+  // The usual baseline distance, as a multiple of the font size, of consecutive
+  // lines in one column.
+  void measure_pitch() {
+    std::map<int, int> ratios;  // hundredths -> count
+    for (std::size_t i = 1; i < lines_.size(); ++i) {
+      const Line& a = *lines_[i - 1];
+      const Line& b = *lines_[i];
+      if (a.page != b.page || a.col_left != b.col_left || std::abs(a.size - b.size) > 0.1) continue;
+      const double d = (b.box.y1 - a.box.y1) / a.size;
+      if (d > 0.8 && d < 3) ++ratios[static_cast<int>(std::lround(d * 20)) * 5];
+    }
+    if (!ratios.empty()) {
+      pitch_ratio_ =
+          std::max_element(ratios.begin(), ratios.end(),
+                           [](const auto& x, const auto& y) { return x.second < y.second; })
+              ->first /
+          100.0;
+    }
+  }
+
+  // Words as printed inside lines, to tell "infor-mation" from "US-led" at a break.
+  void collect_vocabulary() {
+    for (const Line* line : lines_) {
+      for (std::size_t i = 0; i + 1 < line->words.size(); ++i) {
+        vocabulary_.insert(vocabulary_key(line->words[i].text));
+      }
+    }
+  }
+
+  double indent(const Line& line) const { return line.box.x0 - line.col_left; }
+
+  // The line stopped although the next line's first word would have fitted.
+  bool ended_early(const Line& a, const Line& b) const {
+    const double room = a.col_right - a.box.x1;
+    const double word = b.words.front().box.width();
+    return room > word + 0.6 * a.size;
+  }
+
+  bool starts_new_group(const Line& a, const Line& b) const {
+    const bool ha = is_heading_line(a, body_);
+    const bool hb = is_heading_line(b, body_);
+    if (ha != hb || std::abs(a.size - b.size) > 0.1 * body_ || (ha && a.bold != b.bold)) {
+      return true;
+    }
+    const bool flow_break = a.page != b.page || b.box.y0 < a.box.y0;
+    if (ha) return flow_break || b.box.y0 - a.box.y1 > a.size;
+    if (flow_break) return !continues_across(a, b);
+    if (b.box.y1 - a.box.y1 > kGapRatio * pitch_ratio_ * a.size) return true;
+    if (indent(b) > kIndent * b.size && indent(a) < kIndent * a.size) return true;
+    return ended_early(a, b) && (ends_sentence(a.text) || !starts_lower(b.text));
+  }
+
+  bool continues_across(const Line& a, const Line& b) const {
+    if (indent(b) > kIndent * b.size || ended_early(a, b)) return false;
+    return !ends_sentence(a.text) || starts_lower(b.text);
+  }
+
+  // Joins line `next` onto `text`, undoing an end-of-line hyphen unless the word is
+  // printed with its hyphen elsewhere or the halves do not look like one word
+  // (fixtures/pdf/hyphenated_break).
+  void append_line(std::string& text, const std::string& next) const {
+    const std::size_t hyphen = hyphen_length(text);
+    if (text.empty() || next.empty()) {
+      text += next;
+      return;
+    }
+    if (hyphen == 0) {
+      text += ' ';
+      text += next;
+      return;
+    }
+    const std::size_t word_start = text.find_last_of(' ') + 1;
+    const std::string head = text.substr(word_start, text.size() - hyphen - word_start);
+    const std::string tail = next.substr(0, next.find(' '));
+    const std::string joined = vocabulary_key(head + tail);
+    const std::string hyphenated = vocabulary_key(head + "-" + tail);
+    bool drop = false;
+    if (vocabulary_.count(hyphenated) > 0) {
+      drop = false;
+    } else if (vocabulary_.count(joined) > 0) {
+      drop = true;
+    } else {
+      drop = !head.empty() && is_letter_start(static_cast<unsigned char>(head.back())) &&
+             !std::isupper(static_cast<unsigned char>(head.back())) && starts_lower(tail);
+    }
+    if (drop) text.resize(text.size() - hyphen);
+    text += next;
+  }
+
+  Blocks to_blocks(const std::vector<Group>& groups) const {
+    std::set<double, std::greater<>> heading_sizes;
+    for (const Group& g : groups) {
+      if (g.heading) heading_sizes.insert(g.lines.front()->size);
+    }
+    Blocks blocks;
+    for (const Group& g : groups) {
+      std::string text;
+      for (const Line* line : g.lines) append_line(text, line->text);
+      text = detail::collapse_whitespace(text);
+      if (text.empty()) continue;
+      Inlines inlines{Inline{Text{text}}};
+      if (g.heading) {
+        const auto rank =
+            std::distance(heading_sizes.begin(), heading_sizes.find(g.lines.front()->size));
+        blocks.push_back({Heading{static_cast<int>(std::min<long>(rank + 2, 6)), inlines}});
+      } else {
+        blocks.push_back({Paragraph{inlines}});
+      }
+    }
+    return blocks;
+  }
+
+  double body_;
+  double pitch_ratio_ = 1.2;
+  std::vector<const Line*> lines_;
+  std::set<std::string> vocabulary_;
+};
+
+}  // namespace
+
+Blocks build_blocks(const std::vector<Page>& pages, double body) {
+  return ParagraphBuilder(pages, body).build();
+}
+
+}  // namespace galley::pdf
