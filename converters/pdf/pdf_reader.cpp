@@ -189,10 +189,13 @@ std::unique_ptr<poppler::document> open_document(const Input& input, const ReadO
   if (input.bytes.size() > static_cast<std::size_t>(INT_MAX)) {
     throw Error(ErrorCode::LimitExceeded, input.name, {}, "PDF larger than 2 GiB");
   }
+  // The password is tried as owner and as user password. document::unlock is not
+  // used: in Poppler 22.12 it crashes after a wrong password.
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
-      input.bytes.data(), static_cast<int>(input.bytes.size()), {}, options.password));
+      input.bytes.data(), static_cast<int>(input.bytes.size()), options.password,
+      options.password));
   if (!doc) throw Error(ErrorCode::Malformed, input.name, {}, "not a readable PDF");
-  if (doc->is_locked() && !doc->unlock(options.password, options.password)) {
+  if (doc->is_locked()) {
     throw Error(ErrorCode::Unsupported, input.name, {},
                 options.password.empty() ? "encrypted; password required (use --password)"
                                          : "encrypted; the password is wrong");
@@ -283,6 +286,7 @@ class PdfReader final : public Reader {
     const auto doc = open_document(input, options);
     Article article;
     std::vector<Page> pages = read_pages(*doc, input, options, diag, article.furniture);
+    if (pages.empty()) throw Error(ErrorCode::Malformed, input.name, {}, "no readable pages");
     if (!has_text(pages)) {
       throw Error(ErrorCode::Unsupported, input.name, {}, "no text layer; galley does no OCR");
     }
