@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <regex>
 
 #include "detail/text.hpp"
@@ -15,6 +16,13 @@ constexpr double kHeadingRatio = 1.15;
 // A heading line has at most this many words; longer larger lines are body text
 // (a standfirst, an enlarged first paragraph).
 constexpr std::size_t kMaxHeadingWords = 24;
+
+// Pages searched for a heading that the document information's title names.
+constexpr std::size_t kTitlePages = 5;
+
+struct TitleRun {
+  std::size_t page, begin, end;  ///< lines [begin, end) of pages[page]
+};
 
 // Lower-cased letters and digits only, for comparing titles across sources.
 std::string fold(std::string_view text) {
@@ -44,24 +52,39 @@ std::string join_lines(const std::vector<Line>& lines, std::size_t begin, std::s
   return detail::collapse_whitespace(text);
 }
 
-// Where the document information title (or its part before " - site name") names a
-// run of heading lines on page 1, that run; else the largest type in the top half.
-std::pair<std::size_t, std::size_t> find_title(const Page& page, double body,
-                                               const std::string& info_title) {
-  const std::vector<Line>& lines = page.lines;
+// The first run of heading lines that the document information title names
+// (it may carry a site name: "Title - Site"), searched on the first pages because a
+// printed web page can open with pages of navigation.
+std::optional<TitleRun> find_named_title(const std::vector<Page>& pages, double body,
+                                         const std::string& info_title) {
   const std::string info = fold(info_title);
-  std::pair<std::size_t, std::size_t> best{0, 0};
-  double best_size = 0;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!is_heading_line(lines[i], body)) continue;
-    const std::size_t end = title_end(lines, i);
-    const std::string run = fold(join_lines(lines, i, end));
-    if (info.size() >= 8 && run.size() * 2 >= info.size() && info.find(run) != std::string::npos) {
-      return {i, end};
+  if (info.size() < 8) return std::nullopt;
+  for (std::size_t p = 0; p < std::min(pages.size(), kTitlePages); ++p) {
+    const std::vector<Line>& lines = pages[p].lines;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (!is_heading_line(lines[i], body)) continue;
+      const std::size_t end = title_end(lines, i);
+      const std::string run = fold(join_lines(lines, i, end));
+      if (run.size() * 2 >= info.size() && info.find(run) != std::string::npos) {
+        return TitleRun{p, i, end};
+      }
+      i = end - 1;
     }
-    if (lines[i].box.y0 < page.height / 2 && lines[i].size > best_size) {
-      best = {i, end};
-      best_size = lines[i].size;
+  }
+  return std::nullopt;
+}
+
+// The largest heading type in the top half of page 1.
+std::optional<TitleRun> find_largest_title(const Page& page, double body) {
+  std::optional<TitleRun> best;
+  double best_size = 0;
+  for (std::size_t i = 0; i < page.lines.size(); ++i) {
+    const Line& line = page.lines[i];
+    if (!is_heading_line(line, body) || line.box.y0 > page.height / 2) continue;
+    const std::size_t end = title_end(page.lines, i);
+    if (line.size > best_size) {
+      best = TitleRun{0, i, end};
+      best_size = line.size;
     }
     i = end - 1;
   }
@@ -100,16 +123,36 @@ bool is_meaningful_info_title(const std::string& title) {
   return t.size() >= 4 && !std::regex_match(title, app_or_file);
 }
 
-std::string take_title(std::vector<Page>& pages, double body, const std::string& info_title) {
-  if (pages.empty() || pages.front().lines.empty()) return {};
-  Page& first = pages.front();
-  const auto [begin, end] =
-      find_title(first, body, is_meaningful_info_title(info_title) ? info_title : "");
-  if (begin == end) return {};
-  std::string title = join_lines(first.lines, begin, end);
-  first.lines.erase(first.lines.begin() + static_cast<std::ptrdiff_t>(begin),
-                    first.lines.begin() + static_cast<std::ptrdiff_t>(end));
-  return title;
+std::string mark_title(std::vector<Page>& pages, double body, const std::string& info_title) {
+  if (pages.empty()) return {};
+  std::optional<TitleRun> run;
+  if (is_meaningful_info_title(info_title)) run = find_named_title(pages, body, info_title);
+  if (!run) run = find_largest_title(pages.front(), body);
+  if (!run) return {};
+  std::vector<Line>& lines = pages[run->page].lines;
+  for (std::size_t i = run->begin; i < run->end; ++i) lines[i].title = true;
+  return join_lines(lines, run->begin, run->end);
+}
+
+std::string strip_site_name(const std::string& info_title) {
+  std::string_view best;
+  std::string_view rest = info_title;
+  // The longest part between separators is the title; site names are short.
+  for (;;) {
+    std::size_t cut = std::string_view::npos, length = 0;
+    for (std::string_view separator : {" | ", " - ", " \u2013 ", " \u2014 ", " :: "}) {
+      const std::size_t at = rest.find(separator);
+      if (at < cut) {
+        cut = at;
+        length = separator.size();
+      }
+    }
+    const std::string_view part = detail::trim(rest.substr(0, cut));
+    if (part.size() > best.size()) best = part;
+    if (cut == std::string_view::npos) break;
+    rest.remove_prefix(cut + length);
+  }
+  return std::string(best);
 }
 
 }  // namespace galley::pdf

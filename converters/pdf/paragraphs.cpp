@@ -26,6 +26,7 @@ constexpr double kIndent = 0.8;
 
 struct Group {
   bool heading = false;
+  bool title = false;
   std::vector<const Line*> lines;
 };
 
@@ -91,6 +92,14 @@ std::size_t hyphen_length(std::string_view text) {
   return 0;
 }
 
+// Running text: enough words, and punctuation that sentences have.
+bool is_prose(std::string_view text, std::size_t words) {
+  constexpr std::size_t kMinWords = 8;
+  if (words < kMinWords) return false;
+  return ends_sentence(text) || text.find(". ") != std::string_view::npos ||
+         text.find(", ") != std::string_view::npos;
+}
+
 class ParagraphBuilder {
  public:
   ParagraphBuilder(const std::vector<Page>& pages, double body) : body_(body) {
@@ -101,12 +110,13 @@ class ParagraphBuilder {
     collect_vocabulary();
   }
 
-  Blocks build() {
+  std::vector<TextBlock> build() {
     std::vector<Group> groups;
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       const Line& line = *lines_[i];
-      if (groups.empty() || starts_new_group(*lines_[i - 1], line)) {
-        groups.push_back({is_heading_line(line, body_), {}});
+      if (groups.empty() || line.title != lines_[i - 1]->title ||
+          starts_new_group(*lines_[i - 1], line)) {
+        groups.push_back({is_heading_line(line, body_), line.title, {}});
       }
       groups.back().lines.push_back(&line);
     }
@@ -203,25 +213,30 @@ class ParagraphBuilder {
     text += next;
   }
 
-  Blocks to_blocks(const std::vector<Group>& groups) const {
+  std::vector<TextBlock> to_blocks(const std::vector<Group>& groups) const {
     std::set<double, std::greater<>> heading_sizes;
     for (const Group& g : groups) {
       if (g.heading) heading_sizes.insert(g.lines.front()->size);
     }
-    Blocks blocks;
+    std::vector<TextBlock> blocks;
     for (const Group& g : groups) {
       std::string text;
       for (const Line* line : g.lines) append_line(text, line->text);
       text = detail::collapse_whitespace(text);
       if (text.empty()) continue;
-      Inlines inlines{Inline{Text{text}}};
+      TextBlock block;
+      block.title = g.title;
+      block.words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
+      block.prose = !g.heading && is_prose(text, block.words);
+      Inlines inlines{Inline{Text{std::move(text)}}};
       if (g.heading) {
         const auto rank =
             std::distance(heading_sizes.begin(), heading_sizes.find(g.lines.front()->size));
-        blocks.push_back({Heading{static_cast<int>(std::min<long>(rank + 2, 6)), inlines}});
+        block.block = {Heading{static_cast<int>(std::min<long>(rank + 2, 6)), inlines}};
       } else {
-        blocks.push_back({Paragraph{inlines}});
+        block.block = {Paragraph{inlines}};
       }
+      blocks.push_back(std::move(block));
     }
     return blocks;
   }
@@ -234,7 +249,7 @@ class ParagraphBuilder {
 
 }  // namespace
 
-Blocks build_blocks(const std::vector<Page>& pages, double body) {
+std::vector<TextBlock> build_blocks(const std::vector<Page>& pages, double body) {
   return ParagraphBuilder(pages, body).build();
 }
 

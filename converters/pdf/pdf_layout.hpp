@@ -41,6 +41,7 @@ struct Line {
   double col_left = 0;   ///< left edge of the column the line sits in
   double col_right = 0;  ///< right edge of that column
   std::string text;      ///< the words joined by their spaces
+  bool title = false;    ///< part of the article title (mark_title)
 };
 
 struct Page {
@@ -67,16 +68,34 @@ double body_size(const std::vector<Page>& pages);
 /// A line set in larger or bolder type than the body, short enough for a heading.
 bool is_heading_line(const Line& line, double body);
 
-/// Takes the title off the top of page 1: the largest type there, preferring a
-/// heading that the document information's title names. Empty when none stands out.
-std::string take_title(std::vector<Page>& pages, double body, const std::string& info_title);
+/// Finds the title and marks its lines: a heading that the document information's
+/// title names, else the largest type in the top half of page 1. Empty when none
+/// stands out.
+std::string mark_title(std::vector<Page>& pages, double body, const std::string& info_title);
+
+/// The document information title without a site name ("Title - Site", "Title | Site").
+std::string strip_site_name(const std::string& info_title);
 
 /// True when the document information's title looks like a real title, not a file
 /// name or an application's "Microsoft Word - draft.docx".
 bool is_meaningful_info_title(const std::string& title);
 
+/// A heading or paragraph rebuilt from lines, with what finding the article needs.
+struct TextBlock {
+  Block block;
+  std::size_t words = 0;
+  bool prose = false;  ///< reads as running text: long, with sentence punctuation
+  bool title = false;  ///< the title's lines, as marked by mark_title
+};
+
 /// Rebuilds headings and paragraphs from the remaining lines, joining paragraphs
 /// split by column and page breaks and undoing end-of-line hyphenation.
-Blocks build_blocks(const std::vector<Page>& pages, double body);
+std::vector<TextBlock> build_blocks(const std::vector<Page>& pages, double body);
+
+/// Keeps the article among the page's other text (a raw web page printed with its
+/// menus, teasers and comments): from the title, or the start of the densest run
+/// of prose, to where the running text ends. Text after the article goes to
+/// `footer`; text before the title is dropped.
+Blocks select_article(std::vector<TextBlock> blocks, Blocks& footer);
 
 }  // namespace galley::pdf

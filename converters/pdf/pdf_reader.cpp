@@ -297,10 +297,10 @@ class PdfReader final : public Reader {
 
     const double body = body_size(pages);
     const std::string info_title = detail::collapse_whitespace(to_utf8(doc->get_title()));
-    std::string title = take_title(pages, body, info_title);
-    if (title.empty() && is_meaningful_info_title(info_title)) title = info_title;
+    std::string title = mark_title(pages, body, info_title);
+    if (title.empty() && is_meaningful_info_title(info_title)) title = strip_site_name(info_title);
     if (!title.empty()) article.metadata.title = title;
-    article.body = build_blocks(pages, body);
+    article.body = select_article(build_blocks(pages, body), article.footer);
     return article;
   }
 };
