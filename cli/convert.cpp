@@ -1,5 +1,6 @@
 #include "convert.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include <galley/galley.hpp>
@@ -99,14 +100,25 @@ int run_convert(const ConvertArgs& args) {
   return kExitOk;
 }
 
-int run_formats() {
+int run_formats(const FormatsArgs& args) {
   const Registry& registry = Registry::builtin();
+  if (args.readers_only || args.writers_only) {
+    if (args.readers_only) {
+      for (const auto& r : registry.readers()) std::cout << r.info.name << '\n';
+    }
+    if (args.writers_only) {
+      for (const auto& w : registry.writers()) std::cout << w.info.name << '\n';
+    }
+    return kExitOk;
+  }
   auto print = [](const FormatInfo& info) {
-    std::string exts;
-    for (const auto& e : info.extensions) exts += (exts.empty() ? "" : " ") + e;
-    std::cout << "  " << info.name
-              << std::string(info.name.size() < 10 ? 10 - info.name.size() : 1, ' ')
-              << info.description << (exts.empty() ? "" : " (" + exts + ")") << '\n';
+    std::string line = "  " + info.name;
+    line.resize(std::max<std::size_t>(line.size() + 1, 12), ' ');
+    line += info.description;
+    std::string extensions;
+    for (const auto& e : info.extensions) extensions += (extensions.empty() ? "" : " ") + e;
+    if (!extensions.empty()) line += " (" + extensions + ")";
+    std::cout << line << '\n';
   };
   std::cout << "Input formats:\n";
   for (const auto& r : registry.readers()) print(r.info);

@@ -26,7 +26,12 @@ CLI::App* add_convert_command(CLI::App& app, ConvertArgs& args);
 /// Runs a conversion; returns an exit code and reports errors on stderr.
 int run_convert(const ConvertArgs& args);
 
+struct FormatsArgs {
+  bool readers_only = false;  ///< print input format names, one a line
+  bool writers_only = false;  ///< print output format names, one a line
+};
+
 /// Prints the registered formats.
-int run_formats();
+int run_formats(const FormatsArgs& args);
 
 }  // namespace galley::cli

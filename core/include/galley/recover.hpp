@@ -53,11 +53,16 @@ std::string format_date(std::chrono::year_month_day date);
 struct Byline {
   std::string text;             ///< the byline without "By", e.g. "Jane Doe and John Roe"
   std::vector<Person> authors;  ///< the people it names
+  /// A marker ("By", "Written by") or an affiliation ("Jane Doe, Reuters") shows the
+  /// line is a byline; a bare name ("Peter Symonds") needs other evidence.
+  bool marked = false;
 };
 
 /// Parses a byline line: "By Jane Doe and John Roe", "Jane Doe, Reuters",
-/// "Peter Symonds". Returns nullopt for text that does not read as one (a sentence,
-/// a date, a heading).
+/// "Peter Symonds", "By X | January 30, 2022" (a date in it is left out of `text`).
+/// Returns nullopt for text that does not read as one (a sentence, a date, a heading,
+/// a prompt such as "Read more", all-lower-case text, more than eight name words
+/// without a marker or twelve with one).
 std::optional<Byline> parse_byline(std::string_view line);
 
 /// Splits a byline's text into people ("A, B and C" -> three names), dropping

@@ -1,0 +1,242 @@
+#!/usr/bin/env python3
+"""Scores galley's output against a corpus with ground truth.
+
+A corpus is a folder of cases laid out as ../shared/corpus/html/dev/:
+    <case>/source.*        the input (source.html.gz is decompressed on the fly)
+    <case>/expected.json   the truth: title, byline, authors, date, body_text, ...
+A single case folder (such as the seed, with article.txt) works too.
+
+For every case galley converts the input to its JSON model (galley-article/1) and
+the fields are scored as the corpus README describes:
+  title     exact match after normalisation (NFKC, case-folded, punctuation and
+            symbols removed, whitespace collapsed)
+  authors   set match of normalised names (leading by/par/von/por dropped, word
+            order inside a name ignored); the byline split on , ; & | and/und/et
+            is tried as well; name-level precision and recall
+  date      exact day, and within one day
+  body      the scrapinghub benchmark's metric: 4-token shingles of \\w+ tokens,
+            precision and recall per document, each averaged, F1 of the averages;
+            accuracy = share of documents whose token lists are identical
+  footer    leakage: share of the truth's footer lines found in galley's body
+Fields whose truth is null are skipped for that case.
+
+Usage: bench/evaluate.py [--galley build/bin/galley] [--jobs N] [--by-case] CORPUS...
+"""
+import argparse
+import collections
+import concurrent.futures
+import datetime
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+
+TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+BY_PREFIX_RE = re.compile(r"^(by|par|von|por|written by)\s+", re.IGNORECASE)
+BYLINE_SPLIT_RE = re.compile(r"\s*(?:[,;&|]|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
+
+
+def normalise(text):
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    text = "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in text)
+    return " ".join(text.split())
+
+
+def normalise_name(name):
+    name = BY_PREFIX_RE.sub("", (name or "").strip())
+    return " ".join(sorted(normalise(name).split()))
+
+
+def names_from_byline(byline):
+    byline = BY_PREFIX_RE.sub("", (byline or "").strip())
+    return {n for n in (normalise_name(p) for p in BYLINE_SPLIT_RE.split(byline)) if n}
+
+
+def tokens(text):
+    return TOKEN_RE.findall(text or "")
+
+
+def shingles(text, n=4):
+    toks = tokens(text)
+    grams = [" ".join(toks[i:i + n]) for i in range(max(1, len(toks) - n + 1))]
+    return collections.Counter(g for g in grams if g)
+
+
+def precision_recall(truth, prediction):
+    t, p = shingles(truth), shingles(prediction)
+    tp = sum((t & p).values())
+    fp = sum((p - t).values())
+    fn = sum((t - p).values())
+    if fp == fn == 0:
+        return 1.0, 1.0
+    if tp == 0:
+        return 0.0, 0.0
+    return tp / (tp + fp), tp / (tp + fn)
+
+
+def find_source(case_dir):
+    for name in sorted(os.listdir(case_dir)):
+        if name.startswith(("source.", "article.", "input.")) and not name.endswith(".json"):
+            return os.path.join(case_dir, name)
+    return None
+
+
+def run_galley(galley, source):
+    """Returns (model, error message)."""
+    fmt = []
+    data = None
+    if source.endswith(".gz"):
+        with gzip.open(source, "rb") as f:
+            data = f.read()
+        inner_ext = os.path.splitext(source[:-3])[1].lstrip(".")
+        fmt = ["-f", {"htm": "html", "txt": "text", "md": "text"}.get(inner_ext, inner_ext)]
+        cmd = [galley, "convert", "-", *fmt, "-t", "json", "-q"]
+    else:
+        cmd = [galley, "convert", source, "-t", "json", "-q"]
+    try:
+        proc = subprocess.run(cmd, input=data, capture_output=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        return None, "timed out"
+    if proc.returncode != 0:
+        return None, proc.stderr.decode("utf-8", "replace").strip() or f"exit {proc.returncode}"
+    try:
+        return json.loads(proc.stdout), None
+    except json.JSONDecodeError as e:
+        return None, f"invalid JSON output: {e}"
+
+
+def body_text(model):
+    return "\n\n".join(block.get("text", "") for block in model.get("body", []))
+
+
+def score_case(case_dir, truth, model):
+    """Per-field scores for one case; a field is absent when its truth is null."""
+    meta = model.get("metadata", {})
+    scores = {}
+    if truth.get("title") is not None:
+        scores["title"] = float(normalise(meta.get("title")) == normalise(truth["title"]))
+    if truth.get("authors"):
+        want = {normalise_name(a) for a in truth["authors"]}
+        got = {normalise_name(a.get("name", "")) for a in meta.get("authors", [])} - {""}
+        from_byline = names_from_byline(meta.get("byline"))
+        # The byline's own split counts when it names exactly the right people.
+        best = from_byline if from_byline == want or not got else got
+        scores["authors"] = float(best == want)
+        scores["author_p"] = len(best & want) / len(best) if best else 0.0
+        scores["author_r"] = len(best & want) / len(want)
+    if truth.get("byline") is not None:
+        scores["byline"] = float(normalise_name(meta.get("byline")) == normalise_name(truth["byline"]))
+    if truth.get("date") is not None:
+        got = meta.get("date")
+        scores["date"] = float(got == truth["date"])
+        try:
+            delta = abs(datetime.date.fromisoformat(got) - datetime.date.fromisoformat(truth["date"]))
+            scores["date_1d"] = float(delta.days <= 1)
+        except (TypeError, ValueError):
+            scores["date_1d"] = 0.0
+    body = body_text(model)
+    if truth.get("body_text") is not None:
+        p, r = precision_recall(truth["body_text"], body)
+        scores["body_p"], scores["body_r"] = p, r
+        scores["body_exact"] = float(tokens(truth["body_text"]) == tokens(body))
+    footer_lines = truth.get("footer_lines") or ([truth["footer_text"]] if truth.get("footer_text") else [])
+    if footer_lines:
+        body_norm = normalise(body)
+        leaked = [line for line in footer_lines if normalise(line) and normalise(line) in body_norm]
+        scores["footer_leak"] = len(leaked) / len(footer_lines)
+    if truth.get("body_paragraph_count") is not None:
+        count = sum(1 for b in model.get("body", []) if b.get("type") == "paragraph")
+        scores["paragraphs"] = float(count == truth["body_paragraph_count"])
+    return scores
+
+
+def evaluate_case(galley, case_dir):
+    with open(os.path.join(case_dir, "expected.json"), encoding="utf-8") as f:
+        truth = json.load(f)
+    source = find_source(case_dir)
+    if source is None:
+        return case_dir, truth, None, "no source file"
+    model, error = run_galley(galley, source)
+    if model is None:
+        return case_dir, truth, None, error
+    return case_dir, truth, score_case(case_dir, truth, model), None
+
+
+def case_dirs(paths):
+    for path in paths:
+        if os.path.isfile(os.path.join(path, "expected.json")):
+            yield path
+            continue
+        for name in sorted(os.listdir(path)):
+            sub = os.path.join(path, name)
+            if os.path.isfile(os.path.join(sub, "expected.json")):
+                yield sub
+
+
+def mean(values):
+    return sum(values) / len(values) if values else float("nan")
+
+
+def report(group, results):
+    fields = collections.defaultdict(list)
+    for scores in results:
+        for key, value in scores.items():
+            fields[key].append(value)
+    print(f"== {group}: {len(results)} cases")
+    for key in ("title", "authors", "byline", "date", "date_1d", "paragraphs", "footer_leak"):
+        if fields[key]:
+            extra = ""
+            if key == "authors":
+                extra = f"  (name precision {mean(fields['author_p']):.3f}, recall {mean(fields['author_r']):.3f})"
+            print(f"  {key:<12} {mean(fields[key]):.3f}  n={len(fields[key])}{extra}")
+    if fields["body_p"]:
+        p, r = mean(fields["body_p"]), mean(fields["body_r"])
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"  {'body':<12} F1 {f1:.3f}  precision {p:.3f}  recall {r:.3f}  "
+              f"exact {mean(fields['body_exact']):.3f}  n={len(fields['body_p'])}")
+    return fields
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="+", help="corpus folders or single case folders")
+    parser.add_argument("--galley", default=os.path.join(os.path.dirname(__file__), "..", "build", "bin", "galley"))
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--by-case", action="store_true", help="print each case's scores")
+    args = parser.parse_args()
+
+    cases = list(case_dirs(args.corpus))
+    if not cases:
+        sys.exit("evaluate.py: no cases (folders with expected.json) under " + " ".join(args.corpus))
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        outcomes = list(pool.map(lambda c: evaluate_case(args.galley, c), cases))
+
+    groups = collections.defaultdict(list)
+    failures = []
+    for case_dir, truth, scores, error in outcomes:
+        if error:
+            failures.append((case_dir, error))
+            scores = score_case(case_dir, truth, {})  # a failed case scores zero, not nothing
+            scores.pop("footer_leak", None)  # ...and an empty body leaks nothing worth counting
+        groups[truth.get("source") or "unknown"].append(scores)
+        if args.by_case:
+            print(os.path.basename(case_dir), json.dumps({k: round(v, 3) for k, v in scores.items()}))
+    totals = collections.defaultdict(list)
+    for group in sorted(groups):
+        for key, values in report(group, groups[group]).items():
+            totals[key].extend(values)
+    for case_dir, error in failures:
+        print(f"  FAILED {os.path.basename(case_dir)}: {error.splitlines()[0] if error else ''}")
+    body = ""
+    if totals["body_p"]:
+        p, r = mean(totals["body_p"]), mean(totals["body_r"])
+        body = f" body_f1={2 * p * r / (p + r) if p + r else 0.0:.3f}"
+    summary = " ".join(f"{k}={mean(totals[k]):.3f}" for k in ("title", "authors", "date", "footer_leak") if totals[k])
+    print(f"SUMMARY cases={len(cases)} failed={len(failures)} {summary}{body}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+// Registers the JSON reader and writer (the galley-article/1 model).
+#include <memory>
+
+#include <galley/registry.hpp>
+
+#include "json_format.hpp"
+
+namespace galley::json {
+namespace {
+
+// Only our own schema tag is a strong bid: other JSON is not an article.
+int sniff(std::string_view head) { return head.find(kSchema) != std::string_view::npos ? 90 : 0; }
+
+FormatInfo info() {
+  return FormatInfo{"json",
+                    "The galley article model as JSON (schema galley-article/1)",
+                    {".json"},
+                    {"application/json"},
+                    &sniff};
+}
+
+}  // namespace
+
+void register_format(Registry& registry) {
+  registry.add_reader(info(), std::make_shared<JsonReader>());
+  registry.add_writer(info(), std::make_shared<JsonWriter>());
+}
+
+}  // namespace galley::json

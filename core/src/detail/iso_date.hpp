@@ -1,0 +1,18 @@
+// ISO 8601 calendar dates (YYYY-MM-DD), as the JSON model and the writers spell them.
+// Internal to galley.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace galley::detail {
+
+/// "2022-01-30"; years outside 0..9999 are written with as many digits as they need.
+std::string to_iso_date(std::chrono::year_month_day date);
+
+/// Parses exactly "YYYY-MM-DD" naming a real day (2022-02-30 is refused); nullopt otherwise.
+std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text) noexcept;
+
+}  // namespace galley::detail

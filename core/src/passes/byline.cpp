@@ -1,0 +1,439 @@
+// Bylines: who wrote the article, as printed under its title.
+//
+// parse_byline reads one line: an optional marker ("By", "Written by", "Par"), names
+// separated by commas and "and", then affiliations ("Jane Doe, Reuters",
+// "Jane Doe | Staff Writer") that are kept in the printed text but are not authors.
+// A name is one to five capitalised words (particles such as "van der" and "de la"
+// aside); sentences, headings ("The Russian Economy"), prompts ("Read more") and
+// lines with digits or sentence punctuation are not bylines. Without a marker the
+// rules are stricter: at least two words per name and at most eight in all.
+#include <algorithm>
+#include <array>
+
+#include <galley/recover.hpp>
+
+#include "detail/inlines.hpp"
+#include "detail/letters.hpp"
+#include "detail/text.hpp"
+#include "passes/date_scan.hpp"
+
+namespace galley {
+namespace {
+
+using detail::to_lower_ascii;
+using detail::trim;
+
+bool contains(const auto& list, std::string_view word) {
+  return std::ranges::find(list, word) != std::ranges::end(list);
+}
+
+// Lower-case particles inside names: "Ludwig van Beethoven", "Maria de la Cruz".
+constexpr std::string_view kParticles[] = {"van", "von", "der", "den", "de",  "del", "della", "di",
+                                           "da",  "la",  "le",  "du",  "dos", "das", "do",    "bin",
+                                           "ibn", "al",  "el",  "y",   "ter", "ten", "ben",   "zu"};
+
+// Words that appear in headings, prompts and sentences but not in people's names.
+constexpr std::string_view kNotNames[] = {"the",
+                                          "a",
+                                          "an",
+                                          "of",
+                                          "in",
+                                          "on",
+                                          "at",
+                                          "for",
+                                          "to",
+                                          "from",
+                                          "with",
+                                          "this",
+                                          "that",
+                                          "these",
+                                          "those",
+                                          "our",
+                                          "your",
+                                          "my",
+                                          "its",
+                                          "his",
+                                          "her",
+                                          "their",
+                                          "is",
+                                          "are",
+                                          "was",
+                                          "were",
+                                          "be",
+                                          "been",
+                                          "has",
+                                          "have",
+                                          "had",
+                                          "it",
+                                          "we",
+                                          "you",
+                                          "they",
+                                          "i",
+                                          "not",
+                                          "no",
+                                          "more",
+                                          "read",
+                                          "share",
+                                          "article",
+                                          "articles",
+                                          "contact",
+                                          "us",
+                                          "about",
+                                          "home",
+                                          "menu",
+                                          "search",
+                                          "subscribe",
+                                          "follow",
+                                          "comments",
+                                          "comment",
+                                          "related",
+                                          "latest",
+                                          "top",
+                                          "new",
+                                          "all",
+                                          "rights",
+                                          "reserved",
+                                          "copyright",
+                                          "page",
+                                          "chapter",
+                                          "section",
+                                          "part",
+                                          "note",
+                                          "photo",
+                                          "image",
+                                          "video",
+                                          "updated",
+                                          "published",
+                                          "posted",
+                                          "advertisement",
+                                          "sign",
+                                          "print",
+                                          "email",
+                                          "next",
+                                          "previous",
+                                          "click",
+                                          "here",
+                                          "view",
+                                          "continue",
+                                          "monday",
+                                          "tuesday",
+                                          "wednesday",
+                                          "thursday",
+                                          "friday",
+                                          "saturday",
+                                          "sunday"};
+
+// Words that make a comma- or bar-separated part an affiliation, not a person.
+constexpr std::string_view kAffiliationWords[] = {
+    "press",     "news",          "reuters",    "staff",    "writer",      "writers",   "reporter",
+    "reporters", "correspondent", "editor",     "editors",  "contributor", "columnist", "times",
+    "post",      "journal",       "agency",     "bureau",   "service",     "wire",      "desk",
+    "daily",     "herald",        "tribune",    "media",    "network",     "bbc",       "afp",
+    "ap",        "upi",           "bloomberg",  "magazine", "university",  "institute", "minister",
+    "president", "secretary",     "professor",  "director", "team",        "guardian",  "telegraph",
+    "observer",  "independent",   "associated", "online"};
+
+// Markers before the names, longest first so "written by" wins over "by".
+constexpr std::string_view kMarkers[] = {
+    "written by", "reporting by", "posted by", "story by", "words by",
+    "text by",    "authors:",     "author:",   "by",       "par"};
+
+// Characters a list of names never holds (sentence punctuation, digits, symbols).
+constexpr std::string_view kNotInNames = "0123456789?!;:\"()[]{}<>@#$%*=+_~/\\";
+
+std::vector<std::string_view> split_words(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t end = std::min(text.find(' ', pos), text.size());
+    if (end > pos) words.push_back(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return words;
+}
+
+// Splits on any of `separators` (each a string), trimming the parts.
+std::vector<std::string_view> split_any(std::string_view text,
+                                        std::initializer_list<std::string_view> separators) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto sep = std::find_if(separators.begin(), separators.end(), [&](std::string_view s) {
+      return text.substr(pos, s.size()) == s ||
+             (s == " and " && to_lower_ascii(text.substr(pos, s.size())) == s);
+    });
+    if (sep == separators.end()) {
+      ++pos;
+      continue;
+    }
+    parts.push_back(trim(text.substr(start, pos - start)));
+    pos += sep->size();
+    start = pos;
+  }
+  parts.push_back(trim(text.substr(start)));
+  return parts;
+}
+
+enum class WordKind { Invalid, Particle, Name };
+
+// Initials ("J.", "J.R.") and abbreviations that end with a dot inside a name.
+bool dotted_word_ok(std::string_view word) {
+  static constexpr std::string_view kAbbreviations[] = {"jr.", "sr.",  "st.", "dr.",
+                                                        "mr.", "mrs.", "ms."};
+  if (contains(kAbbreviations, to_lower_ascii(word))) return true;
+  std::size_t letters_since_dot = 0;
+  std::size_t pos = 0;
+  while (pos < word.size()) {
+    const char32_t cp = detail::next_code_point(word, pos);
+    if (cp == '.') {
+      if (letters_since_dot != 1) return false;
+      letters_since_dot = 0;
+    } else {
+      ++letters_since_dot;
+    }
+  }
+  return letters_since_dot == 0;
+}
+
+WordKind classify_word(std::string_view word) {
+  const std::string lower = to_lower_ascii(word);
+  if (contains(kParticles, lower)) return WordKind::Particle;
+  if (contains(kNotNames, lower) || contains(kAffiliationWords, lower)) return WordKind::Invalid;
+  bool dotted = false;
+  std::size_t pos = 0;
+  char32_t previous = 0;
+  char32_t first = 0;
+  bool capital_after_prefix = false;  // d'Alembert, al-Assad
+  while (pos < word.size()) {
+    const char32_t cp = detail::next_code_point(word, pos);
+    const bool joiner = cp == '\'' || cp == 0x2019 || cp == '-';
+    if (!detail::is_letter(cp) && !joiner && cp != '.') return WordKind::Invalid;
+    if (first == 0 && !detail::is_letter(cp)) return WordKind::Invalid;
+    if (first == 0) first = cp;
+    if ((previous == '\'' || previous == 0x2019 || previous == '-') &&
+        detail::is_upper_letter(cp)) {
+      capital_after_prefix = true;
+    }
+    dotted = dotted || cp == '.';
+    previous = cp;
+  }
+  if (dotted && !dotted_word_ok(word)) return WordKind::Invalid;
+  if (detail::is_lower_letter(first) && !capital_after_prefix) return WordKind::Invalid;
+  return WordKind::Name;
+}
+
+// One person's name; `marked` (a "By" before it) allows a single word.
+bool is_person(std::string_view text, bool marked) {
+  const auto words = split_words(text);
+  if (words.empty() || words.size() > 7) return false;
+  std::size_t names = 0;
+  for (const std::string_view word : words) {
+    const WordKind kind = classify_word(word);
+    if (kind == WordKind::Invalid) return false;
+    if (kind == WordKind::Name) ++names;
+  }
+  if (classify_word(words.back()) == WordKind::Particle) return false;
+  return names >= (marked ? 1u : 2u) && names <= 5;
+}
+
+bool is_affiliation(std::string_view text) {
+  const auto words = split_words(text);
+  return !words.empty() && words.size() <= 6 &&
+         text.find_first_of("?!;\"") == std::string_view::npos;
+}
+
+struct Names {
+  std::vector<Person> people;
+  bool affiliated = false;
+};
+
+// "A, B and C", "Jane Doe, Reuters", "Jane Doe and John Roe": the first name must
+// be a person; later parts are people when they read as names, else affiliations.
+std::optional<Names> split_names(std::string_view text, bool marked) {
+  Names names;
+  for (const std::string_view comp : split_any(text, {","})) {
+    for (const std::string_view part : split_any(comp, {" and ", " & "})) {
+      if (part.empty()) continue;
+      if (is_person(part, marked)) {
+        names.people.push_back(Person{std::string(part)});
+      } else if (!names.people.empty() && is_affiliation(part)) {
+        names.affiliated = true;
+      } else {
+        return std::nullopt;
+      }
+    }
+  }
+  if (names.people.empty()) return std::nullopt;
+  return names;
+}
+
+// Removes the marker ("By ", "Written by: "); true when there was one.
+bool strip_marker(std::string_view& text) {
+  for (const std::string_view marker : kMarkers) {
+    if (!detail::starts_with_icase(text, marker) || text.size() <= marker.size()) continue;
+    const char next = text[marker.size()];
+    if (marker.back() != ':' && next != ' ' && next != ':') continue;
+    text = trim(text.substr(marker.size()));
+    if (text.starts_with(':')) text = trim(text.substr(1));
+    return true;
+  }
+  return false;
+}
+
+// Trims what joins a byline to its date: "By X | 30 Jan 2022", "By X, on 30 Jan 2022".
+std::string_view trim_separators(std::string_view text) {
+  static constexpr std::string_view kJoiners[] = {
+      ",", "|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", " on", " published", " updated"};
+  for (bool changed = true; changed;) {
+    changed = false;
+    text = trim(text);
+    for (const std::string_view joiner : kJoiners) {
+      if (text.size() >= joiner.size() &&
+          to_lower_ascii(text.substr(text.size() - joiner.size())) == joiner) {
+        text.remove_suffix(joiner.size());
+        changed = true;
+      }
+      if (joiner.front() != ' ' && text.starts_with(joiner)) {
+        text.remove_prefix(joiner.size());
+        changed = true;
+      }
+    }
+  }
+  return text;
+}
+
+// The byline without its marker and without a date written into it.
+std::string without_date(std::string_view text) {
+  const auto span = detail::find_date_span(text, DateOrder::Auto);
+  if (!span) return std::string(text);
+  const std::string_view head = trim_separators(text.substr(0, span->begin));
+  const std::string_view tail = trim_separators(text.substr(span->end));
+  if (tail.empty()) return std::string(head);
+  return std::string(head) + " | " + std::string(tail);
+}
+
+}  // namespace
+
+std::optional<Byline> parse_byline(std::string_view line) {
+  const std::string collapsed = detail::collapse_whitespace(line);
+  std::string_view text = collapsed;
+  if (text.empty() || text.size() > 200) return std::nullopt;
+  const bool marked = strip_marker(text);
+  const std::string printed = without_date(text);
+  const auto segments = split_any(
+      printed, {"|", "\xC2\xB7", "\xE2\x80\xA2", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "});
+  const std::string_view names_part = segments.front();
+  if (names_part.empty() || names_part.find_first_of(kNotInNames) != std::string_view::npos) {
+    return std::nullopt;
+  }
+  const std::size_t limit = marked ? 12 : 8;
+  if (detail::word_count(names_part) > limit + 2) return std::nullopt;  // "and"s aside
+  for (std::size_t s = 1; s < segments.size(); ++s) {
+    if (!is_affiliation(segments[s])) return std::nullopt;
+  }
+  auto names = split_names(names_part, marked);
+  if (!names) return std::nullopt;
+  std::size_t name_words = 0;
+  for (const Person& person : names->people) name_words += detail::word_count(person.name);
+  if (name_words > limit) return std::nullopt;
+  const bool affiliated = names->affiliated || segments.size() > 1;
+  return Byline{printed, std::move(names->people), marked || affiliated};
+}
+
+std::vector<Person> split_authors(std::string_view byline) {
+  const std::string collapsed = detail::collapse_whitespace(byline);
+  std::string_view text = collapsed;
+  strip_marker(text);
+  const std::string printed = without_date(text);
+  const auto segments = split_any(printed, {"|", "\xC2\xB7", "\xE2\x80\xA2"});
+  auto names = split_names(segments.front(), true);
+  return names ? std::move(names->people) : std::vector<Person>{};
+}
+
+}  // namespace galley
+
+namespace galley {
+namespace {
+
+// What the lines of one block under the title say.
+struct BylineBlock {
+  std::optional<Byline> byline;
+  std::optional<detail::DateSpan> date;
+  bool emphasized = false;  // the byline line is set in bold or italics
+  bool bare() const { return byline && !byline->marked && !emphasized && !date; }
+};
+
+// A line wholly inside one Strong or Emphasis: "**Peter Symonds**".
+bool is_emphasized(const Inlines& line) {
+  return line.size() == 1 && (std::holds_alternative<Strong>(line.front().node) ||
+                              std::holds_alternative<Emphasis>(line.front().node));
+}
+
+// The block's lines when every one is a byline or a date line, else nullopt.
+std::optional<BylineBlock> read_byline_block(const Block& block, DateOrder order) {
+  const auto* paragraph = std::get_if<Paragraph>(&block.node);
+  if (!paragraph) return std::nullopt;
+  BylineBlock found;
+  for (Inlines& line : detail::split_lines(paragraph->inlines)) {
+    detail::normalize_inlines(line);
+    const std::string text = plain_text(line);
+    if (text.empty()) continue;
+    if (auto date = detail::parse_date_span(text, order)) {
+      if (!found.date) found.date = std::move(date);
+      continue;
+    }
+    auto byline = parse_byline(text);
+    if (!byline || found.byline) return std::nullopt;
+    found.byline = std::move(byline);
+    found.emphasized = is_emphasized(line);
+    if (!found.date) found.date = detail::find_date_span(text, order);
+  }
+  if (!found.byline && !found.date) return std::nullopt;
+  return found;
+}
+
+void fill(Metadata& metadata, const BylineBlock& found) {
+  if (found.byline && !metadata.byline) {
+    metadata.byline = found.byline->text;
+    if (metadata.authors.empty()) metadata.authors = found.byline->authors;
+  }
+  if (found.date && !metadata.date) {
+    metadata.date = found.date->date;
+    if (!metadata.datetime) metadata.datetime = found.date->datetime;
+  }
+}
+
+}  // namespace
+
+// Bylines and dates sit in the first blocks under the title, possibly after a
+// subtitle heading or a short standfirst; a long paragraph means the text has begun.
+// A bare name line ("Peter Symonds") counts only with evidence: bold or italics, a
+// date in the same block or in the block next to it (fixtures/text/seed).
+void recover_byline_and_date(Article& article, const RecoverOptions& options, Diagnostics&) {
+  constexpr std::size_t kLookahead = 4;
+  constexpr std::size_t kLongParagraphWords = 30;
+  std::vector<std::optional<BylineBlock>> found;
+  for (const Block& block : article.body) {
+    if (found.size() == kLookahead) break;
+    found.push_back(read_byline_block(block, options.date_order));
+    if (!found.back() && detail::word_count(plain_text(block)) >= kLongParagraphWords) break;
+  }
+  const auto date_only = [&](std::size_t i) {
+    return i < found.size() && found[i] && !found[i]->byline;
+  };
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    if (found[i] && found[i]->bare() && !date_only(i + 1) && !(i > 0 && date_only(i - 1))) {
+      found[i].reset();
+    }
+  }
+  for (std::size_t i = found.size(); i-- > 0;) {
+    if (!found[i]) continue;
+    article.body.erase(article.body.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  for (const auto& block : found) {
+    if (block) fill(article.metadata, *block);
+  }
+}
+
+}  // namespace galley

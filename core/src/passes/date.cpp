@@ -1,0 +1,387 @@
+// Dates in the common English forms news sites and papers print.
+//
+// The text is cut into tokens (numbers, ASCII words, single symbols, each knowing
+// whether whitespace precedes it) and a handful of token patterns are tried:
+//   day month year      30 January 2022, 30th of Jan. 2022
+//   month day year      January 30, 2022, Sept 3 2021
+//   year-month-day      2022-01-30, 2022/01/30 (optionally with a time: T10:00:00Z)
+//   numeric d/m/y       30/01/2022, 01/30/2022, 30.01.2022, 30-01-2022
+// each optionally followed by a time ("10:15 GMT", "at 3:05 pm"). Years must have four
+// digits and lie in 1800..2199 (publication dates), and the calendar must allow the
+// day, so "31 February 2022" and "Page 3 of 7" are not dates.
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdio>
+#include <span>
+#include <vector>
+
+#include <galley/recover.hpp>
+
+#include "detail/text.hpp"
+#include "passes/date_scan.hpp"
+
+namespace galley {
+namespace detail {
+namespace {
+
+using namespace std::chrono;
+
+enum class Kind { Number, Word, Symbol };
+
+struct Token {
+  Kind kind;
+  std::string_view text;
+  std::size_t begin;
+  std::size_t end;
+  bool spaced;  // whitespace (or the start of text) precedes it
+};
+
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool is_space_code_point(char32_t cp) noexcept {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+         cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x3000;
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  bool spaced = true;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t begin = pos;
+    const char c = text[pos];
+    Kind kind = Kind::Symbol;
+    if (is_digit(c) || is_alpha(c)) {
+      const bool digits = is_digit(c);
+      kind = digits ? Kind::Number : Kind::Word;
+      while (pos < text.size() && (digits ? is_digit(text[pos]) : is_alpha(text[pos]))) ++pos;
+    } else if (is_space_code_point(next_code_point(text, pos))) {
+      spaced = true;
+      continue;
+    }
+    tokens.push_back({kind, text.substr(begin, pos - begin), begin, pos, spaced});
+    spaced = false;
+  }
+  return tokens;
+}
+
+constexpr std::array<std::string_view, 12> kMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+// A full name or an abbreviation of at least three letters ("Sept", "Wed").
+bool names(std::string_view full, std::string_view word) {
+  const std::string lower = to_lower_ascii(word);
+  return lower == full || (lower.size() >= 3 && full.starts_with(lower) &&
+                           (lower.size() == 3 || lower == "sept" || lower == "tues" ||
+                            lower == "thur" || lower == "thurs"));
+}
+
+// A number's value; dates only need small ones, so longer runs are rejected.
+int value(const Token& t) {
+  int v = 0;
+  if (t.text.size() > 6) return -1;
+  std::from_chars(t.text.data(), t.text.data() + t.text.size(), v);
+  return v;
+}
+
+class Matcher {
+ public:
+  Matcher(std::span<const Token> tokens, std::string_view text, DateOrder order)
+      : t_(tokens), text_(text), order_(order) {}
+
+  // A date (and any time after it) starting at token i.
+  std::optional<DateSpan> date_at(std::size_t i) const {
+    std::optional<std::pair<year_month_day, std::size_t>> found;
+    for (const auto form :
+         {&Matcher::iso, &Matcher::day_month_year, &Matcher::month_day_year, &Matcher::numeric}) {
+      if ((found = (this->*form)(i))) break;
+    }
+    if (!found) return std::nullopt;
+    DateSpan span{found->first, std::nullopt, t_[i].begin, t_[found->second - 1].end};
+    if (auto time = time_at(found->second, found->first)) {
+      span.end = t_[time->second - 1].end;
+      span.datetime = time->first;
+      if (span.datetime->empty())
+        span.datetime = std::string(text_.substr(span.begin, span.end - span.begin));
+    }
+    return span;
+  }
+
+  // Tokens that may precede a date in a line that is only a date.
+  std::size_t skip_preamble(std::size_t i) const {
+    static constexpr std::array<std::string_view, 9> kWords = {
+        "published", "updated", "posted", "last", "modified", "first", "on", "date", "dated"};
+    while (i < t_.size()) {
+      const std::string lower = to_lower_ascii(t_[i].text);
+      const bool word = t_[i].kind == Kind::Word &&
+                        std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+      if (!word && !symbol(i, ':')) break;
+      ++i;
+    }
+    if (i < t_.size() && weekday(i)) {
+      ++i;
+      if (symbol(i, '.') && !t_[i].spaced) ++i;
+      if (symbol(i, ',')) ++i;
+    }
+    return i;
+  }
+
+  bool symbol(std::size_t i, char c) const {
+    return i < t_.size() && t_[i].kind == Kind::Symbol && t_[i].text.size() == 1 &&
+           t_[i].text[0] == c;
+  }
+
+ private:
+  bool number(std::size_t i, std::size_t min_digits, std::size_t max_digits) const {
+    return i < t_.size() && t_[i].kind == Kind::Number && t_[i].text.size() >= min_digits &&
+           t_[i].text.size() <= max_digits;
+  }
+  bool adjacent(std::size_t i) const { return i < t_.size() && !t_[i].spaced; }
+  bool word(std::size_t i, std::string_view lower) const {
+    return i < t_.size() && t_[i].kind == Kind::Word && to_lower_ascii(t_[i].text) == lower;
+  }
+  bool weekday(std::size_t i) const {
+    if (t_[i].kind != Kind::Word) return false;
+    return std::any_of(kWeekdays.begin(), kWeekdays.end(),
+                       [&](std::string_view day) { return names(day, t_[i].text); });
+  }
+  // The month a word names (1..12), then the index after it and an abbreviation's dot.
+  std::optional<std::pair<unsigned, std::size_t>> month(std::size_t i) const {
+    if (i >= t_.size() || t_[i].kind != Kind::Word) return std::nullopt;
+    for (unsigned m = 0; m < kMonths.size(); ++m) {
+      if (!names(kMonths[m], t_[i].text)) continue;
+      const std::size_t next = symbol(i + 1, '.') && adjacent(i + 1) ? i + 2 : i + 1;
+      return std::pair{m + 1, next};
+    }
+    return std::nullopt;
+  }
+  // 1st, 2nd, 3rd, 30th: the suffix is its own token, written without a space.
+  std::size_t skip_ordinal(std::size_t i) const {
+    if (!adjacent(i) || t_[i].kind != Kind::Word) return i;
+    const std::string lower = to_lower_ascii(t_[i].text);
+    return lower == "st" || lower == "nd" || lower == "rd" || lower == "th" ? i + 1 : i;
+  }
+
+  static std::optional<year_month_day> make(int y, int m, int d) {
+    if (y < 1800 || y > 2199 || m < 1 || d < 1) return std::nullopt;
+    const year_month_day date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                              std::chrono::day{static_cast<unsigned>(d)}};
+    if (!date.ok()) return std::nullopt;
+    return date;
+  }
+
+  using Found = std::optional<std::pair<year_month_day, std::size_t>>;
+  static Found found(std::optional<year_month_day> date, std::size_t end) {
+    if (!date) return std::nullopt;
+    return std::pair{*date, end};
+  }
+
+  // 2022-01-30, 2022/01/30
+  Found iso(std::size_t i) const {
+    if (!number(i, 4, 4)) return std::nullopt;
+    const bool dash = symbol(i + 1, '-');
+    if (!(dash || symbol(i + 1, '/')) || !symbol(i + 3, dash ? '-' : '/')) return std::nullopt;
+    for (std::size_t k = i + 1; k <= i + 4; ++k) {
+      if (!adjacent(k)) return std::nullopt;
+    }
+    if (!number(i + 2, 1, 2) || !number(i + 4, 1, 2)) return std::nullopt;
+    return found(make(value(t_[i]), value(t_[i + 2]), value(t_[i + 4])), i + 5);
+  }
+
+  // 30 January 2022, 30th of January, 2022, 30 Jan. 2022
+  Found day_month_year(std::size_t i) const {
+    if (!number(i, 1, 2)) return std::nullopt;
+    std::size_t k = skip_ordinal(i + 1);
+    if (word(k, "of")) ++k;
+    const auto m = month(k);
+    if (!m) return std::nullopt;
+    k = m->second;
+    if (symbol(k, ',')) ++k;
+    if (!number(k, 4, 4)) return std::nullopt;
+    return found(make(value(t_[k]), static_cast<int>(m->first), value(t_[i])), k + 1);
+  }
+
+  // January 30, 2022, Jan. 30 2022, Sept 3rd, 2021
+  Found month_day_year(std::size_t i) const {
+    const auto m = month(i);
+    if (!m || !number(m->second, 1, 2)) return std::nullopt;
+    std::size_t k = skip_ordinal(m->second + 1);
+    if (symbol(k, ',')) ++k;
+    if (!number(k, 4, 4)) return std::nullopt;
+    return found(make(value(t_[k]), static_cast<int>(m->first), value(t_[m->second])), k + 1);
+  }
+
+  // 30/01/2022, 01/30/2022, 30.01.2022, 30-01-2022: one separator, no spaces.
+  Found numeric(std::size_t i) const {
+    if (!number(i, 1, 2) || !number(i + 2, 1, 2) || !number(i + 4, 4, 4)) return std::nullopt;
+    const char sep = t_[i + 1].text[0];
+    if (sep != '/' && sep != '.' && sep != '-') return std::nullopt;
+    if (!symbol(i + 1, sep) || !symbol(i + 3, sep)) return std::nullopt;
+    for (std::size_t k = i + 1; k <= i + 4; ++k) {
+      if (!adjacent(k)) return std::nullopt;
+    }
+    const int a = value(t_[i]);
+    const int b = value(t_[i + 2]);
+    // DateOrder::Auto: a number over 12 can only be the day and decides; otherwise
+    // day-first, the order of most of the English-speaking world.
+    const bool month_first =
+        order_ == DateOrder::MonthFirst || (order_ == DateOrder::Auto && b > 12 && a <= 12);
+    return found(make(value(t_[i + 4]), month_first ? a : b, month_first ? b : a), i + 5);
+  }
+
+  // A time after a date: "T10:00:00Z", " 10:15 GMT", ", 3:05 pm", " at 10:00 +01:00".
+  // Returns the ISO 8601 date-time (empty when the zone is a name to keep as found)
+  // and the index after the time.
+  std::optional<std::pair<std::string, std::size_t>> time_at(std::size_t i,
+                                                             year_month_day date) const {
+    std::size_t k = i;
+    if (word(k, "t") && adjacent(k) && adjacent(k + 1)) {
+      ++k;
+    } else if (symbol(k, ',') || symbol(k, '|') || symbol(k, '-') || word(k, "at")) {
+      ++k;
+    }
+    if (!number(k, 1, 2) || !symbol(k + 1, ':') || !number(k + 2, 2, 2) || !adjacent(k + 1) ||
+        !adjacent(k + 2)) {
+      return std::nullopt;
+    }
+    int hour = value(t_[k]);
+    const int minute = value(t_[k + 2]);
+    k += 3;
+    std::string seconds;
+    if (symbol(k, ':') && adjacent(k) && number(k + 1, 2, 2) && adjacent(k + 1)) {
+      seconds = ":" + std::string(t_[k + 1].text);
+      k += 2;
+      if (symbol(k, '.') && adjacent(k) && number(k + 1, 1, 9) && adjacent(k + 1)) {
+        seconds += "." + std::string(t_[k + 1].text);
+        k += 2;
+      }
+    }
+    if (const std::size_t after = meridiem(k); after != k) {
+      const bool pm = to_lower_ascii(t_[k].text).starts_with('p');
+      if (hour < 1 || hour > 12) return std::nullopt;
+      hour = hour % 12 + (pm ? 12 : 0);
+      k = after;
+    }
+    if (hour > 23 || minute > 59) return std::nullopt;
+    char clock[32];
+    std::snprintf(clock, sizeof clock, "%02d:%02d", hour, minute);
+    std::string iso = format_date(date) + "T" + clock + seconds;
+    const auto [zone, end] = zone_at(k);
+    if (zone && zone->empty()) return std::pair{std::string(), end};
+    return std::pair{iso + zone.value_or(""), end};
+  }
+
+  // "am", "pm", "a.m.", "p.m.": the index after it, or i when there is none.
+  std::size_t meridiem(std::size_t i) const {
+    if (i >= t_.size() || t_[i].kind != Kind::Word) return i;
+    const std::string lower = to_lower_ascii(t_[i].text);
+    if (lower == "am" || lower == "pm") return i + 1;
+    if ((lower == "a" || lower == "p") && symbol(i + 1, '.') && word(i + 2, "m")) {
+      return symbol(i + 3, '.') ? i + 4 : i + 3;
+    }
+    return i;
+  }
+
+  // A time zone: "Z"/"GMT"/"UTC" give "Z", "+01:00"/"-0500" an offset, other
+  // abbreviations ("EST") an empty string (kept as printed); nullopt when none.
+  std::pair<std::optional<std::string>, std::size_t> zone_at(std::size_t i) const {
+    if (i >= t_.size()) return {std::nullopt, i};
+    if (t_[i].kind == Kind::Word) {
+      const std::string_view w = t_[i].text;
+      if (w == "Z" && adjacent(i)) return {"Z", i + 1};
+      if (w == "GMT" || w == "UTC") return {"Z", i + 1};
+      static constexpr std::array<std::string_view, 16> kNamed = {
+          "BST", "CET", "CEST", "EET", "EST", "EDT", "CST", "CDT",
+          "MST", "MDT", "PST",  "PDT", "ET",  "PT",  "IST", "AEST"};
+      if (std::find(kNamed.begin(), kNamed.end(), w) != kNamed.end()) return {"", i + 1};
+      return {std::nullopt, i};
+    }
+    if ((symbol(i, '+') || symbol(i, '-')) && number(i + 1, 2, 4) && adjacent(i + 1)) {
+      const std::string_view digits = t_[i + 1].text;
+      std::string offset = std::string(t_[i].text) + std::string(digits.substr(0, 2)) + ":";
+      if (digits.size() == 4) return {offset + std::string(digits.substr(2)), i + 2};
+      if (digits.size() == 2 && symbol(i + 2, ':') && number(i + 3, 2, 2)) {
+        return {offset + std::string(t_[i + 3].text), i + 4};
+      }
+      if (digits.size() == 2) return {offset + "00", i + 2};
+    }
+    return {std::nullopt, i};
+  }
+
+  std::span<const Token> t_;
+  std::string_view text_;
+  DateOrder order_;
+};
+
+}  // namespace
+
+std::optional<DateSpan> parse_date_span(std::string_view text, DateOrder order) {
+  // A line that is only a date is short; longer text is a sentence, not a date.
+  if (text.size() > 120) return std::nullopt;
+  const std::vector<Token> tokens = tokenize(text);
+  const Matcher matcher(tokens, text, order);
+  const std::size_t start = matcher.skip_preamble(0);
+  if (start >= tokens.size()) return std::nullopt;
+  auto span = matcher.date_at(start);
+  if (!span) return std::nullopt;
+  std::size_t end = start;
+  while (end < tokens.size() && tokens[end].begin < span->end) ++end;
+  if (matcher.symbol(end, '.')) ++end;
+  if (end != tokens.size()) return std::nullopt;
+  return span;
+}
+
+std::optional<DateSpan> find_date_span(std::string_view text, DateOrder order) {
+  const std::vector<Token> tokens = tokenize(text);
+  const Matcher matcher(tokens, text, order);
+  const auto separator = [&](std::size_t i) {
+    return tokens[i].kind == Kind::Symbol &&
+           std::string_view("/.-:+").find(tokens[i].text) != std::string_view::npos;
+  };
+  // A date must stand apart from the numbers and words written against it:
+  // "12/30/01/2022", "v2022-01-30" and "30/01/20223" hold none.
+  const auto glued_before = [&](std::size_t i) {
+    return i > 0 && !tokens[i].spaced && (tokens[i - 1].kind != Kind::Symbol || separator(i - 1));
+  };
+  const auto glued_after = [&](std::size_t n) {
+    if (n >= tokens.size() || tokens[n].spaced) return false;
+    if (tokens[n].kind != Kind::Symbol) return true;
+    return separator(n) && n + 1 < tokens.size() && !tokens[n + 1].spaced &&
+           tokens[n + 1].kind == Kind::Number;
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (glued_before(i)) continue;
+    auto span = matcher.date_at(i);
+    if (!span) continue;
+    std::size_t next = i;
+    while (next < tokens.size() && tokens[next].begin < span->end) ++next;
+    if (!glued_after(next)) return span;
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+std::optional<std::chrono::year_month_day> parse_date(std::string_view text, DateOrder order) {
+  if (auto span = detail::parse_date_span(text, order)) return span->date;
+  return std::nullopt;
+}
+
+std::optional<std::chrono::year_month_day> find_date(std::string_view text, DateOrder order) {
+  if (auto span = detail::find_date_span(text, order)) return span->date;
+  return std::nullopt;
+}
+
+std::string format_date(std::chrono::year_month_day date) {
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return out;
+}
+
+}  // namespace galley

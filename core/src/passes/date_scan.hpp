@@ -1,0 +1,30 @@
+// Date recognition shared by the passes: where a date sits in a line, and the time
+// printed with it. parse_date/find_date in recover.hpp are the public face.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <galley/format.hpp>
+
+namespace galley::detail {
+
+struct DateSpan {
+  std::chrono::year_month_day date;
+  /// ISO 8601 date-time when a time was printed with the date ("2022-01-20T10:15Z");
+  /// the text as found when its time zone is a name other than GMT/UTC ("... 10:15 EST").
+  std::optional<std::string> datetime;
+  std::size_t begin = 0;  ///< byte range of the date and its time in the text
+  std::size_t end = 0;
+};
+
+/// The date that makes up all of `text` (see parse_date for what may surround it).
+std::optional<DateSpan> parse_date_span(std::string_view text, DateOrder order);
+
+/// The first date inside free text.
+std::optional<DateSpan> find_date_span(std::string_view text, DateOrder order);
+
+}  // namespace galley::detail

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Converts the bundled example (the seed article, a news story split by page breaks
+# and ending with a site footer) into every output format and shows the Markdown.
+set -euo pipefail
+GALLEY_ROOT=$(cd "$(dirname "$0")/.." && pwd)
+source "$GALLEY_ROOT/scripts/deps.sh"
+galley_install_packages "${GALLEY_BUILD_PACKAGES[@]}"
+galley_build "$GALLEY_ROOT/build" -DGALLEY_BUILD_TESTS=OFF >/dev/null
+
+galley="$GALLEY_ROOT/build/bin/galley"
+input="$GALLEY_ROOT/fixtures/text/seed/input.txt"
+out="$GALLEY_ROOT/build/example"
+mkdir -p "$out"
+for format in $("$galley" formats --writers); do
+  "$galley" convert "$input" -t "$format" -o "$out/seed.$format"
+done
+echo "== $input -> $out/seed.{$(ls "$out" | sed 's/^seed\.//' | paste -sd, -)}"
+echo
+cat "$out/seed.markdown"

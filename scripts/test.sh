@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds galley with its tests and runs the whole suite.
+#   GALLEY_BUILD_DIR   build folder (default: build)
+#   GALLEY_CMAKE_ARGS  extra CMake options, e.g. "-DGALLEY_WERROR=ON -DGALLEY_SANITIZE=address,undefined"
+set -euo pipefail
+GALLEY_ROOT=$(cd "$(dirname "$0")/.." && pwd)
+source "$GALLEY_ROOT/scripts/deps.sh"
+galley_install_packages "${GALLEY_BUILD_PACKAGES[@]}" "${GALLEY_TEST_PACKAGES[@]}"
+build_dir=${GALLEY_BUILD_DIR:-$GALLEY_ROOT/build}
+read -r -a cmake_args <<<"${GALLEY_CMAKE_ARGS:-}"
+galley_build "$build_dir" -DGALLEY_BUILD_TESTS=ON "${cmake_args[@]}"
+ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)"

@@ -1,0 +1,82 @@
+// The galley executable: exit codes, messages and atomic output.
+#include <gtest/gtest.h>
+
+#include "support/process.hpp"
+
+namespace galley::testing {
+namespace {
+
+ProcessResult galley(const std::vector<std::string>& args,
+                     const std::filesystem::path& stdin_file = {}) {
+  return run_process(GALLEY_CLI_PATH, args, stdin_file);
+}
+
+TEST(Cli, PrintsVersion) {
+  const auto r = galley({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("galley ", 0), 0u) << r.out;
+}
+
+TEST(Cli, HelpShowsExamplesAndExitCodes) {
+  const auto r = galley({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("galley convert story.html -o story.md"), std::string::npos);
+  EXPECT_NE(r.out.find("Exit codes"), std::string::npos);
+}
+
+TEST(Cli, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(galley({}).exit_code, 2);
+  EXPECT_EQ(galley({"convert"}).exit_code, 2);
+  EXPECT_EQ(galley({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(galley({"convert", "a.txt", "--date-order", "sideways"}).exit_code, 2);
+}
+
+TEST(Cli, MissingFileIsNamedInTheError) {
+  const auto r = galley({"convert", "/nonexistent/story.txt"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "galley: error: /nonexistent/story.txt: cannot open: No such file or directory\n");
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(Cli, DirectoryIsNotAnInput) {
+  TempDir dir;
+  const auto r = galley({"convert", dir.path().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("is a directory"), std::string::npos) << r.err;
+}
+
+TEST(Cli, UnknownFormatsAreRefused) {
+  TempDir dir;
+  const auto input = dir.write("story.txt", "Hello.\n");
+  auto r = galley({"convert", input.string(), "-f", "nosuch"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("unknown input format 'nosuch'"), std::string::npos) << r.err;
+  r = galley({"convert", input.string(), "-o", (dir.path() / "out.nosuch").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "out.nosuch"));
+}
+
+TEST(Cli, InputOverTheSizeLimitIsRefused) {
+  TempDir dir;
+  const auto input = dir.write("big.txt", std::string(5000, 'a'));
+  const auto r = galley({"convert", input.string(), "--max-input-size", "1000"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("over the limit of 1000 bytes"), std::string::npos) << r.err;
+}
+
+TEST(Cli, FailedConversionLeavesExistingOutputUntouched) {
+  TempDir dir;
+  const auto input = dir.write("empty.txt", "");
+  const auto output = dir.write("out.md", "previous content\n");
+  const auto r = galley({"convert", input.string(), "-o", output.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(slurp(output), "previous content\n");
+  // No temporary file is left beside the output either.
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++entries;
+  EXPECT_EQ(entries, 2u);
+}
+
+}  // namespace
+}  // namespace galley::testing

@@ -1,0 +1,39 @@
+// Runs the galley executable from tests and captures what it printed.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace galley::testing {
+
+struct ProcessResult {
+  int exit_code = -1;
+  std::string out;  ///< standard output
+  std::string err;  ///< standard error
+};
+
+/// Runs `program` with `args` (no shell involved in quoting), standard input from
+/// `stdin_file` when not empty, and waits for it.
+ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
+                          const std::filesystem::path& stdin_file = {});
+
+/// A fresh empty folder under the system temp folder, removed with the object.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const noexcept { return path_; }
+  /// Writes `bytes` to `name` inside the folder and returns its path.
+  std::filesystem::path write(const std::string& name, const std::string& bytes) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// The whole content of a file, or "" when it cannot be read.
+std::string slurp(const std::filesystem::path& path);
+
+}  // namespace galley::testing
