@@ -32,16 +32,18 @@ void finish_line(Line& line) {
   std::size_t total = 0, bold = 0, italic = 0;
   line.text.clear();
   for (std::size_t i = 0; i < line.words.size(); ++i) {
-    const Word& w = line.words[i];
+    Word& w = line.words[i];
     const std::size_t n = w.text.size();
     by_size[std::round(w.size * 2) / 2] += n;
     total += n;
     if (w.bold) bold += n;
     if (w.italic) italic += n;
+    // Poppler's flag misses spaces some producers draw as gaps.
+    const bool last = i + 1 == line.words.size();
+    w.space_after = !last && (w.space_after ||
+                              line.words[i + 1].box.x0 - w.box.x1 > 0.12 * std::max(w.size, 1.0));
     line.text += w.text;
-    const bool gap = i + 1 < line.words.size() &&
-                     line.words[i + 1].box.x0 - w.box.x1 > 0.12 * std::max(w.size, 1.0);
-    if (i + 1 < line.words.size() && (w.space_after || gap)) line.text += ' ';
+    if (w.space_after) line.text += ' ';
   }
   line.size = std::max_element(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) {
                 return a.second < b.second;

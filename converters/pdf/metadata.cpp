@@ -108,11 +108,7 @@ bool is_heading_line(const Line& line, double body) {
   std::size_t words = 1;
   for (char c : line.text) words += c == ' ';
   if (words > kMaxHeadingWords) return false;
-  if (line.size >= body * kHeadingRatio) return true;
-  // Bold body-size lines are headings when they do not end a sentence.
-  const std::string_view text = detail::trim(line.text);
-  return line.bold && line.size >= body * 0.95 && !text.empty() && text.back() != '.' &&
-         text.back() != ',' && words <= 12;
+  return line.size >= body * kHeadingRatio;
 }
 
 bool is_meaningful_info_title(const std::string& title) {

@@ -100,6 +100,49 @@ bool is_prose(std::string_view text, std::size_t words) {
          text.find(", ") != std::string_view::npos;
 }
 
+struct Piece {
+  std::string text;
+  bool space_after = false;
+  bool bold = false;
+  bool italic = false;
+};
+
+// Words into inlines: runs in bold become Strong, in italics Emphasis; the space
+// after a run stays outside it.
+Inlines styled(const std::vector<Piece>& words) {
+  Inlines out;
+  std::string plain;
+  const auto flush_plain = [&] {
+    if (!plain.empty()) out.push_back({Text{std::move(plain)}});
+    plain.clear();
+  };
+  for (std::size_t i = 0; i < words.size();) {
+    std::size_t end = i;
+    std::string run;
+    while (end < words.size() && words[end].bold == words[i].bold &&
+           words[end].italic == words[i].italic) {
+      run += words[end].text;
+      if (end + 1 < words.size() && words[end].space_after) run += ' ';
+      ++end;
+    }
+    const bool trailing_space = !run.empty() && run.back() == ' ';
+    if (trailing_space) run.pop_back();
+    if (!words[i].bold && !words[i].italic) {
+      plain += run;
+    } else {
+      flush_plain();
+      Inline inline_run{Text{run}};
+      if (words[i].italic) inline_run = {Emphasis{{inline_run}}};
+      if (words[i].bold) inline_run = {Strong{{inline_run}}};
+      out.push_back(std::move(inline_run));
+    }
+    if (trailing_space) plain += ' ';
+    i = end;
+  }
+  flush_plain();
+  return out;
+}
+
 class ParagraphBuilder {
  public:
   ParagraphBuilder(const std::vector<Page>& pages, double body) : body_(body) {
@@ -181,36 +224,38 @@ class ParagraphBuilder {
     return !ends_sentence(a.text) || starts_lower(b.text);
   }
 
-  // Joins line `next` onto `text`, undoing an end-of-line hyphen unless the word is
-  // printed with its hyphen elsewhere or the halves do not look like one word
-  // (fixtures/pdf/hyphenated_break).
-  void append_line(std::string& text, const std::string& next) const {
-    const std::size_t hyphen = hyphen_length(text);
-    if (text.empty() || next.empty()) {
-      text += next;
-      return;
+  // Whether the hyphen ending `head` (a line's last word, hyphen removed) is one
+  // the typesetter added: not when the word is printed with its hyphen elsewhere or
+  // the halves do not look like one word (fixtures/pdf/hyphenated_break).
+  bool drops_hyphen(const std::string& head, const std::string& tail) const {
+    if (vocabulary_.count(vocabulary_key(head + "-" + tail)) > 0) return false;
+    if (vocabulary_.count(vocabulary_key(head + tail)) > 0) return true;
+    return !head.empty() && is_letter_start(static_cast<unsigned char>(head.back())) &&
+           !std::isupper(static_cast<unsigned char>(head.back())) && starts_lower(tail);
+  }
+
+  // The group's words in order, each with the space that follows it; line ends
+  // become spaces, or nothing after a hyphen.
+  std::vector<Piece> pieces(const Group& group) const {
+    std::vector<Piece> out;
+    for (std::size_t l = 0; l < group.lines.size(); ++l) {
+      const Line& line = *group.lines[l];
+      const Line* next = l + 1 < group.lines.size() ? group.lines[l + 1] : nullptr;
+      for (std::size_t i = 0; i < line.words.size(); ++i) {
+        const Word& w = line.words[i];
+        Piece piece{w.text, w.space_after, w.bold, w.italic};
+        if (i + 1 == line.words.size() && next) {
+          const std::size_t hyphen = hyphen_length(w.text);
+          piece.space_after = hyphen == 0;
+          if (hyphen > 0 &&
+              drops_hyphen(w.text.substr(0, w.text.size() - hyphen), next->words.front().text)) {
+            piece.text.resize(w.text.size() - hyphen);
+          }
+        }
+        out.push_back(std::move(piece));
+      }
     }
-    if (hyphen == 0) {
-      text += ' ';
-      text += next;
-      return;
-    }
-    const std::size_t word_start = text.find_last_of(' ') + 1;
-    const std::string head = text.substr(word_start, text.size() - hyphen - word_start);
-    const std::string tail = next.substr(0, next.find(' '));
-    const std::string joined = vocabulary_key(head + tail);
-    const std::string hyphenated = vocabulary_key(head + "-" + tail);
-    bool drop = false;
-    if (vocabulary_.count(hyphenated) > 0) {
-      drop = false;
-    } else if (vocabulary_.count(joined) > 0) {
-      drop = true;
-    } else {
-      drop = !head.empty() && is_letter_start(static_cast<unsigned char>(head.back())) &&
-             !std::isupper(static_cast<unsigned char>(head.back())) && starts_lower(tail);
-    }
-    if (drop) text.resize(text.size() - hyphen);
-    text += next;
+    return out;
   }
 
   std::vector<TextBlock> to_blocks(const std::vector<Group>& groups) const {
@@ -220,21 +265,22 @@ class ParagraphBuilder {
     }
     std::vector<TextBlock> blocks;
     for (const Group& g : groups) {
+      const std::vector<Piece> words = pieces(g);
       std::string text;
-      for (const Line* line : g.lines) append_line(text, line->text);
+      for (const Piece& p : words) text += p.text + (p.space_after ? " " : "");
       text = detail::collapse_whitespace(text);
       if (text.empty()) continue;
       TextBlock block;
       block.title = g.title;
       block.words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
       block.prose = !g.heading && is_prose(text, block.words);
-      Inlines inlines{Inline{Text{std::move(text)}}};
       if (g.heading) {
         const auto rank =
             std::distance(heading_sizes.begin(), heading_sizes.find(g.lines.front()->size));
-        block.block = {Heading{static_cast<int>(std::min<long>(rank + 2, 6)), inlines}};
+        block.block = {
+            Heading{static_cast<int>(std::min<long>(rank + 2, 6)), {Inline{Text{text}}}}};
       } else {
-        block.block = {Paragraph{inlines}};
+        block.block = {Paragraph{styled(words)}};
       }
       blocks.push_back(std::move(block));
     }

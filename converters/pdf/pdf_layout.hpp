@@ -28,7 +28,7 @@ struct Word {
   double size = 0;  ///< font size in points
   bool bold = false;
   bool italic = false;
-  bool space_after = false;
+  bool space_after = false;  ///< a space follows within the line
 };
 
 struct Line {
@@ -65,7 +65,8 @@ std::vector<Furniture> remove_furniture(std::vector<Page>& pages);
 /// The text size most body characters have.
 double body_size(const std::vector<Page>& pages);
 
-/// A line set in larger or bolder type than the body, short enough for a heading.
+/// A line set in larger type than the body, short enough for a heading. (Bold
+/// body-size lines stay paragraphs, in bold: a byline and a run-in head look alike.)
 bool is_heading_line(const Line& line, double body);
 
 /// Finds the title and marks its lines: a heading that the document information's
