@@ -74,7 +74,8 @@ std::optional<TitleRun> find_named_title(const std::vector<Page>& pages, double 
   return std::nullopt;
 }
 
-// The largest heading type in the top half of page 1.
+// The largest heading type in the top half of page 1; when no type is larger than
+// the body's, a bold line that opens the page (fixtures/pdf/paragraph_across_pages).
 std::optional<TitleRun> find_largest_title(const Page& page, double body) {
   std::optional<TitleRun> best;
   double best_size = 0;
@@ -87,6 +88,10 @@ std::optional<TitleRun> find_largest_title(const Page& page, double body) {
       best_size = line.size;
     }
     i = end - 1;
+  }
+  if (!best && !page.lines.empty() && page.lines.front().bold &&
+      page.lines.front().size >= body) {
+    best = TitleRun{0, 0, title_end(page.lines, 0)};
   }
   return best;
 }
