@@ -16,7 +16,8 @@ FormatInfo info() {
                     "The galley article model as JSON (schema galley-article/1)",
                     {".json"},
                     {"application/json"},
-                    &sniff};
+                    &sniff,
+                    /*finished_model=*/true};
 }
 
 }  // namespace

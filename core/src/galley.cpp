@@ -83,6 +83,10 @@ Article read(const Input& input, const ReadOptions& options, Diagnostics& diag,
   budget.check();
   Article article = entry->reader->read(input, options, diag);
   budget.check();
+  if (entry->info.finished_model) {
+    if (article.metadata.source_format.empty()) article.metadata.source_format = entry->info.name;
+    return article;
+  }
   article.metadata.source_format = entry->info.name;
   if (options.recover) recover(article, RecoverOptions{options.date_order}, diag);
   return article;

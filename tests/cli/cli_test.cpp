@@ -65,6 +65,33 @@ TEST(Cli, InputOverTheSizeLimitIsRefused) {
   EXPECT_NE(r.err.find("over the limit of 1000 bytes"), std::string::npos) << r.err;
 }
 
+const std::string kSeed = std::string(GALLEY_SOURCE_DIR) + "/fixtures/text/seed/input.txt";
+
+TEST(Cli, ConvertsTheSeedToAFileChosenByExtension) {
+  TempDir dir;
+  const auto output = dir.path() / "seed.md";
+  const auto r = galley({"convert", kSeed, "-o", output.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  const std::string markdown = slurp(output);
+  EXPECT_TRUE(markdown.starts_with("---\ntitle: \"Chinese foreign minister")) << markdown;
+}
+
+TEST(Cli, WritesMarkdownToStandardOutputByDefault) {
+  const auto r = galley({"convert", "-", "-f", "text"}, kSeed);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("*Financial Times*"), std::string::npos);
+}
+
+TEST(Cli, JsonModelReadsBackUnchanged) {
+  TempDir dir;
+  const auto first = dir.path() / "a.json";
+  ASSERT_EQ(galley({"convert", kSeed, "-o", first.string()}).exit_code, 0);
+  const auto again = galley({"convert", first.string(), "-t", "json"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out, slurp(first));  // source_format stays "text"; no pass runs twice
+}
+
 TEST(Cli, FailedConversionLeavesExistingOutputUntouched) {
   TempDir dir;
   const auto input = dir.write("empty.txt", "");

@@ -129,6 +129,9 @@ struct FormatInfo {
   std::vector<std::string> media_types;  ///< {"text/html"}
   /// Confidence that `head` (the first 4 KiB) is this format: 0 = not mine, 1..100.
   int (*sniff)(std::string_view head) = nullptr;
+  /// The reader returns a finished article model (galley's own JSON): the recovery
+  /// passes do not run on it again and its source_format is kept.
+  bool finished_model = false;
 };
 
 }  // namespace galley
