@@ -38,6 +38,7 @@ constexpr std::array<std::string_view, 20> kInArticleBoilerplate = {
 
 constexpr int kTopCandidates = 5;
 constexpr int kCharThreshold = 500;
+constexpr int kLaxerAttemptGain = 8;  // tenths: an earlier attempt within 80% is kept
 
 template <std::size_t N>
 bool contains_any(std::string_view text, const std::array<std::string_view, N>& words) {
@@ -582,19 +583,22 @@ Content select_content(const Dom& dom, const ContentHints& hints) {
   // Readability's retries: each pass relaxes one rule when too little text survived.
   const std::array<Flags, 4> attempts = {Flags{true, true, true}, Flags{false, true, true},
                                          Flags{false, false, true}, Flags{false, false, false}};
-  Content best;
-  std::int32_t best_length = -1;
+  // Readability keeps the longest attempt; a later, laxer attempt must be clearly
+  // longer to win, so a short article keeps its cleaning (fixtures/html/nested_tables_layout).
+  std::vector<std::pair<Content, std::int32_t>> tried;
   for (const Flags& flags : attempts) {
     Scorer scorer(dom, hints, flags, has_block);
     Content content = scorer.run(body);
     const std::int32_t length = scorer.length_of(content);
     if (length >= kCharThreshold) return content;
-    if (length > best_length) {
-      best_length = length;
-      best = std::move(content);
-    }
+    tried.emplace_back(std::move(content), length);
   }
-  return best;
+  std::int32_t longest = 0;
+  for (const auto& t : tried) longest = std::max(longest, t.second);
+  for (auto& t : tried) {
+    if (t.second * 10 >= longest * kLaxerAttemptGain) return std::move(t.first);
+  }
+  return {};
 }
 
 }  // namespace galley::html
