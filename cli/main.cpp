@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <galley/galley.hpp>
 
+#include "batch.hpp"
 #include "convert.hpp"
 #include "exit_codes.hpp"
 
@@ -19,11 +20,15 @@ int main(int argc, char** argv) {
       "  galley convert story.html -o story.md      formats from the extensions\n"
       "  galley convert story.pdf -t json           JSON model to standard output\n"
       "  curl -s URL | galley convert - -f html -t txt\n"
+      "  galley batch crawl/ news.zip -o out/ -t md,json --report out/report.jsonl\n"
       "  galley formats                             list readers and writers\n"
-      "\nExit codes: 0 converted, 1 the input could not be converted, 2 usage error.");
+      "\nExit codes: 0 converted, 1 the input could not be converted (batch: nothing could\n"
+      "run), 2 usage error, 3 batch: some inputs failed or the run was interrupted.");
 
   ConvertArgs convert_args;
   CLI::App* convert = add_convert_command(app, convert_args);
+  BatchArgs batch_args;
+  CLI::App* batch = add_batch_command(app, batch_args);
   CLI::App* formats = app.add_subcommand("formats", "List the input and output formats");
   FormatsArgs formats_args;
   formats->add_flag("--readers", formats_args.readers_only, "Only the input format names");
@@ -36,6 +41,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   if (convert->parsed()) return run_convert(convert_args);
+  if (batch->parsed()) return run_batch(batch_args);
   if (formats->parsed()) return run_formats(formats_args);
   return kExitUsage;
 }

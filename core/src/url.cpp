@@ -1,11 +1,15 @@
 #include "detail/url.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
 #include "detail/text.hpp"
 
 namespace galley::detail {
+
+// Resolution of relative references, for readers.
+
 namespace {
 
 struct UrlParts {
@@ -105,6 +109,124 @@ std::string resolve_url(std::string_view base, std::string_view reference) {
     merged += ref_path;
   }
   return prefix + remove_dot_segments(merged) + std::string(rest);
+}
+
+// Links and data: URIs, for writers.
+
+namespace {
+
+bool is_hex(char c) noexcept { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+
+int hex_value(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  return (c | 0x20) - 'a' + 10;
+}
+
+std::string percent_encode(std::string_view url) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  static constexpr std::string_view kUnsafe = " \"<>\\^`{|}[]";
+  std::string out;
+  bool seen_fragment = false;
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    const auto c = static_cast<unsigned char>(url[i]);
+    const bool escape_start =
+        c == '%' && i + 2 < url.size() && is_hex(url[i + 1]) && is_hex(url[i + 2]);
+    const bool second_hash = c == '#' && seen_fragment;
+    if (c == '#') seen_fragment = true;
+    if (c < 0x21 || c >= 0x7F || kUnsafe.find(static_cast<char>(c)) != std::string_view::npos ||
+        second_hash || (c == '%' && !escape_start)) {
+      out += '%';
+      out += kDigits[c >> 4];
+      out += kDigits[c & 0xF];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  bool padding = false;
+  for (char c : text) {
+    int value = -1;
+    if (c >= 'A' && c <= 'Z') value = c - 'A';
+    if (c >= 'a' && c <= 'z') value = c - 'a' + 26;
+    if (c >= '0' && c <= '9') value = c - '0' + 52;
+    if (c == '+' || c == '-') value = 62;
+    if (c == '/' || c == '_') value = 63;
+    if (c == '=') {
+      padding = true;
+      continue;
+    }
+    if (value < 0) {
+      if (is_ascii_space(c)) continue;
+      return std::nullopt;
+    }
+    if (padding) return std::nullopt;
+    buffer = (buffer << 6) | static_cast<unsigned>(value);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xFF);
+    }
+  }
+  if (bits >= 6) return std::nullopt;  // a lone sextet cannot end a base64 text
+  return out;
+}
+
+std::string percent_decode(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && is_hex(text[i + 1]) && is_hex(text[i + 2])) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> safe_link_url(std::string_view url) {
+  url = trim(url);
+  std::string_view rest;
+  if (starts_with_icase(url, "http://")) {
+    rest = url.substr(7);
+  } else if (starts_with_icase(url, "https://")) {
+    rest = url.substr(8);
+  } else if (starts_with_icase(url, "mailto:")) {
+    rest = url.substr(7);
+  } else {
+    return std::nullopt;
+  }
+  if (rest.empty() || rest.find_first_of("/?#") == 0) return std::nullopt;
+  return percent_encode(url);
+}
+
+std::optional<DataUri> parse_data_uri(std::string_view uri) {
+  uri = trim(uri);
+  if (!starts_with_icase(uri, "data:")) return std::nullopt;
+  const std::size_t comma = uri.find(',');
+  if (comma == std::string_view::npos) return std::nullopt;
+  const std::string header = to_lower_ascii(uri.substr(5, comma - 5));
+  const std::string_view payload = uri.substr(comma + 1);
+  const bool base64 = header.size() >= 7 && header.ends_with(";base64");
+  DataUri result;
+  result.media_type = std::string(trim(header.substr(0, header.find(';'))));
+  if (result.media_type.empty()) result.media_type = "text/plain";
+  if (base64) {
+    auto decoded = base64_decode(percent_decode(payload));
+    if (!decoded) return std::nullopt;
+    result.data = std::move(*decoded);
+  } else {
+    result.data = percent_decode(payload);
+  }
+  return result;
 }
 
 }  // namespace galley::detail

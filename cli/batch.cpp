@@ -1,0 +1,410 @@
+// `galley batch`: a producer reads inputs in order (keeping archives open), a bounded
+// queue hands them to worker threads, and each worker converts, writes its outputs
+// atomically and appends its report line. Memory stays flat: at most
+// 2 x jobs documents are in flight. SIGINT/SIGTERM stop the producer; documents in
+// progress finish, so only complete outputs remain and the report says where it stopped.
+#include "batch.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <thread>
+
+#include <galley/galley.hpp>
+
+#include "batch_output.hpp"
+#include "batch_report.hpp"
+#include "exit_codes.hpp"
+#include "progress.hpp"
+
+namespace galley::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct Job {
+  std::size_t index = 0;
+  std::string bytes;
+  std::optional<Error> load_error;
+};
+
+// A queue with a capacity, so the producer waits while workers are busy.
+class JobQueue {
+ public:
+  explicit JobQueue(std::size_t capacity) : capacity_(capacity) {}
+  void push(Job job) {
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [&] { return jobs_.size() < capacity_; });
+    jobs_.push_back(std::move(job));
+    not_empty_.notify_one();
+  }
+  std::optional<Job> pop() {
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !jobs_.empty() || closed_; });
+    if (jobs_.empty()) return std::nullopt;
+    Job job = std::move(jobs_.front());
+    jobs_.pop_front();
+    not_full_.notify_one();
+    return job;
+  }
+  /// Ends the queue; with `drop`, jobs not yet taken are discarded and returned.
+  std::vector<std::size_t> close(bool drop) {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    std::vector<std::size_t> dropped;
+    if (drop) {
+      for (const Job& j : jobs_) dropped.push_back(j.index);
+      jobs_.clear();
+    }
+    not_empty_.notify_all();
+    not_full_.notify_all();
+    return dropped;
+  }
+
+ private:
+  std::size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<Job> jobs_;
+  bool closed_ = false;
+};
+
+// Turns SIGINT and SIGTERM into a stop request, on a thread of its own that waits
+// for them with sigwait, since nothing but a flag may be touched inside a signal
+// handler. SIGUSR1 from the destructor ends the wait.
+class SignalWatcher {
+ public:
+  explicit SignalWatcher(std::stop_source stop) : stop_(std::move(stop)) {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    sigaddset(&signals_, SIGUSR1);
+    pthread_sigmask(SIG_BLOCK, &signals_, &previous_);  // inherited by every later thread
+    thread_ = std::thread([this] {
+      for (int signal = 0; sigwait(&signals_, &signal) == 0 && signal != SIGUSR1;) {
+        stop_.request_stop();
+      }
+    });
+  }
+  ~SignalWatcher() {
+    pthread_kill(thread_.native_handle(), SIGUSR1);
+    thread_.join();
+    pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+  }
+  SignalWatcher(const SignalWatcher&) = delete;
+  SignalWatcher& operator=(const SignalWatcher&) = delete;
+
+ private:
+  std::stop_source stop_;
+  sigset_t signals_{}, previous_{};
+  std::thread thread_;
+};
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> parts;
+  std::stringstream in(text);
+  for (std::string part; std::getline(in, part, ',');) {
+    if (!part.empty()) parts.push_back(part);
+  }
+  return parts;
+}
+
+// A writer by name ("markdown") or by extension ("md").
+const Registry::WriterEntry& find_writer(const std::string& name) {
+  const Registry& registry = Registry::builtin();
+  if (const auto* entry = registry.find_writer(name)) return *entry;
+  return registry.writer_for_path("x." + name);
+}
+
+// FNV-1a: a stable hash, so shard membership never changes between runs or machines.
+std::uint64_t stable_hash(std::string_view text) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (const char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+struct Shard {
+  std::uint64_t index = 0, count = 1;  // index is 0-based
+};
+
+Shard parse_shard(const std::string& text) {
+  if (text.empty()) return {};
+  unsigned long long k = 0, n = 0;
+  char slash = 0;
+  std::istringstream in(text);
+  if (!(in >> k >> slash >> n) || slash != '/' || n == 0 || k == 0 || k > n || !in.eof()) {
+    throw CLI::ValidationError("--shard", "expects K/N with 1 <= K <= N, e.g. 2/8");
+  }
+  return {k - 1, n};
+}
+
+bool accept_readable(const std::string& extension) {
+  for (const auto& entry : Registry::builtin().readers()) {
+    for (const auto& e : entry.info.extensions) {
+      if (e == extension) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<InputItem> shard_inputs(std::vector<InputItem> items, Shard shard) {
+  if (shard.count == 1) return items;
+  std::vector<InputItem> mine;
+  for (InputItem& item : items) {
+    if (stable_hash(item.display) % shard.count == shard.index) mine.push_back(std::move(item));
+  }
+  return mine;
+}
+
+struct Plan {
+  std::vector<InputItem> items;
+  std::vector<std::vector<std::string>> outputs;
+  std::vector<const Registry::WriterEntry*> writers;
+};
+
+class Batch {
+ public:
+  Batch(const BatchArgs& args, Plan plan, OutputTarget& target, ReportWriter& report)
+      : args_(args), plan_(std::move(plan)), target_(target), report_(report) {}
+
+  BatchSummary run(const std::vector<bool>& already_done);
+
+ private:
+  void produce(const std::vector<bool>& already_done, JobQueue& queue);
+  void work(JobQueue& queue);
+  ReportRecord convert(const Job& job);
+
+  const BatchArgs& args_;
+  Plan plan_;
+  OutputTarget& target_;
+  ReportWriter& report_;
+  std::stop_source stop_;
+  Progress* progress_ = nullptr;
+  std::mutex counts_mutex_;
+  BatchSummary summary_;
+};
+
+void Batch::produce(const std::vector<bool>& already_done, JobQueue& queue) {
+  InputLoader loader(args_.archive_limits);
+  for (std::size_t i = 0; i < plan_.items.size(); ++i) {
+    if (stop_.stop_requested()) {
+      summary_.interrupted = true;
+      summary_.next_input = plan_.items[i].display;
+      return;
+    }
+    if (already_done[i]) continue;
+    Job job{i, {}, std::nullopt};
+    try {
+      job.bytes = loader.load(plan_.items[i], args_.max_input_bytes);
+    } catch (const Error& e) {
+      job.load_error = e;
+    }
+    queue.push(std::move(job));
+  }
+}
+
+ReportRecord Batch::convert(const Job& job) {
+  const InputItem& item = plan_.items[job.index];
+  ReportRecord record;
+  record.input = item.display;
+  const auto start = Clock::now();
+  try {
+    if (job.load_error) throw *job.load_error;
+    Diagnostics diag;
+    ReadOptions options;
+    options.max_input_bytes = args_.max_input_bytes;
+    options.stop = stop_.get_token();
+    const Article article = read(Input{item.display, job.bytes, {}}, options, diag, args_.from);
+    // Render every format before writing any, so a failure leaves no outputs.
+    std::vector<std::string> rendered;
+    for (const auto* writer : plan_.writers) {
+      rendered.push_back(write_string(article, writer->info.name, {}, diag));
+    }
+    for (std::size_t f = 0; f < rendered.size(); ++f) {
+      target_.write(plan_.outputs[job.index][f], rendered[f]);
+      record.outputs.push_back(plan_.outputs[job.index][f]);
+    }
+    record.status = "ok";
+    record.title = article.metadata.title;
+    record.byline = article.metadata.byline;
+    if (article.metadata.date) record.date = format_date(*article.metadata.date);
+  } catch (const Error& e) {
+    record.status = "failed";
+    record.error = e.what();
+  } catch (const std::exception& e) {
+    record.status = "failed";
+    record.error = item.display + ": " + e.what();
+  }
+  record.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return record;
+}
+
+void Batch::work(JobQueue& queue) {
+  while (auto job = queue.pop()) {
+    const ReportRecord record = convert(*job);
+    report_.add(record);
+    const bool ok = record.status == "ok";
+    {
+      std::lock_guard lock(counts_mutex_);
+      (ok ? summary_.ok : summary_.failed) += 1;
+    }
+    if (progress_) progress_->done(ok, ok ? std::string() : record.error);
+  }
+}
+
+BatchSummary Batch::run(const std::vector<bool>& already_done) {
+  const auto start = Clock::now();
+  summary_.total = plan_.items.size();
+  for (const bool done : already_done) summary_.skipped += done ? 1 : 0;
+  Progress progress(summary_.total - summary_.skipped, args_.quiet);
+  progress_ = &progress;
+  {
+    SignalWatcher watcher(stop_);
+    const unsigned jobs =
+        args_.jobs ? args_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    JobQueue queue(2 * jobs);
+    std::vector<std::jthread> workers;
+    for (unsigned i = 0; i < jobs; ++i) workers.emplace_back([&] { work(queue); });
+    produce(already_done, queue);
+    const auto dropped = queue.close(summary_.interrupted);
+    if (!dropped.empty()) summary_.next_input = plan_.items[dropped.front()].display;
+  }
+  progress.finish();
+  summary_.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return summary_;
+}
+
+void print_summary(const BatchSummary& s) {
+  const double rate = s.wall_seconds > 0 ? static_cast<double>(s.ok) / s.wall_seconds : 0.0;
+  std::fprintf(stderr,
+               "galley: %zu converted, %zu failed, %zu skipped of %zu in %.2f s (%.1f docs/s)\n",
+               s.ok, s.failed, s.skipped, s.total, s.wall_seconds, rate);
+  if (s.interrupted) std::cerr << "galley: interrupted before " << s.next_input << '\n';
+}
+
+// With --resume, an input is done when the earlier report says ok (or skipped) and
+// every output it lists is still there; its earlier record is returned.
+std::vector<std::optional<ReportRecord>> find_done(const BatchArgs& args, const Plan& plan,
+                                                   const OutputTarget& target) {
+  std::vector<std::optional<ReportRecord>> done(plan.items.size());
+  if (!args.resume) return done;
+  auto earlier = read_report(args.report);
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    const auto it = earlier.find(plan.items[i].display);
+    if (it == earlier.end() || (it->second.status != "ok" && it->second.status != "skipped")) {
+      continue;
+    }
+    bool complete = it->second.outputs == plan.outputs[i];
+    for (const auto& output : plan.outputs[i]) complete = complete && target.has(output);
+    if (complete) done[i] = std::move(it->second);
+  }
+  return done;
+}
+
+}  // namespace
+
+CLI::App* add_batch_command(CLI::App& app, BatchArgs& args) {
+  CLI::App* cmd = app.add_subcommand(
+      "batch", "Convert files, folders and zip archives into a folder or a zip archive");
+  cmd->add_option("inputs", args.inputs, "Files, folders (walked recursively) and .zip archives")
+      ->required();
+  cmd->add_option("-o,--output", args.output, "Output folder, or an archive ending in .zip");
+  cmd->add_option("-t,--to", args.to, "Output formats, comma-separated (e.g. md,json)")
+      ->capture_default_str();
+  cmd->add_option("-f,--from", args.from, "Input format for every input (default: detected)");
+  cmd->add_option("-j,--jobs", args.jobs, "Parallel conversions (default: the number of cores)");
+  cmd->add_option("--report", args.report, "Write a JSON line per input to this file");
+  cmd->add_flag("--resume", args.resume,
+                "Skip inputs that the --report file lists as converted with outputs present");
+  cmd->add_option("--shard", args.shard, "Convert only the K-th of N deterministic slices (K/N)");
+  cmd->add_flag("--list", args.list, "Print the inputs (of this shard) in order and exit");
+  cmd->add_flag("-q,--quiet", args.quiet, "No progress output");
+  cmd->add_option("--max-input-size", args.max_input_bytes, "Largest input accepted, in bytes")
+      ->capture_default_str();
+  cmd->add_option("--max-archive-entries", args.archive_limits.max_entries,
+                  "Most entries read from one archive")
+      ->capture_default_str();
+  cmd->add_option("--max-archive-size", args.archive_limits.max_total_bytes,
+                  "Most bytes inflated from one archive")
+      ->capture_default_str();
+  cmd->add_option("--max-compression-ratio", args.archive_limits.max_ratio,
+                  "Refuse entries over 1 MiB inflating more than this many times")
+      ->capture_default_str();
+  return cmd;
+}
+
+int run_batch(const BatchArgs& args) {
+  try {
+    const Shard shard = parse_shard(args.shard);
+    Plan plan;
+    plan.items =
+        shard_inputs(list_inputs(args.inputs, accept_readable, args.archive_limits), shard);
+    if (args.list) {
+      for (const auto& item : plan.items) std::cout << item.display << '\n';
+      return kExitOk;
+    }
+    if (args.output.empty()) throw CLI::ValidationError("--output", "batch needs -o OUTPUT");
+    if (args.resume && args.report.empty()) {
+      throw CLI::ValidationError("--resume", "needs the --report of the earlier run");
+    }
+    std::vector<std::string> extensions;
+    for (const std::string& name : split_list(args.to)) {
+      plan.writers.push_back(&find_writer(name));
+      extensions.push_back(plan.writers.back()->info.extensions.at(0));
+    }
+    std::vector<Renamed> renamed;
+    plan.outputs = plan_outputs(plan.items, extensions, renamed);
+    for (const Renamed& r : args.quiet ? std::vector<Renamed>{} : renamed) {
+      std::cerr << "galley: warning: " << r.input << ": output " << r.wanted
+                << " is taken; writing " << r.given << '\n';
+    }
+    if (plan.items.empty()) {
+      throw Error(ErrorCode::Io, args.inputs.front(), {}, "no inputs in a format galley reads");
+    }
+    if (args.resume && fs::path(args.output).extension() == ".zip") {
+      throw CLI::ValidationError("--resume", "works with a folder output, not a .zip");
+    }
+    const auto target = open_output(args.output);
+    std::vector<bool> done(plan.items.size(), false);
+    const auto earlier = find_done(args, plan, *target);
+    ReportWriter report(args.report);  // truncates: read the earlier report first
+    for (std::size_t i = 0; i < earlier.size(); ++i) {
+      if (!earlier[i]) continue;
+      ReportRecord record = *earlier[i];
+      record.status = "skipped";
+      report.add(record);
+      done[i] = true;
+    }
+    Batch batch(args, std::move(plan), *target, report);
+    const BatchSummary summary = batch.run(done);
+    target->finish();
+    report.finish(summary);
+    if (!args.quiet) print_summary(summary);
+    if (summary.ok + summary.skipped == summary.total) return kExitOk;
+    return summary.ok + summary.skipped == 0 ? kExitFailed : kExitSomeFailed;
+  } catch (const CLI::ValidationError& e) {
+    std::cerr << "galley: " << e.what() << '\n';
+    return kExitUsage;
+  } catch (const Error& e) {
+    std::cerr << "galley: error: " << e.what() << '\n';
+    return kExitFailed;
+  } catch (const std::exception& e) {
+    std::cerr << "galley: error: " << e.what() << '\n';
+    return kExitFailed;
+  }
+}
+
+}  // namespace galley::cli

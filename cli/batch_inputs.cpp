@@ -1,0 +1,195 @@
+#include "batch_inputs.hpp"
+
+#include <sys/stat.h>
+#include <zip.h>
+
+#include <algorithm>
+
+#include <galley/galley.hpp>
+
+namespace galley::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::uint64_t kRatioCheckFloor = std::uint64_t{1} << 20;
+
+struct ZipCloser {
+  void operator()(zip_t* z) const { zip_discard(z); }
+};
+using ZipHandle = std::unique_ptr<zip_t, ZipCloser>;
+
+struct ZipFileCloser {
+  void operator()(zip_file_t* f) const { zip_fclose(f); }
+};
+
+std::string lower_extension(const std::string& name) {
+  std::string ext = fs::path(name).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+bool is_zip_path(const fs::path& path) {
+  return lower_extension(path.filename().string()) == ".zip";
+}
+
+ZipHandle open_zip(const fs::path& path) {
+  int code = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+  if (!z) {
+    zip_error_t error;
+    zip_error_init_with_code(&error, code);
+    const std::string message = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    throw Error(ErrorCode::Malformed, path.string(), {}, "not a readable zip archive: " + message);
+  }
+  return ZipHandle(z);
+}
+
+bool is_symlink_entry(zip_t* z, zip_uint64_t index) {
+  zip_uint8_t opsys = 0;
+  zip_uint32_t attributes = 0;
+  if (zip_file_get_external_attributes(z, index, 0, &opsys, &attributes) != 0) return false;
+  return opsys == ZIP_OPSYS_UNIX && ((attributes >> 16) & S_IFMT) == S_IFLNK;
+}
+
+void list_archive(const fs::path& path, bool (*accept)(const std::string&),
+                  const ArchiveLimits& limits, std::vector<InputItem>& out) {
+  ZipHandle z = open_zip(path);
+  const zip_int64_t count = zip_get_num_entries(z.get(), 0);
+  if (count < 0 || static_cast<std::uint64_t>(count) > limits.max_entries) {
+    throw Error(ErrorCode::LimitExceeded, path.string(), {},
+                "archive has " + std::to_string(count) + " entries, over the limit of " +
+                    std::to_string(limits.max_entries));
+  }
+  for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(count); ++i) {
+    const char* raw = zip_get_name(z.get(), i, ZIP_FL_ENC_GUESS);
+    const std::string name = raw ? raw : "";
+    if (!name.empty() && name.back() == '/') continue;  // a folder entry
+    InputItem item{path.string() + "!" + name, name, path, i, {}};
+    if (!is_safe_relative_path(name)) {
+      item.error = "unsafe entry name (absolute, '..', drive letter or backslash): refused";
+    } else if (is_symlink_entry(z.get(), i)) {
+      item.error = "symbolic link entry: not followed";
+    } else if (!accept(lower_extension(name))) {
+      continue;
+    }
+    out.push_back(std::move(item));
+  }
+}
+
+void list_folder(const fs::path& root, bool (*accept)(const std::string&),
+                 std::vector<InputItem>& out) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file() && accept(lower_extension(entry.path().filename().string()))) {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    const std::string relative = file.lexically_relative(root).generic_string();
+    out.push_back({file.string(), relative, file, std::nullopt, {}});
+  }
+}
+
+}  // namespace
+
+bool is_safe_relative_path(std::string_view path) noexcept {
+  if (path.empty() || path.front() == '/') return false;
+  if (path.size() >= 2 && path[1] == ':') return false;  // C:foo, a Windows drive
+  for (const char c : path) {
+    if (c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
+  }
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t end = std::min(path.find('/', start), path.size());
+    const std::string_view part = path.substr(start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
+                                   bool (*accept)(const std::string&),
+                                   const ArchiveLimits& limits) {
+  std::vector<InputItem> items;
+  for (const std::string& given : paths) {
+    const fs::path path(given);
+    std::error_code ec;
+    try {
+      if (fs::is_directory(path, ec)) {
+        list_folder(path, accept, items);
+      } else if (is_zip_path(path)) {
+        list_archive(path, accept, limits, items);
+      } else {
+        items.push_back({given, path.filename().string(), path, std::nullopt, {}});
+      }
+    } catch (const Error& e) {
+      items.push_back({given, path.filename().string(), path, std::nullopt, e.message()});
+    } catch (const fs::filesystem_error& e) {
+      items.push_back({given, path.filename().string(), path, std::nullopt, e.code().message()});
+    }
+  }
+  return items;
+}
+
+struct InputLoader::OpenArchive {
+  fs::path path;
+  ZipHandle zip;
+  std::uint64_t inflated = 0;  ///< bytes read from the archive so far
+};
+
+InputLoader::InputLoader(ArchiveLimits limits) : limits_(limits) {}
+InputLoader::~InputLoader() = default;
+
+std::string InputLoader::load(const InputItem& item, std::size_t max_bytes) {
+  if (!item.error.empty()) throw Error(ErrorCode::Malformed, item.display, {}, item.error);
+  if (!item.entry) return read_file_bytes(item.file, max_bytes);
+
+  if (!archive_ || archive_->path != item.file) {
+    archive_ = std::make_unique<OpenArchive>(OpenArchive{item.file, open_zip(item.file), 0});
+  }
+  zip_t* z = archive_->zip.get();
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat_index(z, *item.entry, 0, &st) != 0) {
+    throw Error(ErrorCode::Malformed, item.display, {}, zip_strerror(z));
+  }
+  if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
+    throw Error(ErrorCode::Unsupported, item.display, {}, "encrypted archive entry");
+  }
+  const std::uint64_t limit = std::min<std::uint64_t>(limits_.max_entry_bytes, max_bytes);
+  std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(z, *item.entry, 0));
+  if (!file) throw Error(ErrorCode::Malformed, item.display, {}, zip_strerror(z));
+
+  // Declared sizes can lie, so every limit is checked on the bytes actually inflated.
+  std::string bytes;
+  char buffer[1 << 16];
+  for (;;) {
+    const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
+    if (n < 0) throw Error(ErrorCode::Malformed, item.display, {}, zip_file_strerror(file.get()));
+    if (n == 0) break;
+    bytes.append(buffer, static_cast<std::size_t>(n));
+    archive_->inflated += static_cast<std::uint64_t>(n);
+    if (bytes.size() > limit) {
+      throw Error(ErrorCode::LimitExceeded, item.display, {},
+                  "entry inflates past " + std::to_string(limit) + " bytes");
+    }
+    if (archive_->inflated > limits_.max_total_bytes) {
+      throw Error(ErrorCode::LimitExceeded, item.display, {},
+                  "archive inflates past " + std::to_string(limits_.max_total_bytes) + " bytes");
+    }
+    const std::uint64_t compressed = std::max<std::uint64_t>(st.comp_size, 1);
+    if (bytes.size() > kRatioCheckFloor && bytes.size() / compressed > limits_.max_ratio) {
+      throw Error(
+          ErrorCode::LimitExceeded, item.display, {},
+          "compression ratio over " + std::to_string(limits_.max_ratio) + ":1 (a zip bomb?)");
+    }
+  }
+  return bytes;
+}
+
+}  // namespace galley::cli

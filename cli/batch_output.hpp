@@ -1,0 +1,44 @@
+// Where `galley batch` puts its outputs: a folder, or a zip archive assembled at the
+// end from a staging folder beside it, so memory stays flat however many outputs.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "batch_inputs.hpp"
+
+namespace galley::cli {
+
+class OutputTarget {
+ public:
+  virtual ~OutputTarget() = default;
+  /// Writes one output atomically at a safe relative path ('/'-separated).
+  virtual void write(const std::string& relative, std::string_view bytes) = 0;
+  /// True when an earlier run left this output complete (folder targets only).
+  virtual bool has(const std::string& relative) const = 0;
+  /// Completes the target (packs the archive); outputs written so far are kept.
+  virtual void finish() = 0;
+};
+
+/// A folder target, or an archive target when `path` ends in ".zip".
+std::unique_ptr<OutputTarget> open_output(const std::filesystem::path& path);
+
+/// A warning about an output name changed to avoid a collision.
+struct Renamed {
+  std::string input;
+  std::string wanted;
+  std::string given;
+};
+
+/// Output paths for every input and extension: "a/story.html" + ".md" gives
+/// "a/story.md". When two inputs would share a name, the later one (in input order)
+/// keeps its own extension ("a/story.pdf.md"), then gains a counter, so names are
+/// deterministic; each change is listed in `renamed`.
+std::vector<std::vector<std::string>> plan_outputs(const std::vector<InputItem>& items,
+                                                   const std::vector<std::string>& extensions,
+                                                   std::vector<Renamed>& renamed);
+
+}  // namespace galley::cli

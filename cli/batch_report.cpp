@@ -1,0 +1,98 @@
+#include "batch_report.hpp"
+
+#include <fstream>
+
+#include <galley/error.hpp>
+#include <nlohmann/json.hpp>
+
+namespace galley::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json optional_string(const std::optional<std::string>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+std::optional<std::string> string_or_null(const Json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string to_json_line(const ReportRecord& r) {
+  Json line = {{"input", r.input},
+               {"status", r.status},
+               {"outputs", r.outputs},
+               {"error", r.error.empty() ? Json(nullptr) : Json(r.error)},
+               {"title", optional_string(r.title)},
+               {"byline", optional_string(r.byline)},
+               {"date", optional_string(r.date)},
+               {"seconds", r.seconds}};
+  // Inputs and messages may carry bytes that are not UTF-8 (file names); replace them.
+  return line.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::map<std::string, ReportRecord> read_report(const std::filesystem::path& path) {
+  std::map<std::string, ReportRecord> records;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    const Json j = Json::parse(line, nullptr, false);
+    if (!j.is_object() || !j.contains("input") || !j["input"].is_string()) continue;
+    ReportRecord r;
+    r.input = j["input"].get<std::string>();
+    r.status = j.value("status", "");
+    if (j.contains("outputs") && j["outputs"].is_array()) {
+      for (const Json& o : j["outputs"]) {
+        if (o.is_string()) r.outputs.push_back(o.get<std::string>());
+      }
+    }
+    r.title = string_or_null(j.value("title", Json()));
+    r.byline = string_or_null(j.value("byline", Json()));
+    r.date = string_or_null(j.value("date", Json()));
+    r.seconds = j.value("seconds", 0.0);
+    records[r.input] = std::move(r);
+  }
+  return records;
+}
+
+ReportWriter::ReportWriter(const std::filesystem::path& path) {
+  if (path.empty()) return;
+  file_ = std::fopen(path.c_str(), "w");
+  if (!file_) {
+    throw Error(ErrorCode::Io, path.string(), {}, "cannot write the report");
+  }
+}
+
+ReportWriter::~ReportWriter() {
+  if (file_) std::fclose(file_);
+}
+
+void ReportWriter::write_line(const std::string& line) {
+  if (!file_) return;
+  std::lock_guard lock(mutex_);
+  std::fwrite(line.data(), 1, line.size(), file_);
+  std::fputc('\n', file_);
+  std::fflush(file_);
+}
+
+void ReportWriter::add(const ReportRecord& record) { write_line(to_json_line(record)); }
+
+void ReportWriter::finish(const BatchSummary& s) {
+  const double rate = s.wall_seconds > 0 ? static_cast<double>(s.ok) / s.wall_seconds : 0.0;
+  Json summary = {
+      {"summary",
+       {{"total", s.total},
+        {"ok", s.ok},
+        {"failed", s.failed},
+        {"skipped", s.skipped},
+        {"wall_seconds", s.wall_seconds},
+        {"docs_per_second", rate},
+        {"interrupted", s.interrupted},
+        {"stopped_before", s.next_input.empty() ? Json(nullptr) : Json(s.next_input)}}}};
+  write_line(summary.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+}  // namespace galley::cli

@@ -1,0 +1,30 @@
+// Batch progress on standard error: a redrawn bar on a terminal (done/total, rate,
+// ETA, failures), a plain line every few seconds otherwise, nothing when quiet.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <mutex>
+#include <string>
+
+namespace galley::cli {
+
+class Progress {
+ public:
+  Progress(std::size_t total, bool quiet);
+  /// Records one finished input, from any thread; failures are printed as they happen.
+  void done(bool ok, const std::string& error);
+  /// Prints the final state.
+  void finish();
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  void draw(bool final);
+
+  std::mutex mutex_;
+  std::size_t total_, finished_ = 0, failed_ = 0;
+  bool quiet_, terminal_;
+  Clock::time_point start_, last_draw_;
+};
+
+}  // namespace galley::cli

@@ -1,0 +1,24 @@
+// CommonMark rendering of inline content, shared by the Markdown writer's blocks.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <galley/article.hpp>
+
+namespace galley::markdown {
+
+struct InlineContext {
+  /// Note ids to their 1-based numbers, for NoteRef links to "#note-N".
+  const std::map<std::string, int>* note_numbers = nullptr;
+  /// Headings and pipe-table cells hold one line: hard breaks become spaces.
+  bool single_line = false;
+  /// Pipe-table cells also escape '|'.
+  bool table_cell = false;
+};
+
+/// The inlines as CommonMark text that parses back to the same inline structure and
+/// text. Lines are split only at hard breaks; callers add block prefixes.
+std::string render_inlines(const Inlines& inlines, const InlineContext& context);
+
+}  // namespace galley::markdown

@@ -1,0 +1,277 @@
+// `galley batch`: inputs from folders and archives, outputs to folders and archives,
+// reports, resume, shards and hostile archives.
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <set>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/process.hpp"
+
+namespace galley::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+std::string article_json(const std::string& title) {
+  return R"({"schema":"galley-article/1","metadata":{"title":")" + title +
+         R"(","subtitle":null,"authors":[],"byline":null,"date":null,"datetime":null,)"
+         R"("site_name":null,"publisher":null,"lang":null,"url":null,"description":null,)"
+         R"("source_format":"json"},"body":[],"footer":[],"furniture":[]})";
+}
+
+struct ZipEntry {
+  std::string name;
+  std::string bytes;
+  bool symlink = false;
+};
+
+void make_zip(const fs::path& path, const std::vector<ZipEntry>& entries) {
+  int code = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+  ASSERT_NE(z, nullptr);
+  for (const ZipEntry& e : entries) {
+    zip_source_t* src = zip_source_buffer(z, e.bytes.data(), e.bytes.size(), 0);
+    const zip_int64_t index = zip_file_add(z, e.name.c_str(), src, ZIP_FL_ENC_UTF_8);
+    ASSERT_GE(index, 0) << e.name;
+    if (e.symlink) {
+      zip_file_set_external_attributes(z, static_cast<zip_uint64_t>(index), 0, ZIP_OPSYS_UNIX,
+                                       (S_IFLNK | 0777u) << 16);
+    }
+  }
+  ASSERT_EQ(zip_close(z), 0);
+}
+
+std::vector<std::string> zip_names(const fs::path& path) {
+  int code = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &code);
+  std::vector<std::string> names;
+  if (!z) return names;
+  for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+    names.emplace_back(zip_get_name(z, static_cast<zip_uint64_t>(i), 0));
+  }
+  zip_discard(z);
+  return names;
+}
+
+std::vector<Json> report_lines(const fs::path& path) {
+  std::vector<Json> lines;
+  std::istringstream in(slurp(path));
+  for (std::string line; std::getline(in, line);) lines.push_back(Json::parse(line));
+  return lines;
+}
+
+std::set<std::string> files_under(const fs::path& root) {
+  std::set<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.is_regular_file()) files.insert(e.path().lexically_relative(root).generic_string());
+  }
+  return files;
+}
+
+ProcessResult galley(const std::vector<std::string>& args) {
+  return run_process(GALLEY_CLI_PATH, args);
+}
+
+class Batch : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs::create_directories(in() / "sub");
+    dir_.write("in/one.json", article_json("One"));
+    dir_.write("in/sub/two.json", article_json("Two"));
+  }
+  fs::path in() const { return dir_.path() / "in"; }
+  fs::path at(const std::string& name) const { return dir_.path() / name; }
+  TempDir dir_;
+};
+
+TEST_F(Batch, MirrorsAFolderIntoAFolderWithAReport) {
+  const auto r = galley({"batch", in().string(), "-o", at("out").string(), "-t", "json", "--report",
+                         at("report.jsonl").string(), "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(files_under(at("out")), (std::set<std::string>{"one.json", "sub/two.json"}));
+  const auto lines = report_lines(at("report.jsonl"));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0]["status"], "ok");
+  EXPECT_EQ(lines[0]["title"], "One");
+  EXPECT_EQ(lines[2]["summary"]["ok"], 2);
+  EXPECT_EQ(lines[2]["summary"]["interrupted"], false);
+}
+
+TEST_F(Batch, ReadsAnArchiveAndWritesAnArchive) {
+  make_zip(at("news.zip"), {{"a/x.json", article_json("X")},
+                            {"y.json", article_json("Y")},
+                            {"notes/readme.bin", "ignored: not an article format"}});
+  const auto r =
+      galley({"batch", at("news.zip").string(), "-o", at("out.zip").string(), "-t", "json", "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(zip_names(at("out.zip")), (std::vector<std::string>{"a/x.json", "y.json"}));
+  // Nothing but the archive is left beside it (no staging folder).
+  EXPECT_EQ(files_under(dir_.path()).count("out.zip"), 1u);
+  for (const auto& f : files_under(dir_.path()))
+    EXPECT_EQ(f.find("staging"), std::string::npos) << f;
+}
+
+TEST_F(Batch, ReportsEveryInputOfAMixedArchiveAndExitsWithThree) {
+  make_zip(at("mixed.zip"),
+           {{"good.json", article_json("Good")}, {"bad.json", "{not json"}, {"empty.json", ""}});
+  const auto r = galley({"batch", at("mixed.zip").string(), "-o", at("out").string(), "-t", "json",
+                         "--report", at("r.jsonl").string(), "-q"});
+  EXPECT_EQ(r.exit_code, 3);
+  const auto lines = report_lines(at("r.jsonl"));
+  ASSERT_EQ(lines.size(), 4u);
+  std::map<std::string, std::string> status;
+  for (std::size_t i = 0; i < 3; ++i) status[lines[i]["input"]] = lines[i]["status"];
+  const std::string zip = at("mixed.zip").string();
+  EXPECT_EQ(status[zip + "!good.json"], "ok");
+  EXPECT_EQ(status[zip + "!bad.json"], "failed");
+  EXPECT_EQ(status[zip + "!empty.json"], "failed");
+  EXPECT_EQ(files_under(at("out")), (std::set<std::string>{"good.json"}));
+}
+
+TEST_F(Batch, NothingConvertedExitsWithOne) {
+  dir_.write("bad/a.json", "{");
+  const auto r =
+      galley({"batch", at("bad").string(), "-o", at("out").string(), "-t", "json", "-q"});
+  EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST_F(Batch, RefusesTraversalAbsoluteNamesAndSymlinks) {
+  make_zip(at("evil.zip"), {{"../escape.json", article_json("E")},
+                            {"/abs.json", article_json("A")},
+                            {"c:/drive.json", article_json("D")},
+                            {"back\\slash.json", article_json("B")},
+                            {"link.json", "/etc/passwd", true},
+                            {"fine.json", article_json("F")}});
+  const auto r = galley({"batch", at("evil.zip").string(), "-o", at("out").string(), "-t", "json",
+                         "--report", at("r.jsonl").string(), "-q"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(files_under(at("out")), (std::set<std::string>{"fine.json"}));
+  EXPECT_FALSE(fs::exists(dir_.path() / "escape.json"));
+  const auto lines = report_lines(at("r.jsonl"));
+  ASSERT_EQ(lines.size(), 7u);
+  std::size_t refused = 0;
+  for (const auto& line : lines) {
+    if (line.contains("status") && line["status"] == "failed") ++refused;
+  }
+  EXPECT_EQ(refused, 5u);
+}
+
+TEST_F(Batch, StopsAZipBombWithAClearError) {
+  make_zip(at("bomb.zip"), {{"bomb.json", std::string(20 << 20, ' ')}});
+  const auto r = galley({"batch", at("bomb.zip").string(), "-o", at("out").string(), "-t", "json",
+                         "--report", at("r.jsonl").string(), "-q"});
+  EXPECT_EQ(r.exit_code, 1);
+  const auto lines = report_lines(at("r.jsonl"));
+  ASSERT_FALSE(lines.empty());
+  EXPECT_NE(lines[0]["error"].get<std::string>().find("compression ratio"), std::string::npos)
+      << lines[0];
+}
+
+TEST_F(Batch, ResolvesDuplicateOutputNamesDeterministically) {
+  dir_.write("in/one.JSON", article_json("Upper"));  // sorts before one.json
+  const auto r = galley(
+      {"batch", in().string(), at("in/one.json").string(), "-o", at("out").string(), "-t", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(files_under(at("out")),
+            (std::set<std::string>{"one.json", "one.json.json", "sub/two.json", "one.2.json"}));
+  EXPECT_NE(r.err.find("output one.json is taken"), std::string::npos) << r.err;
+}
+
+TEST_F(Batch, ResumeConvertsOnlyWhatIsMissing) {
+  const std::vector<std::string> args = {"batch", in().string(), "-o",       at("out").string(),
+                                         "-t",    "json",        "--report", at("r.jsonl").string(),
+                                         "-q"};
+  ASSERT_EQ(galley(args).exit_code, 0);
+  fs::remove(at("out/sub/two.json"));  // as if the first run stopped before it
+  auto resumed = args;
+  resumed.push_back("--resume");
+  ASSERT_EQ(galley(resumed).exit_code, 0);
+  const auto lines = report_lines(at("r.jsonl"));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0]["status"], "skipped");
+  EXPECT_EQ(lines[0]["title"], "One");
+  EXPECT_EQ(lines[1]["status"], "ok");
+  EXPECT_EQ(lines[2]["summary"]["skipped"], 1);
+  EXPECT_TRUE(fs::exists(at("out/sub/two.json")));
+}
+
+TEST_F(Batch, InterruptLeavesCompleteOutputsAndSaysWhereItStopped) {
+  for (int i = 0; i < 3000; ++i) {
+    dir_.write("in/n" + std::to_string(i) + ".json", article_json(std::string(2000, 'x')));
+  }
+  const auto report = at("r.jsonl");
+  const auto r =
+      run_process(GALLEY_CLI_PATH,
+                  {"batch", in().string(), "-o", at("out").string(), "-t", "json,md", "-j", "1",
+                   "--report", report.string(), "-q"},
+                  {}, [&](pid_t pid) {
+                    // Interrupt once the first inputs are done, as a user pressing Ctrl-C would.
+                    for (int tries = 0; tries < 2000 && slurp(report).size() < 2000; ++tries) {
+                      usleep(1000);
+                    }
+                    kill(pid, SIGINT);
+                  });
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  const auto lines = report_lines(report);
+  ASSERT_GE(lines.size(), 2u);
+  const Json& summary = lines.back()["summary"];
+  ASSERT_TRUE(summary.is_object()) << lines.back();
+  EXPECT_EQ(summary["interrupted"], true);
+  EXPECT_TRUE(summary["stopped_before"].is_string());
+  EXPECT_LT(summary["ok"].get<int>(), 3002);
+  // Every output present is complete and listed in the report; no temporaries remain.
+  std::set<std::string> reported;
+  for (const auto& line : lines) {
+    if (!line.contains("outputs")) continue;
+    for (const auto& o : line["outputs"]) reported.insert(o.get<std::string>());
+  }
+  EXPECT_EQ(files_under(at("out")), reported);
+  for (const auto& name : reported) {
+    if (name.ends_with(".json")) {
+      EXPECT_TRUE(Json::accept(slurp(at("out") / name))) << name;
+    }
+  }
+}
+
+TEST_F(Batch, ShardsPartitionTheInputs) {
+  for (int i = 0; i < 40; ++i) dir_.write("in/n" + std::to_string(i) + ".json", article_json("N"));
+  const auto all = galley({"batch", in().string(), "--list"});
+  ASSERT_EQ(all.exit_code, 0);
+  std::multiset<std::string> together;
+  for (int k = 1; k <= 3; ++k) {
+    const auto shard =
+        galley({"batch", in().string(), "--list", "--shard", std::to_string(k) + "/3"});
+    ASSERT_EQ(shard.exit_code, 0);
+    std::istringstream lines(shard.out);
+    for (std::string line; std::getline(lines, line);) together.insert(line);
+  }
+  std::multiset<std::string> expected;
+  std::istringstream lines(all.out);
+  for (std::string line; std::getline(lines, line);) expected.insert(line);
+  EXPECT_EQ(expected.size(), 42u);
+  EXPECT_EQ(together, expected);
+  EXPECT_EQ(galley({"batch", in().string(), "--list", "--shard", "4/3"}).exit_code, 2);
+}
+
+TEST_F(Batch, CorruptArchiveIsReportedAndTheRestConverted) {
+  dir_.write("broken.zip", "PK\x03\x04 this is not really a zip");
+  const auto r =
+      galley({"batch", at("broken.zip").string(), in().string(), "-o", at("out").string(), "-t",
+              "json", "--report", at("r.jsonl").string(), "-q"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(files_under(at("out")).size(), 2u);
+  const auto lines = report_lines(at("r.jsonl"));
+  EXPECT_EQ(lines[0]["status"], "failed");
+  EXPECT_NE(lines[0]["error"].get<std::string>().find("not a readable zip archive"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace galley::testing
