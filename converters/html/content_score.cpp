@@ -31,10 +31,11 @@ constexpr std::array<std::string_view, 7> kUnlikelyRoles = {
 
 // Boilerplate inside an article that Readability keeps: galleries' navigation, promo
 // and newsletter boxes, tag lists, "read more" and "related" links, share bars.
-constexpr std::array<std::string_view, 20> kInArticleBoilerplate = {
+// ("social" is not among them: social-media embeds are quoted content.)
+constexpr std::array<std::string_view, 19> kInArticleBoilerplate = {
     "gallery", "slideshow", "carousel", "lightbox",  "modal",    "newsletter", "subscribe",
     "signup",  "promo",     "related",  "recommend", "readmore", "read-more",  "more-stories",
-    "share",   "social",    "tags",     "tag-list",  "byline",   "dateline"};
+    "share",   "tags",      "tag-list", "byline",    "dateline"};
 
 constexpr int kTopCandidates = 5;
 constexpr int kCharThreshold = 500;
