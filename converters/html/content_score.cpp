@@ -37,6 +37,12 @@ constexpr std::array<std::string_view, 19> kInArticleBoilerplate = {
     "signup",  "promo",     "related",  "recommend", "readmore", "read-more",  "more-stories",
     "share",   "tags",      "tag-list", "byline",    "dateline"};
 
+// Labels that open a line promoting another page.
+constexpr std::array<std::string_view, 10> kPromoLabels = {
+    "related:",        "read more", "see also:",    "also read", "don't miss",
+    "don\u2019t miss", "more:",     "recommended:", "subscribe", "click here"};
+constexpr std::int32_t kPromoLineChars = 300;
+
 constexpr int kTopCandidates = 5;
 constexpr int kCharThreshold = 500;
 constexpr int kLaxerAttemptGain = 8;  // tenths: an earlier attempt within 80% is kept
@@ -403,6 +409,20 @@ class Scorer {
     return cls.find("caption") != std::string::npos || cls.find("credit") != std::string::npos;
   }
 
+  // "Related: ...", "READ MORE: ...", "Don't miss ...": a short paragraph pointing
+  // at another page.
+  bool is_promo_line(NodeId id) const {
+    const std::string_view tag = dom_[id].name;
+    const auto i = static_cast<std::size_t>(id);
+    if ((tag != "p" && tag != "div") || has_block_[i] || stats_.link_chars[i] == 0 ||
+        stats_.chars[i] > kPromoLineChars) {
+      return false;
+    }
+    const std::string text = detail::to_lower_ascii(inner_text(dom_, id));
+    return std::any_of(kPromoLabels.begin(), kPromoLabels.end(),
+                       [&](std::string_view label) { return text.starts_with(label); });
+  }
+
   void clean(Content& content);
   bool clean_conditionally(const Content& content, NodeId id);
 
@@ -477,6 +497,7 @@ void Scorer::clean(Content& content) {
       // A paragraph that is one link is a "related story" line, not article text.
       remove = remove || (tag == "p" && stats_.link_density(id) >= 0.9);
       remove = remove || (tag != "figcaption" && is_loose_caption(id));
+      remove = remove || is_promo_line(id);
       if (remove) {
         skip_subtree(content, id);
         id = dom_.subtree_end(id) - 1;

@@ -29,10 +29,11 @@ TEST(ContentScore, CleansShareBarsRelatedLinksAndNewsletterBoxes) {
                 "<div class=share-tools><a href=/fb>Share on Facebook</a></div>"
                 "<div class=related-stories><ul><li><a href=/x>Another story</a></li></ul></div>"
                 "<div class=newsletter-signup><p>Get our newsletter every morning.</p></div>"
-                "<p><a href=/y>ALSO READ: SOMETHING ELSE</a></p>" +
+                "<p><a href=/y>ALSO READ: SOMETHING ELSE</a></p>"
+                "<p>Related: what the mayor said in <a href=/z>her earlier statement</a></p>" +
                 article_paragraphs(2) + "</article></body></html>");
   const std::string text = body_text(a);
-  for (const char* gone : {"Share on", "Another story", "newsletter", "ALSO READ"}) {
+  for (const char* gone : {"Share on", "Another story", "newsletter", "ALSO READ", "mayor"}) {
     EXPECT_EQ(text.find(gone), std::string::npos) << gone;
   }
   EXPECT_EQ(a.body.size(), 4u) << text;
