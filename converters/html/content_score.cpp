@@ -4,108 +4,17 @@
 #include <array>
 #include <cmath>
 
+#include "content_hints.hpp"
 #include "detail/text.hpp"
 #include "html_convert.hpp"
 
 namespace galley::html {
 namespace {
 
-// Readability's class/id vocabularies (Readability.js REGEXPS), as substrings.
-constexpr std::array<std::string_view, 31> kUnlikely = {
-    "-ad-",       "ai2html", "banner",    "breadcrumbs",  "combx",    "comment",  "community",
-    "cover-wrap", "disqus",  "extra",     "footer",       "gdpr",     "header",   "legends",
-    "menu",       "related", "remark",    "replies",      "rss",      "shoutbox", "sidebar",
-    "skyscraper", "social",  "sponsor",   "supplemental", "ad-break", "agegate",  "pagination",
-    "pager",      "popup",   "yom-remote"};
-constexpr std::array<std::string_view, 8> kMaybe = {"and",     "article", "body",    "column",
-                                                    "content", "main",    "mathjax", "shadow"};
-constexpr std::array<std::string_view, 13> kPositive = {
-    "article", "body",       "content", "entry", "hentry", "h-entry", "main",
-    "page",    "pagination", "post",    "text",  "blog",   "story"};
-constexpr std::array<std::string_view, 24> kNegative = {
-    "-ad-",  "hidden",   "banner",  "combx",      "comment",  "com-",     "contact", "footer",
-    "gdpr",  "masthead", "media",   "meta",       "outbrain", "promo",    "related", "scroll",
-    "share", "shoutbox", "sidebar", "skyscraper", "sponsor",  "shopping", "tags",    "widget"};
-constexpr std::array<std::string_view, 7> kUnlikelyRoles = {
-    "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"};
-
-// Boilerplate inside an article that Readability keeps: galleries' navigation, promo
-// and newsletter boxes, tag lists, "read more" and "related" links, share bars.
-// ("social" is not among them: social-media embeds are quoted content.)
-constexpr std::array<std::string_view, 19> kInArticleBoilerplate = {
-    "gallery", "slideshow", "carousel", "lightbox",  "modal",    "newsletter", "subscribe",
-    "signup",  "promo",     "related",  "recommend", "readmore", "read-more",  "more-stories",
-    "share",   "tags",      "tag-list", "byline",    "dateline"};
-
-// Labels that open a line promoting another page.
-constexpr std::array<std::string_view, 10> kPromoLabels = {
-    "related:",        "read more", "see also:",    "also read", "don't miss",
-    "don\u2019t miss", "more:",     "recommended:", "subscribe", "click here"};
 constexpr std::int32_t kPromoLineChars = 300;
-
 constexpr int kTopCandidates = 5;
 constexpr int kCharThreshold = 500;
 constexpr int kLaxerAttemptGain = 8;  // tenths: an earlier attempt within 80% is kept
-
-template <std::size_t N>
-bool contains_any(std::string_view text, const std::array<std::string_view, N>& words) {
-  return std::any_of(words.begin(), words.end(),
-                     [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
-}
-
-// The class/id words split at non-alphanumerics: Readability's \b-bounded matches.
-bool has_word(std::string_view text, std::string_view word) {
-  std::size_t pos = 0;
-  while ((pos = text.find(word, pos)) != std::string_view::npos) {
-    const bool start = pos == 0 || !std::isalnum(static_cast<unsigned char>(text[pos - 1]));
-    const std::size_t end = pos + word.size();
-    const bool stop = end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
-    if (start && stop) return true;
-    pos = end;
-  }
-  return false;
-}
-
-int hint_weight(std::string_view value) {
-  if (value.empty()) return 0;
-  const std::string lower = detail::to_lower_ascii(value);
-  int weight = 0;
-  if (contains_any(lower, kNegative) || has_word(lower, "hid")) weight -= 25;
-  if (contains_any(lower, kPositive)) weight += 25;
-  return weight;
-}
-
-bool is_heading(std::string_view tag) {
-  return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6';
-}
-
-// Readability's _textSimilarity: the share of `b`'s words (by length) found in `a`.
-double text_similarity(const std::string& a, const std::string& b) {
-  auto words = [](const std::string& s) {
-    std::vector<std::string> out;
-    std::string word;
-    for (char c : detail::to_lower_ascii(s)) {
-      if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) != 0) {
-        word += c;
-      } else if (!word.empty()) {
-        out.push_back(std::move(word));
-        word.clear();
-      }
-    }
-    if (!word.empty()) out.push_back(std::move(word));
-    return out;
-  };
-  const auto wa = words(a);
-  const auto wb = words(b);
-  if (wa.empty() || wb.empty()) return 0;
-  std::size_t total = 0;
-  std::size_t missing = 0;
-  for (const auto& w : wb) {
-    total += w.size() + 1;
-    if (std::find(wa.begin(), wa.end(), w) == wa.end()) missing += w.size() + 1;
-  }
-  return 1.0 - static_cast<double>(missing) / static_cast<double>(total);
-}
 
 struct Flags {
   bool strip_unlikely = true;
@@ -154,13 +63,13 @@ class Scorer {
   bool unlikely(NodeId id) const {
     const std::string_view tag = dom_[id].name;
     const std::string_view role = dom_.attr(id, "role");
-    if (std::find(kUnlikelyRoles.begin(), kUnlikelyRoles.end(), role) != kUnlikelyRoles.end()) {
+    if (is_unlikely_role(role)) {
       return true;
     }
     if (tag == "body" || tag == "a") return false;
     const std::string match = detail::to_lower_ascii(std::string(dom_.attr(id, "class")) + " " +
                                                      std::string(dom_.attr(id, "id")));
-    if (!contains_any(match, kUnlikely) || contains_any(match, kMaybe)) return false;
+    if (!is_unlikely_match(match)) return false;
     return dom_.ancestor(id, "table") == kNoNode && dom_.ancestor(id, "code") == kNoNode;
   }
 
@@ -185,8 +94,9 @@ class Scorer {
       }
       drop = drop || (flags_.strip_unlikely && unlikely(id));
       const std::string_view tag = node.name;
-      drop = drop || ((tag == "div" || tag == "section" || tag == "header" || is_heading(tag)) &&
-                      without_content(id));
+      drop =
+          drop || ((tag == "div" || tag == "section" || tag == "header" || is_heading_tag(tag)) &&
+                   without_content(id));
       if (drop) {
         const NodeId stop = dom_.subtree_end(id);
         for (NodeId d = id; d < stop; ++d) dropped_[static_cast<std::size_t>(d)] = true;
@@ -216,7 +126,7 @@ class Scorer {
       const std::string_view tag = dom_[id].name;
       const std::size_t i = static_cast<std::size_t>(id);
       if (tag == "p" || tag == "section" || tag == "td" || tag == "pre" ||
-          (is_heading(tag) && tag != "h1")) {
+          (is_heading_tag(tag) && tag != "h1")) {
         add_paragraph(dom_[id].parent, stats_.chars[i], stats_.commas[i]);
       } else if (tag == "div") {
         if (single_paragraph_wrapper(id)) {
@@ -272,7 +182,7 @@ class Scorer {
     } else if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" ||
                tag == "dt" || tag == "li" || tag == "form") {
       base = -3;
-    } else if (is_heading(tag) || tag == "th") {
+    } else if (is_heading_tag(tag) || tag == "th") {
       base = -5;
     }
     score_[i] += base + weight(id);
@@ -399,7 +309,7 @@ class Scorer {
   bool in_article_boilerplate(NodeId id) const {
     const std::string match = detail::to_lower_ascii(std::string(dom_.attr(id, "class")) + " " +
                                                      std::string(dom_.attr(id, "id")));
-    return contains_any(match, kInArticleBoilerplate);
+    return is_in_article_boilerplate(match);
   }
 
   // Photo credits, and captions of galleries and image widgets outside a <figure>'s
@@ -419,8 +329,7 @@ class Scorer {
       return false;
     }
     const std::string text = detail::to_lower_ascii(inner_text(dom_, id));
-    return std::any_of(kPromoLabels.begin(), kPromoLabels.end(),
-                       [&](std::string_view label) { return text.starts_with(label); });
+    return starts_with_promo_label(text);
   }
 
   void clean(Content& content);
@@ -437,32 +346,6 @@ class Scorer {
   std::vector<NodeId> candidates_;
   TextStats stats_;
 };
-
-bool is_allowed_video(std::string_view src) {
-  for (std::string_view host :
-       {"youtube.com", "youtube-nocookie.com", "player.vimeo.com", "dailymotion.com", "v.qq.com",
-        "bilibili.com", "archive.org", "upload.wikimedia.org", "player.twitch.tv"}) {
-    if (src.find(host) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-bool is_textish(std::string_view tag) {
-  return tag == "span" || tag == "li" || tag == "td" || tag == "blockquote" || tag == "dl" ||
-         tag == "div" || tag == "img" || tag == "ol" || tag == "p" || tag == "pre" ||
-         tag == "table" || tag == "ul";
-}
-
-// Words that alone make a block an advert or a loading notice.
-bool is_ad_or_loading(const std::string& text) {
-  const std::string lower = detail::to_lower_ascii(text);
-  for (std::string_view word : {"ad", "advertising", "advertisement", "pub", "publicité", "werbung",
-                                "广告", "реклама", "anuncio", "loading", "loading...", "loading…",
-                                "chargement", "cargando", "正在加载", "загрузка"}) {
-    if (lower == word) return true;
-  }
-  return false;
-}
 
 // The tallies Readability's _cleanConditionally weighs, over a subtree.
 struct Tally {
@@ -558,7 +441,7 @@ bool Scorer::clean_conditionally(const Content& content, NodeId id) {
     // Embeds other than known video players were removed before.
     if (t == "object" || t == "embed" || t == "iframe") return false;
     if (t == "table" && is_data_table(dom_, d)) return false;
-    if (is_heading(t)) tally.heading_chars += chars(d);
+    if (is_heading_tag(t)) tally.heading_chars += chars(d);
     if (is_textish(t)) tally.textish_chars += chars(d);
     if (t == "ul" || t == "ol") tally.list_chars += chars(d);
   }
