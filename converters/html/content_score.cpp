@@ -12,6 +12,9 @@ namespace galley::html {
 namespace {
 
 constexpr std::int32_t kPromoLineChars = 300;
+constexpr std::size_t kConfirmPrefix = 60;
+constexpr double kConfirmedGain = 2.0;
+constexpr std::size_t kFullArticleBody = 500;
 constexpr int kTopCandidates = 5;
 constexpr int kCharThreshold = 500;
 constexpr int kLaxerAttemptGain = 8;  // tenths: an earlier attempt within 80% is kept
@@ -25,7 +28,11 @@ struct Flags {
 class Scorer {
  public:
   Scorer(const Dom& dom, const ContentHints& hints, Flags flags, const std::vector<bool>& has_block)
-      : dom_(dom), hints_(hints), flags_(flags), has_block_(has_block) {}
+      : dom_(dom),
+        hints_(hints),
+        flags_(flags),
+        has_block_(has_block),
+        article_body_(detail::collapse_whitespace(hints.json_ld_body)) {}
 
   Content run(NodeId body) {
     const std::size_t n = dom_.size();
@@ -127,12 +134,12 @@ class Scorer {
       const std::size_t i = static_cast<std::size_t>(id);
       if (tag == "p" || tag == "section" || tag == "td" || tag == "pre" ||
           (is_heading_tag(tag) && tag != "h1")) {
-        add_paragraph(dom_[id].parent, stats_.chars[i], stats_.commas[i]);
+        add_paragraph(dom_[id].parent, stats_.chars[i], stats_.commas[i], confirmed(id));
       } else if (tag == "div") {
         if (single_paragraph_wrapper(id)) {
           collapsed_[i] = true;
         } else if (!has_block_[i]) {
-          add_paragraph(dom_[id].parent, stats_.chars[i], stats_.commas[i]);
+          add_paragraph(dom_[id].parent, stats_.chars[i], stats_.commas[i], confirmed(id));
         } else {
           score_loose_runs(id);
         }
@@ -188,9 +195,28 @@ class Scorer {
     score_[i] += base + weight(id);
   }
 
-  void add_paragraph(NodeId parent, std::int32_t length, std::int32_t commas) {
+  // A paragraph the JSON-LD articleBody also holds is article text for sure: its
+  // score counts double (ContentScore.JsonLdArticleBodyPicksTheCandidate).
+  bool confirmed(NodeId id) const {
+    if (article_body_.empty() || stats_.chars[static_cast<std::size_t>(id)] < 25) return false;
+    const std::string text = inner_text(dom_, id);
+    return article_body_.find(std::string_view(text).substr(0, kConfirmPrefix)) !=
+           std::string::npos;
+  }
+
+  bool holds_confirmed(NodeId id) const {
+    const NodeId end = dom_.subtree_end(id);
+    for (NodeId d = id; d < end; ++d) {
+      if ((dom_.is(d, "p") || d == id) && confirmed(d)) return true;
+    }
+    return false;
+  }
+
+  void add_paragraph(NodeId parent, std::int32_t length, std::int32_t commas,
+                     bool confirmed = false) {
     if (parent == kNoNode || length < 25) return;
-    const double score = 1.0 + (commas + 1) + std::min(length / 100, 3);
+    const double score =
+        (1.0 + (commas + 1) + std::min(length / 100, 3)) * (confirmed ? kConfirmedGain : 1.0);
     NodeId ancestor = parent;
     if (collapsed_[static_cast<std::size_t>(ancestor)]) ancestor = parent_of(ancestor);
     for (int level = 0; level < 5 && ancestor != kNoNode; ++level) {
@@ -288,6 +314,10 @@ class Scorer {
                     (text.find(". ") != std::string::npos || text.ends_with('.')));
         }
       }
+      // A full JSON-LD articleBody says which blocks are the article.
+      if (append && s != top && article_body_.size() >= kFullArticleBody && !holds_confirmed(s)) {
+        append = false;
+      }
       if (append) roots.push_back(s);
     }
     return roots;
@@ -339,6 +369,7 @@ class Scorer {
   const ContentHints& hints_;
   Flags flags_;
   const std::vector<bool>& has_block_;
+  std::string article_body_;
   std::vector<bool> dropped_;
   std::vector<bool> collapsed_;
   std::vector<double> score_;

@@ -91,3 +91,36 @@ TEST(TextStats, SumsTextAndLinksPerSubtree) {
 
 }  // namespace
 }  // namespace galley::test
+
+namespace galley::test {
+namespace {
+
+std::string two_candidates(const std::string& head) {
+  std::string a, b;
+  for (int i = 0; i < 3; ++i) {
+    a += "<p>Alpha story paragraph " + std::to_string(i) +
+         " tells of the harbour, the boats, and the people who work there every day.</p>";
+    b += "<p>Beta story paragraph " + std::to_string(i) +
+         " tells of the mountain, the trails, the huts, and the people who walk there often.</p>";
+  }
+  return "<html><head>" + head + "</head><body><div id=x>" + a + "</div><div id=y>" + b +
+         "</div></body></html>";
+}
+
+TEST(ContentScore, JsonLdArticleBodyPicksTheCandidate) {
+  // Without the hint both blocks are merged; the articleBody names Alpha alone.
+  std::string alpha_body;
+  for (int i = 0; i < 8; ++i) {
+    alpha_body += "Alpha story paragraph " + std::to_string(i) +
+                  " tells of the harbour, the boats, and the people who work there every day. ";
+  }
+  EXPECT_NE(body_text(read_html(two_candidates(""))).find("Beta"), std::string::npos);
+  const Article a = read_html(two_candidates(
+      "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"articleBody\": \"" +
+      alpha_body + "\"}</script>"));
+  EXPECT_NE(body_text(a).find("Alpha"), std::string::npos);
+  EXPECT_EQ(body_text(a).find("Beta"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace galley::test
