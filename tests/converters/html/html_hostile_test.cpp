@@ -33,7 +33,9 @@ TEST(HtmlHostile, FiftyThousandLevelsDeep) {
   Diagnostics diag;
   const auto start = Clock::now();
   const Article a = read_html(page, diag);
-  EXPECT_LT(seconds_since(start), 5.0);
+  // About 0.4 s in a release build; the bound leaves room for sanitizer builds and
+  // still catches a quadratic blow-up, which takes minutes.
+  EXPECT_LT(seconds_since(start), 30.0);
   const std::string text = body_text(a);
   EXPECT_NE(text.find("deep text"), std::string::npos);
   EXPECT_NE(text.find("after the deep part"), std::string::npos);  // nothing cut off
