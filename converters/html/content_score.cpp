@@ -4,100 +4,20 @@
 #include <array>
 #include <cmath>
 
+#include "content_hints.hpp"
 #include "detail/text.hpp"
 #include "html_convert.hpp"
 
 namespace galley::html {
 namespace {
 
-// Readability's class/id vocabularies (Readability.js REGEXPS), as substrings.
-constexpr std::array<std::string_view, 31> kUnlikely = {
-    "-ad-",       "ai2html", "banner",    "breadcrumbs",  "combx",    "comment",  "community",
-    "cover-wrap", "disqus",  "extra",     "footer",       "gdpr",     "header",   "legends",
-    "menu",       "related", "remark",    "replies",      "rss",      "shoutbox", "sidebar",
-    "skyscraper", "social",  "sponsor",   "supplemental", "ad-break", "agegate",  "pagination",
-    "pager",      "popup",   "yom-remote"};
-constexpr std::array<std::string_view, 8> kMaybe = {"and",     "article", "body",    "column",
-                                                    "content", "main",    "mathjax", "shadow"};
-constexpr std::array<std::string_view, 13> kPositive = {
-    "article", "body",       "content", "entry", "hentry", "h-entry", "main",
-    "page",    "pagination", "post",    "text",  "blog",   "story"};
-constexpr std::array<std::string_view, 24> kNegative = {
-    "-ad-",  "hidden",   "banner",  "combx",      "comment",  "com-",     "contact", "footer",
-    "gdpr",  "masthead", "media",   "meta",       "outbrain", "promo",    "related", "scroll",
-    "share", "shoutbox", "sidebar", "skyscraper", "sponsor",  "shopping", "tags",    "widget"};
-constexpr std::array<std::string_view, 7> kUnlikelyRoles = {
-    "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"};
-
-// Boilerplate inside an article that Readability keeps: galleries' navigation, promo
-// and newsletter boxes, tag lists, "read more" and "related" links, share bars.
-constexpr std::array<std::string_view, 20> kInArticleBoilerplate = {
-    "gallery", "slideshow", "carousel", "lightbox",  "modal",    "newsletter", "subscribe",
-    "signup",  "promo",     "related",  "recommend", "readmore", "read-more",  "more-stories",
-    "share",   "social",    "tags",     "tag-list",  "byline",   "dateline"};
-
+constexpr std::int32_t kPromoLineChars = 300;
+constexpr std::size_t kConfirmPrefix = 60;
+constexpr double kConfirmedGain = 2.0;
+constexpr std::size_t kFullArticleBody = 500;
 constexpr int kTopCandidates = 5;
 constexpr int kCharThreshold = 500;
-
-template <std::size_t N>
-bool contains_any(std::string_view text, const std::array<std::string_view, N>& words) {
-  return std::any_of(words.begin(), words.end(),
-                     [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
-}
-
-// The class/id words split at non-alphanumerics: Readability's \b-bounded matches.
-bool has_word(std::string_view text, std::string_view word) {
-  std::size_t pos = 0;
-  while ((pos = text.find(word, pos)) != std::string_view::npos) {
-    const bool start = pos == 0 || !std::isalnum(static_cast<unsigned char>(text[pos - 1]));
-    const std::size_t end = pos + word.size();
-    const bool stop = end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
-    if (start && stop) return true;
-    pos = end;
-  }
-  return false;
-}
-
-int hint_weight(std::string_view value) {
-  if (value.empty()) return 0;
-  const std::string lower = detail::to_lower_ascii(value);
-  int weight = 0;
-  if (contains_any(lower, kNegative) || has_word(lower, "hid")) weight -= 25;
-  if (contains_any(lower, kPositive)) weight += 25;
-  return weight;
-}
-
-bool is_heading(std::string_view tag) {
-  return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6';
-}
-
-// Readability's _textSimilarity: the share of `b`'s words (by length) found in `a`.
-double text_similarity(const std::string& a, const std::string& b) {
-  auto words = [](const std::string& s) {
-    std::vector<std::string> out;
-    std::string word;
-    for (char c : detail::to_lower_ascii(s)) {
-      if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) != 0) {
-        word += c;
-      } else if (!word.empty()) {
-        out.push_back(std::move(word));
-        word.clear();
-      }
-    }
-    if (!word.empty()) out.push_back(std::move(word));
-    return out;
-  };
-  const auto wa = words(a);
-  const auto wb = words(b);
-  if (wa.empty() || wb.empty()) return 0;
-  std::size_t total = 0;
-  std::size_t missing = 0;
-  for (const auto& w : wb) {
-    total += w.size() + 1;
-    if (std::find(wa.begin(), wa.end(), w) == wa.end()) missing += w.size() + 1;
-  }
-  return 1.0 - static_cast<double>(missing) / static_cast<double>(total);
-}
+constexpr int kLaxerAttemptGain = 8;  // tenths: an earlier attempt within 80% is kept
 
 struct Flags {
   bool strip_unlikely = true;
@@ -108,7 +28,11 @@ struct Flags {
 class Scorer {
  public:
   Scorer(const Dom& dom, const ContentHints& hints, Flags flags, const std::vector<bool>& has_block)
-      : dom_(dom), hints_(hints), flags_(flags), has_block_(has_block) {}
+      : dom_(dom),
+        hints_(hints),
+        flags_(flags),
+        has_block_(has_block),
+        article_body_(detail::collapse_whitespace(hints.json_ld_body)) {}
 
   Content run(NodeId body) {
     const std::size_t n = dom_.size();
@@ -146,13 +70,13 @@ class Scorer {
   bool unlikely(NodeId id) const {
     const std::string_view tag = dom_[id].name;
     const std::string_view role = dom_.attr(id, "role");
-    if (std::find(kUnlikelyRoles.begin(), kUnlikelyRoles.end(), role) != kUnlikelyRoles.end()) {
+    if (is_unlikely_role(role)) {
       return true;
     }
     if (tag == "body" || tag == "a") return false;
     const std::string match = detail::to_lower_ascii(std::string(dom_.attr(id, "class")) + " " +
                                                      std::string(dom_.attr(id, "id")));
-    if (!contains_any(match, kUnlikely) || contains_any(match, kMaybe)) return false;
+    if (!is_unlikely_match(match)) return false;
     return dom_.ancestor(id, "table") == kNoNode && dom_.ancestor(id, "code") == kNoNode;
   }
 
@@ -177,8 +101,9 @@ class Scorer {
       }
       drop = drop || (flags_.strip_unlikely && unlikely(id));
       const std::string_view tag = node.name;
-      drop = drop || ((tag == "div" || tag == "section" || tag == "header" || is_heading(tag)) &&
-                      without_content(id));
+      drop =
+          drop || ((tag == "div" || tag == "section" || tag == "header" || is_heading_tag(tag)) &&
+                   without_content(id));
       if (drop) {
         const NodeId stop = dom_.subtree_end(id);
         for (NodeId d = id; d < stop; ++d) dropped_[static_cast<std::size_t>(d)] = true;
@@ -208,13 +133,13 @@ class Scorer {
       const std::string_view tag = dom_[id].name;
       const std::size_t i = static_cast<std::size_t>(id);
       if (tag == "p" || tag == "section" || tag == "td" || tag == "pre" ||
-          (is_heading(tag) && tag != "h1")) {
-        add_paragraph(dom_[id].parent, stats_.chars[i], stats_.commas[i]);
+          (is_heading_tag(tag) && tag != "h1")) {
+        add_paragraph(dom_[id].parent, stats_.chars[i], stats_.commas[i], confirmed(id));
       } else if (tag == "div") {
         if (single_paragraph_wrapper(id)) {
           collapsed_[i] = true;
         } else if (!has_block_[i]) {
-          add_paragraph(dom_[id].parent, stats_.chars[i], stats_.commas[i]);
+          add_paragraph(dom_[id].parent, stats_.chars[i], stats_.commas[i], confirmed(id));
         } else {
           score_loose_runs(id);
         }
@@ -264,15 +189,34 @@ class Scorer {
     } else if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" ||
                tag == "dt" || tag == "li" || tag == "form") {
       base = -3;
-    } else if (is_heading(tag) || tag == "th") {
+    } else if (is_heading_tag(tag) || tag == "th") {
       base = -5;
     }
     score_[i] += base + weight(id);
   }
 
-  void add_paragraph(NodeId parent, std::int32_t length, std::int32_t commas) {
+  // A paragraph the JSON-LD articleBody also holds is article text for sure: its
+  // score counts double (ContentScore.JsonLdArticleBodyPicksTheCandidate).
+  bool confirmed(NodeId id) const {
+    if (article_body_.empty() || stats_.chars[static_cast<std::size_t>(id)] < 25) return false;
+    const std::string text = inner_text(dom_, id);
+    return article_body_.find(std::string_view(text).substr(0, kConfirmPrefix)) !=
+           std::string::npos;
+  }
+
+  bool holds_confirmed(NodeId id) const {
+    const NodeId end = dom_.subtree_end(id);
+    for (NodeId d = id; d < end; ++d) {
+      if ((dom_.is(d, "p") || d == id) && confirmed(d)) return true;
+    }
+    return false;
+  }
+
+  void add_paragraph(NodeId parent, std::int32_t length, std::int32_t commas,
+                     bool confirmed = false) {
     if (parent == kNoNode || length < 25) return;
-    const double score = 1.0 + (commas + 1) + std::min(length / 100, 3);
+    const double score =
+        (1.0 + (commas + 1) + std::min(length / 100, 3)) * (confirmed ? kConfirmedGain : 1.0);
     NodeId ancestor = parent;
     if (collapsed_[static_cast<std::size_t>(ancestor)]) ancestor = parent_of(ancestor);
     for (int level = 0; level < 5 && ancestor != kNoNode; ++level) {
@@ -370,6 +314,10 @@ class Scorer {
                     (text.find(". ") != std::string::npos || text.ends_with('.')));
         }
       }
+      // A full JSON-LD articleBody says which blocks are the article.
+      if (append && s != top && article_body_.size() >= kFullArticleBody && !holds_confirmed(s)) {
+        append = false;
+      }
       if (append) roots.push_back(s);
     }
     return roots;
@@ -391,7 +339,7 @@ class Scorer {
   bool in_article_boilerplate(NodeId id) const {
     const std::string match = detail::to_lower_ascii(std::string(dom_.attr(id, "class")) + " " +
                                                      std::string(dom_.attr(id, "id")));
-    return contains_any(match, kInArticleBoilerplate);
+    return is_in_article_boilerplate(match);
   }
 
   // Photo credits, and captions of galleries and image widgets outside a <figure>'s
@@ -401,6 +349,19 @@ class Scorer {
     return cls.find("caption") != std::string::npos || cls.find("credit") != std::string::npos;
   }
 
+  // "Related: ...", "READ MORE: ...", "Don't miss ...": a short paragraph pointing
+  // at another page.
+  bool is_promo_line(NodeId id) const {
+    const std::string_view tag = dom_[id].name;
+    const auto i = static_cast<std::size_t>(id);
+    if ((tag != "p" && tag != "div") || has_block_[i] || stats_.link_chars[i] == 0 ||
+        stats_.chars[i] > kPromoLineChars) {
+      return false;
+    }
+    const std::string text = detail::to_lower_ascii(inner_text(dom_, id));
+    return starts_with_promo_label(text);
+  }
+
   void clean(Content& content);
   bool clean_conditionally(const Content& content, NodeId id);
 
@@ -408,6 +369,7 @@ class Scorer {
   const ContentHints& hints_;
   Flags flags_;
   const std::vector<bool>& has_block_;
+  std::string article_body_;
   std::vector<bool> dropped_;
   std::vector<bool> collapsed_;
   std::vector<double> score_;
@@ -415,32 +377,6 @@ class Scorer {
   std::vector<NodeId> candidates_;
   TextStats stats_;
 };
-
-bool is_allowed_video(std::string_view src) {
-  for (std::string_view host :
-       {"youtube.com", "youtube-nocookie.com", "player.vimeo.com", "dailymotion.com", "v.qq.com",
-        "bilibili.com", "archive.org", "upload.wikimedia.org", "player.twitch.tv"}) {
-    if (src.find(host) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-bool is_textish(std::string_view tag) {
-  return tag == "span" || tag == "li" || tag == "td" || tag == "blockquote" || tag == "dl" ||
-         tag == "div" || tag == "img" || tag == "ol" || tag == "p" || tag == "pre" ||
-         tag == "table" || tag == "ul";
-}
-
-// Words that alone make a block an advert or a loading notice.
-bool is_ad_or_loading(const std::string& text) {
-  const std::string lower = detail::to_lower_ascii(text);
-  for (std::string_view word : {"ad", "advertising", "advertisement", "pub", "publicité", "werbung",
-                                "广告", "реклама", "anuncio", "loading", "loading...", "loading…",
-                                "chargement", "cargando", "正在加载", "загрузка"}) {
-    if (lower == word) return true;
-  }
-  return false;
-}
 
 // The tallies Readability's _cleanConditionally weighs, over a subtree.
 struct Tally {
@@ -475,6 +411,7 @@ void Scorer::clean(Content& content) {
       // A paragraph that is one link is a "related story" line, not article text.
       remove = remove || (tag == "p" && stats_.link_density(id) >= 0.9);
       remove = remove || (tag != "figcaption" && is_loose_caption(id));
+      remove = remove || is_promo_line(id);
       if (remove) {
         skip_subtree(content, id);
         id = dom_.subtree_end(id) - 1;
@@ -535,7 +472,7 @@ bool Scorer::clean_conditionally(const Content& content, NodeId id) {
     // Embeds other than known video players were removed before.
     if (t == "object" || t == "embed" || t == "iframe") return false;
     if (t == "table" && is_data_table(dom_, d)) return false;
-    if (is_heading(t)) tally.heading_chars += chars(d);
+    if (is_heading_tag(t)) tally.heading_chars += chars(d);
     if (is_textish(t)) tally.textish_chars += chars(d);
     if (t == "ul" || t == "ol") tally.list_chars += chars(d);
   }
@@ -582,19 +519,22 @@ Content select_content(const Dom& dom, const ContentHints& hints) {
   // Readability's retries: each pass relaxes one rule when too little text survived.
   const std::array<Flags, 4> attempts = {Flags{true, true, true}, Flags{false, true, true},
                                          Flags{false, false, true}, Flags{false, false, false}};
-  Content best;
-  std::int32_t best_length = -1;
+  // Readability keeps the longest attempt; a later, laxer attempt must be clearly
+  // longer to win, so a short article keeps its cleaning (fixtures/html/nested_tables_layout).
+  std::vector<std::pair<Content, std::int32_t>> tried;
   for (const Flags& flags : attempts) {
     Scorer scorer(dom, hints, flags, has_block);
     Content content = scorer.run(body);
     const std::int32_t length = scorer.length_of(content);
     if (length >= kCharThreshold) return content;
-    if (length > best_length) {
-      best_length = length;
-      best = std::move(content);
-    }
+    tried.emplace_back(std::move(content), length);
   }
-  return best;
+  std::int32_t longest = 0;
+  for (const auto& t : tried) longest = std::max(longest, t.second);
+  for (auto& t : tried) {
+    if (t.second * 10 >= longest * kLaxerAttemptGain) return std::move(t.first);
+  }
+  return {};
 }
 
 }  // namespace galley::html

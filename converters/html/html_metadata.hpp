@@ -1,16 +1,17 @@
 // Article metadata from a page's markup, strongest evidence first.
 //
 //   title      JSON-LD name/headline, Dublin Core, og:title, <meta name=title>,
-//              twitter:title, then <title>; a trailing " | Site" / " - Site" part is
-//              cut when it names the site
+//              twitter:title (all as the publisher gives them), then <title>, whose
+//              " | Site" / " - Site" part is cut (Readability's rules, and the site name)
 //   byline     JSON-LD author (string, Person or list), dc:creator, <meta name=author>,
 //              article:author (when not a URL), itemprop=author, rel=author, then a
 //              visible element whose class/id says byline/author, read by parse_byline
 //   date       JSON-LD datePublished, article:published_time, itemprop=datePublished,
-//              <meta name=date|pubdate|dc.date...>, <time datetime>, then the dateline
-//              text read by find_date; the day is taken as written, no time-zone shift
+//              <meta name=date|pubdate|dc.date...>, the modified time, <time datetime>,
+//              then the byline's or a dateline's text read by find_date; the day is
+//              taken as written, with no time-zone shift
 //   lang       <html lang>, content-language, og:locale, JSON-LD inLanguage
-//   site_name  og:site_name, JSON-LD publisher, application-name
+//   site_name  og:site_name, application-name, JSON-LD publisher
 //   url        <link rel=canonical>, og:url, JSON-LD url
 #pragma once
 

@@ -31,6 +31,7 @@ void install_entity_loader() {
 
 struct ParseErrors {
   bool too_deep = false;
+  bool huge_text = false;
   bool conversion_failed = false;
   bool out_of_memory = false;
 };
@@ -38,9 +39,13 @@ struct ParseErrors {
 void record_error(void* context, xmlErrorPtr error) {
   auto* errors = static_cast<ParseErrors*>(context);
   if (error == nullptr) return;
-  if (error->code == XML_ERR_NO_MEMORY) errors->out_of_memory = true;
-  if (error->code == XML_ERR_INTERNAL_ERROR && error->message != nullptr &&
-      std::string_view(error->message).find("depth") != std::string_view::npos) {
+  const std::string_view message = error->message != nullptr ? error->message : "";
+  // libxml2 reports a text run past its 10 MB limit as a memory error, and truncates it.
+  if (error->code == XML_ERR_NO_MEMORY) {
+    (message.find("huge text") != std::string_view::npos ? errors->huge_text
+                                                         : errors->out_of_memory) = true;
+  }
+  if (error->code == XML_ERR_INTERNAL_ERROR && message.find("depth") != std::string_view::npos) {
     errors->too_deep = true;
   }
   if (error->code == XML_I18N_CONV_FAILED || error->code == XML_ERR_INVALID_CHAR) {
@@ -80,8 +85,8 @@ std::string_view as_view(const xmlChar* s) {
 bool is_utf8_name(std::string_view enc) { return enc == "utf-8" || enc == "utf8"; }
 
 bool is_latin_name(std::string_view enc) {
-  return enc == "windows-1252" || enc == "iso-8859-1" || enc == "latin1" || enc == "us-ascii" ||
-         enc == "ascii" || enc == "cp1252" || enc == "iso8859-1";
+  return enc == "windows-1252" || enc == "iso-8859-1" || enc == "latin1" || enc == "latin-1" ||
+         enc == "us-ascii" || enc == "ascii" || enc == "cp1252" || enc == "iso8859-1";
 }
 
 std::string without_nuls(std::string_view bytes) {
@@ -99,21 +104,37 @@ struct Prepared {
   std::string encoding;
 };
 
+// True when valid multi-byte UTF-8 sequences outnumber invalid bytes: a UTF-8 page
+// with a few stray bytes, rather than a legacy-encoded page declared as UTF-8.
+bool mostly_utf8(std::string_view bytes) {
+  std::size_t valid = 0;
+  std::size_t invalid = 0;
+  std::size_t pos = 0;
+  while (pos < bytes.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = detail::next_code_point(bytes, pos);
+    if (cp == 0xFFFD && pos - start == 1) {
+      ++invalid;
+    } else if (pos - start > 1) {
+      ++valid;
+    }
+  }
+  return valid > invalid;
+}
+
 Prepared prepare(std::string_view bytes, const std::string& name, Diagnostics& diag) {
-  const std::string encoding = choose_encoding(bytes);
-  if (encoding == "utf-8") {
-    const auto detected = detail::detect_encoding(bytes);
+  const detail::Encoding detected = detail::detect_encoding(bytes);
+  if (detected != detail::Encoding::Windows1252) {
     return {detail::sanitize_utf8(detail::decode_text(bytes, detected)), "UTF-8"};
   }
-  if (encoding == "utf-16le" || encoding == "utf-16be") {
-    return {detail::sanitize_utf8(detail::decode_text(bytes, detail::detect_encoding(bytes))),
-            "UTF-8"};
-  }
+  const std::string encoding = choose_encoding(bytes);
   if (is_utf8_name(encoding)) {
-    diag.warn({name, {}, "declared UTF-8 but has invalid bytes; they were replaced"});
-    return {detail::sanitize_utf8(bytes), "UTF-8"};
-  }
-  if (!is_latin_name(encoding) && encoding != "windows-1252") {
+    if (mostly_utf8(bytes)) {
+      diag.warn({name, {}, "invalid UTF-8 bytes were replaced with U+FFFD"});
+      return {detail::sanitize_utf8(bytes), "UTF-8"};
+    }
+    diag.warn({name, {}, "declared UTF-8 but is not; read as windows-1252"});
+  } else if (!is_latin_name(encoding)) {
     if (xmlCharEncodingHandler* handler = xmlFindCharEncodingHandler(encoding.c_str())) {
       xmlCharEncCloseFunc(handler);
       return {without_nuls(bytes), encoding};
@@ -408,9 +429,10 @@ Dom parse_html(std::string_view bytes, const std::string& name, Diagnostics& dia
   }
   ParseErrors errors;
   DocPtr doc = run_parser(input, false, errors);
-  if (errors.too_deep) {
-    // libxml2 stops at 256 levels and would drop the rest of the page; parse again
-    // without that limit (its parser is iterative) and flatten while copying instead.
+  if (errors.too_deep || errors.huge_text) {
+    // libxml2 stops at 256 levels (dropping the rest of the page) and cuts text runs
+    // at 10 MB; parse again without those limits (its parser is iterative, and the
+    // input size is already bounded) and flatten deep nesting while copying instead.
     errors = {};
     doc = run_parser(input, true, errors);
   }

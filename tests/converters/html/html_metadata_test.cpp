@@ -1,0 +1,134 @@
+#include <gtest/gtest.h>
+
+#include <galley/recover.hpp>
+
+#include "../../../converters/html/html_metadata.hpp"
+#include "converters/html/html_test_support.hpp"
+
+namespace galley::test {
+namespace {
+
+std::string page(const std::string& head, const std::string& body = "") {
+  return "<html><head>" + head + "</head><body><article>" + body + article_paragraphs() +
+         "</article></body></html>";
+}
+
+std::string date_of(const Article& a) {
+  return a.metadata.date ? format_date(*a.metadata.date) : "";
+}
+
+std::vector<std::string> names(const Article& a) {
+  std::vector<std::string> out;
+  for (const Person& p : a.metadata.authors) out.push_back(p.name);
+  return out;
+}
+
+TEST(HtmlMetadata, JsonLdGraphWithAuthorList) {
+  const Article a = read_html(page(R"(<script type="application/ld+json">
+    {"@graph": [{"@type": "WebPage", "name": "Site"},
+                {"@type": ["NewsArticle"], "headline": "Real Headline",
+                 "datePublished": "2020-02-29T23:30:00-08:00",
+                 "author": [{"@type": "Person", "name": "Ann Lee"}, "Bo Chen"]}]}
+    </script><title>Other | Site</title>)"));
+  EXPECT_EQ(a.metadata.title, "Real Headline");
+  EXPECT_EQ(names(a), (std::vector<std::string>{"Ann Lee", "Bo Chen"}));
+  EXPECT_EQ(date_of(a), "2020-02-29");  // the day as written, no time-zone shift
+  EXPECT_EQ(a.metadata.datetime, "2020-02-29T23:30:00-08:00");
+}
+
+TEST(HtmlMetadata, JsonLdInCdataAndTopLevelArray) {
+  const Article a = read_html(page(R"(<script type="application/ld+json"><![CDATA[
+    [{"@type": "Organization", "name": "Org"},
+     {"@type": "BlogPosting", "name": "Post Name", "author": {"@type": "Person", "name": "Cy Dee"}}]
+    ]]></script>)"));
+  EXPECT_EQ(a.metadata.title, "Post Name");
+  EXPECT_EQ(names(a), std::vector<std::string>{"Cy Dee"});
+}
+
+TEST(HtmlMetadata, BrokenJsonLdIsIgnored) {
+  const Article a = read_html(page(
+      R"(<script type="application/ld+json">{"@type": "Article", "name": </script>
+         <meta property="og:title" content="From OpenGraph">)"));
+  EXPECT_EQ(a.metadata.title, "From OpenGraph");
+}
+
+TEST(HtmlMetadata, MetaTagsInOrderOfEvidence) {
+  const Article a = read_html(page(R"(
+    <meta property="og:title" content="OG Title">
+    <meta name="twitter:title" content="Twitter Title">
+    <meta property="og:site_name" content="The Site">
+    <meta name="author" content="By Dana Fox">
+    <meta property="article:published_time" content="2019-07-04T09:00:00Z">
+    <meta name="date" content="2001-01-01">
+    <meta name="description" content="What it is about.">
+    <meta property="og:locale" content="pt_BR">
+    <link rel="canonical" href="https://example.com/story">)"));
+  EXPECT_EQ(a.metadata.title, "OG Title");
+  EXPECT_EQ(a.metadata.site_name, "The Site");
+  EXPECT_EQ(a.metadata.byline, "Dana Fox");
+  EXPECT_EQ(names(a), std::vector<std::string>{"Dana Fox"});
+  EXPECT_EQ(date_of(a), "2019-07-04");
+  EXPECT_EQ(a.metadata.description, "What it is about.");
+  EXPECT_EQ(a.metadata.lang, "pt-BR");
+  EXPECT_EQ(a.metadata.url, "https://example.com/story");
+}
+
+TEST(HtmlMetadata, HtmlLangWinsOverMeta) {
+  const Article a = read_html(
+      "<html lang=\"fr\"><head><meta property=\"og:locale\" "
+      "content=\"en_US\"></head><body>" +
+      article_paragraphs() + "</body></html>");
+  EXPECT_EQ(a.metadata.lang, "fr");
+}
+
+TEST(HtmlMetadata, ArticleAuthorUrlIsNotAName) {
+  const Article a =
+      read_html(page(R"(<meta property="article:author" content="https://facebook.com/someone">)"));
+  EXPECT_FALSE(a.metadata.byline);
+}
+
+TEST(HtmlMetadata, TimeElementGivesTheDate) {
+  const Article a =
+      read_html(page("", R"(<p class="meta"><time datetime="2018-03-09">9 March</time></p>)"));
+  EXPECT_EQ(date_of(a), "2018-03-09");
+}
+
+TEST(HtmlMetadata, VisibleBylineLeavesTheBody) {
+  const Article a = read_html(page("", R"(<div class="byline">By Erin Moss</div>)"));
+  EXPECT_EQ(names(a), std::vector<std::string>{"Erin Moss"});
+  EXPECT_EQ(body_text(a).find("Erin Moss"), std::string::npos);
+}
+
+TEST(HtmlMetadata, AuthorMarkupUsesItspropName) {
+  const Article a = read_html(page("", R"(<p><span itemprop="author" itemscope>
+      <span itemprop="name">Finn Ode</span> &mdash;</span></p>)"));
+  EXPECT_EQ(names(a), std::vector<std::string>{"Finn Ode"});
+}
+
+TEST(HtmlMetadata, LargeElementWithAuthorClassIsNotAByline) {
+  const Article a =
+      read_html(page("", R"(<div class="author-bio">)" + article_paragraphs(2) + "</div>"));
+  EXPECT_TRUE(a.metadata.authors.empty());
+  EXPECT_NE(body_text(a).find("Paragraph 1"), std::string::npos);
+}
+
+TEST(HtmlMetadata, DocumentTitleLosesSiteSuffix) {
+  EXPECT_EQ(
+      read_html(page("<title>A Long Headline About Things | Daily Site</title>")).metadata.title,
+      "A Long Headline About Things");
+  // Too few words left: the whole title is kept.
+  EXPECT_EQ(read_html(page("<title>Short One | Daily Site</title>")).metadata.title,
+            "Short One | Daily Site");
+}
+
+TEST(HtmlMetadata, StripSiteSuffixNeedsTheSiteName) {
+  using html::strip_site_suffix;
+  EXPECT_EQ(strip_site_suffix("Budget Passes - The Herald", "The Herald"), "Budget Passes");
+  EXPECT_EQ(strip_site_suffix("The Herald | Budget Passes", "the herald"), "Budget Passes");
+  EXPECT_EQ(strip_site_suffix("Budget Passes - Analysis", "The Herald"),
+            "Budget Passes - Analysis");
+  EXPECT_EQ(strip_site_suffix("Budget Passes - The Herald", ""), "Budget Passes - The Herald");
+}
+
+}  // namespace
+}  // namespace galley::test
