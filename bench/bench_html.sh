@@ -7,7 +7,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:-$root/../shared/corpus/html/dev}
 max=${2:-1000}
 source "$root/scripts/deps.sh"
-galley_install_packages pandoc nodejs npm time
+galley_install_packages pandoc time
+command -v npm >/dev/null || galley_install_packages nodejs npm
 [ -d "$root/bench/node_modules/@mozilla/readability" ] ||
   (cd "$root/bench" && npm install --no-audit --no-fund --silent)
 
