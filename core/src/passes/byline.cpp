@@ -23,119 +23,35 @@ namespace {
 using detail::to_lower_ascii;
 using detail::trim;
 
-bool contains(const auto& list, std::string_view word) {
-  return std::ranges::find(list, word) != std::ranges::end(list);
+// Word lists are space-separated and padded: " van von ... ".
+bool contains(std::string_view list, std::string_view word) {
+  return !word.empty() && word.find(' ') == std::string_view::npos &&
+         list.find(" " + std::string(word) + " ") != std::string_view::npos;
 }
 
 // Lower-case particles inside names: "Ludwig van Beethoven", "Maria de la Cruz".
-constexpr std::string_view kParticles[] = {"van", "von", "der", "den", "de",  "del", "della", "di",
-                                           "da",  "la",  "le",  "du",  "dos", "das", "do",    "bin",
-                                           "ibn", "al",  "el",  "y",   "ter", "ten", "ben",   "zu"};
+constexpr std::string_view kParticles =
+    " van von der den de del della di da la le du dos das do bin ibn al el y ter ten ben zu ";
 
 // Words that appear in headings, prompts and sentences but not in people's names.
-constexpr std::string_view kNotNames[] = {"the",
-                                          "a",
-                                          "an",
-                                          "of",
-                                          "in",
-                                          "on",
-                                          "at",
-                                          "for",
-                                          "to",
-                                          "from",
-                                          "with",
-                                          "this",
-                                          "that",
-                                          "these",
-                                          "those",
-                                          "our",
-                                          "your",
-                                          "my",
-                                          "its",
-                                          "his",
-                                          "her",
-                                          "their",
-                                          "is",
-                                          "are",
-                                          "was",
-                                          "were",
-                                          "be",
-                                          "been",
-                                          "has",
-                                          "have",
-                                          "had",
-                                          "it",
-                                          "we",
-                                          "you",
-                                          "they",
-                                          "i",
-                                          "not",
-                                          "no",
-                                          "more",
-                                          "read",
-                                          "share",
-                                          "article",
-                                          "articles",
-                                          "contact",
-                                          "us",
-                                          "about",
-                                          "home",
-                                          "menu",
-                                          "search",
-                                          "subscribe",
-                                          "follow",
-                                          "comments",
-                                          "comment",
-                                          "related",
-                                          "latest",
-                                          "top",
-                                          "new",
-                                          "all",
-                                          "rights",
-                                          "reserved",
-                                          "copyright",
-                                          "page",
-                                          "chapter",
-                                          "section",
-                                          "part",
-                                          "note",
-                                          "photo",
-                                          "image",
-                                          "video",
-                                          "updated",
-                                          "published",
-                                          "posted",
-                                          "advertisement",
-                                          "sign",
-                                          "print",
-                                          "email",
-                                          "next",
-                                          "previous",
-                                          "click",
-                                          "here",
-                                          "view",
-                                          "continue",
-                                          "monday",
-                                          "tuesday",
-                                          "wednesday",
-                                          "thursday",
-                                          "friday",
-                                          "saturday",
-                                          "sunday"};
+constexpr std::string_view kNotNames =
+    " the a an of in on at for to from with this that these those our your my its his her "
+    "their is are was were be been has have had it we you they i not no more read share "
+    "article articles contact us about home menu search subscribe follow comments comment "
+    "related latest top new all rights reserved copyright page chapter section part note "
+    "photo image video updated published posted advertisement sign print email next previous "
+    "click here view continue monday tuesday wednesday thursday friday saturday sunday ";
 
 // Words that make a comma- or bar-separated part an affiliation, not a person.
-constexpr std::string_view kAffiliationWords[] = {
-    "press",     "news",          "reuters",    "staff",    "writer",      "writers",   "reporter",
-    "reporters", "correspondent", "editor",     "editors",  "contributor", "columnist", "times",
-    "post",      "journal",       "agency",     "bureau",   "service",     "wire",      "desk",
-    "daily",     "herald",        "tribune",    "media",    "network",     "bbc",       "afp",
-    "ap",        "upi",           "bloomberg",  "magazine", "university",  "institute", "minister",
-    "president", "secretary",     "professor",  "director", "team",        "guardian",  "telegraph",
-    "observer",  "independent",   "associated", "online"};
+constexpr std::string_view kAffiliationWords =
+    " press news reuters staff writer writers reporter reporters correspondent editor editors "
+    "contributor columnist times post journal agency bureau service wire desk daily herald "
+    "tribune media network bbc afp ap upi bloomberg magazine university institute minister "
+    "president secretary professor director team guardian telegraph observer independent "
+    "associated online ";
 
 // Degrees and credentials printed after a name: "Brenda Goodman, MA".
-constexpr std::string_view kCredentials[] = {"ma",  "md",  "phd", "mph", "rn",   "mba",
-                                             "msc", "bsc", "dds", "jd",  "dphil"};
+constexpr std::string_view kCredentials = " ma md phd mph rn mba msc bsc dds jd dphil ";
 
 bool is_credential(std::string_view part) {
   std::string letters;
@@ -191,8 +107,7 @@ enum class WordKind { Invalid, Particle, Name };
 
 // Initials ("J.", "J.R.") and abbreviations that end with a dot inside a name.
 bool dotted_word_ok(std::string_view word) {
-  static constexpr std::string_view kAbbreviations[] = {"jr.", "sr.",  "st.", "dr.",
-                                                        "mr.", "mrs.", "ms."};
+  constexpr std::string_view kAbbreviations = " jr. sr. st. dr. mr. mrs. ms. ";
   if (contains(kAbbreviations, to_lower_ascii(word))) return true;
   std::size_t letters_since_dot = 0;
   std::size_t pos = 0;

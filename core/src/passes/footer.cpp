@@ -17,22 +17,11 @@ namespace {
 constexpr std::size_t kMaxBoilerplateWords = 40;
 
 // Phrases that open a boilerplate line.
-constexpr std::string_view kOpenings[] = {"to contact",
-                                          "contact us",
-                                          "follow us",
-                                          "subscribe to",
-                                          "sign up for",
-                                          "sign up to",
-                                          "share this",
-                                          "copyright",
-                                          "(c) ",
-                                          "terms of use",
-                                          "terms of service",
-                                          "privacy policy",
-                                          "cookie policy",
-                                          "this article was originally published",
-                                          "this story was originally published",
-                                          "this article first appeared",
+constexpr std::string_view kOpenings[] = {"to contact",          "follow us",
+                                          "subscribe to",        "sign up for",
+                                          "sign up to",          "share this",
+                                          "copyright",           "(c) ",
+                                          "cookie policy",       "this article first appeared",
                                           "originally published"};
 
 // Phrases that make a short block boilerplate wherever they stand in it.

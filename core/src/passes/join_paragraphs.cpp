@@ -32,14 +32,11 @@ constexpr char32_t kOpeners[] = {'"', '\'', '(', 0x201C, 0x2018, 0x00AB, 0x201E,
 constexpr char32_t kSentenceEnds[] = {'.', '!', '?', ':', ';', 0x2026};
 
 // Words after which an English sentence cannot stop.
-constexpr std::string_view kMidPhraseWords[] = {
-    "and",     "or",    "but",   "nor",   "the",  "a",      "an",     "of",    "to",
-    "in",      "on",    "at",    "by",    "for",  "with",   "from",   "into",  "that",
-    "which",   "who",   "whose", "whom",  "as",   "than",   "if",     "when",  "while",
-    "because", "its",   "their", "his",   "her",  "our",    "this",   "these", "between",
-    "against", "about", "over",  "under", "upon", "via",    "is",     "are",   "was",
-    "were",    "be",    "been",  "has",   "have", "had",    "will",   "would", "could",
-    "should",  "can",   "not",   "such",  "both", "either", "neither"};
+constexpr std::string_view kMidPhraseWords =
+    " and or but nor the a an of to in on at by for with from into that which who whose "
+    "whom as than if when while because its their his her our this these between against "
+    "about over under upon via is are was were be been has have had will would could "
+    "should can not such both either neither ";
 
 bool one_of(const auto& set, char32_t cp) { return std::ranges::find(set, cp) != std::end(set); }
 
@@ -71,9 +68,8 @@ bool is_hyphenated_compound(std::string_view word) {
 
 bool stops_mid_phrase(std::string_view text) {
   const std::string_view word = last_word(text);
-  return std::ranges::find(kMidPhraseWords, detail::to_lower_ascii(word)) !=
-             std::end(kMidPhraseWords) ||
-         is_hyphenated_compound(word);
+  const std::string padded = " " + detail::to_lower_ascii(word) + " ";
+  return kMidPhraseWords.find(padded) != std::string_view::npos || is_hyphenated_compound(word);
 }
 
 // The first letter-like start of the next paragraph, skipping one opening quote.
