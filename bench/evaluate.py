@@ -20,6 +20,15 @@ the fields are scored as the corpus README describes:
   footer    leakage: share of the truth's footer lines found in galley's body
 Fields whose truth is null are skipped for that case.
 
+Paged corpora (../shared/corpus/pdf/dev/) add, pooled over the group's cases:
+  body micro    precision/recall/F1 over all shingles of all documents together
+  footer lines  leaked footer lines / all footer lines
+  split joins   paragraph continuations across a page or column break (the truth's
+                4 tokens before and after it) found inside one galley paragraph
+  intact        truth paragraphs whose tokens appear, in order and contiguous,
+                inside one galley paragraph (neither split nor cut)
+Cases are grouped by the truth's "family" when it has one, else by "source".
+
 Usage: bench/evaluate.py [--galley build/bin/galley] [--jobs N] [--by-case] CORPUS...
 """
 import argparse
@@ -65,11 +74,13 @@ def shingles(text, n=4):
     return collections.Counter(g for g in grams if g)
 
 
-def precision_recall(truth, prediction):
+def shingle_counts(truth, prediction):
     t, p = shingles(truth), shingles(prediction)
-    tp = sum((t & p).values())
-    fp = sum((p - t).values())
-    fn = sum((t - p).values())
+    return sum((t & p).values()), sum((p - t).values()), sum((t - p).values())
+
+
+def precision_recall(truth, prediction):
+    tp, fp, fn = shingle_counts(truth, prediction)
     if fp == fn == 0:
         return 1.0, 1.0
     if tp == 0:
@@ -108,6 +119,16 @@ def run_galley(galley, source):
         return None, f"invalid JSON output: {e}"
 
 
+def folded_tokens(text):
+    return " ".join(t.casefold() for t in tokens(text))
+
+
+def inside_one(needle, paragraphs):
+    """Whether the token sequence `needle` appears within one of `paragraphs`."""
+    needle = " " + needle + " "
+    return needle.strip() != "" and any(needle in " " + p + " " for p in paragraphs)
+
+
 def body_text(model):
     return "\n\n".join(block.get("text", "") for block in model.get("body", []))
 
@@ -143,10 +164,26 @@ def score_case(case_dir, truth, model):
         scores["body_p"], scores["body_r"] = p, r
         scores["body_exact"] = float(tokens(truth["body_text"]) == tokens(body))
     footer_lines = truth.get("footer_lines") or ([truth["footer_text"]] if truth.get("footer_text") else [])
+    leaked = []
     if footer_lines:
         body_norm = normalise(body)
         leaked = [line for line in footer_lines if normalise(line) and normalise(line) in body_norm]
         scores["footer_leak"] = len(leaked) / len(footer_lines)
+    if truth.get("body_text") is not None:
+        tp, fp, fn = shingle_counts(truth["body_text"], body)
+        scores["body_tp"], scores["body_fp"], scores["body_fn"] = tp, fp, fn
+    paragraphs = [folded_tokens(b.get("text", "")) for b in model.get("body", [])]
+    if footer_lines:
+        scores["footer_leaked_lines"] = len(leaked) if model else 0
+        scores["footer_lines"] = len(footer_lines)
+    if truth.get("split_joins"):
+        joins = [folded_tokens(j["before"] + " " + j["after"]) for j in truth["split_joins"]]
+        scores["split_joins_ok"] = sum(inside_one(j, paragraphs) for j in joins)
+        scores["split_joins_n"] = len(joins)
+    if truth.get("body_text") and truth.get("split_joins") is not None:
+        wanted = [folded_tokens(p) for p in truth["body_text"].split("\n\n") if tokens(p)]
+        scores["intact_ok"] = sum(inside_one(p, paragraphs) for p in wanted)
+        scores["intact_n"] = len(wanted)
     if truth.get("body_paragraph_count") is not None:
         count = sum(1 for b in model.get("body", []) if b.get("type") == "paragraph")
         scores["paragraphs"] = float(count == truth["body_paragraph_count"])
@@ -197,7 +234,26 @@ def report(group, results):
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         print(f"  {'body':<12} F1 {f1:.3f}  precision {p:.3f}  recall {r:.3f}  "
               f"exact {mean(fields['body_exact']):.3f}  n={len(fields['body_p'])}")
+    for line in pooled_lines(fields):
+        print("  " + line)
     return fields
+
+
+def pooled_lines(fields):
+    """The paged corpora's pooled figures (see the module docstring)."""
+    lines = []
+    if fields["body_tp"]:
+        tp, fp, fn = sum(fields["body_tp"]), sum(fields["body_fp"]), sum(fields["body_fn"])
+        p, r = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        lines.append(f"{'body micro':<12} F1 {f1:.3f}  precision {p:.3f}  recall {r:.3f}")
+    for key, label in (("footer_leaked_lines", "footer lines"), ("split_joins_ok", "split joins"),
+                       ("intact_ok", "intact")):
+        total_key = {"footer_leaked_lines": "footer_lines"}.get(key, key.replace("_ok", "_n"))
+        if fields[total_key] and (key != "intact_ok" or fields["split_joins_ok"] or fields["intact_n"]):
+            ok, n = sum(fields[key]), sum(fields[total_key])
+            lines.append(f"{label:<12} {ok / n if n else 0.0:.3f}  ({ok:g}/{n:g})")
+    return lines
 
 
 def main():
@@ -221,7 +277,7 @@ def main():
             failures.append((case_dir, error))
             scores = score_case(case_dir, truth, {})  # a failed case scores zero, not nothing
             scores.pop("footer_leak", None)  # ...and an empty body leaks nothing worth counting
-        groups[truth.get("source") or "unknown"].append(scores)
+        groups[truth.get("family") or truth.get("source") or "unknown"].append(scores)
         if args.by_case:
             print(os.path.basename(case_dir), json.dumps({k: round(v, 3) for k, v in scores.items()}))
     totals = collections.defaultdict(list)
@@ -235,6 +291,9 @@ def main():
         p, r = mean(totals["body_p"]), mean(totals["body_r"])
         body = f" body_f1={2 * p * r / (p + r) if p + r else 0.0:.3f}"
     summary = " ".join(f"{k}={mean(totals[k]):.3f}" for k in ("title", "authors", "date", "footer_leak") if totals[k])
+    print("== all")
+    for line in pooled_lines(totals):
+        print("  " + line)
     print(f"SUMMARY cases={len(cases)} failed={len(failures)} {summary}{body}")
 
 

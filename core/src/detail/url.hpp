@@ -1,5 +1,5 @@
-// URLs as writers emit them: which links are safe to keep, and in a form validators
-// accept. Internal to galley.
+// URLs: resolution of relative references for readers (RFC 3986 section 5), and
+// the links and data: URIs writers may emit. Internal to galley.
 #pragma once
 
 #include <optional>
@@ -7,6 +7,13 @@
 #include <string_view>
 
 namespace galley::detail {
+
+/// True when `url` starts with a scheme ("https:", "mailto:").
+bool has_url_scheme(std::string_view url) noexcept;
+
+/// Resolves `reference` against the absolute URL `base`. Returns `reference` unchanged
+/// when it is already absolute or `base` is not an absolute hierarchical URL.
+std::string resolve_url(std::string_view base, std::string_view reference);
 
 /// The link target to write for `url`, or nullopt when the link should be dropped
 /// (its text kept). Kept: http and https URLs with a host, and mailto: with an

@@ -1,0 +1,81 @@
+// Finding the article among the other text of a printed page.
+//
+// A browser prints a raw web page with its menus, teasers, sign-up forms and
+// comments. The article is the stretch of running text after its title: each
+// prose paragraph counts for its words, every other block (a menu entry, a teaser
+// headline, a "Share" button) counts against, and the article ends where the
+// running total peaks. Without a title in the body, the start is where the densest
+// stretch of prose begins (the maximum-sum run, as in Finn et al.'s Body Text
+// Extraction). A clean article is all prose and keeps everything.
+#include <algorithm>
+
+#include "pdf_layout.hpp"
+
+namespace galley::pdf {
+namespace {
+
+// What a block that is not prose weighs against the article: a menu of twenty
+// entries outweighs a paragraph, a subheading does not.
+constexpr double kChromePenalty = 6;
+
+double weight(const TextBlock& block) {
+  if (block.prose) return static_cast<double>(block.words);
+  return -std::max(kChromePenalty, static_cast<double>(block.words) / 2);
+}
+
+// The maximum-sum run of blocks [begin, end).
+std::pair<std::size_t, std::size_t> densest_run(const std::vector<TextBlock>& blocks) {
+  double best = 0, sum = 0;
+  std::size_t begin = 0, best_begin = 0, best_end = blocks.size();
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (sum <= 0) {
+      sum = 0;
+      begin = i;
+    }
+    sum += weight(blocks[i]);
+    if (sum > best) {
+      best = sum;
+      best_begin = begin;
+      best_end = i + 1;
+    }
+  }
+  return {best_begin, best_end};
+}
+
+// Where the running total from `begin` peaks.
+std::size_t article_end(const std::vector<TextBlock>& blocks, std::size_t begin) {
+  double best = 0, sum = 0;
+  std::size_t end = begin;
+  for (std::size_t i = begin; i < blocks.size(); ++i) {
+    sum += weight(blocks[i]);
+    if (sum >= best) {
+      best = sum;
+      end = i + 1;
+    }
+  }
+  return end;
+}
+
+}  // namespace
+
+Blocks select_article(std::vector<TextBlock> blocks, Blocks& footer) {
+  const auto title =
+      std::find_if(blocks.begin(), blocks.end(), [](const TextBlock& b) { return b.title; });
+  std::size_t begin = 0;
+  if (title != blocks.end()) {
+    auto after = title;
+    while (after != blocks.end() && after->title) ++after;
+    begin = static_cast<std::size_t>(after - blocks.begin());
+  } else {
+    begin = densest_run(blocks).first;
+    // Short lines just before the densest prose (a byline, a date) stay with it
+    // unless the text before them is chrome as well.
+  }
+  const std::size_t end = article_end(blocks, begin);
+  Blocks body;
+  for (std::size_t i = begin; i < end; ++i) body.push_back(std::move(blocks[i].block));
+  for (std::size_t i = end; i < blocks.size(); ++i) footer.push_back(std::move(blocks[i].block));
+  return body;
+}
+
+}  // namespace galley::pdf

@@ -1,0 +1,133 @@
+// Page furniture: what the printer added around the article on every page.
+//
+// Three kinds of evidence, all confined to the page's top and bottom bands:
+// - repetition: the same text, digits aside, in the same band on several pages
+//   (a running header or a masthead, "Page 3 of 7");
+// - shape: a page number ("3", "3/7", "Page 3 of 7", "- 3 -") or a browser print
+//   line (a URL, a "3/15/24, 10:30 AM" print date), even on a single page;
+// - company: other text on the same baseline as a page number or print line (the
+//   page title Chromium prints beside the date).
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "detail/text.hpp"
+#include "pdf_layout.hpp"
+
+namespace galley::pdf {
+namespace {
+
+// Share of the page height at the top and bottom where furniture may sit.
+constexpr double kShapeBand = 0.09;      // page numbers, URLs, print dates
+constexpr double kRepeatBand = 0.14;     // repeated text
+constexpr double kSameBaseline = 0.008;  // of the page height
+
+enum class Band { None, Top, Bottom };
+
+Band band_of(const Line& line, const Page& page, double share) {
+  if (line.box.y1 <= page.height * share) return Band::Top;
+  if (line.box.y0 >= page.height * (1 - share)) return Band::Bottom;
+  return Band::None;
+}
+
+// The text with digit runs folded, so "Page 3 of 7" and "Page 4 of 7" compare equal.
+std::string repeat_key(const std::string& text) {
+  std::string key;
+  bool in_digits = false;
+  for (char c : detail::to_lower_ascii(detail::collapse_whitespace(text))) {
+    const bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
+    if (digit && in_digits) continue;
+    key += digit ? '#' : c;
+    in_digits = digit;
+  }
+  return key;
+}
+
+bool is_page_number(const std::string& text) {
+  static const std::regex pattern(
+      R"((?:page|p\.|seite|página|pagina)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:/|of|von|de|sur)\s*\d{1,4})?)",
+      std::regex::icase | std::regex::optimize);
+  static const std::regex roman(R"([ivxlc]{1,6})", std::regex::icase | std::regex::optimize);
+  return std::regex_match(text, pattern) || std::regex_match(text, roman);
+}
+
+bool is_print_line(const std::string& text) {
+  static const std::regex url(R"((?:https?|file|ftp)://\S+|www\.\S+)",
+                              std::regex::icase | std::regex::optimize);
+  // Chromium's print date: "3/15/24, 10:30 AM"; also "15/03/2024 10:30".
+  static const std::regex stamp(
+      R"(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)",
+      std::regex::icase | std::regex::optimize);
+  return std::regex_match(text, url) || std::regex_match(text, stamp);
+}
+
+struct Candidate {
+  std::size_t page;
+  std::size_t line;
+  Band band;
+};
+
+// Keys of band text found on at least two pages at about the same height.
+std::set<std::string> repeated_keys(const std::vector<Page>& pages) {
+  std::map<std::string, std::vector<std::pair<int, double>>> seen;  // key -> (page, y)
+  for (const Page& page : pages) {
+    for (const Line& line : page.lines) {
+      if (band_of(line, page, kRepeatBand) == Band::None) continue;
+      seen[repeat_key(line.text)].emplace_back(page.number, line.box.y0 / page.height);
+    }
+  }
+  std::set<std::string> keys;
+  for (const auto& [key, where] : seen) {
+    std::set<int> on_pages;
+    for (const auto& [page, y] : where) {
+      for (const auto& [other_page, other_y] : where) {
+        if (other_page != page && std::abs(other_y - y) < 0.02) on_pages.insert(page);
+      }
+    }
+    if (on_pages.size() >= 2) keys.insert(key);
+  }
+  return keys;
+}
+
+}  // namespace
+
+std::vector<Furniture> remove_furniture(std::vector<Page>& pages) {
+  const std::set<std::string> repeated = repeated_keys(pages);
+  std::vector<Furniture> found;
+  for (Page& page : pages) {
+    std::vector<bool> is_furniture(page.lines.size(), false);
+    std::vector<double> anchors;  // baselines of page numbers and print lines
+    for (std::size_t i = 0; i < page.lines.size(); ++i) {
+      const Line& line = page.lines[i];
+      const std::string text(detail::trim(line.text));
+      const bool shaped = band_of(line, page, kShapeBand) != Band::None &&
+                          (is_page_number(text) || is_print_line(text));
+      const bool repeats = band_of(line, page, kRepeatBand) != Band::None &&
+                           repeated.count(repeat_key(line.text)) > 0;
+      if (shaped) anchors.push_back(line.box.y1);
+      is_furniture[i] = shaped || repeats;
+    }
+    for (std::size_t i = 0; i < page.lines.size(); ++i) {
+      const Line& line = page.lines[i];
+      if (band_of(line, page, kShapeBand) == Band::None) continue;
+      for (double y : anchors) {
+        if (std::abs(line.box.y1 - y) < kSameBaseline * page.height) is_furniture[i] = true;
+      }
+    }
+    std::vector<Line> body;
+    for (std::size_t i = 0; i < page.lines.size(); ++i) {
+      if (is_furniture[i]) {
+        found.push_back({page.number, page.lines[i].text});
+      } else {
+        body.push_back(std::move(page.lines[i]));
+      }
+    }
+    page.lines = std::move(body);
+  }
+  return found;
+}
+
+}  // namespace galley::pdf

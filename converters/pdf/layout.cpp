@@ -1,0 +1,123 @@
+// Words into lines, and the column each line sits in.
+//
+// The reading order is Poppler's: its text layout analysis (the one pdftotext uses)
+// already orders flows and columns, so lines are rebuilt from consecutive words
+// and only their geometry (baseline, gaps, column edges) is derived here.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "pdf_layout.hpp"
+
+namespace galley::pdf {
+namespace {
+
+// A word continues a line when it overlaps the line's band vertically by at least
+// half its height and starts just right of it. A gap wider than this many font
+// sizes separates columns or table cells (fixtures/pdf/two_column).
+constexpr double kMaxWordGap = 1.6;
+
+bool continues_line(const Line& line, const Word& word) {
+  const double overlap = std::min(line.box.y1, word.box.y1) - std::max(line.box.y0, word.box.y0);
+  const double height = std::min(line.box.height(), word.box.height());
+  if (height <= 0 || overlap < 0.5 * height) return false;
+  const double gap = word.box.x0 - line.box.x1;
+  const double size = std::max(line.size, word.size);
+  return gap > -0.3 * size && gap < kMaxWordGap * size;
+}
+
+// The line's size, weight and style are those of most of its characters.
+void finish_line(Line& line) {
+  std::map<double, std::size_t> by_size;
+  std::size_t total = 0, bold = 0, italic = 0;
+  line.text.clear();
+  for (std::size_t i = 0; i < line.words.size(); ++i) {
+    Word& w = line.words[i];
+    const std::size_t n = w.text.size();
+    by_size[std::round(w.size * 2) / 2] += n;
+    total += n;
+    if (w.bold) bold += n;
+    if (w.italic) italic += n;
+    // Poppler's flag misses spaces some producers draw as gaps.
+    const bool last = i + 1 == line.words.size();
+    w.space_after = !last && (w.space_after ||
+                              line.words[i + 1].box.x0 - w.box.x1 > 0.12 * std::max(w.size, 1.0));
+    line.text += w.text;
+    if (w.space_after) line.text += ' ';
+  }
+  line.size = std::max_element(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) {
+                return a.second < b.second;
+              })->first;
+  line.bold = bold * 2 > total;
+  line.italic = italic * 2 > total;
+}
+
+}  // namespace
+
+std::vector<Line> build_lines(std::vector<Word> words, int page) {
+  std::vector<Line> lines;
+  for (Word& w : words) {
+    if (lines.empty() || !continues_line(lines.back(), w)) {
+      Line line;
+      line.page = page;
+      line.box = w.box;
+      line.size = w.size;
+      lines.push_back(std::move(line));
+    }
+    Line& line = lines.back();
+    line.box.x0 = std::min(line.box.x0, w.box.x0);
+    line.box.y0 = std::min(line.box.y0, w.box.y0);
+    line.box.x1 = std::max(line.box.x1, w.box.x1);
+    line.box.y1 = std::max(line.box.y1, w.box.y1);
+    line.words.push_back(std::move(w));
+  }
+  for (Line& line : lines) finish_line(line);
+  return lines;
+}
+
+// Lines are first grouped into text blocks: runs of lines in one size, each just
+// below the one before and overlapping it horizontally. A block spans its column;
+// short blocks (a one-line paragraph) take their right edge from the other blocks
+// in the same type that start at the same left edge on the page, so an indented or
+// short line is measured against the whole column (fixtures/pdf/two_column).
+void assign_columns(Page& page) {
+  constexpr double kSameEdge = 2.0;
+  constexpr double kSameSize = 0.3;
+  struct Block {
+    std::size_t begin, end;
+    Box box;
+    double size;
+  };
+  std::vector<Block> blocks;
+  for (std::size_t i = 0; i < page.lines.size(); ++i) {
+    const Line& b = page.lines[i];
+    if (!blocks.empty()) {
+      Block& block = blocks.back();
+      const Line& a = page.lines[i - 1];
+      const double overlap = std::min(a.box.x1, b.box.x1) - std::max(a.box.x0, b.box.x0);
+      if (std::abs(a.size - b.size) <= kSameSize && b.box.y0 >= a.box.y0 &&
+          b.box.y0 - a.box.y1 < 1.5 * b.size && overlap > 0) {
+        block.end = i + 1;
+        block.box.x0 = std::min(block.box.x0, b.box.x0);
+        block.box.x1 = std::max(block.box.x1, b.box.x1);
+        continue;
+      }
+    }
+    blocks.push_back({i, i + 1, b.box, b.size});
+  }
+  for (const Block& block : blocks) {
+    double right = block.box.x1;
+    for (const Block& other : blocks) {
+      if (std::abs(other.box.x0 - block.box.x0) <= kSameEdge &&
+          std::abs(other.size - block.size) <= kSameSize) {
+        right = std::max(right, other.box.x1);
+      }
+    }
+    for (std::size_t i = block.begin; i < block.end; ++i) {
+      page.lines[i].col_left = block.box.x0;
+      page.lines[i].col_right = right;
+    }
+  }
+}
+
+}  // namespace galley::pdf

@@ -1,0 +1,102 @@
+// Internal to the PDF reader: the positioned text it works on and the stages that
+// turn it into an article. Coordinates are PDF points with the origin at the top
+// left of the page and y growing downwards, as Poppler's text boxes give them.
+//
+//   pdf_reader.cpp  Poppler -> words per page (loading, errors, limits)
+//   layout.cpp      words -> lines, column extents of each line
+//   furniture.cpp   running headers/footers and page numbers out of the pages
+//   paragraphs.cpp  lines -> headings and paragraphs, joined across breaks
+//   metadata.cpp    title from the type sizes and the document information
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <galley/article.hpp>
+
+namespace galley::pdf {
+
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width() const { return x1 - x0; }
+  double height() const { return y1 - y0; }
+};
+
+struct Word {
+  std::string text;  ///< UTF-8, soft hyphens dropped, ligatures expanded
+  Box box;
+  double size = 0;  ///< font size in points
+  bool bold = false;
+  bool italic = false;
+  bool space_after = false;  ///< a space follows within the line
+};
+
+struct Line {
+  std::vector<Word> words;
+  Box box;
+  double size = 0;  ///< the size most of its characters have
+  bool bold = false;
+  bool italic = false;
+  int page = 0;          ///< 1-based
+  double col_left = 0;   ///< left edge of the column the line sits in
+  double col_right = 0;  ///< right edge of that column
+  std::string text;      ///< the words joined by their spaces
+  bool title = false;    ///< part of the article title (mark_title)
+};
+
+struct Page {
+  int number = 0;  ///< 1-based
+  double width = 0;
+  double height = 0;
+  std::vector<Line> lines;  ///< in reading order
+};
+
+/// Groups words, given in Poppler's reading order, into lines: a word joins the
+/// line before it when it sits on the same baseline just to its right.
+std::vector<Line> build_lines(std::vector<Word> words, int page);
+
+/// Sets each line's column extents from the left edges lines on the page share.
+void assign_columns(Page& page);
+
+/// Removes running headers and footers, page numbers and browser print headers from
+/// the pages and returns them in page order.
+std::vector<Furniture> remove_furniture(std::vector<Page>& pages);
+
+/// The text size most body characters have.
+double body_size(const std::vector<Page>& pages);
+
+/// A line set in larger type than the body, short enough for a heading. (Bold
+/// body-size lines stay paragraphs, in bold: a byline and a run-in head look alike.)
+bool is_heading_line(const Line& line, double body);
+
+/// Finds the title and marks its lines: a heading that the document information's
+/// title names, else the largest type in the top half of page 1. Empty when none
+/// stands out.
+std::string mark_title(std::vector<Page>& pages, double body, const std::string& info_title);
+
+/// The document information title without a site name ("Title - Site", "Title | Site").
+std::string strip_site_name(const std::string& info_title);
+
+/// True when the document information's title looks like a real title, not a file
+/// name or an application's "Microsoft Word - draft.docx".
+bool is_meaningful_info_title(const std::string& title);
+
+/// A heading or paragraph rebuilt from lines, with what finding the article needs.
+struct TextBlock {
+  Block block;
+  std::size_t words = 0;
+  bool prose = false;  ///< reads as running text: long, with sentence punctuation
+  bool title = false;  ///< the title's lines, as marked by mark_title
+};
+
+/// Rebuilds headings and paragraphs from the remaining lines, joining paragraphs
+/// split by column and page breaks and undoing end-of-line hyphenation.
+std::vector<TextBlock> build_blocks(const std::vector<Page>& pages, double body);
+
+/// Keeps the article among the page's other text (a raw web page printed with its
+/// menus, teasers and comments): from the title, or the start of the densest run
+/// of prose, to where the running text ends. Text after the article goes to
+/// `footer`; text before the title is dropped.
+Blocks select_article(std::vector<TextBlock> blocks, Blocks& footer);
+
+}  // namespace galley::pdf

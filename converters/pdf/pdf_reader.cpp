@@ -1,0 +1,320 @@
+// PDF reader: the article back out of a PDF's text layer, through poppler-cpp.
+//
+// Reads positioned words with their fonts, rebuilds lines, headings and paragraphs,
+// takes running headers/footers, page numbers and browser print headers out of the
+// body into Article::furniture, and finds the title from the type sizes. Drops
+// images, vector graphics, annotations, forms and outlines. Encrypted files open
+// with an empty user password or ReadOptions::password; files without any text
+// (scans) fail, as galley does no OCR. Poppler's own messages become warnings.
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <memory>
+#include <mutex>
+
+#include <galley/registry.hpp>
+
+#include "detail/text.hpp"
+#include "pdf_layout.hpp"
+
+namespace galley::pdf {
+namespace {
+
+// Pages read at most; later pages are dropped with a warning. A hostile page tree
+// can claim billions of pages, and no article runs to this many.
+constexpr int kMaxPages = 2000;
+// Poppler messages kept as warnings per document; a broken file can emit thousands.
+constexpr std::size_t kMaxPopplerMessages = 20;
+
+// Poppler reports problems through one process-wide callback. Each reading thread
+// points this at its own collector, so concurrent reads keep their messages apart.
+struct PopplerMessages {
+  std::vector<std::string> kept;
+  std::size_t dropped = 0;
+};
+thread_local PopplerMessages* current_messages = nullptr;
+
+void collect_poppler_message(const std::string& message, void*) {
+  if (!current_messages) return;
+  // No exception may cross back into Poppler's C-style callback.
+  try {
+    if (current_messages->kept.size() < kMaxPopplerMessages) {
+      current_messages->kept.push_back(message);
+    } else {
+      ++current_messages->dropped;
+    }
+  } catch (...) {
+    ++current_messages->dropped;
+  }
+}
+
+// Routes Poppler's messages into `messages` for the lifetime of the object.
+class PopplerMessageScope {
+ public:
+  explicit PopplerMessageScope(PopplerMessages& messages) : previous_(current_messages) {
+    static std::once_flag installed;
+    std::call_once(installed,
+                   [] { poppler::set_debug_error_function(collect_poppler_message, nullptr); });
+    current_messages = &messages;
+  }
+  PopplerMessageScope(const PopplerMessageScope&) = delete;
+  PopplerMessageScope& operator=(const PopplerMessageScope&) = delete;
+  ~PopplerMessageScope() { current_messages = previous_; }
+
+ private:
+  PopplerMessages* previous_;
+};
+
+std::string to_utf8(const poppler::ustring& text) {
+  const poppler::byte_array bytes = text.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+// The name without a subset prefix: "ABCDEF+Times-Bold" -> "Times-Bold".
+std::string_view base_font_name(std::string_view name) {
+  if (name.size() > 7 && name[6] == '+' &&
+      std::all_of(name.begin(), name.begin() + 6, [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    name.remove_prefix(7);
+  }
+  return name;
+}
+
+bool name_has(const std::string& lower_name, std::initializer_list<std::string_view> parts) {
+  return std::any_of(parts.begin(), parts.end(),
+                     [&](std::string_view p) { return lower_name.find(p) != std::string::npos; });
+}
+
+// Word text as the model wants it: soft hyphens dropped (Chromium prints them as
+// part of the word), typographic ligatures expanded to their letters.
+std::string clean_word_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = detail::next_code_point(text, pos);
+    switch (cp) {
+      case 0x00AD:
+        break;
+      case 0xFB00:
+        out += "ff";
+        break;
+      case 0xFB01:
+        out += "fi";
+        break;
+      case 0xFB02:
+        out += "fl";
+        break;
+      case 0xFB03:
+        out += "ffi";
+        break;
+      case 0xFB04:
+        out += "ffl";
+        break;
+      case 0xFB05:
+      case 0xFB06:
+        out += "st";
+        break;
+      default:
+        out.append(text.substr(start, pos - start));
+    }
+  }
+  return detail::sanitize_utf8(out);
+}
+
+// Maps a box on a page into the frame where text of rotation `rotation` (Poppler's
+// quarter turns) reads left to right, top to bottom.
+Box upright(const poppler::rectf& r, int rotation, double width, double height) {
+  const double x0 = r.left(), y0 = r.top(), x1 = r.right(), y1 = r.bottom();
+  switch (rotation) {
+    case 1:
+      return {y0, width - x1, y1, width - x0};
+    case 2:
+      return {width - x1, height - y1, width - x0, height - y0};
+    case 3:
+      return {height - y1, x0, height - y0, x1};
+    default:
+      return {x0, y0, x1, y1};
+  }
+}
+
+struct PageWords {
+  std::vector<Word> words;
+  std::vector<Word> rotated;  ///< words turned against the page's main direction
+  double width = 0, height = 0;
+};
+
+// The words of one page in Poppler's reading order, turned upright. Words running
+// in a minority direction (margin stamps, rotated captions) are kept apart.
+PageWords read_words(const poppler::page& page) {
+  PageWords out;
+  const poppler::rectf rect = page.page_rect();
+  std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
+  int count[4] = {0, 0, 0, 0};
+  for (const auto& b : boxes) ++count[b.rotation() & 3];
+  const int main_rotation = static_cast<int>(std::max_element(count, count + 4) - count);
+  const bool sideways = main_rotation % 2 == 1;
+  out.width = sideways ? rect.height() : rect.width();
+  out.height = sideways ? rect.width() : rect.height();
+  for (const auto& b : boxes) {
+    Word w;
+    w.text = clean_word_text(to_utf8(b.text()));
+    if (detail::trim(w.text).empty()) continue;
+    const int rotation = b.rotation() & 3;
+    w.box = upright(b.bbox(), rotation, rect.width(), rect.height());
+    w.size = b.get_font_size();
+    const std::string font = detail::to_lower_ascii(base_font_name(b.get_font_name()));
+    w.bold = name_has(font, {"bold", "black", "heavy", "semibold", "demi"});
+    w.italic = name_has(font, {"italic", "oblique"});
+    w.space_after = b.has_space_after();
+    (rotation == main_rotation ? out.words : out.rotated).push_back(std::move(w));
+  }
+  return out;
+}
+
+std::string text_of(const std::vector<Word>& words) {
+  std::string text;
+  for (const Word& w : words) {
+    if (!text.empty()) text += ' ';
+    text += w.text;
+  }
+  return text;
+}
+
+std::unique_ptr<poppler::document> open_document(const Input& input, const ReadOptions& options) {
+  if (input.bytes.size() > static_cast<std::size_t>(INT_MAX)) {
+    throw Error(ErrorCode::LimitExceeded, input.name, {}, "PDF larger than 2 GiB");
+  }
+  // The password is tried as owner and as user password. document::unlock is not
+  // used: in Poppler 22.12 it crashes after a wrong password.
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
+      input.bytes.data(), static_cast<int>(input.bytes.size()), options.password,
+      options.password));
+  if (!doc) throw Error(ErrorCode::Malformed, input.name, {}, "not a readable PDF");
+  if (doc->is_locked()) {
+    throw Error(ErrorCode::Unsupported, input.name, {},
+                options.password.empty() ? "encrypted; password required (use --password)"
+                                         : "encrypted; the password is wrong");
+  }
+  return doc;
+}
+
+class PageBudget {
+ public:
+  PageBudget(const Input& input, const ReadOptions& options)
+      : input_(input), options_(options), start_(std::chrono::steady_clock::now()) {}
+
+  // Throws when the caller cancelled or the time budget is spent, before page `page`.
+  void check(int page) const {
+    if (options_.stop.stop_requested()) {
+      throw Error(ErrorCode::Cancelled, input_.name, {page, 0, 0}, "cancelled");
+    }
+    if (options_.time_budget.count() > 0 &&
+        std::chrono::steady_clock::now() - start_ > options_.time_budget) {
+      throw Error(ErrorCode::LimitExceeded, input_.name, {page, 0, 0}, "time budget exceeded");
+    }
+  }
+
+ private:
+  const Input& input_;
+  const ReadOptions& options_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+std::vector<Page> read_pages(const poppler::document& doc, const Input& input,
+                             const ReadOptions& options, Diagnostics& diag,
+                             std::vector<Furniture>& furniture) {
+  const int count = doc.pages();
+  if (count <= 0) throw Error(ErrorCode::Malformed, input.name, {}, "the PDF has no pages");
+  if (count > kMaxPages) {
+    diag.warn({input.name,
+               {},
+               "only the first " + std::to_string(kMaxPages) + " of " + std::to_string(count) +
+                   " pages were read"});
+  }
+  const PageBudget budget(input, options);
+  std::vector<Page> pages;
+  for (int i = 0; i < std::min(count, kMaxPages); ++i) {
+    budget.check(i + 1);
+    std::unique_ptr<poppler::page> page(doc.create_page(i));
+    if (!page) {
+      diag.warn({input.name, {i + 1, 0, 0}, "page cannot be read; skipped"});
+      continue;
+    }
+    PageWords words = read_words(*page);
+    if (!words.rotated.empty()) furniture.push_back({i + 1, text_of(words.rotated)});
+    Page p{i + 1, words.width, words.height, build_lines(std::move(words.words), i + 1)};
+    assign_columns(p);
+    pages.push_back(std::move(p));
+  }
+  return pages;
+}
+
+bool has_text(const std::vector<Page>& pages) {
+  return std::any_of(pages.begin(), pages.end(), [](const Page& p) { return !p.lines.empty(); });
+}
+
+void report(const PopplerMessages& messages, const std::string& name, Diagnostics& diag) {
+  for (const std::string& m : messages.kept) diag.warn({name, {}, "poppler: " + m});
+  if (messages.dropped > 0) {
+    diag.warn({name, {}, std::to_string(messages.dropped) + " more poppler messages"});
+  }
+}
+
+class PdfReader final : public Reader {
+ public:
+  Article read(const Input& input, const ReadOptions& options, Diagnostics& diag) const override {
+    PopplerMessages messages;
+    Article article;
+    try {
+      const PopplerMessageScope scope(messages);
+      article = read_article(input, options, diag);
+    } catch (...) {
+      report(messages, input.name, diag);
+      throw;
+    }
+    report(messages, input.name, diag);
+    return article;
+  }
+
+ private:
+  static Article read_article(const Input& input, const ReadOptions& options, Diagnostics& diag) {
+    const auto doc = open_document(input, options);
+    Article article;
+    std::vector<Page> pages = read_pages(*doc, input, options, diag, article.furniture);
+    if (pages.empty()) throw Error(ErrorCode::Malformed, input.name, {}, "no readable pages");
+    if (!has_text(pages)) {
+      throw Error(ErrorCode::Unsupported, input.name, {}, "no text layer; galley does no OCR");
+    }
+    std::vector<Furniture> running = remove_furniture(pages);
+    article.furniture.insert(article.furniture.end(), running.begin(), running.end());
+    std::stable_sort(article.furniture.begin(), article.furniture.end(),
+                     [](const Furniture& a, const Furniture& b) { return a.page < b.page; });
+
+    const double body = body_size(pages);
+    const std::string info_title = detail::collapse_whitespace(to_utf8(doc->get_title()));
+    std::string title = mark_title(pages, body, info_title);
+    if (title.empty() && is_meaningful_info_title(info_title)) title = strip_site_name(info_title);
+    if (!title.empty()) article.metadata.title = title;
+    article.body = select_article(build_blocks(pages, body), article.footer);
+    return article;
+  }
+};
+
+int sniff_pdf(std::string_view head) {
+  return head.substr(0, 1024).find("%PDF-") != std::string_view::npos ? 100 : 0;
+}
+
+}  // namespace
+
+void register_format(Registry& registry) {
+  registry.add_reader(
+      FormatInfo{"pdf", "PDF (text layer, via Poppler)", {".pdf"}, {"application/pdf"}, sniff_pdf},
+      std::make_shared<PdfReader>());
+}
+
+}  // namespace galley::pdf
