@@ -146,8 +146,9 @@ class BlockWriter {
     const Block* previous = nullptr;
     for (const Block& b : list) {
       std::string text = block(b, previous);
+      if (text.empty()) continue;  // what renders as nothing cannot keep lists apart
       previous = &b;
-      if (!text.empty()) parts.push_back(std::move(text));
+      parts.push_back(std::move(text));
     }
     return join(parts, separator);
   }
@@ -250,6 +251,7 @@ class BlockWriter {
   }
 
   std::string list(const List& l, const Block* previous) {
+    if (l.items.empty()) return {};
     const auto* before = previous ? std::get_if<List>(&previous->node) : nullptr;
     // Two lists in a row would merge into one unless their markers differ.
     const bool alternate = before && before->ordered == l.ordered && !alternate_last_;

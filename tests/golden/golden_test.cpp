@@ -1,11 +1,14 @@
 // The golden tests: one parameterised test per fixture folder (see fixtures/README.md).
 //
 //   fixtures/<reader dir>/<case>/input.*  -> galley::read -> json  == expected.json
+//                                            (or, refused, what() == expected.error)
 //   fixtures/writers/<case>/article.json  -> json reader -> writer == expected.<suffix>
 //   fixtures/errors/<case>/input.*        -> galley::read throws   == expected.error
 //
 // GALLEY_UPDATE_GOLDEN=1 rewrites the expected files instead of comparing. The
 // instantiations are named "golden" so that `ctest -R golden` selects them all.
+#include <optional>
+
 #include <gtest/gtest.h>
 
 #include <galley/galley.hpp>
@@ -79,13 +82,25 @@ Article read_input(const fs::path& input) {
 
 class ReaderGolden : public testing::TestWithParam<Case> {};
 
+// A reader case whose input must be refused keeps expected.error instead of
+// expected.json; updating writes whichever the reader's outcome calls for.
 TEST_P(ReaderGolden, MatchesExpectedJson) {
-  const fs::path input = input_of(GetParam().dir);
-  ASSERT_FALSE(input.empty()) << "no input.* in " << GetParam().dir;
-  const Article article = read_input(input);
-  const std::string json = write_json(article);
-  expect_golden(GetParam().dir / "expected.json", json);
-  EXPECT_EQ(read_json(json), article) << "the model does not survive a JSON round trip";
+  const fs::path dir = GetParam().dir;
+  const fs::path input = input_of(dir);
+  ASSERT_FALSE(input.empty()) << "no input.* in " << dir;
+  const fs::path error_file = dir / "expected.error";
+  std::optional<Article> article;
+  try {
+    article = read_input(input);
+  } catch (const Error& e) {
+    if (!fs::exists(error_file) && !updating_goldens()) throw;
+    expect_golden(error_file, std::string(e.what()) + "\n");
+    return;
+  }
+  EXPECT_FALSE(fs::exists(error_file)) << input << " was read without the expected error";
+  const std::string json = write_json(*article);
+  expect_golden(dir / "expected.json", json);
+  EXPECT_EQ(read_json(json), *article) << "the model does not survive a JSON round trip";
 }
 
 INSTANTIATE_TEST_SUITE_P(golden, ReaderGolden, testing::ValuesIn(reader_cases()), case_name);

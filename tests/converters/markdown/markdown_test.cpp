@@ -49,6 +49,8 @@ TEST(MarkdownWriter, KeepsAdjacentListsApart) {
   const Block one = list(false, {blocks(para(text("a")))});
   const Block two = list(true, {blocks(para(text("b")))});
   EXPECT_EQ(markdown_of(blocks(one, one, one, two, two)), "- a\n\n+ a\n\n- a\n\n1. b\n\n1) b\n");
+  const Block empty_list = list(false, {});
+  EXPECT_EQ(markdown_of(blocks(one, para(), empty_list, one)), "- a\n\n+ a\n");
 }
 
 TEST(MarkdownWriter, MakesListsLooseOnlyWhenAnItemNeedsIt) {

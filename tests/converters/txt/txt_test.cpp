@@ -1,0 +1,53 @@
+#include <gtest/gtest.h>
+
+#include <galley/galley.hpp>
+
+#include "support/golden.hpp"
+#include "support/model_builders.hpp"
+
+namespace galley::test {
+namespace {
+
+TEST(TxtWriter, WritesTitleThenBlocksSeparatedByBlankLines) {
+  Article a;
+  a.metadata.title = "  The   title ";
+  a.metadata.byline = "left out";
+  a.body = blocks(heading(2, text("Part")), para(text("One "), emph(text("two")), text("  three")));
+  EXPECT_EQ(write_as(a, "txt"), "The title\n\nPart\n\nOne two three\n");
+}
+
+TEST(TxtWriter, KeepsHardBreaksAndCodeVerbatim) {
+  Article a;
+  a.body = blocks(para(text("line one"), line_break(), text(" line two")),
+                  code_block("  indented\n\n  code\n"));
+  EXPECT_EQ(write_as(a, "txt"), "line one\nline two\n\n  indented\n\n  code\n");
+}
+
+TEST(TxtWriter, MarksListItemsAndIndentsTheirContinuation) {
+  Article a;
+  a.body = blocks(list(true, {blocks(para(text("first")), para(text("more"))),
+                              blocks(list(false, {blocks(para(text("nested")))}))}));
+  EXPECT_EQ(write_as(a, "txt"), "1. first\n   more\n2. - nested\n");
+}
+
+TEST(TxtWriter, WritesTablesAsTabSeparatedRows) {
+  Article a;
+  a.body = {Block{Table{{{blocks(para(text("a"))), blocks(para(text("b")))},
+                         {blocks(), blocks(para(text("c")), para(text("d")))}},
+                        1}}};
+  EXPECT_EQ(write_as(a, "txt"), "a\tb\n\tc d\n");
+}
+
+TEST(TxtWriter, NumbersNotesAndDropsFooterFurnitureAndImages) {
+  Article a;
+  a.body = blocks(para(text("Claim"), note_ref("x"), text(" "), image("i.png", "alt")), rule());
+  a.notes = {Note{"x", blocks(para(text("Source")))}};
+  a.footer = blocks(para(text("Contact us")));
+  a.furniture = {Furniture{2, "Page 2"}};
+  EXPECT_EQ(write_as(a, "txt"), "Claim[1]\n\n[1] Source\n");
+}
+
+TEST(TxtWriter, WritesNothingForAnEmptyArticle) { EXPECT_EQ(write_as(Article{}, "txt"), ""); }
+
+}  // namespace
+}  // namespace galley::test
