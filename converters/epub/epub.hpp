@@ -10,6 +10,8 @@
 #include <galley/article.hpp>
 #include <galley/error.hpp>
 
+#include "detail/xml.hpp"
+
 namespace galley::epub {
 
 /// Name used for the writer's warnings.
@@ -56,8 +58,10 @@ std::string package_document(const Article& article, const BookMeta& book, const
 std::string nav_document(const BookMeta& book, const Content& content);
 std::string ncx_document(const BookMeta& book, const Content& content);
 
-/// True when `value` holds text that is not empty once cleaned for XML and trimmed.
-bool has_text(const std::optional<std::string>& value);
+/// True when `value` is known and detail::has_xml_text.
+inline bool has_text(const std::optional<std::string>& value) {
+  return value && detail::has_xml_text(*value);
+}
 
 /// The opening of every XHTML file: XML declaration, doctype and <html> with language
 /// and direction.

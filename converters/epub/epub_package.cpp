@@ -17,14 +17,6 @@ std::string dc_element(const char* name, const std::string& value, const std::st
   return std::string("    <dc:") + name + attrs + ">" + xml_escape(value) + "</dc:" + name + ">\n";
 }
 
-}  // namespace
-
-bool has_text(const std::optional<std::string>& value) {
-  return value && !detail::trim(xml_escape(*value)).empty();
-}
-
-namespace {
-
 std::string metadata(const Article& article, const BookMeta& book) {
   const Metadata& meta = article.metadata;
   std::string out = "  <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";

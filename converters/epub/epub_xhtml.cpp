@@ -6,6 +6,7 @@
 #include <string>
 
 #include "detail/iso_date.hpp"
+#include "detail/notes.hpp"
 #include "detail/text.hpp"
 #include "detail/url.hpp"
 #include "detail/xml.hpp"
@@ -32,11 +33,8 @@ std::optional<std::string> image_extension(const detail::DataUri& image) {
 
 class XhtmlRenderer {
  public:
-  XhtmlRenderer(const Article& article, Diagnostics& diag) : article_(article), diag_(diag) {
-    for (const Note& note : article.notes) {
-      note_numbers_.try_emplace(note.id, static_cast<int>(note_numbers_.size()) + 1);
-    }
-  }
+  XhtmlRenderer(const Article& article, Diagnostics& diag)
+      : article_(article), diag_(diag), notes_(article.notes) {}
 
   Content render(const BookMeta& book) {
     content_.toc.push_back({book.title, std::string(kContentHref) + "#title"});
@@ -94,11 +92,9 @@ class XhtmlRenderer {
     if (article_.notes.empty()) return;
     content_.toc.push_back({"Notes", std::string(kContentHref) + "#notes"});
     out_ += "<section id=\"notes\" class=\"notes\" epub:type=\"footnotes\">\n<h2>Notes</h2>\n";
-    std::map<int, bool> written;
-    for (const Note& note : article_.notes) {
-      const int number = note_numbers_.at(note.id);
-      if (written[number]) continue;  // a repeated id: the first note wins
-      written[number] = true;
+    for (std::size_t i = 0; i < notes_.unique().size(); ++i) {
+      const Note& note = *notes_.unique()[i];
+      const int number = static_cast<int>(i) + 1;
       const std::string id = "fn" + std::to_string(number);
       out_ += "<aside id=\"" + id + "\" epub:type=\"footnote\">\n";
       out_ += "<p class=\"note-label\">" + std::to_string(number) + "</p>\n";
@@ -269,13 +265,13 @@ class XhtmlRenderer {
   }
 
   void note_ref(const NoteRef& r) {
-    const auto it = note_numbers_.find(r.id);
-    if (it == note_numbers_.end()) {
+    const int n = notes_.number(r.id);
+    if (n == 0) {
       diag_.warn(
           {std::string(kWriterName), {}, "reference to a missing note '" + r.id + "' dropped"});
       return;
     }
-    const std::string number = std::to_string(it->second);
+    const std::string number = std::to_string(n);
     if (in_link_) {
       out_ += "<sup>" + number + "</sup>";
       return;
@@ -317,7 +313,7 @@ class XhtmlRenderer {
   Diagnostics& diag_;
   Content content_;
   std::string out_;
-  std::map<std::string, int> note_numbers_;
+  detail::NoteIndex notes_;
   std::map<std::string, std::optional<std::string>> image_hrefs_;
   int heading_count_ = 0;
   bool in_link_ = false;

@@ -18,6 +18,7 @@
 
 #include "detail/iso_date.hpp"
 #include "detail/language.hpp"
+#include "detail/notes.hpp"
 #include "detail/text.hpp"
 #include "detail/url.hpp"
 #include "detail/xml.hpp"
@@ -36,7 +37,7 @@ constexpr std::string_view kPrologue =
     "DTD v1.3 20210610//EN\" \"JATS-archivearticle1-3.dtd\">\n";
 
 bool has_text(const std::optional<std::string>& value) {
-  return value && !detail::trim(xml_escape(*value)).empty();
+  return value && detail::has_xml_text(*value);
 }
 
 // Where a block is written decides what JATS allows there.
@@ -58,11 +59,8 @@ std::optional<std::string> graphic_href(const std::string& src) {
 
 class JatsRenderer {
  public:
-  JatsRenderer(const Article& article, Diagnostics& diag) : article_(article), diag_(diag) {
-    for (const Note& note : article.notes) {
-      note_numbers_.try_emplace(note.id, static_cast<int>(note_numbers_.size()) + 1);
-    }
-  }
+  JatsRenderer(const Article& article, Diagnostics& diag)
+      : article_(article), diag_(diag), notes_(article.notes) {}
 
   std::string render() {
     const std::string lang =
@@ -164,12 +162,9 @@ class JatsRenderer {
   void footnotes() {
     if (article_.notes.empty()) return;
     out_ += "<fn-group>\n";
-    std::map<int, bool> written;
-    for (const Note& note : article_.notes) {
-      const int number = note_numbers_.at(note.id);
-      if (written[number]) continue;  // a repeated id: the first note wins
-      written[number] = true;
-      const std::string n = std::to_string(number);
+    for (std::size_t i = 0; i < notes_.unique().size(); ++i) {
+      const Note& note = *notes_.unique()[i];
+      const std::string n = std::to_string(i + 1);
       out_ += "<fn id=\"fn" + n + "\"><label>" + n + "</label>\n";
       if (note.blocks.empty()) out_ += "<p/>\n";
       blocks(note.blocks, Context::ParaOnly);
@@ -350,20 +345,20 @@ class JatsRenderer {
   }
 
   void note_ref(const NoteRef& r) {
-    const auto it = note_numbers_.find(r.id);
-    if (it == note_numbers_.end()) {
+    const int number = notes_.number(r.id);
+    if (number == 0) {
       diag_.warn(
           {std::string(kWriterName), {}, "reference to a missing note '" + r.id + "' dropped"});
       return;
     }
-    const std::string n = std::to_string(it->second);
+    const std::string n = std::to_string(number);
     out_ += "<xref ref-type=\"fn\" rid=\"fn" + n + "\">" + n + "</xref>";
   }
 
   const Article& article_;
   Diagnostics& diag_;
   std::string out_;
-  std::map<std::string, int> note_numbers_;
+  detail::NoteIndex notes_;
   bool in_link_ = false;
 };
 

@@ -71,4 +71,6 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
+bool has_xml_text(std::string_view text) { return !trim(xml_escape(text)).empty(); }
+
 }  // namespace galley::detail

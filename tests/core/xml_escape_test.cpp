@@ -28,6 +28,13 @@ TEST(XmlEscape, RemovesInvalidUtf8AndSurrogates) {
   EXPECT_EQ(xml_escape("cut\xe2\x82"), "cut");    // truncated sequence
 }
 
+TEST(XmlEscape, TellsWhetherTextRemains) {
+  EXPECT_TRUE(has_xml_text(" a "));
+  EXPECT_FALSE(has_xml_text(""));
+  EXPECT_FALSE(has_xml_text(" \x01\x02 \t"));
+  EXPECT_FALSE(has_xml_text("\xef\xbf\xbe"));
+}
+
 TEST(XmlChar, FollowsXml10) {
   EXPECT_TRUE(is_xml_char(0x09));
   EXPECT_FALSE(is_xml_char(0x00));

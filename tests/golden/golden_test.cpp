@@ -13,6 +13,7 @@
 
 #include <galley/galley.hpp>
 
+#include "support/epub_golden.hpp"
 #include "support/golden.hpp"
 
 namespace galley::test {
@@ -31,6 +32,8 @@ const GoldenOutput kGoldenOutputs[] = {
     {"md", "markdown"},
     {"txt", "txt"},
     {"json", "json"},
+    {"jats.xml", "jats"},
+    {"epub", "epub", &expect_epub_golden},
 };
 
 // Folders under fixtures/ that are not reader fixtures.

@@ -21,4 +21,8 @@ void append_xml_escaped(std::string& out, std::string_view text);
 /// append_xml_escaped into a new string.
 std::string xml_escape(std::string_view text);
 
+/// True when `text` keeps something other than whitespace once cleaned for XML, so
+/// an element made from it would not be empty (validators refuse empty titles).
+bool has_xml_text(std::string_view text);
+
 }  // namespace galley::detail
