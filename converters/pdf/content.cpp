@@ -8,6 +8,7 @@
 // stretch of prose begins (the maximum-sum run, as in Finn et al.'s Body Text
 // Extraction). A clean article is all prose and keeps everything.
 #include <algorithm>
+#include <iterator>
 
 #include "pdf_layout.hpp"
 
@@ -58,7 +59,7 @@ std::size_t article_end(const std::vector<TextBlock>& blocks, std::size_t begin)
 
 }  // namespace
 
-Blocks select_article(std::vector<TextBlock> blocks, Blocks& footer) {
+Selection select_article(std::vector<TextBlock> blocks) {
   const auto title =
       std::find_if(blocks.begin(), blocks.end(), [](const TextBlock& b) { return b.title; });
   std::size_t begin = 0;
@@ -68,14 +69,22 @@ Blocks select_article(std::vector<TextBlock> blocks, Blocks& footer) {
     begin = static_cast<std::size_t>(after - blocks.begin());
   } else {
     begin = densest_run(blocks).first;
-    // Short lines just before the densest prose (a byline, a date) stay with it
-    // unless the text before them is chrome as well.
   }
   const std::size_t end = article_end(blocks, begin);
-  Blocks body;
-  for (std::size_t i = begin; i < end; ++i) body.push_back(std::move(blocks[i].block));
-  for (std::size_t i = end; i < blocks.size(); ++i) footer.push_back(std::move(blocks[i].block));
-  return body;
+  Selection selection;
+  const auto at = [&](std::size_t i) { return std::make_move_iterator(blocks.begin() + i); };
+  selection.before.assign(at(0), at(begin));
+  std::erase_if(selection.before, [](const TextBlock& b) { return b.title; });
+  selection.body.assign(at(begin), at(end));
+  selection.after.assign(at(end), at(blocks.size()));
+  return selection;
+}
+
+Blocks to_model(std::vector<TextBlock>&& blocks) {
+  Blocks out;
+  out.reserve(blocks.size());
+  for (TextBlock& b : blocks) out.push_back(std::move(b.block));
+  return out;
 }
 
 }  // namespace galley::pdf

@@ -74,23 +74,28 @@ std::optional<TitleRun> find_named_title(const std::vector<Page>& pages, double 
   return std::nullopt;
 }
 
-// The largest heading type in the top half of page 1; when no type is larger than
-// the body's, a bold line that opens the page (fixtures/pdf/paragraph_across_pages).
+// The largest heading type in the top half of page 1, preferring runs of three
+// words or more over a label such as "Research Article"; when no type is larger
+// than the body's, a bold line that opens the page
+// (fixtures/pdf/paragraph_across_pages).
 std::optional<TitleRun> find_largest_title(const Page& page, double body) {
+  constexpr std::size_t kTitleWords = 3;
   std::optional<TitleRun> best;
-  double best_size = 0;
+  std::pair<bool, double> best_rank{false, 0};  // (long enough, size)
   for (std::size_t i = 0; i < page.lines.size(); ++i) {
     const Line& line = page.lines[i];
     if (!is_heading_line(line, body) || line.box.y0 > page.height / 2) continue;
     const std::size_t end = title_end(page.lines, i);
-    if (line.size > best_size) {
+    std::size_t words = 0;
+    for (std::size_t j = i; j < end; ++j) words += page.lines[j].words.size();
+    const std::pair<bool, double> rank{words >= kTitleWords, line.size};
+    if (rank > best_rank) {
       best = TitleRun{0, i, end};
-      best_size = line.size;
+      best_rank = rank;
     }
     i = end - 1;
   }
-  if (!best && !page.lines.empty() && page.lines.front().bold &&
-      page.lines.front().size >= body) {
+  if (!best && !page.lines.empty() && page.lines.front().bold && page.lines.front().size >= body) {
     best = TitleRun{0, 0, title_end(page.lines, 0)};
   }
   return best;

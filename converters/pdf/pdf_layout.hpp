@@ -13,6 +13,7 @@
 #include <vector>
 
 #include <galley/article.hpp>
+#include <galley/format.hpp>
 
 namespace galley::pdf {
 
@@ -42,6 +43,7 @@ struct Line {
   double col_right = 0;  ///< right edge of that column
   std::string text;      ///< the words joined by their spaces
   bool title = false;    ///< part of the article title (mark_title)
+  bool markers = false;  ///< superscript footnote or affiliation markers were dropped
 };
 
 struct Page {
@@ -85,18 +87,35 @@ bool is_meaningful_info_title(const std::string& title);
 struct TextBlock {
   Block block;
   std::size_t words = 0;
-  bool prose = false;  ///< reads as running text: long, with sentence punctuation
-  bool title = false;  ///< the title's lines, as marked by mark_title
+  int page = 0;          ///< page of its first line
+  bool prose = false;    ///< reads as running text: long, with sentence punctuation
+  bool title = false;    ///< the title's lines, as marked by mark_title
+  bool markers = false;  ///< footnote markers were dropped from its lines
 };
 
 /// Rebuilds headings and paragraphs from the remaining lines, joining paragraphs
 /// split by column and page breaks and undoing end-of-line hyphenation.
 std::vector<TextBlock> build_blocks(const std::vector<Page>& pages, double body);
 
-/// Keeps the article among the page's other text (a raw web page printed with its
+/// The document's blocks split around the article.
+struct Selection {
+  std::vector<TextBlock> before;  ///< text ahead of the title (navigation, mastheads)
+  std::vector<TextBlock> body;    ///< the article, title excluded
+  std::vector<TextBlock> after;   ///< text after the article (teasers, comments)
+};
+
+/// Finds the article among the page's other text (a raw web page printed with its
 /// menus, teasers and comments): from the title, or the start of the densest run
-/// of prose, to where the running text ends. Text after the article goes to
-/// `footer`; text before the title is dropped.
-Blocks select_article(std::vector<TextBlock> blocks, Blocks& footer);
+/// of prose, to where the running text ends.
+Selection select_article(std::vector<TextBlock> blocks);
+
+/// The model's blocks.
+Blocks to_model(std::vector<TextBlock>&& blocks);
+
+/// Fills the metadata the front matter gives, where still unknown: a byline or date
+/// printed just above the title, a list of names under it (a paper's authors,
+/// recognised by their affiliation markers or by being several), and the
+/// "Published" date of a paper's first pages. The author line leaves the body.
+void read_front_matter(Selection& selection, Metadata& metadata, DateOrder order);
 
 }  // namespace galley::pdf

@@ -332,7 +332,12 @@ class PdfReader final : public Reader {
     std::string title = mark_title(pages, body, info_title);
     if (title.empty() && is_meaningful_info_title(info_title)) title = strip_site_name(info_title);
     if (!title.empty()) article.metadata.title = title;
-    article.body = select_article(build_blocks(pages, body), article.footer);
+    Selection selection = select_article(build_blocks(pages, body));
+    read_front_matter(selection, article.metadata, options.date_order);
+    article.body = to_model(std::move(selection.body));
+    // What follows the article is kept, set apart; what precedes the title
+    // (navigation, a masthead) is dropped.
+    article.footer = to_model(std::move(selection.after));
     return article;
   }
 };
