@@ -19,8 +19,8 @@ namespace {
 constexpr std::size_t kAboveTitle = 6;
 // A date line is short: "Jun 7, 2023, 8:54 PM UTC".
 constexpr std::size_t kMaxDateWords = 12;
-// Pages searched for a paper's "Published" date.
-constexpr int kPublishedPages = 2;
+// A paper's dates line is short: "Received: ... Accepted: ... Published: ...".
+constexpr std::size_t kMaxDatesLineWords = 30;
 
 // One person's name: two to five words, each capitalised or an initial, allowing
 // name particles ("Ludwig van Beethoven", "S Morad Hameed", "Ross G. DOUGLAS").
@@ -44,6 +44,27 @@ bool is_name(std::string_view name) {
   return words >= 2 && words <= 5;
 }
 
+// A name without the affiliation markers glued to it: "SHARMA\u2020" -> "SHARMA".
+std::string without_markers(std::string_view name) {
+  static constexpr std::string_view kMarkers[] = {"*",      "\u2217", "\u2020",
+                                                  "\u2021", "\u00A7", "\u00B6"};
+  name = detail::trim(name);
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (std::string_view marker : kMarkers) {
+      if (name.ends_with(marker)) {
+        name.remove_suffix(marker.size());
+        stripped = true;
+      }
+    }
+    while (!name.empty() && std::isdigit(static_cast<unsigned char>(name.back()))) {
+      name.remove_suffix(1);
+      stripped = true;
+    }
+  }
+  return std::string(detail::trim(name));
+}
+
 // The names of a line listing people ("A, B and C"); empty when any part is not
 // a name.
 std::vector<std::string> names_in(const std::string& text) {
@@ -51,7 +72,7 @@ std::vector<std::string> names_in(const std::string& text) {
   std::vector<std::string> names;
   for (std::sregex_token_iterator it(text.begin(), text.end(), separator, -1), end; it != end;
        ++it) {
-    const std::string part(detail::trim(it->str()));
+    const std::string part = without_markers(it->str());
     if (part.empty()) continue;
     if (!is_name(part)) return {};
     names.push_back(part);
@@ -60,10 +81,6 @@ std::vector<std::string> names_in(const std::string& text) {
 }
 
 std::string text_of(const TextBlock& block) { return plain_text(block.block); }
-
-bool is_paragraph(const TextBlock& block) {
-  return std::holds_alternative<Paragraph>(block.block.node);
-}
 
 void set_byline(Metadata& metadata, const std::string& byline, std::vector<Person> authors) {
   metadata.byline = byline;
@@ -93,28 +110,35 @@ void read_above_title(const std::vector<TextBlock>& before, Metadata& metadata, 
 void read_author_list(std::vector<TextBlock>& body, Metadata& metadata) {
   constexpr std::size_t kSearched = 2;
   for (std::size_t i = 0; i < std::min(body.size(), kSearched); ++i) {
-    if (!is_paragraph(body[i])) continue;
-    const std::string text = text_of(body[i]);
-    const std::vector<std::string> names = names_in(text);
+    const std::vector<std::string> names = names_in(text_of(body[i]));
     if (names.size() >= 2 || (names.size() == 1 && body[i].markers)) {
       std::vector<Person> authors;
-      for (const std::string& name : names) authors.push_back(Person{name});
-      set_byline(metadata, text, std::move(authors));
+      std::string byline;
+      for (const std::string& name : names) {
+        byline += (byline.empty() ? "" : ", ") + name;
+        authors.push_back(Person{name});
+      }
+      set_byline(metadata, byline, std::move(authors));
       body.erase(body.begin() + static_cast<std::ptrdiff_t>(i));
       return;
     }
   }
 }
 
-// "Published: 2 January 2014" on a paper's first pages, wherever the layout put it.
+// "Published: 2 January 2014" in a short dates line, wherever the layout put it
+// (BMC prints it before the references).
 void read_published_date(const Selection& selection, Metadata& metadata, DateOrder order) {
+  static const std::regex published(R"(\bPublished(?: online)?:?\s+)", std::regex::optimize);
+  constexpr std::size_t kDateChars = 24;
   for (const auto* blocks : {&selection.before, &selection.body, &selection.after}) {
     for (const TextBlock& block : *blocks) {
-      if (block.page > kPublishedPages) continue;
+      if (block.words > kMaxDatesLineWords) continue;
       const std::string text = text_of(block);
-      const std::size_t at = text.find("Published");
-      if (at == std::string::npos) continue;
-      if (auto date = find_date(std::string_view(text).substr(at, 60), order)) {
+      std::smatch match;
+      if (!std::regex_search(text, match, published)) continue;
+      const std::string_view rest = std::string_view(text).substr(
+          static_cast<std::size_t>(match.position(0) + match.length(0)));
+      if (auto date = find_date(rest.substr(0, kDateChars), order)) {
         metadata.date = date;
         return;
       }

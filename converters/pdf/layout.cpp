@@ -59,7 +59,11 @@ void drop_markers(Line& line) {
   for (Word& w : line.words) {
     if (is_marker(w, size, line.box.y1)) {
       line.markers = true;
-      if (!kept.empty()) kept.back().space_after = kept.back().space_after || w.space_after;
+      // The word before reaches over the marker, so no gap opens where it was.
+      if (!kept.empty()) {
+        kept.back().space_after = kept.back().space_after || w.space_after;
+        kept.back().box.x1 = w.box.x1;
+      }
     } else {
       kept.push_back(std::move(w));
     }
