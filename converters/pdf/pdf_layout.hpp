@@ -71,9 +71,9 @@ double body_size(const std::vector<Page>& pages);
 /// body-size lines stay paragraphs, in bold: a byline and a run-in head look alike.)
 bool is_heading_line(const Line& line, double body);
 
-/// Finds the title and marks its lines: a heading that the document information's
-/// title names, else the largest type in the top half of page 1. Empty when none
-/// stands out.
+/// Finds the title and marks its lines when it is printed: a heading that the
+/// document information's title names, else the largest type at the top of page 1,
+/// else that title itself. Empty when none stands out.
 std::string mark_title(std::vector<Page>& pages, double body, const std::string& info_title);
 
 /// The document information title without a site name ("Title - Site", "Title | Site").

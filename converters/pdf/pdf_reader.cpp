@@ -329,8 +329,7 @@ class PdfReader final : public Reader {
 
     const double body = body_size(pages);
     const std::string info_title = detail::collapse_whitespace(to_utf8(doc->get_title()));
-    std::string title = mark_title(pages, body, info_title);
-    if (title.empty() && is_meaningful_info_title(info_title)) title = strip_site_name(info_title);
+    const std::string title = mark_title(pages, body, info_title);
     if (!title.empty()) article.metadata.title = title;
     Selection selection = select_article(build_blocks(pages, body));
     read_front_matter(selection, article.metadata, options.date_order);
