@@ -3,10 +3,12 @@
 // Escaping is minimal but safe: characters that always can start markup (`*`, `[`,
 // `]`, backtick, `~` for GFM readers) are escaped; `_`, `\`, `<`, `&` and `!` only
 // where the following or surrounding characters could make them markup. Emphasis
-// uses `*`/`**` when CommonMark's flanking rules let the delimiters open and close
-// exactly where the model says; otherwise (e.g. `a*"b"*c`, directly nested emphasis,
-// characters whose Unicode class we cannot tell) it falls back to <em>/<strong> raw
-// HTML, which CommonMark renders the same way.
+// uses `*`/`**` when CommonMark's flanking rules make the opening run able only to
+// open and the closing run able only to close, so they cannot pair with anything but
+// each other; otherwise (intraword `a<em>b</em>c`, `a<em>"b"</em>c`, directly nested
+// emphasis, characters whose Unicode class we cannot tell) it falls back to
+// <em>/<strong> raw HTML, which CommonMark renders the same way. Adjacent code spans
+// are written as one, since their fences would merge.
 #include "markdown_inlines.hpp"
 
 #include <algorithm>
@@ -176,18 +178,36 @@ Piece literal(std::string text) {
   return p;
 }
 
+// Adjacent code spans would merge their backtick fences; one span reads the same.
+Inlines merge_code_spans(const Inlines& list) {
+  Inlines out;
+  for (const Inline& i : list) {
+    const auto* code = std::get_if<Code>(&i.node);
+    auto* previous = out.empty() ? nullptr : std::get_if<Code>(&out.back().node);
+    if (code && previous) {
+      previous->text += code->text;
+    } else {
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
 class Renderer {
  public:
   explicit Renderer(const InlineContext& context) : context_(context) {}
 
-  std::string inlines(const Inlines& list) {
+  // `edge` is what surrounds the inlines: the line's start and end at the top, and
+  // punctuation (`*`, `<em>`, `[`...) around the content of emphasis and links.
+  std::string inlines(const Inlines& raw, Flank edge = Flank::Punct) {
+    const Inlines list = merge_code_spans(raw);
     std::vector<Piece> pieces;
     for (std::size_t i = 0; i < list.size(); ++i) {
       const bool before_link =
           i + 1 < list.size() && std::holds_alternative<Link>(list[i + 1].node);
       pieces.push_back(piece(list[i], before_link));
     }
-    return join(pieces);
+    return join(pieces, edge);
   }
 
  private:
@@ -242,28 +262,63 @@ class Renderer {
     return p;
   }
 
-  static bool can_open(Flank before, Flank inside) {
-    if (before == Flank::Star || inside == Flank::Star || inside == Flank::Space) return false;
-    return inside == Flank::Word || before == Flank::Space || before == Flank::Punct;
+  // CommonMark's flanking rules for a `*` run between `before` and `after`, which
+  // must hold whether an Other character is punctuation or not.
+  static bool always(Flank before, Flank after, bool (*rule)(bool, bool, bool, bool)) {
+    const auto options = [](Flank f) {
+      return f == Flank::Other ? std::vector<Flank>{Flank::Punct, Flank::Word}
+                               : std::vector<Flank>{f};
+    };
+    for (Flank b : options(before)) {
+      for (Flank a : options(after)) {
+        if (!rule(b == Flank::Space, b == Flank::Punct, a == Flank::Space, a == Flank::Punct)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
-  static bool can_close(Flank inside, Flank after) {
-    if (inside == Flank::Star || inside == Flank::Space || after == Flank::Star) return false;
-    return inside == Flank::Word || after == Flank::Space || after == Flank::Punct;
+  static bool left_flanking(bool before_space, bool before_punct, bool after_space,
+                            bool after_punct) {
+    return !after_space && (!after_punct || before_space || before_punct);
   }
 
-  // The first character the piece at `i` (or a later one) will print.
-  static char32_t next_char(const std::vector<Piece>& pieces, std::size_t i) {
+  static bool right_flanking(bool before_space, bool before_punct, bool after_space,
+                             bool after_punct) {
+    return !before_space && (!before_punct || after_space || after_punct);
+  }
+
+  // Our delimiters may only open (resp. close): a run that could do both might close an
+  // enclosing `*` across raw HTML, or pair by the rule of three.
+  static bool opens_only(Flank before, Flank inside) {
+    if (before == Flank::Star || inside == Flank::Star) return false;
+    return always(before, inside, left_flanking) &&
+           always(before, inside, [](bool bs, bool bp, bool as, bool ap) {
+             return !right_flanking(bs, bp, as, ap);
+           });
+  }
+
+  static bool closes_only(Flank inside, Flank after) {
+    if (inside == Flank::Star || after == Flank::Star) return false;
+    return always(inside, after, right_flanking) &&
+           always(inside, after, [](bool bs, bool bp, bool as, bool ap) {
+             return !left_flanking(bs, bp, as, ap);
+           });
+  }
+
+  // The class of the first character the piece at `i` (or a later one) will print.
+  static Flank next_flank(const std::vector<Piece>& pieces, std::size_t i, Flank edge) {
     for (; i < pieces.size(); ++i) {
       const Piece& p = pieces[i];
-      if (!p.lead.empty()) return first_code_point(p.lead);
-      if (p.marker) return '<';  // '*' or '<': both ASCII punctuation; '*' never follows ours
-      if (!p.text.empty()) return first_code_point(p.text);
+      if (!p.lead.empty()) return classify(first_code_point(p.lead));
+      if (p.marker) return Flank::Punct;  // '*' or '<'; a '*' never follows ours
+      if (!p.text.empty()) return classify(first_code_point(p.text));
     }
-    return 0;
+    return edge;
   }
 
-  static std::string join(const std::vector<Piece>& pieces) {
+  static std::string join(const std::vector<Piece>& pieces, Flank edge) {
     std::string out;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       const Piece& p = pieces[i];
@@ -272,10 +327,10 @@ class Renderer {
         out += p.text;
         continue;
       }
-      const Flank before = classify(last_code_point(out));
-      const Flank after = p.trail.empty() ? classify(next_char(pieces, i + 1)) : Flank::Space;
-      if (can_open(before, classify(first_code_point(p.text))) &&
-          can_close(classify(last_code_point(p.text)), after)) {
+      const Flank before = out.empty() ? edge : classify(last_code_point(out));
+      const Flank after = p.trail.empty() ? next_flank(pieces, i + 1, edge) : Flank::Space;
+      if (opens_only(before, classify(first_code_point(p.text))) &&
+          closes_only(classify(last_code_point(p.text)), after)) {
         out += p.marker + p.text + p.marker;
       } else {
         out += std::string("<") + p.tag + ">" + p.text + "</" + p.tag + ">";
@@ -292,7 +347,7 @@ class Renderer {
 }  // namespace
 
 std::string render_inlines(const Inlines& inlines, const InlineContext& context) {
-  return Renderer(context).inlines(inlines);
+  return Renderer(context).inlines(inlines, Flank::Space);
 }
 
 }  // namespace galley::markdown

@@ -36,4 +36,13 @@ std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text)
   return date;
 }
 
+std::optional<std::string> writable_iso_date(
+    const std::optional<std::chrono::year_month_day>& date) {
+  if (!date || !date->ok() || date->year() < std::chrono::year(1) ||
+      date->year() > std::chrono::year(9999)) {
+    return std::nullopt;
+  }
+  return to_iso_date(*date);
+}
+
 }  // namespace galley::detail

@@ -1,6 +1,8 @@
 // `galley batch`: inputs from folders and archives, outputs to folders and archives,
 // reports, resume, shards and hostile archives.
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -198,6 +200,44 @@ TEST_F(Batch, ResumeConvertsOnlyWhatIsMissing) {
   EXPECT_EQ(lines[1]["status"], "ok");
   EXPECT_EQ(lines[2]["summary"]["skipped"], 1);
   EXPECT_TRUE(fs::exists(at("out/sub/two.json")));
+}
+
+TEST_F(Batch, InterruptLeavesCompleteOutputsAndSaysWhereItStopped) {
+  for (int i = 0; i < 3000; ++i) {
+    dir_.write("in/n" + std::to_string(i) + ".json", article_json(std::string(2000, 'x')));
+  }
+  const auto report = at("r.jsonl");
+  const auto r =
+      run_process(GALLEY_CLI_PATH,
+                  {"batch", in().string(), "-o", at("out").string(), "-t", "json,md", "-j", "1",
+                   "--report", report.string(), "-q"},
+                  {}, [&](pid_t pid) {
+                    // Interrupt once the first inputs are done, as a user pressing Ctrl-C would.
+                    for (int tries = 0; tries < 2000 && slurp(report).size() < 2000; ++tries) {
+                      usleep(1000);
+                    }
+                    kill(pid, SIGINT);
+                  });
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  const auto lines = report_lines(report);
+  ASSERT_GE(lines.size(), 2u);
+  const Json& summary = lines.back()["summary"];
+  ASSERT_TRUE(summary.is_object()) << lines.back();
+  EXPECT_EQ(summary["interrupted"], true);
+  EXPECT_TRUE(summary["stopped_before"].is_string());
+  EXPECT_LT(summary["ok"].get<int>(), 3002);
+  // Every output present is complete and listed in the report; no temporaries remain.
+  std::set<std::string> reported;
+  for (const auto& line : lines) {
+    if (!line.contains("outputs")) continue;
+    for (const auto& o : line["outputs"]) reported.insert(o.get<std::string>());
+  }
+  EXPECT_EQ(files_under(at("out")), reported);
+  for (const auto& name : reported) {
+    if (name.ends_with(".json")) {
+      EXPECT_TRUE(Json::accept(slurp(at("out") / name))) << name;
+    }
+  }
 }
 
 TEST_F(Batch, ShardsPartitionTheInputs) {

@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include <gtest/gtest.h>
 
 #include <galley/galley.hpp>
+
+#include "support/process.hpp"
 
 namespace galley::test {
 
@@ -16,19 +17,21 @@ std::filesystem::path fixtures_dir() {
 }
 
 std::string read_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
     ADD_FAILURE() << "cannot read " << path;
     return {};
   }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return std::move(out).str();
+  return galley::testing::slurp(path);
+}
+
+bool updating_goldens() {
+  const char* update = std::getenv("GALLEY_UPDATE_GOLDEN");
+  return update && std::string_view(update) == "1";
 }
 
 void expect_golden(const std::filesystem::path& path, const std::string& actual) {
-  const char* update = std::getenv("GALLEY_UPDATE_GOLDEN");
-  if (update && std::string_view(update) == "1") {
+  if (updating_goldens()) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << actual;
     ASSERT_TRUE(out.good()) << "cannot write " << path;

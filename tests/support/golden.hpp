@@ -18,6 +18,9 @@ std::filesystem::path fixtures_dir();
 /// The whole file as bytes; fails the current test (and returns "") when unreadable.
 std::string read_bytes(const std::filesystem::path& path);
 
+/// True when GALLEY_UPDATE_GOLDEN=1: golden files are rewritten, not compared.
+bool updating_goldens();
+
 /// Compares `actual` with the golden file at `path`. With GALLEY_UPDATE_GOLDEN=1 in the
 /// environment the file is (re)written instead and the comparison passes.
 void expect_golden(const std::filesystem::path& path, const std::string& actual);

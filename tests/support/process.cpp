@@ -14,7 +14,8 @@ extern char** environ;
 namespace galley::testing {
 
 ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
-                          const std::filesystem::path& stdin_file) {
+                          const std::filesystem::path& stdin_file,
+                          const std::function<void(pid_t)>& while_running) {
   TempDir scratch;
   const std::string out_path = (scratch.path() / "out").string();
   const std::string err_path = (scratch.path() / "err").string();
@@ -37,6 +38,7 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
   const int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) throw std::runtime_error("cannot start " + program);
+  if (while_running) while_running(pid);
   int status = 0;
   waitpid(pid, &status, 0);
 

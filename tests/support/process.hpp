@@ -1,7 +1,10 @@
 // Runs the galley executable from tests and captures what it printed.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,9 +17,11 @@ struct ProcessResult {
 };
 
 /// Runs `program` with `args` (no shell involved in quoting), standard input from
-/// `stdin_file` when not empty, and waits for it.
+/// `stdin_file` when not empty, calls `while_running` with its pid (to signal it, say),
+/// and waits for it.
 ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
-                          const std::filesystem::path& stdin_file = {});
+                          const std::filesystem::path& stdin_file = {},
+                          const std::function<void(pid_t)>& while_running = {});
 
 /// A fresh empty folder under the system temp folder, removed with the object.
 class TempDir {

@@ -30,7 +30,7 @@ struct Input {
 
 /// How to read numeric dates such as 03/04/2022.
 enum class DateOrder {
-  Auto,        ///< day-first unless the first number cannot be a day (> 12 decides)
+  Auto,        ///< a number over 12 is the day and decides (01/30/2022); else day-first
   DayFirst,    ///< 03/04/2022 is 3 April
   MonthFirst,  ///< 03/04/2022 is 4 March
 };

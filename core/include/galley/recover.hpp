@@ -27,23 +27,37 @@ struct RecoverOptions {
 /// Runs every pass below, in order.
 void recover(Article& article, const RecoverOptions& options, Diagnostics& diag);
 
-/// A leading level-1 (or only top-level) heading becomes the title when none is known.
+/// A leading level-1 (or only top-level) heading becomes the title when none is known
+/// and leaves the body; when the title is known, a heading among the first three
+/// blocks that repeats it (ignoring case, spacing and a " | Site name") is dropped.
 void recover_title(Article& article, const RecoverOptions& options, Diagnostics& diag);
-/// Byline and date lines in the first blocks move into the metadata.
+/// Byline and date lines in the first four blocks (stopping at a long paragraph) move
+/// into the metadata; a block goes when every one of its lines (split at line breaks)
+/// is a byline or a date. A bare name needs bold/italics or a date beside it.
 void recover_byline_and_date(Article& article, const RecoverOptions& options, Diagnostics& diag);
-/// Trailing boilerplate blocks ("To contact us...", copyright) move to the footer.
+/// Trailing boilerplate blocks ("To contact us...", copyright) move to the footer,
+/// scanning back from the end while blocks are boilerplate (see is_boilerplate).
 void recover_footer(Article& article, const RecoverOptions& options, Diagnostics& diag);
-/// Joins a paragraph that a page break split in two.
+/// Joins a paragraph that a page break split in two: the first part (six words or
+/// more) ends without sentence punctuation and the next continues it (lower-case
+/// start, or the first part stops on "and", "the", "right-wing"...). Only adjacent
+/// top-level paragraphs; the exact rule is in core/src/passes/join_paragraphs.cpp.
 void join_split_paragraphs(Article& article, const RecoverOptions& options, Diagnostics& diag);
 
 /// Parses a date in a common English form: "30 January 2022", "January 30, 2022",
 /// "Jan. 30, 2022", "Sunday 30 January 2022", "2022-01-30" (also with a time),
-/// "30/01/2022", "30.01.2022". The whole string must be a date, apart from
-/// surrounding whitespace, a leading "Published"/"Updated"/"on" and a trailing time.
+/// "30/01/2022", "30.01.2022", "20 Jan 2022 10:15 GMT". The whole string must be a date,
+/// apart from surrounding whitespace, a leading "Published"/"Updated"/"on" and weekday
+/// and a trailing time. Years have four digits (1800..2199); the day must exist
+/// (no 31 February). All-numeric dates follow `order`: with DateOrder::Auto a number
+/// over 12 must be the day and decides (01/30/2022 is 30 January), otherwise the day
+/// comes first (03/04/2022 is 3 April); DayFirst/MonthFirst are strict.
+/// "2022", "10:30", "3/7", "Page 3 of 7" and sentences give nullopt.
 std::optional<std::chrono::year_month_day> parse_date(std::string_view text,
                                                       DateOrder order = DateOrder::Auto);
 
-/// Finds the first date within free text ("Posted by X on 30 January 2022 at 10:00").
+/// Finds the first date within free text ("Posted by X on 30 January 2022 at 10:00"),
+/// in the forms parse_date reads, standing apart from adjacent digits and words.
 std::optional<std::chrono::year_month_day> find_date(std::string_view text,
                                                      DateOrder order = DateOrder::Auto);
 
@@ -69,8 +83,9 @@ std::optional<Byline> parse_byline(std::string_view line);
 /// affiliations such as "Reuters" or "Staff Writer".
 std::vector<Person> split_authors(std::string_view byline);
 
-/// True for end-of-article boilerplate: contact lines, copyright notices,
-/// subscription prompts, "all rights reserved".
+/// True for end-of-article boilerplate of under 40 words: contact lines, copyright
+/// notices, subscription and sharing prompts, "all rights reserved", "originally
+/// published", terms of use and privacy policy links.
 bool is_boilerplate(std::string_view text);
 
 }  // namespace galley

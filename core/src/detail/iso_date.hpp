@@ -15,4 +15,10 @@ std::string to_iso_date(std::chrono::year_month_day date);
 /// Parses exactly "YYYY-MM-DD" naming a real day (2022-02-30 is refused); nullopt otherwise.
 std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text) noexcept;
 
+/// to_iso_date() of a known, real date in the years 1..9999, else nullopt: what the
+/// publication formats (EPUB's dc:date, JATS pub-date) accept; an impossible or
+/// out-of-range date is left out rather than written wrong.
+std::optional<std::string> writable_iso_date(
+    const std::optional<std::chrono::year_month_day>& date);
+
 }  // namespace galley::detail

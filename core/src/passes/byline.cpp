@@ -133,6 +133,18 @@ constexpr std::string_view kAffiliationWords[] = {
     "president", "secretary",     "professor",  "director", "team",        "guardian",  "telegraph",
     "observer",  "independent",   "associated", "online"};
 
+// Degrees and credentials printed after a name: "Brenda Goodman, MA".
+constexpr std::string_view kCredentials[] = {"ma",  "md",  "phd", "mph", "rn",   "mba",
+                                             "msc", "bsc", "dds", "jd",  "dphil"};
+
+bool is_credential(std::string_view part) {
+  std::string letters;
+  for (const char c : part) {
+    if (c != '.') letters += c;
+  }
+  return contains(kCredentials, to_lower_ascii(letters));
+}
+
 // Markers before the names, longest first so "written by" wins over "by".
 constexpr std::string_view kMarkers[] = {
     "written by", "reporting by", "posted by", "story by", "words by",
@@ -255,7 +267,9 @@ std::optional<Names> split_names(std::string_view text, bool marked) {
   for (const std::string_view comp : split_any(text, {","})) {
     for (const std::string_view part : split_any(comp, {" and ", " & "})) {
       if (part.empty()) continue;
-      if (is_person(part, marked)) {
+      if (!names.people.empty() && is_credential(part)) {
+        names.affiliated = true;
+      } else if (is_person(part, marked)) {
         names.people.push_back(Person{std::string(part)});
       } else if (!names.people.empty() && is_affiliation(part)) {
         names.affiliated = true;

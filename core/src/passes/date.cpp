@@ -18,6 +18,7 @@
 
 #include <galley/recover.hpp>
 
+#include "detail/iso_date.hpp"
 #include "detail/text.hpp"
 #include "passes/date_scan.hpp"
 
@@ -377,11 +378,6 @@ std::optional<std::chrono::year_month_day> find_date(std::string_view text, Date
   return std::nullopt;
 }
 
-std::string format_date(std::chrono::year_month_day date) {
-  char out[16];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return out;
-}
+std::string format_date(std::chrono::year_month_day date) { return detail::to_iso_date(date); }
 
 }  // namespace galley

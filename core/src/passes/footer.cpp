@@ -79,7 +79,8 @@ bool is_boilerplate_block(const Block& block) {
 
 }  // namespace
 
-// Rules between footer blocks go with them; the body always keeps its first block.
+// Rules between and just above footer blocks go with them; the body always keeps its
+// first block.
 void recover_footer(Article& article, const RecoverOptions&, Diagnostics&) {
   Blocks& body = article.body;
   std::size_t cut = body.size();
@@ -91,6 +92,8 @@ void recover_footer(Article& article, const RecoverOptions&, Diagnostics&) {
     }
   }
   if (cut == body.size()) return;
+  // A rule just above the footer separates it from the article (fixtures/text/footer_heavy).
+  while (cut > 1 && std::holds_alternative<Rule>(body[cut - 1].node)) --cut;
   const auto first = body.begin() + static_cast<std::ptrdiff_t>(cut);
   article.footer.insert(article.footer.begin(), std::make_move_iterator(first),
                         std::make_move_iterator(body.end()));

@@ -10,10 +10,24 @@ namespace {
 
 const Heading* heading_of(const Block& block) { return std::get_if<Heading>(&block.node); }
 
-// Titles compare as printed, ignoring case and spacing: "THE TITLE" repeats "The title".
-bool same_title(std::string_view a, std::string_view b) {
-  return detail::to_lower_ascii(detail::collapse_whitespace(a)) ==
-         detail::to_lower_ascii(detail::collapse_whitespace(b));
+std::string folded(std::string_view text) {
+  return detail::to_lower_ascii(detail::collapse_whitespace(text));
+}
+
+// A heading repeats the known title when they match ignoring case and spacing, or when
+// the title is the heading plus a site name: "Budget approved | City News".
+bool repeats_title(std::string_view heading, std::string_view title) {
+  const std::string h = folded(heading);
+  const std::string t = folded(title);
+  if (h.empty()) return false;
+  if (h == t) return true;
+  for (const std::string_view separator :
+       {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "}) {
+    if (t.starts_with(h + std::string(separator)) || t.ends_with(std::string(separator) + h)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // A heading at the very start is the title when it is level 1 or the only heading of
@@ -47,7 +61,7 @@ void recover_title(Article& article, const RecoverOptions&, Diagnostics&) {
     const auto end = body.begin() + static_cast<std::ptrdiff_t>(std::min(kLookahead, body.size()));
     const auto repeat = std::find_if(body.begin(), end, [&](const Block& block) {
       const Heading* h = heading_of(block);
-      return h && same_title(plain_text(h->inlines), *article.metadata.title);
+      return h && repeats_title(plain_text(h->inlines), *article.metadata.title);
     });
     if (repeat != end) body.erase(repeat);
     return;

@@ -1,0 +1,159 @@
+// The files around the content document: META-INF/container.xml, the package
+// document (metadata, manifest, spine), nav.xhtml, toc.ncx and the stylesheet.
+#include <cstdio>
+#include <string>
+
+#include "detail/iso_date.hpp"
+#include "detail/text.hpp"
+#include "detail/xml.hpp"
+#include "epub.hpp"
+
+namespace galley::epub {
+namespace {
+
+using detail::xml_escape;
+
+std::string dc_element(const char* name, const std::string& value, const std::string& attrs = {}) {
+  return std::string("    <dc:") + name + attrs + ">" + xml_escape(value) + "</dc:" + name + ">\n";
+}
+
+}  // namespace
+
+bool has_text(const std::optional<std::string>& value) {
+  return value && !detail::trim(xml_escape(*value)).empty();
+}
+
+namespace {
+
+std::string metadata(const Article& article, const BookMeta& book) {
+  const Metadata& meta = article.metadata;
+  std::string out = "  <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
+  out += dc_element("identifier", book.identifier, " id=\"uid\"");
+  out += dc_element("title", book.title);
+  int creator = 0;
+  for (const Person& person : meta.authors) {
+    if (!has_text(person.name)) continue;
+    out += dc_element("creator", person.name, " id=\"creator" + std::to_string(++creator) + "\"");
+  }
+  out += dc_element("language", book.language);
+  if (const auto date = detail::writable_iso_date(meta.date)) out += dc_element("date", *date);
+  if (has_text(meta.publisher)) {
+    out += dc_element("publisher", *meta.publisher);
+  } else if (has_text(meta.site_name)) {
+    out += dc_element("publisher", *meta.site_name);
+  }
+  if (has_text(meta.description)) out += dc_element("description", *meta.description);
+  if (has_text(meta.url)) out += dc_element("source", *meta.url);
+  out += "    <meta property=\"dcterms:modified\">" + book.modified + "</meta>\n";
+  out += "  </metadata>\n";
+  return out;
+}
+
+std::string manifest(const Content& content) {
+  std::string out = "  <manifest>\n";
+  out +=
+      "    <item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" "
+      "properties=\"nav\"/>\n";
+  out += "    <item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n";
+  out += "    <item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n";
+  out += "    <item id=\"article\" href=\"" + std::string(kContentHref) +
+         "\" media-type=\"application/xhtml+xml\"/>\n";
+  for (const ImageResource& image : content.images) {
+    out += "    <item id=\"" + image.id + "\" href=\"" + image.href + "\" media-type=\"" +
+           image.media_type + "\"/>\n";
+  }
+  out += "  </manifest>\n";
+  return out;
+}
+
+std::string direction_attribute(const BookMeta& book) { return book.rtl ? " dir=\"rtl\"" : ""; }
+
+}  // namespace
+
+std::string xhtml_prologue(const BookMeta& book) {
+  const std::string lang = xml_escape(book.language);
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
+         "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\""
+         " xml:lang=\"" +
+         lang + "\" lang=\"" + lang + "\"" + direction_attribute(book) + ">\n";
+}
+
+std::string container_xml() {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+         "  <rootfiles>\n"
+         "    <rootfile full-path=\"EPUB/package.opf\" "
+         "media-type=\"application/oebps-package+xml\"/>\n"
+         "  </rootfiles>\n"
+         "</container>\n";
+}
+
+std::string stylesheet() {
+  return R"(body { font-family: Georgia, "Times New Roman", serif; line-height: 1.45; margin: 0 5%; }
+h1, h2, h3, h4, h5, h6 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.2; }
+h1 { font-size: 1.8em; margin: 1em 0 0.3em; }
+.subtitle { font-size: 1.2em; font-style: italic; margin: 0 0 0.6em; }
+.byline, .date { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 0.9em; margin: 0.2em 0; }
+.headline { border-bottom: 1px solid #999; margin-bottom: 1.2em; padding-bottom: 0.6em; }
+p { margin: 0 0 0.8em; }
+blockquote { margin: 1em 1.5em; font-style: italic; }
+pre { white-space: pre-wrap; font-size: 0.85em; }
+code { font-family: "Courier New", monospace; }
+figure { margin: 1em 0; text-align: center; }
+img { max-width: 100%; }
+figcaption { font-size: 0.85em; font-style: italic; margin-top: 0.3em; }
+table { border-collapse: collapse; margin: 1em 0; }
+th, td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; }
+.notes, .site-footer { border-top: 1px solid #999; margin-top: 2em; padding-top: 0.6em; font-size: 0.85em; }
+.notes h2 { font-size: 1.1em; }
+.note-label { font-weight: bold; margin: 0.6em 0 0.2em; }
+)";
+}
+
+std::string package_document(const Article& article, const BookMeta& book, const Content& content) {
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out +=
+      "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
+      "unique-identifier=\"uid\" xml:lang=\"" +
+      xml_escape(book.language) + "\"" + direction_attribute(book) + ">\n";
+  out += metadata(article, book);
+  out += manifest(content);
+  out += "  <spine toc=\"ncx\"";
+  if (book.rtl) out += " page-progression-direction=\"rtl\"";
+  out += ">\n    <itemref idref=\"article\"/>\n  </spine>\n</package>\n";
+  return out;
+}
+
+std::string nav_document(const BookMeta& book, const Content& content) {
+  std::string out = xhtml_prologue(book);
+  out += "<head>\n<meta charset=\"UTF-8\"/>\n<title>" + xml_escape(book.title) + "</title>\n";
+  out += "</head>\n<body>\n<nav epub:type=\"toc\" id=\"toc\">\n<h1>Contents</h1>\n<ol>\n";
+  for (const TocEntry& entry : content.toc) {
+    out += "<li><a href=\"" + entry.target + "\">" + xml_escape(entry.label) + "</a></li>\n";
+  }
+  out += "</ol>\n</nav>\n</body>\n</html>\n";
+  return out;
+}
+
+std::string ncx_document(const BookMeta& book, const Content& content) {
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" xml:lang=\"" +
+         xml_escape(book.language) + "\">\n<head>\n";
+  out += "<meta name=\"dtb:uid\" content=\"" + xml_escape(book.identifier) + "\"/>\n";
+  out +=
+      "<meta name=\"dtb:depth\" content=\"1\"/>\n"
+      "<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n"
+      "<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n";
+  out += "<docTitle><text>" + xml_escape(book.title) + "</text></docTitle>\n<navMap>\n";
+  int order = 0;
+  for (const TocEntry& entry : content.toc) {
+    const std::string n = std::to_string(++order);
+    out += "<navPoint id=\"nav" + n + "\" playOrder=\"" + n + "\"><navLabel><text>" +
+           xml_escape(entry.label) + "</text></navLabel><content src=\"" + entry.target +
+           "\"/></navPoint>\n";
+  }
+  out += "</navMap>\n</ncx>\n";
+  return out;
+}
+
+}  // namespace galley::epub

@@ -1,0 +1,332 @@
+// The XHTML content document: the headline block, the body, the notes as EPUB 3
+// footnotes and the footer in a section of its own.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "detail/iso_date.hpp"
+#include "detail/text.hpp"
+#include "detail/url.hpp"
+#include "detail/xml.hpp"
+#include "epub.hpp"
+
+namespace galley::epub {
+namespace {
+
+using detail::append_xml_escaped;
+
+// Media types every EPUB reading system must support and whose bytes start with a
+// recognisable signature. SVG and WebP are not embedded: SVG would have to pass
+// epubcheck's schema, and WebP is not a core media type before EPUB 3.3.
+std::optional<std::string> image_extension(const detail::DataUri& image) {
+  const std::string_view bytes = image.data;
+  if (image.media_type == "image/png" && bytes.starts_with("\x89PNG\r\n\x1a\n")) return "png";
+  if (image.media_type == "image/jpeg" && bytes.starts_with("\xFF\xD8\xFF")) return "jpg";
+  if (image.media_type == "image/gif" &&
+      (bytes.starts_with("GIF87a") || bytes.starts_with("GIF89a"))) {
+    return "gif";
+  }
+  return std::nullopt;
+}
+
+class XhtmlRenderer {
+ public:
+  XhtmlRenderer(const Article& article, Diagnostics& diag) : article_(article), diag_(diag) {
+    for (const Note& note : article.notes) {
+      note_numbers_.try_emplace(note.id, static_cast<int>(note_numbers_.size()) + 1);
+    }
+  }
+
+  Content render(const BookMeta& book) {
+    content_.toc.push_back({book.title, std::string(kContentHref) + "#title"});
+    out_ = xhtml_prologue(book);
+    out_ += "<head>\n<meta charset=\"UTF-8\"/>\n<title>";
+    append_xml_escaped(out_, book.title);
+    out_ += "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n";
+    out_ += "</head>\n<body>\n<article epub:type=\"bodymatter\">\n";
+    headline(book);
+    blocks(article_.body);
+    out_ += "</article>\n";
+    notes();
+    footer();
+    out_ += "</body>\n</html>\n";
+    content_.xhtml = std::move(out_);
+    return std::move(content_);
+  }
+
+ private:
+  void headline(const BookMeta& book) {
+    const Metadata& meta = article_.metadata;
+    out_ += "<header class=\"headline\">\n<h1 id=\"title\">";
+    append_xml_escaped(out_, book.title);
+    out_ += "</h1>\n";
+    if (has_text(meta.subtitle)) {
+      out_ += "<p class=\"subtitle\">";
+      append_xml_escaped(out_, *meta.subtitle);
+      out_ += "</p>\n";
+    }
+    const std::string byline = byline_text();
+    if (has_text(byline)) {
+      out_ += "<p class=\"byline\">";
+      append_xml_escaped(out_, byline);
+      out_ += "</p>\n";
+    }
+    if (const auto date = detail::writable_iso_date(meta.date)) {
+      out_ += "<p class=\"date\"><time datetime=\"" + *date + "\">" + *date + "</time></p>\n";
+    }
+    out_ += "</header>\n";
+  }
+
+  std::string byline_text() const {
+    const Metadata& meta = article_.metadata;
+    if (has_text(meta.byline)) return *meta.byline;
+    std::string names;
+    for (const Person& person : meta.authors) {
+      if (!has_text(person.name)) continue;
+      if (!names.empty()) names += ", ";
+      names += person.name;
+    }
+    return names;
+  }
+
+  void notes() {
+    if (article_.notes.empty()) return;
+    content_.toc.push_back({"Notes", std::string(kContentHref) + "#notes"});
+    out_ += "<section id=\"notes\" class=\"notes\" epub:type=\"footnotes\">\n<h2>Notes</h2>\n";
+    std::map<int, bool> written;
+    for (const Note& note : article_.notes) {
+      const int number = note_numbers_.at(note.id);
+      if (written[number]) continue;  // a repeated id: the first note wins
+      written[number] = true;
+      const std::string id = "fn" + std::to_string(number);
+      out_ += "<aside id=\"" + id + "\" epub:type=\"footnote\">\n";
+      out_ += "<p class=\"note-label\">" + std::to_string(number) + "</p>\n";
+      blocks(note.blocks);
+      out_ += "</aside>\n";
+    }
+    out_ += "</section>\n";
+  }
+
+  void footer() {
+    if (article_.footer.empty()) return;
+    content_.toc.push_back({"Footer", std::string(kContentHref) + "#footer"});
+    out_ += "<section id=\"footer\" class=\"site-footer\" epub:type=\"backmatter\">\n";
+    blocks(article_.footer);
+    out_ += "</section>\n";
+  }
+
+  void blocks(const Blocks& list) {
+    for (const Block& b : list) block(b);
+  }
+
+  void block(const Block& b) {
+    std::visit(overloaded{
+                   [&](const Heading& h) { heading(h); },
+                   [&](const Paragraph& p) {
+                     out_ += "<p>";
+                     inlines(p.inlines);
+                     out_ += "</p>\n";
+                   },
+                   [&](const List& l) { list(l); },
+                   [&](const Quote& q) {
+                     out_ += "<blockquote>\n";
+                     blocks(q.blocks);
+                     out_ += "</blockquote>\n";
+                   },
+                   [&](const CodeBlock& c) {
+                     out_ += "<pre><code>";
+                     append_xml_escaped(out_, c.text);
+                     out_ += "</code></pre>\n";
+                   },
+                   [&](const Figure& f) { figure(f); },
+                   [&](const Table& t) { table(t); },
+                   [&](const Rule&) { out_ += "<hr/>\n"; },
+               },
+               b.node);
+  }
+
+  void heading(const Heading& h) {
+    // h1 is the headline; body levels 1..6 become h2..h6.
+    const int level = std::clamp(h.level + 1, 2, 6);
+    const std::string id = "sec-" + std::to_string(++heading_count_);
+    const std::string tag = "h" + std::to_string(level);
+    const std::string label = plain_text(h.inlines);
+    if (!detail::trim(detail::xml_escape(label)).empty())
+      content_.toc.push_back({label, std::string(kContentHref) + "#" + id});
+    out_ += "<" + tag + " id=\"" + id + "\">";
+    inlines(h.inlines);
+    out_ += "</" + tag + ">\n";
+  }
+
+  void list(const List& l) {
+    if (l.items.empty()) return;
+    const char* tag = l.ordered ? "ol" : "ul";
+    out_ += std::string("<") + tag + ">\n";
+    for (const Blocks& item : l.items) {
+      out_ += "<li>";
+      // A single paragraph renders inline so short items stay compact.
+      if (item.size() == 1 && std::holds_alternative<Paragraph>(item.front().node)) {
+        inlines(std::get<Paragraph>(item.front().node).inlines);
+      } else {
+        out_ += '\n';
+        blocks(item);
+      }
+      out_ += "</li>\n";
+    }
+    out_ += std::string("</") + tag + ">\n";
+  }
+
+  void figure(const Figure& f) {
+    const std::optional<std::string> href = image_href(f.image);
+    if (!href && f.caption.empty()) return;
+    out_ += "<figure>\n";
+    if (href) image_element(*href, f.image.alt);
+    if (!f.caption.empty()) {
+      out_ += "<figcaption>";
+      inlines(f.caption);
+      out_ += "</figcaption>\n";
+    }
+    out_ += "</figure>\n";
+  }
+
+  void table(const Table& t) {
+    if (t.rows.empty()) return;
+    out_ += "<table>\n";
+    const std::size_t header_rows =
+        std::min(t.rows.size(), static_cast<std::size_t>(std::max(t.header_rows, 0)));
+    if (header_rows > 0) {
+      out_ += "<thead>\n";
+      for (std::size_t r = 0; r < header_rows; ++r) row(t.rows[r], "th");
+      out_ += "</thead>\n";
+    }
+    if (header_rows < t.rows.size()) {
+      out_ += "<tbody>\n";
+      for (std::size_t r = header_rows; r < t.rows.size(); ++r) row(t.rows[r], "td");
+      out_ += "</tbody>\n";
+    }
+    out_ += "</table>\n";
+  }
+
+  void row(const std::vector<Blocks>& cells, const std::string& tag) {
+    out_ += "<tr>";
+    for (const Blocks& cell : cells) {
+      out_ += "<" + tag + ">";
+      if (cell.size() == 1 && std::holds_alternative<Paragraph>(cell.front().node)) {
+        inlines(std::get<Paragraph>(cell.front().node).inlines);
+      } else {
+        blocks(cell);
+      }
+      out_ += "</" + tag + ">";
+    }
+    out_ += "</tr>\n";
+  }
+
+  void inlines(const Inlines& list) {
+    for (const Inline& i : list) inline_node(i);
+  }
+
+  void inline_node(const Inline& i) {
+    std::visit(overloaded{
+                   [&](const Text& t) { append_xml_escaped(out_, t.text); },
+                   [&](const Emphasis& e) { wrap("em", e.children); },
+                   [&](const Strong& s) { wrap("strong", s.children); },
+                   [&](const Code& c) {
+                     out_ += "<code>";
+                     append_xml_escaped(out_, c.text);
+                     out_ += "</code>";
+                   },
+                   [&](const Link& l) { link(l); },
+                   [&](const Image& img) {
+                     if (auto href = image_href(img)) image_element(*href, img.alt);
+                   },
+                   [&](const LineBreak&) { out_ += "<br/>"; },
+                   [&](const NoteRef& r) { note_ref(r); },
+               },
+               i.node);
+  }
+
+  void wrap(const char* tag, const Inlines& children) {
+    out_ += std::string("<") + tag + ">";
+    inlines(children);
+    out_ += std::string("</") + tag + ">";
+  }
+
+  // HTML forbids a link inside a link, so a nested link keeps only its text.
+  void link(const Link& l) {
+    const std::optional<std::string> url = detail::safe_link_url(l.url);
+    if (!url || in_link_) {
+      inlines(l.children);
+      return;
+    }
+    in_link_ = true;
+    out_ += "<a href=\"";
+    append_xml_escaped(out_, *url);
+    out_ += "\">";
+    inlines(l.children);
+    out_ += "</a>";
+    in_link_ = false;
+  }
+
+  void note_ref(const NoteRef& r) {
+    const auto it = note_numbers_.find(r.id);
+    if (it == note_numbers_.end()) {
+      diag_.warn(
+          {std::string(kWriterName), {}, "reference to a missing note '" + r.id + "' dropped"});
+      return;
+    }
+    const std::string number = std::to_string(it->second);
+    if (in_link_) {
+      out_ += "<sup>" + number + "</sup>";
+      return;
+    }
+    out_ += "<sup><a epub:type=\"noteref\" href=\"#fn" + number + "\">" + number + "</a></sup>";
+  }
+
+  void image_element(const std::string& href, const std::string& alt) {
+    out_ += "<img src=\"" + href + "\" alt=\"";
+    append_xml_escaped(out_, alt);
+    out_ += "\"/>";
+  }
+
+  // The href of the embedded copy of `image`, embedding it on first use; nullopt
+  // (with a warning) when it cannot be embedded.
+  std::optional<std::string> image_href(const Image& image) {
+    if (const auto it = image_hrefs_.find(image.src); it != image_hrefs_.end()) return it->second;
+    std::optional<std::string> href;
+    const auto data = detail::parse_data_uri(image.src);
+    const auto extension = data ? image_extension(*data) : std::nullopt;
+    if (extension) {
+      const std::string id = "img" + std::to_string(content_.images.size() + 1);
+      href = "images/" + id + "." + *extension;
+      content_.images.push_back({id, *href, data->media_type, data->data});
+    } else {
+      diag_.warn({std::string(kWriterName), {}, image_warning(image.src, data.has_value())});
+    }
+    image_hrefs_.emplace(image.src, href);
+    return href;
+  }
+
+  static std::string image_warning(const std::string& src, bool is_data_uri) {
+    if (is_data_uri) return "image dropped: not a PNG, JPEG or GIF data URI";
+    const std::string shown = src.size() > 80 ? src.substr(0, 77) + "..." : src;
+    return "image '" + shown + "' dropped: only images embedded as data URIs are kept";
+  }
+
+  const Article& article_;
+  Diagnostics& diag_;
+  Content content_;
+  std::string out_;
+  std::map<std::string, int> note_numbers_;
+  std::map<std::string, std::optional<std::string>> image_hrefs_;
+  int heading_count_ = 0;
+  bool in_link_ = false;
+};
+
+}  // namespace
+
+Content render_content(const Article& article, const BookMeta& book, Diagnostics& diag) {
+  return XhtmlRenderer(article, diag).render(book);
+}
+
+}  // namespace galley::epub

@@ -1,0 +1,533 @@
+#include "html_metadata.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include <galley/recover.hpp>
+
+#include "detail/iso_date.hpp"
+#include "detail/text.hpp"
+#include "detail/url.hpp"
+
+namespace galley::html {
+namespace {
+
+using Json = nlohmann::json;
+using MetaTags = std::map<std::string, std::string, std::less<>>;
+
+constexpr std::size_t kMaxBylineChars = 100;
+
+// schema.org types whose JSON-LD describes the article itself.
+constexpr std::array<std::string_view, 20> kArticleTypes = {"Article",
+                                                            "NewsArticle",
+                                                            "BlogPosting",
+                                                            "AnalysisNewsArticle",
+                                                            "OpinionNewsArticle",
+                                                            "ReportageNewsArticle",
+                                                            "ReviewNewsArticle",
+                                                            "BackgroundNewsArticle",
+                                                            "AskPublicNewsArticle",
+                                                            "SatiricalArticle",
+                                                            "ScholarlyArticle",
+                                                            "TechArticle",
+                                                            "Report",
+                                                            "SocialMediaPosting",
+                                                            "LiveBlogPosting",
+                                                            "DiscussionForumPosting",
+                                                            "AdvertiserContentArticle",
+                                                            "MedicalScholarlyArticle",
+                                                            "APIReference",
+                                                            "Review"};
+
+std::string clean(std::string_view text) { return detail::collapse_whitespace(text); }
+
+// <meta property|name|itemprop=... content=...>, keys lower-cased; the first wins.
+MetaTags collect_meta(const Dom& dom) {
+  MetaTags tags;
+  for (NodeId id = 0; id < static_cast<NodeId>(dom.size()); ++id) {
+    if (!dom.is(id, "meta")) continue;
+    const std::string content = clean(dom.attr(id, "content"));
+    if (content.empty()) continue;
+    for (std::string_view key_attr : {"property", "name", "itemprop", "http-equiv"}) {
+      // A property attribute may list several names ("og:title twitter:title").
+      std::string_view keys = dom.attr(id, key_attr);
+      std::size_t pos = 0;
+      while (pos < keys.size()) {
+        const std::size_t end = std::min(keys.find(' ', pos), keys.size());
+        if (end > pos) tags.emplace(detail::to_lower_ascii(keys.substr(pos, end - pos)), content);
+        pos = end + 1;
+      }
+    }
+  }
+  return tags;
+}
+
+std::string first_of(const MetaTags& tags, std::initializer_list<std::string_view> keys) {
+  for (std::string_view key : keys) {
+    if (auto it = tags.find(key); it != tags.end()) return it->second;
+  }
+  return {};
+}
+
+bool has_type(const Json& item) {
+  if (!item.is_object() || !item.contains("@type")) return false;
+  auto matches = [](const Json& t) {
+    return t.is_string() && std::find(kArticleTypes.begin(), kArticleTypes.end(),
+                                      t.get<std::string>()) != kArticleTypes.end();
+  };
+  const Json& type = item["@type"];
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), matches);
+  return matches(type);
+}
+
+// The article object among the page's JSON-LD blocks: top level, in an array, or in an
+// @graph. Only these levels are searched, so a deeply nested document costs nothing.
+Json find_article_json(const std::vector<std::string>& blocks) {
+  for (const std::string& block : blocks) {
+    // Pages often wrap the JSON in a CDATA section for old XHTML parsers.
+    std::string_view text = detail::trim(block);
+    if (text.starts_with("<![CDATA[")) text.remove_prefix(9);
+    if (text.ends_with("]]>")) text.remove_suffix(3);
+    Json root = Json::parse(text, nullptr, false);
+    if (root.is_discarded()) continue;
+    std::vector<const Json*> items;
+    auto add = [&](const Json& j) {
+      if (j.is_array()) {
+        for (const Json& e : j) items.push_back(&e);
+      } else {
+        items.push_back(&j);
+      }
+    };
+    add(root);
+    for (std::size_t i = 0, n = items.size(); i < n; ++i) {
+      if (items[i]->is_object() && items[i]->contains("@graph")) add((*items[i])["@graph"]);
+    }
+    for (const Json* item : items) {
+      if (has_type(*item)) return *item;
+    }
+  }
+  return Json();
+}
+
+std::string json_string(const Json& object, std::string_view key) {
+  if (!object.is_object()) return {};
+  auto it = object.find(key);
+  if (it == object.end()) return {};
+  if (it->is_string()) return clean(it->get<std::string>());
+  if (it->is_object()) return json_string(*it, "name");
+  if (it->is_array() && !it->empty()) {
+    const Json& first = it->front();
+    if (first.is_string()) return clean(first.get<std::string>());
+    if (first.is_object()) return json_string(first, "name");
+  }
+  return {};
+}
+
+// JSON-LD author: "Name", {"name": ...}, or a list of either.
+std::vector<Person> json_authors(const Json& article) {
+  std::vector<Person> people;
+  if (!article.is_object() || !article.contains("author")) return people;
+  const Json& author = article["author"];
+  auto add = [&](const Json& a) {
+    std::string name = a.is_string() ? clean(a.get<std::string>()) : json_string(a, "name");
+    if (!name.empty() && !detail::has_url_scheme(name)) people.push_back(Person{std::move(name)});
+  };
+  if (author.is_array()) {
+    for (const Json& a : author) add(a);
+  } else {
+    add(author);
+  }
+  return people;
+}
+
+std::string join_names(const std::vector<Person>& people) {
+  std::string out;
+  for (const Person& p : people) {
+    if (!out.empty()) out += ", ";
+    out += p.name;
+  }
+  return out;
+}
+
+std::size_t word_count(std::string_view s) {
+  std::size_t count = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = detail::is_ascii_space(c);
+    if (!space && !in_word) ++count;
+    in_word = !space;
+  }
+  return count;
+}
+
+// Readability's separators in a <title>: " | ", " - ", " – ", " — ", " / ", " > ", " » ".
+constexpr std::array<std::string_view, 8> kSeparators = {" | ",  " - ", " \u2013 ", " \u2014 ",
+                                                         " \\ ", " / ", " > ",      " \u00bb "};
+
+std::size_t last_separator(std::string_view title, std::size_t& length) {
+  std::size_t best = std::string_view::npos;
+  for (std::string_view sep : kSeparators) {
+    const std::size_t at = title.rfind(sep);
+    if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) {
+      best = at;
+      length = sep.size();
+    }
+  }
+  return best;
+}
+
+std::size_t first_separator(std::string_view title, std::size_t& length) {
+  std::size_t best = std::string_view::npos;
+  for (std::string_view sep : kSeparators) {
+    const std::size_t at = title.find(sep);
+    if (at != std::string_view::npos && at < best) {
+      best = at;
+      length = sep.size();
+    }
+  }
+  return best;
+}
+
+// Readability's _getArticleTitle over the document <title>: drops the site part after
+// (or before) a separator unless that leaves too few words.
+std::string title_from_document(const Dom& dom, const std::string& original) {
+  std::string title = original;
+  bool hierarchical = false;
+  std::size_t sep_length = 0;
+  if (const std::size_t at = last_separator(original, sep_length); at != std::string::npos) {
+    const std::string_view sep = std::string_view(original).substr(at, sep_length);
+    hierarchical = sep == " \\ " || sep == " / " || sep == " > " || sep == " \u00bb ";
+    title = original.substr(0, at);
+    if (word_count(title) < 3) {
+      const std::size_t first = first_separator(original, sep_length);
+      title = original.substr(first + sep_length);
+    }
+  } else if (const std::size_t colon = original.find(": "); colon != std::string::npos) {
+    bool heading_matches = false;
+    for (NodeId id = 0; id < static_cast<NodeId>(dom.size()) && !heading_matches; ++id) {
+      heading_matches = (dom.is(id, "h1") || dom.is(id, "h2")) && inner_text(dom, id) == original;
+    }
+    if (!heading_matches) {
+      title = clean(original.substr(original.rfind(':') + 1));
+      if (word_count(title) < 3) {
+        title = clean(original.substr(colon + 1));
+      } else if (word_count(original.substr(0, colon)) > 5) {
+        title = original;
+      }
+    }
+  } else if (original.size() > 150 || original.size() < 15) {
+    NodeId only_h1 = kNoNode;
+    int h1_count = 0;
+    for (NodeId id = 0; id < static_cast<NodeId>(dom.size()); ++id) {
+      if (dom.is(id, "h1")) {
+        ++h1_count;
+        only_h1 = id;
+      }
+    }
+    if (h1_count == 1) title = inner_text(dom, only_h1);
+  }
+  title = clean(title);
+  const std::size_t words = word_count(title);
+  if (words <= 4) {
+    std::string bare = original;
+    for (std::string_view sep : kSeparators) {
+      for (std::size_t at; (at = bare.find(sep)) != std::string::npos;)
+        bare.replace(at, sep.size(), " ");
+    }
+    if (!hierarchical || words != word_count(bare) - 1) title = original;
+  }
+  return title;
+}
+
+bool same_name(std::string_view a, std::string_view b) {
+  auto key = [](std::string_view s) {
+    std::string out;
+    for (char c : detail::to_lower_ascii(s)) {
+      if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) != 0) out += c;
+    }
+    return out;
+  };
+  const std::string ka = key(a);
+  return !ka.empty() && ka == key(b);
+}
+
+std::optional<std::chrono::year_month_day> date_of(std::string_view text, DateOrder order) {
+  if (auto date = parse_date(text, order)) return date;
+  // Machine-readable stamps ("2021-03-04T10:00:00+01:00"): the day as written.
+  const std::string_view trimmed = detail::trim(text);
+  if (trimmed.size() >= 10) return detail::parse_iso_date(trimmed.substr(0, 10));
+  return std::nullopt;
+}
+
+bool matches_byline_hint(const Dom& dom, NodeId id) {
+  if (dom.attr(id, "rel") == "author") return true;
+  if (dom.attr(id, "itemprop").find("author") != std::string_view::npos) return true;
+  const std::string match = detail::to_lower_ascii(std::string(dom.attr(id, "class")) + " " +
+                                                   std::string(dom.attr(id, "id")));
+  for (std::string_view hint : {"byline", "author", "dateline", "writtenby", "p-author"}) {
+    if (match.find(hint) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool matches_date_hint(const Dom& dom, NodeId id) {
+  const std::string match = detail::to_lower_ascii(std::string(dom.attr(id, "class")) + " " +
+                                                   std::string(dom.attr(id, "id")) + " " +
+                                                   std::string(dom.attr(id, "itemprop")));
+  for (std::string_view hint : {"date", "time", "published", "posted"}) {
+    if (match.find(hint) != std::string::npos) return true;
+  }
+  return false;
+}
+
+class Extractor {
+ public:
+  Extractor(const Dom& dom, const ReadOptions& options) : dom_(dom), options_(options) {}
+
+  PageMetadata run() {
+    meta_ = collect_meta(dom_);
+    article_ = find_article_json(dom_.json_ld);
+    Metadata& m = result_.metadata;
+    set(m.site_name, first_of(meta_, {"og:site_name", "application-name"}));
+    if (!m.site_name) set(m.site_name, json_string(article_, "publisher"));
+    set(m.publisher, json_string(article_, "publisher"));
+    set(m.description, first_of(meta_, {"description", "og:description", "dc.description",
+                                        "dc:description", "twitter:description"}));
+    if (!m.description) set(m.description, json_string(article_, "description"));
+    find_url();
+    find_lang();
+    find_title();
+    find_byline();
+    find_date();
+    result_.article_body = json_string(article_, "articleBody");
+    return std::move(result_);
+  }
+
+ private:
+  static void set(std::optional<std::string>& field, const std::string& value) {
+    if (!field && !value.empty()) field = value;
+  }
+
+  void find_url() {
+    Metadata& m = result_.metadata;
+    for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()) && !m.url; ++id) {
+      if (dom_.is(id, "link") && detail::to_lower_ascii(dom_.attr(id, "rel")) == "canonical") {
+        set(m.url, std::string(detail::trim(dom_.attr(id, "href"))));
+      }
+    }
+    set(m.url, first_of(meta_, {"og:url"}));
+    set(m.url, json_string(article_, "url"));
+    if (m.url && !options_.base_url.empty()) m.url = detail::resolve_url(options_.base_url, *m.url);
+    if (m.url && !detail::has_url_scheme(*m.url)) m.url.reset();
+    std::string page = !options_.base_url.empty() ? options_.base_url : m.url.value_or("");
+    const NodeId base = dom_.find_first("base");
+    const std::string_view href = base == kNoNode ? "" : detail::trim(dom_.attr(base, "href"));
+    result_.base_url = href.empty() ? page : detail::resolve_url(page, href);
+  }
+
+  void find_lang() {
+    Metadata& m = result_.metadata;
+    if (dom_.root != kNoNode) set(m.lang, clean(dom_.attr(dom_.root, "lang")));
+    if (dom_.root != kNoNode) set(m.lang, clean(dom_.attr(dom_.root, "xml:lang")));
+    set(m.lang, first_of(meta_, {"content-language", "language", "dc.language"}));
+    std::string locale = first_of(meta_, {"og:locale"});
+    std::replace(locale.begin(), locale.end(), '_', '-');
+    set(m.lang, locale);
+    set(m.lang, json_string(article_, "inLanguage"));
+  }
+
+  void find_title() {
+    Metadata& m = result_.metadata;
+    const NodeId title_node = dom_.find_first("title");
+    const std::string document_title = title_node == kNoNode ? "" : inner_text(dom_, title_node);
+    std::string title = json_title(document_title);
+    if (title.empty()) {
+      title = first_of(meta_,
+                       {"dc:title", "dcterm:title", "dc.title", "og:title", "weibo:article:title",
+                        "weibo:webpage:title", "title", "twitter:title", "parsely-title"});
+    }
+    // Publishers' own titles are kept as given; only <title> carries a site part to cut.
+    if (title.empty() && !document_title.empty()) {
+      title =
+          strip_site_suffix(title_from_document(dom_, document_title), m.site_name.value_or(""));
+    }
+    if (!title.empty()) m.title = title;
+  }
+
+  // JSON-LD may give both a name and a headline; prefer the one like the page title.
+  std::string json_title(const std::string& document_title) {
+    const std::string name = json_string(article_, "name");
+    const std::string headline = json_string(article_, "headline");
+    if (!name.empty() && !headline.empty() && name != headline) {
+      const std::string reference = title_from_document(dom_, document_title);
+      const bool headline_matches = reference.find(headline) != std::string::npos;
+      const bool name_matches = reference.find(name) != std::string::npos;
+      return headline_matches && !name_matches ? headline : name;
+    }
+    return name.empty() ? headline : name;
+  }
+
+  void find_byline() {
+    Metadata& m = result_.metadata;
+    std::vector<Person> people = json_authors(article_);
+    if (!people.empty()) {
+      m.byline = join_names(people);
+      m.authors = std::move(people);
+    }
+    if (!m.byline) {
+      std::string author =
+          first_of(meta_, {"dc:creator", "dcterm:creator", "dc.creator", "author", "parsely-author",
+                           "sailthru.author", "article:author", "byl"});
+      if (!author.empty() && !detail::has_url_scheme(author)) use_byline(author);
+    }
+    find_visible_byline();
+  }
+
+  void use_byline(const std::string& text) {
+    Metadata& m = result_.metadata;
+    if (auto byline = parse_byline(text)) {
+      m.byline = byline->text;
+      m.authors = byline->authors;
+    } else {
+      m.byline = detail::trim(text);
+      m.authors = split_authors(text);
+    }
+  }
+
+  // The first element hinted as byline (rel=author, itemprop=author, class "byline")
+  // with short text. It leaves the body either way: the metadata carries it.
+  void find_visible_byline() {
+    Metadata& m = result_.metadata;
+    const NodeId body = dom_.find_first("body");
+    if (body == kNoNode) return;
+    const NodeId end = dom_.subtree_end(body);
+    for (NodeId id = body + 1; id < end; ++id) {
+      if (dom_[id].is_text || !matches_byline_hint(dom_, id)) continue;
+      const std::string text = byline_text(id);
+      if (text.empty()) continue;
+      std::optional<Byline> byline = parse_byline(text);
+      const bool marked_up = dom_.attr(id, "rel") == "author" ||
+                             dom_.attr(id, "itemprop").find("author") != std::string_view::npos;
+      if (!byline && marked_up) {
+        std::vector<Person> people = split_authors(text);
+        if (!people.empty()) byline = Byline{text, std::move(people), true};
+      }
+      if (!byline) continue;
+      if (!visible_date_) visible_date_ = find_date_in(text);
+      if (!m.byline) {
+        m.byline = byline->text;
+        m.authors = byline->authors;
+      }
+      result_.byline_nodes.push_back(id);
+      return;
+    }
+  }
+
+  // An author element's itemprop=name child holds the name without decoration.
+  std::string byline_text(NodeId id) const {
+    std::string text = inner_text(dom_, id);
+    if (text.size() > kMaxBylineChars) return {};
+    const NodeId end = dom_.subtree_end(id);
+    for (NodeId d = id + 1; d < end; ++d) {
+      if (!dom_[d].is_text && dom_.attr(d, "itemprop") == "name") return inner_text(dom_, d);
+    }
+    return text;
+  }
+
+  std::optional<std::chrono::year_month_day> find_date_in(std::string_view text) const {
+    return galley::find_date(text, options_.date_order);
+  }
+
+  void find_date() {
+    Metadata& m = result_.metadata;
+    std::string stamp = json_string(article_, "datePublished");
+    if (stamp.empty()) {
+      stamp =
+          first_of(meta_, {"article:published_time", "og:published_time", "datepublished",
+                           "parsely-pub-date", "sailthru.date", "article.published",
+                           "published-date", "publish-date", "pubdate", "date", "dc.date.issued",
+                           "dc.date", "dcterms.created", "dcterms.date", "dc:date",
+                           "citation_publication_date", "article:modified_time", "datemodified"});
+    }
+    if (stamp.empty()) stamp = json_string(article_, "dateCreated");
+    if (stamp.empty()) stamp = time_element_stamp();
+    if (!stamp.empty()) {
+      if (auto date = date_of(stamp, options_.date_order)) {
+        m.date = date;
+        m.datetime = stamp;
+        return;
+      }
+    }
+    if (visible_date_) {
+      m.date = visible_date_;
+      return;
+    }
+    find_visible_dateline();
+  }
+
+  // <time datetime> with pubdate or inside a date-hinted element, else the first one.
+  std::string time_element_stamp() const {
+    std::string first;
+    for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
+      if (!dom_.is(id, "time")) continue;
+      const std::string stamp = clean(dom_.attr(id, "datetime"));
+      if (stamp.empty()) continue;
+      if (dom_.has_attr(id, "pubdate") || matches_date_hint(dom_, id) ||
+          (dom_[id].parent != kNoNode && matches_date_hint(dom_, dom_[id].parent))) {
+        return stamp;
+      }
+      if (first.empty()) first = stamp;
+    }
+    return first;
+  }
+
+  // A short element whose class/id says date and whose text is one.
+  void find_visible_dateline() {
+    Metadata& m = result_.metadata;
+    const NodeId body = dom_.find_first("body");
+    if (body == kNoNode) return;
+    const NodeId end = dom_.subtree_end(body);
+    for (NodeId id = body + 1; id < end; ++id) {
+      if (dom_[id].is_text || !matches_date_hint(dom_, id)) continue;
+      const std::string text = inner_text(dom_, id);
+      if (text.empty() || text.size() > kMaxBylineChars) continue;
+      if (auto date = find_date_in(text)) {
+        m.date = date;
+        if (parse_date(text, options_.date_order)) result_.byline_nodes.push_back(id);
+        return;
+      }
+    }
+  }
+
+  const Dom& dom_;
+  const ReadOptions& options_;
+  MetaTags meta_;
+  Json article_;
+  PageMetadata result_;
+  std::optional<std::chrono::year_month_day> visible_date_;
+};
+
+}  // namespace
+
+std::string strip_site_suffix(const std::string& title, const std::string& site_name) {
+  std::size_t length = 0;
+  const std::size_t at = last_separator(title, length);
+  if (at == std::string::npos || at == 0) return title;
+  const std::string_view suffix = std::string_view(title).substr(at + length);
+  if (!site_name.empty() && same_name(suffix, site_name)) return clean(title.substr(0, at));
+  const std::size_t first = first_separator(title, length);
+  const std::string_view prefix = std::string_view(title).substr(0, first);
+  if (!site_name.empty() && same_name(prefix, site_name)) {
+    return clean(title.substr(first + length));
+  }
+  return title;
+}
+
+PageMetadata extract_metadata(const Dom& dom, const ReadOptions& options) {
+  return Extractor(dom, options).run();
+}
+
+}  // namespace galley::html

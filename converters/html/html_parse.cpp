@@ -1,0 +1,438 @@
+#include "html_parse.hpp"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+#include <climits>
+#include <memory>
+#include <mutex>
+
+#include "detail/text.hpp"
+
+namespace galley::html {
+namespace {
+
+// Elements deeper than this are attached to their ancestor at this depth: their text
+// is kept, their nesting is not. libxml2 stops at 256 levels unless told otherwise.
+constexpr int kMaxDepth = 256;
+constexpr std::size_t kCharsetWindow = 4096;
+
+// libxml2's entity loader is process-wide, so it is installed once; it refuses every
+// external resource (DTDs, entities), which also keeps local files out of the output.
+xmlParserInputPtr refuse_external_entity(const char*, const char*, xmlParserCtxtPtr) {
+  return nullptr;
+}
+
+void install_entity_loader() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlSetExternalEntityLoader(refuse_external_entity); });
+}
+
+struct ParseErrors {
+  bool too_deep = false;
+  bool conversion_failed = false;
+  bool out_of_memory = false;
+};
+
+void record_error(void* context, xmlErrorPtr error) {
+  auto* errors = static_cast<ParseErrors*>(context);
+  if (error == nullptr) return;
+  if (error->code == XML_ERR_NO_MEMORY) errors->out_of_memory = true;
+  if (error->code == XML_ERR_INTERNAL_ERROR && error->message != nullptr &&
+      std::string_view(error->message).find("depth") != std::string_view::npos) {
+    errors->too_deep = true;
+  }
+  if (error->code == XML_I18N_CONV_FAILED || error->code == XML_ERR_INVALID_CHAR) {
+    errors->conversion_failed = true;
+  }
+}
+
+// libxml2 reports through a per-thread structured handler; this one is set for the
+// parse only, so nothing reaches stderr and other threads' handlers are untouched.
+class ErrorCapture {
+ public:
+  explicit ErrorCapture(ParseErrors& errors)
+      : old_handler_(xmlStructuredError), old_context_(xmlStructuredErrorContext) {
+    xmlSetStructuredErrorFunc(&errors, record_error);
+  }
+  ErrorCapture(const ErrorCapture&) = delete;
+  ErrorCapture& operator=(const ErrorCapture&) = delete;
+  ~ErrorCapture() { xmlSetStructuredErrorFunc(old_context_, old_handler_); }
+
+ private:
+  xmlStructuredErrorFunc old_handler_;
+  void* old_context_;
+};
+
+struct DocDeleter {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+struct CtxtDeleter {
+  void operator()(htmlParserCtxt* ctxt) const { htmlFreeParserCtxt(ctxt); }
+};
+using DocPtr = std::unique_ptr<xmlDoc, DocDeleter>;
+
+std::string_view as_view(const xmlChar* s) {
+  return s == nullptr ? std::string_view{} : std::string_view(reinterpret_cast<const char*>(s));
+}
+
+bool is_utf8_name(std::string_view enc) { return enc == "utf-8" || enc == "utf8"; }
+
+bool is_latin_name(std::string_view enc) {
+  return enc == "windows-1252" || enc == "iso-8859-1" || enc == "latin1" || enc == "us-ascii" ||
+         enc == "ascii" || enc == "cp1252" || enc == "iso8859-1";
+}
+
+std::string without_nuls(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  for (char c : bytes) {
+    if (c != '\0') out += c;
+  }
+  return out;
+}
+
+// The bytes handed to libxml2 and the encoding it should read them with.
+struct Prepared {
+  std::string bytes;
+  std::string encoding;
+};
+
+Prepared prepare(std::string_view bytes, const std::string& name, Diagnostics& diag) {
+  const std::string encoding = choose_encoding(bytes);
+  if (encoding == "utf-8") {
+    const auto detected = detail::detect_encoding(bytes);
+    return {detail::sanitize_utf8(detail::decode_text(bytes, detected)), "UTF-8"};
+  }
+  if (encoding == "utf-16le" || encoding == "utf-16be") {
+    return {detail::sanitize_utf8(detail::decode_text(bytes, detail::detect_encoding(bytes))),
+            "UTF-8"};
+  }
+  if (is_utf8_name(encoding)) {
+    diag.warn({name, {}, "declared UTF-8 but has invalid bytes; they were replaced"});
+    return {detail::sanitize_utf8(bytes), "UTF-8"};
+  }
+  if (!is_latin_name(encoding) && encoding != "windows-1252") {
+    if (xmlCharEncodingHandler* handler = xmlFindCharEncodingHandler(encoding.c_str())) {
+      xmlCharEncCloseFunc(handler);
+      return {without_nuls(bytes), encoding};
+    }
+    diag.warn({name, {}, "unknown charset '" + encoding + "'; read as windows-1252"});
+  }
+  return {detail::sanitize_utf8(detail::windows1252_to_utf8(bytes)), "UTF-8"};
+}
+
+// libxml2's HTML parser does not read a DOCTYPE's internal subset: it would show the
+// entity declarations as text. They are cut out (and never expanded).
+bool strip_internal_subset(std::string& bytes) {
+  const std::string head =
+      detail::to_lower_ascii(std::string_view(bytes).substr(0, kCharsetWindow));
+  const std::size_t doctype = head.find("<!doctype");
+  if (doctype == std::string::npos) return false;
+  const std::size_t open = bytes.find_first_of("[>", doctype);
+  if (open == std::string::npos || bytes[open] != '[') return false;
+  const std::size_t close = bytes.find("]", open);
+  if (close == std::string::npos) return false;
+  bytes.erase(open, close + 1 - open);
+  return true;
+}
+
+DocPtr run_parser(const Prepared& input, bool huge, ParseErrors& errors) {
+  std::unique_ptr<htmlParserCtxt, CtxtDeleter> ctxt(htmlNewParserCtxt());
+  if (!ctxt) return nullptr;
+  int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                HTML_PARSE_COMPACT;
+  if (huge) options |= XML_PARSE_HUGE;
+  ErrorCapture capture(errors);
+  return DocPtr(htmlCtxtReadMemory(ctxt.get(), input.bytes.data(),
+                                   static_cast<int>(input.bytes.size()), nullptr,
+                                   input.encoding.c_str(), options));
+}
+
+bool is_hidden(const xmlNode* node) {
+  bool hidden = false;
+  for (const xmlAttr* a = node->properties; a != nullptr && !hidden; a = a->next) {
+    const std::string_view key = as_view(a->name);
+    const std::string_view value =
+        a->children != nullptr ? as_view(a->children->content) : std::string_view{};
+    if (key == "hidden") hidden = true;
+    if (key == "aria-hidden" && detail::trim(value) == "true") {
+      // Readability's exception: MediaWiki marks its math fallback images aria-hidden.
+      const xmlChar* cls = xmlHasProp(node, BAD_CAST "class") != nullptr
+                               ? xmlHasProp(node, BAD_CAST "class")->children->content
+                               : nullptr;
+      hidden = as_view(cls).find("fallback-image") == std::string_view::npos;
+    }
+    if (key == "style") {
+      std::string style;
+      for (char c : value) {
+        if (!detail::is_ascii_space(c)) style += static_cast<char>(std::tolower(c));
+      }
+      hidden = style.find("display:none") != std::string::npos ||
+               style.find("visibility:hidden") != std::string::npos;
+    }
+  }
+  return hidden;
+}
+
+bool is_dropped_tag(std::string_view tag) {
+  return tag == "style" || tag == "template" || tag == "svg" || tag == "select" ||
+         tag == "textarea" || tag == "datalist" || tag == "button";
+}
+
+std::string text_content(const xmlNode* node) {
+  std::string out;
+  if (xmlChar* content = xmlNodeGetContent(node)) {
+    out = as_view(content);
+    xmlFree(content);
+  }
+  return out;
+}
+
+// Copies libxml2's tree into a Dom without recursion.
+class DomBuilder {
+ public:
+  explicit DomBuilder(Dom& dom) : dom_(dom) {}
+
+  bool flattened() const noexcept { return flattened_; }
+
+  void build(xmlNode* root) {
+    std::vector<NodeId> open;  // the Dom parent of each libxml2 element entered
+    NodeId parent = kNoNode;
+    xmlNode* cur = root;
+    while (true) {
+      const NodeId id = add(cur, parent);
+      if (id != kNoNode && !dom_[id].is_text && cur->children != nullptr) {
+        open.push_back(parent);
+        if (open.size() < static_cast<std::size_t>(kMaxDepth)) {
+          parent = id;
+        } else {
+          flattened_ = true;
+        }
+        cur = cur->children;
+        continue;
+      }
+      while (cur != root && cur->next == nullptr) {
+        cur = cur->parent;
+        parent = open.back();
+        open.pop_back();
+      }
+      if (cur == root) return;
+      cur = cur->next;
+    }
+  }
+
+ private:
+  // Adds `node` under `parent`; kNoNode when it (and its subtree) is left out.
+  NodeId add(xmlNode* node, NodeId parent) {
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      return add_text(as_view(node->content), parent);
+    }
+    if (node->type != XML_ELEMENT_NODE) return kNoNode;
+    const std::string_view tag = as_view(node->name);
+    if (tag == "script") {
+      const xmlChar* type = xmlHasProp(node, BAD_CAST "type") != nullptr
+                                ? xmlHasProp(node, BAD_CAST "type")->children->content
+                                : nullptr;
+      if (as_view(type).find("ld+json") != std::string_view::npos) {
+        dom_.json_ld.push_back(text_content(node));
+      }
+      return kNoNode;
+    }
+    if (is_dropped_tag(tag) || is_hidden(node)) return kNoNode;
+    if (tag == "noscript") {
+      add_noscript_images(node, parent);
+      return kNoNode;
+    }
+    const NodeId id = new_node(parent);
+    Node& n = dom_[id];
+    n.name = tag;
+    n.is_block = is_block_tag(tag);
+    for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+      std::string value;
+      if (a->children != nullptr && a->children->next == nullptr) {
+        value = as_view(a->children->content);
+      } else if (a->children != nullptr) {
+        value = text_content(reinterpret_cast<const xmlNode*>(a));
+      }
+      n.attributes.emplace_back(detail::to_lower_ascii(as_view(a->name)), std::move(value));
+    }
+    return id;
+  }
+
+  NodeId add_text(std::string_view text, NodeId parent) {
+    if (parent == kNoNode || text.empty()) return kNoNode;
+    // Adjacent text (split by a dropped comment or script) stays one node.
+    const auto& siblings = dom_[parent].children;
+    if (!siblings.empty() && dom_[siblings.back()].is_text) {
+      dom_[siblings.back()].text += text;
+      return siblings.back();
+    }
+    const NodeId id = new_node(parent);
+    dom_[id].is_text = true;
+    dom_[id].text = text;
+    return id;
+  }
+
+  NodeId new_node(NodeId parent) {
+    const auto id = static_cast<NodeId>(dom_.nodes.size());
+    dom_.nodes.emplace_back();
+    dom_.nodes.back().parent = parent;
+    if (parent != kNoNode) dom_[parent].children.push_back(id);
+    return id;
+  }
+
+  // A <noscript> image is often the only real copy of a lazily loaded one: it replaces
+  // the placeholder <img> just before it, or is added when there is none
+  // (fixtures/html/lazy_images).
+  void add_noscript_images(xmlNode* noscript, NodeId parent) {
+    if (parent == kNoNode) return;
+    std::vector<xmlNode*> images;
+    collect_images(noscript, images);
+    if (images.empty()) return;
+    const NodeId placeholder = previous_lone_image(parent);
+    if (placeholder != kNoNode && images.size() == 1) {
+      copy_image_attributes(images.front(), placeholder);
+      return;
+    }
+    for (xmlNode* img : images) {
+      const NodeId id = new_node(parent);
+      dom_[id].name = "img";
+      copy_image_attributes(img, id);
+    }
+  }
+
+  static void collect_images(xmlNode* root, std::vector<xmlNode*>& images) {
+    std::vector<xmlNode*> stack{root->children};
+    while (!stack.empty()) {
+      xmlNode* n = stack.back();
+      stack.pop_back();
+      for (; n != nullptr; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        if (as_view(n->name) == "img") images.push_back(n);
+        if (n->children != nullptr) stack.push_back(n->children);
+      }
+    }
+  }
+
+  // The <img> that is, or is the only content of, the last element child of `parent`.
+  NodeId previous_lone_image(NodeId parent) const {
+    const auto& siblings = dom_[parent].children;
+    for (auto it = siblings.rbegin(); it != siblings.rend(); ++it) {
+      const Node& n = dom_[*it];
+      if (n.is_text) {
+        if (!detail::trim(n.text).empty()) return kNoNode;
+        continue;
+      }
+      NodeId candidate = *it;
+      while (dom_[candidate].name != "img" && dom_[candidate].children.size() == 1) {
+        candidate = dom_[candidate].children.front();
+      }
+      return dom_.is(candidate, "img") ? candidate : kNoNode;
+    }
+    return kNoNode;
+  }
+
+  void copy_image_attributes(const xmlNode* img, NodeId id) {
+    auto& attrs = dom_[id].attributes;
+    for (const xmlAttr* a = img->properties; a != nullptr; a = a->next) {
+      std::string key = detail::to_lower_ascii(as_view(a->name));
+      std::string value = a->children != nullptr ? std::string(as_view(a->children->content)) : "";
+      bool replaced = false;
+      for (auto& [k, v] : attrs) {
+        if (k == key) {
+          v = value;
+          replaced = true;
+        }
+      }
+      if (!replaced) attrs.emplace_back(std::move(key), std::move(value));
+    }
+  }
+
+  Dom& dom_;
+  bool flattened_ = false;
+};
+
+}  // namespace
+
+std::string declared_charset(std::string_view head) {
+  const std::string lower = detail::to_lower_ascii(head.substr(0, kCharsetWindow));
+  std::size_t pos = 0;
+  while ((pos = lower.find("<meta", pos)) != std::string::npos) {
+    const std::size_t end = lower.find('>', pos);
+    const std::string_view tag = std::string_view(lower).substr(
+        pos, end == std::string::npos ? std::string::npos : end - pos);
+    pos += 5;
+    const std::size_t at = tag.find("charset=");
+    if (at == std::string_view::npos) continue;
+    std::size_t start = at + 8;
+    while (start < tag.size() && (tag[start] == '"' || tag[start] == '\'' || tag[start] == ' ')) {
+      ++start;
+    }
+    std::size_t stop = start;
+    while (stop < tag.size() &&
+           (std::isalnum(static_cast<unsigned char>(tag[stop])) || tag[stop] == '-' ||
+            tag[stop] == '_' || tag[stop] == ':' || tag[stop] == '.')) {
+      ++stop;
+    }
+    if (stop > start) return std::string(tag.substr(start, stop - start));
+  }
+  return {};
+}
+
+std::string choose_encoding(std::string_view bytes) {
+  switch (detail::detect_encoding(bytes)) {
+    case detail::Encoding::Utf8Bom:
+    case detail::Encoding::Utf8:
+      return "utf-8";
+    case detail::Encoding::Utf16Le:
+      return "utf-16le";
+    case detail::Encoding::Utf16Be:
+      return "utf-16be";
+    case detail::Encoding::Windows1252:
+      break;
+  }
+  std::string declared = declared_charset(bytes);
+  return declared.empty() ? "windows-1252" : declared;
+}
+
+Dom parse_html(std::string_view bytes, const std::string& name, Diagnostics& diag) {
+  install_entity_loader();
+  Prepared input = prepare(bytes, name, diag);
+  if (strip_internal_subset(input.bytes)) {
+    diag.warn({name, {}, "ignored the DOCTYPE's internal subset; its entities are not expanded"});
+  }
+  if (input.bytes.size() > static_cast<std::size_t>(INT_MAX)) {
+    throw Error(ErrorCode::LimitExceeded, name, {}, "page is over 2 GiB, too large to parse");
+  }
+  ParseErrors errors;
+  DocPtr doc = run_parser(input, false, errors);
+  if (errors.too_deep) {
+    // libxml2 stops at 256 levels and would drop the rest of the page; parse again
+    // without that limit (its parser is iterative) and flatten while copying instead.
+    errors = {};
+    doc = run_parser(input, true, errors);
+  }
+  if (errors.out_of_memory) {
+    throw Error(ErrorCode::LimitExceeded, name, {}, "out of memory while parsing the page");
+  }
+  if (errors.conversion_failed) {
+    diag.warn({name, {}, "some bytes are not valid " + input.encoding + "; they were skipped"});
+  }
+  Dom dom;
+  xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+  if (root == nullptr) return dom;
+  DomBuilder builder(dom);
+  builder.build(root);
+  dom.root = dom.nodes.empty() ? kNoNode : 0;
+  if (builder.flattened()) {
+    diag.warn({name,
+               {},
+               "elements are nested deeper than " + std::to_string(kMaxDepth) +
+                   " levels; their text is kept but the deeper nesting is flattened"});
+  }
+  return dom;
+}
+
+}  // namespace galley::html

@@ -1,0 +1,82 @@
+#include "jats_names.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <vector>
+
+#include "detail/text.hpp"
+
+namespace galley::jats {
+namespace {
+
+bool is_latin_letter(char32_t cp) noexcept {
+  if (cp < 0x80) return std::isalpha(static_cast<int>(cp)) != 0;
+  const bool latin1 = cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7;
+  return latin1 || (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+bool is_name_token(std::string_view token) {
+  std::size_t pos = 0;
+  bool previous_letter = false;
+  while (pos < token.size()) {
+    const char32_t cp = detail::next_code_point(token, pos);
+    if (is_latin_letter(cp)) {
+      previous_letter = true;
+      continue;
+    }
+    const bool joiner = cp == '-' || cp == '\'' || cp == 0x2019;
+    const bool final_period = cp == '.' && pos == token.size();
+    if (!previous_letter || !(joiner || final_period)) return false;
+    if (joiner && pos == token.size()) return false;
+    previous_letter = false;
+  }
+  return true;
+}
+
+// Lower case in ASCII or Latin-1 (U+00DF..U+00FF): a particle such as "van" or "de".
+bool starts_lower_case(std::string_view token) {
+  std::size_t pos = 0;
+  const char32_t cp = detail::next_code_point(token, pos);
+  return (cp < 0x80 && std::islower(static_cast<int>(cp))) ||
+         (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
+}
+
+bool is_suffix(std::string_view token) {
+  static constexpr std::array<std::string_view, 9> kSuffixes = {"jr",  "jr.", "sr",  "sr.", "ii",
+                                                                "iii", "iv",  "phd", "md"};
+  const std::string lower = detail::to_lower_ascii(token);
+  return std::find(kSuffixes.begin(), kSuffixes.end(), lower) != kSuffixes.end();
+}
+
+std::vector<std::string_view> tokens_of(std::string_view text) {
+  std::vector<std::string_view> tokens;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && detail::is_ascii_space(text[pos])) ++pos;
+    const std::size_t start = pos;
+    while (pos < text.size() && !detail::is_ascii_space(text[pos])) ++pos;
+    if (pos > start) tokens.push_back(text.substr(start, pos - start));
+  }
+  return tokens;
+}
+
+}  // namespace
+
+std::optional<SplitName> split_name(std::string_view name) {
+  const std::vector<std::string_view> tokens = tokens_of(name);
+  if (tokens.size() < 2) return std::nullopt;
+  for (std::string_view token : tokens) {
+    if (!is_name_token(token) || starts_lower_case(token) || is_suffix(token)) return std::nullopt;
+  }
+  if (tokens.back().ends_with('.')) return std::nullopt;
+  SplitName split;
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (i > 0) split.given_names += ' ';
+    split.given_names += tokens[i];
+  }
+  split.surname = tokens.back();
+  return split;
+}
+
+}  // namespace galley::jats

@@ -1,0 +1,24 @@
+// Splitting a person's name into JATS given names and surname. Internal to the JATS writer.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace galley::jats {
+
+struct SplitName {
+  std::string given_names;
+  std::string surname;
+};
+
+/// Splits `name` when the split is unambiguous, else nullopt (written as string-name).
+/// Unambiguous means: two or more space-separated tokens, each made of Latin letters
+/// (ASCII and U+00C0..U+024F, U+1E00..U+1EFF) with inner hyphens or apostrophes and at
+/// most a final period (an initial, "J."); every token capitalised (so no particle
+/// such as "van", "de", "bin"); no suffix (Jr, Sr, II, III, IV, PhD, MD); the last
+/// token not an initial. The surname is the last token, the given names the rest.
+/// Names in other scripts, or with commas, are never split: their order is not known.
+std::optional<SplitName> split_name(std::string_view name);
+
+}  // namespace galley::jats

@@ -1,0 +1,390 @@
+// JATS 1.3 writer (Journal Archiving and Interchange tag set): front matter from the
+// metadata (journal-meta from the site name and publisher, article-meta with title,
+// authors, publication date, source URL and description as abstract), the body as
+// nested sec elements built from the heading levels, notes in back/fn-group and the
+// footer in back/notes. The output is valid against the DTD its DOCTYPE names.
+//
+// Drops: thematic breaks (JATS has none), line breaks (written as a newline), links
+// other than http(s) and mailto (text kept), images whose src has another scheme,
+// references to missing notes, characters XML cannot carry. Blocks where JATS allows
+// only paragraphs (footnotes, list items) are wrapped in a p; headings outside the
+// section tree become a bold paragraph. An unknown language is written as "und".
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <galley/registry.hpp>
+
+#include "detail/iso_date.hpp"
+#include "detail/language.hpp"
+#include "detail/text.hpp"
+#include "detail/url.hpp"
+#include "detail/xml.hpp"
+#include "jats_names.hpp"
+
+namespace galley::jats {
+namespace {
+
+using detail::append_xml_escaped;
+using detail::xml_escape;
+
+constexpr std::string_view kWriterName = "<jats>";
+constexpr std::string_view kPrologue =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange "
+    "DTD v1.3 20210610//EN\" \"JATS-archivearticle1-3.dtd\">\n";
+
+bool has_text(const std::optional<std::string>& value) {
+  return value && !detail::trim(xml_escape(*value)).empty();
+}
+
+// Where a block is written decides what JATS allows there.
+enum class Context {
+  Section,   ///< body, sec, notes, disp-quote: every display element
+  ParaOnly,  ///< fn, list-item, table cell: p and list only, the rest wrapped in a p
+};
+
+// An image reference worth keeping: data: URIs, http(s) URLs, relative paths.
+std::optional<std::string> graphic_href(const std::string& src) {
+  const std::string_view s = detail::trim(src);
+  if (s.empty()) return std::nullopt;
+  if (detail::starts_with_icase(s, "data:")) return std::string(s);
+  if (auto url = detail::safe_link_url(s)) return url;
+  const std::size_t colon = s.find(':');
+  if (colon != std::string_view::npos && s.find_first_of("/?#") > colon) return std::nullopt;
+  return std::string(s);
+}
+
+class JatsRenderer {
+ public:
+  JatsRenderer(const Article& article, Diagnostics& diag) : article_(article), diag_(diag) {
+    for (const Note& note : article.notes) {
+      note_numbers_.try_emplace(note.id, static_cast<int>(note_numbers_.size()) + 1);
+    }
+  }
+
+  std::string render() {
+    const std::string lang =
+        detail::normalize_language_tag(article_.metadata.lang.value_or("")).value_or("und");
+    out_ = kPrologue;
+    out_ +=
+        "<article xmlns:xlink=\"http://www.w3.org/1999/xlink\" dtd-version=\"1.3\" "
+        "article-type=\"other\" xml:lang=\"" +
+        lang + "\">\n";
+    front();
+    if (!article_.body.empty()) {
+      out_ += "<body>\n";
+      section_tree(article_.body);
+      out_ += "</body>\n";
+    }
+    back();
+    out_ += "</article>\n";
+    return std::move(out_);
+  }
+
+ private:
+  void front() {
+    const Metadata& meta = article_.metadata;
+    out_ += "<front>\n";
+    if (has_text(meta.site_name) || has_text(meta.publisher)) {
+      out_ += "<journal-meta>\n";
+      if (has_text(meta.site_name)) {
+        out_ += "<journal-title-group><journal-title>" + xml_escape(*meta.site_name) +
+                "</journal-title></journal-title-group>\n";
+      }
+      if (has_text(meta.publisher)) {
+        out_ += "<publisher><publisher-name>" + xml_escape(*meta.publisher) +
+                "</publisher-name></publisher>\n";
+      }
+      out_ += "</journal-meta>\n";
+    }
+    out_ += "<article-meta>\n";
+    if (has_text(meta.title)) {
+      out_ += "<title-group>\n<article-title>" + xml_escape(*meta.title) + "</article-title>\n";
+      if (has_text(meta.subtitle))
+        out_ += "<subtitle>" + xml_escape(*meta.subtitle) + "</subtitle>\n";
+      out_ += "</title-group>\n";
+    }
+    contributors();
+    pub_date();
+    if (meta.url) {
+      if (const auto url = detail::safe_link_url(*meta.url)) {
+        out_ += "<self-uri xlink:href=\"" + xml_escape(*url) + "\">" + xml_escape(*url) +
+                "</self-uri>\n";
+      }
+    }
+    if (has_text(meta.description)) {
+      out_ += "<abstract>\n<p>" + xml_escape(*meta.description) + "</p>\n</abstract>\n";
+    }
+    out_ += "</article-meta>\n</front>\n";
+  }
+
+  void contributors() {
+    std::string contribs;
+    for (const Person& person : article_.metadata.authors) {
+      if (!has_text(person.name)) continue;
+      contribs += "<contrib contrib-type=\"author\">";
+      if (const auto split = split_name(person.name)) {
+        contribs += "<name name-style=\"western\"><surname>" + xml_escape(split->surname) +
+                    "</surname><given-names>" + xml_escape(split->given_names) +
+                    "</given-names></name>";
+      } else {
+        contribs += "<string-name>" + xml_escape(detail::collapse_whitespace(person.name)) +
+                    "</string-name>";
+      }
+      contribs += "</contrib>\n";
+    }
+    if (!contribs.empty()) out_ += "<contrib-group>\n" + contribs + "</contrib-group>\n";
+  }
+
+  void pub_date() {
+    const auto iso = detail::writable_iso_date(article_.metadata.date);
+    if (!iso) return;
+    out_ += "<pub-date publication-format=\"electronic\" date-type=\"pub\" iso-8601-date=\"" +
+            *iso + "\"><day>" + iso->substr(8, 2) + "</day><month>" + iso->substr(5, 2) +
+            "</month><year>" + iso->substr(0, 4) + "</year></pub-date>\n";
+  }
+
+  void back() {
+    std::string saved = std::move(out_);
+    out_.clear();
+    footnotes();
+    if (!article_.footer.empty()) {
+      out_ += "<notes notes-type=\"footer\">\n";
+      section_tree(article_.footer);
+      out_ += "</notes>\n";
+    }
+    if (!out_.empty())
+      out_ = saved + "<back>\n" + out_ + "</back>\n";
+    else
+      out_ = std::move(saved);
+  }
+
+  void footnotes() {
+    if (article_.notes.empty()) return;
+    out_ += "<fn-group>\n";
+    std::map<int, bool> written;
+    for (const Note& note : article_.notes) {
+      const int number = note_numbers_.at(note.id);
+      if (written[number]) continue;  // a repeated id: the first note wins
+      written[number] = true;
+      const std::string n = std::to_string(number);
+      out_ += "<fn id=\"fn" + n + "\"><label>" + n + "</label>\n";
+      if (note.blocks.empty()) out_ += "<p/>\n";
+      blocks(note.blocks, Context::ParaOnly);
+      out_ += "</fn>\n";
+    }
+    out_ += "</fn-group>\n";
+  }
+
+  // Headings open nested sec elements: a heading closes every open section of its
+  // level or deeper, so the blocks after it belong to it until the next heading.
+  void section_tree(const Blocks& list) {
+    std::vector<int> open;
+    for (const Block& b : list) {
+      const auto* h = std::get_if<Heading>(&b.node);
+      if (!h) {
+        block(b, Context::Section);
+        continue;
+      }
+      const int level = std::clamp(h->level, 1, 6);
+      while (!open.empty() && open.back() >= level) {
+        out_ += "</sec>\n";
+        open.pop_back();
+      }
+      out_ += "<sec>\n<title>";
+      inlines(h->inlines);
+      out_ += "</title>\n";
+      open.push_back(level);
+    }
+    for (std::size_t i = 0; i < open.size(); ++i) out_ += "</sec>\n";
+  }
+
+  void blocks(const Blocks& list, Context context) {
+    for (const Block& b : list) block(b, context);
+  }
+
+  void block(const Block& b, Context context) {
+    const bool direct = context == Context::Section || std::holds_alternative<Paragraph>(b.node) ||
+                        std::holds_alternative<List>(b.node) ||
+                        std::holds_alternative<Heading>(b.node);
+    if (!direct) out_ += "<p>";
+    std::visit(overloaded{
+                   [&](const Heading& h) {
+                     out_ += "<p><bold>";
+                     inlines(h.inlines);
+                     out_ += "</bold></p>\n";
+                   },
+                   [&](const Paragraph& p) {
+                     out_ += "<p>";
+                     inlines(p.inlines);
+                     out_ += "</p>\n";
+                   },
+                   [&](const List& l) { list(l); },
+                   [&](const Quote& q) {
+                     out_ += "<disp-quote>\n";
+                     blocks(q.blocks, Context::Section);
+                     out_ += "</disp-quote>\n";
+                   },
+                   [&](const CodeBlock& c) {
+                     out_ += "<preformat preformat-type=\"code\">";
+                     append_xml_escaped(out_, c.text);
+                     out_ += "</preformat>\n";
+                   },
+                   [&](const Figure& f) { figure(f); },
+                   [&](const Table& t) { table(t); },
+                   [&](const Rule&) {},
+               },
+               b.node);
+    if (!direct) out_ += "</p>\n";
+  }
+
+  void list(const List& l) {
+    if (l.items.empty()) return;
+    out_ += l.ordered ? "<list list-type=\"order\">\n" : "<list list-type=\"bullet\">\n";
+    for (const Blocks& item : l.items) {
+      out_ += "<list-item>";
+      if (item.empty()) out_ += "<p/>";
+      blocks(item, Context::ParaOnly);
+      out_ += "</list-item>\n";
+    }
+    out_ += "</list>\n";
+  }
+
+  void figure(const Figure& f) {
+    out_ += "<fig>\n";
+    if (!f.caption.empty()) {
+      out_ += "<caption><p>";
+      inlines(f.caption);
+      out_ += "</p></caption>\n";
+    }
+    if (const auto href = graphic_href(f.image.src)) {
+      out_ += "<graphic xlink:href=\"" + xml_escape(*href) + "\">";
+      if (has_text(f.image.alt)) out_ += "<alt-text>" + xml_escape(f.image.alt) + "</alt-text>";
+      out_ += "</graphic>\n";
+    }
+    out_ += "</fig>\n";
+  }
+
+  // XHTML table model: a thead needs a body row after it, so a table of header rows
+  // only keeps its th cells in the tbody.
+  void table(const Table& t) {
+    std::vector<const std::vector<Blocks>*> rows;
+    std::vector<bool> header;
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      if (t.rows[r].empty()) continue;
+      rows.push_back(&t.rows[r]);
+      header.push_back(static_cast<int>(r) < t.header_rows);
+    }
+    if (rows.empty()) return;
+    const std::size_t head = header.back() ? 0 : std::count(header.begin(), header.end(), true);
+    out_ += "<table-wrap>\n<table>\n";
+    if (head > 0) out_ += "<thead>\n";
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      if (r == head) out_ += "<tbody>\n";
+      row(*rows[r], header[r] ? "th" : "td");
+      if (r + 1 == head) out_ += "</thead>\n";
+    }
+    out_ += "</tbody>\n</table>\n</table-wrap>\n";
+  }
+
+  void row(const std::vector<Blocks>& cells, const std::string& tag) {
+    out_ += "<tr>";
+    for (const Blocks& cell : cells) {
+      out_ += "<" + tag + ">";
+      if (cell.size() == 1 && std::holds_alternative<Paragraph>(cell.front().node)) {
+        inlines(std::get<Paragraph>(cell.front().node).inlines);
+      } else {
+        blocks(cell, Context::ParaOnly);
+      }
+      out_ += "</" + tag + ">";
+    }
+    out_ += "</tr>\n";
+  }
+
+  void inlines(const Inlines& list) {
+    for (const Inline& i : list) inline_node(i);
+  }
+
+  void inline_node(const Inline& i) {
+    std::visit(overloaded{
+                   [&](const Text& t) { append_xml_escaped(out_, t.text); },
+                   [&](const Emphasis& e) { wrap("italic", e.children); },
+                   [&](const Strong& s) { wrap("bold", s.children); },
+                   [&](const Code& c) {
+                     out_ += "<monospace>";
+                     append_xml_escaped(out_, c.text);
+                     out_ += "</monospace>";
+                   },
+                   [&](const Link& l) { link(l); },
+                   [&](const Image& img) {
+                     if (const auto href = graphic_href(img.src)) {
+                       out_ += "<inline-graphic xlink:href=\"" + xml_escape(*href) + "\"/>";
+                     }
+                   },
+                   [&](const LineBreak&) { out_ += '\n'; },
+                   [&](const NoteRef& r) { note_ref(r); },
+               },
+               i.node);
+  }
+
+  void wrap(const char* tag, const Inlines& children) {
+    out_ += std::string("<") + tag + ">";
+    inlines(children);
+    out_ += std::string("</") + tag + ">";
+  }
+
+  // A link inside a link keeps only its text, as in the EPUB writer.
+  void link(const Link& l) {
+    const std::optional<std::string> url = detail::safe_link_url(l.url);
+    if (!url || in_link_) {
+      inlines(l.children);
+      return;
+    }
+    in_link_ = true;
+    out_ += "<ext-link ext-link-type=\"uri\" xlink:href=\"" + xml_escape(*url) + "\">";
+    inlines(l.children);
+    out_ += "</ext-link>";
+    in_link_ = false;
+  }
+
+  void note_ref(const NoteRef& r) {
+    const auto it = note_numbers_.find(r.id);
+    if (it == note_numbers_.end()) {
+      diag_.warn(
+          {std::string(kWriterName), {}, "reference to a missing note '" + r.id + "' dropped"});
+      return;
+    }
+    const std::string n = std::to_string(it->second);
+    out_ += "<xref ref-type=\"fn\" rid=\"fn" + n + "\">" + n + "</xref>";
+  }
+
+  const Article& article_;
+  Diagnostics& diag_;
+  std::string out_;
+  std::map<std::string, int> note_numbers_;
+  bool in_link_ = false;
+};
+
+class JatsWriter final : public Writer {
+ public:
+  void write(const Article& article, const WriteOptions&, Sink& out,
+             Diagnostics& diag) const override {
+    out.write(JatsRenderer(article, diag).render());
+  }
+};
+
+}  // namespace
+
+void register_format(Registry& registry) {
+  // ".jats" names the format; ".xml" is taken by JATS too, the one XML format galley
+  // writes, so "article.jats.xml" and "article.xml" both work.
+  registry.add_writer(FormatInfo{"jats",
+                                 "JATS 1.3 XML (Archiving and Interchange)",
+                                 {".jats", ".xml"},
+                                 {"application/jats+xml"}},
+                      std::make_shared<JatsWriter>());
+}
+
+}  // namespace galley::jats

@@ -1,0 +1,36 @@
+// URLs: resolution of relative references for readers (RFC 3986 section 5), and
+// the links and data: URIs writers may emit. Internal to galley.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace galley::detail {
+
+/// True when `url` starts with a scheme ("https:", "mailto:").
+bool has_url_scheme(std::string_view url) noexcept;
+
+/// Resolves `reference` against the absolute URL `base`. Returns `reference` unchanged
+/// when it is already absolute or `base` is not an absolute hierarchical URL.
+std::string resolve_url(std::string_view base, std::string_view reference);
+
+/// The link target to write for `url`, or nullopt when the link should be dropped
+/// (its text kept). Kept: http and https URLs with a host, and mailto: with an
+/// address. Dropped: javascript:, vbscript:, data: and every other scheme, and
+/// relative and fragment-only links, which point into a page the output does not contain.
+/// Characters not allowed in a URI (spaces, non-ASCII bytes, <>"{}|\^`, a second '#',
+/// a '%' not starting an escape) are percent-encoded.
+std::optional<std::string> safe_link_url(std::string_view url);
+
+/// A decoded data: URI.
+struct DataUri {
+  std::string media_type;  ///< lower case, parameters removed; "text/plain" when absent
+  std::string data;        ///< the decoded bytes
+};
+
+/// Decodes a data: URI (base64 or percent-encoded), or nullopt when `uri` is not a
+/// well-formed one.
+std::optional<DataUri> parse_data_uri(std::string_view uri);
+
+}  // namespace galley::detail

@@ -1,0 +1,232 @@
+#include "detail/url.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include "detail/text.hpp"
+
+namespace galley::detail {
+
+// Resolution of relative references, for readers.
+
+namespace {
+
+struct UrlParts {
+  std::string_view scheme;     // without ':'
+  std::string_view authority;  // without "//"; empty when absent
+  bool has_authority = false;
+  std::string_view path;
+  std::string_view query;  // with '?', or empty
+};
+
+UrlParts split(std::string_view url) {
+  UrlParts parts;
+  if (const std::size_t hash = url.find('#'); hash != std::string_view::npos) {
+    url = url.substr(0, hash);
+  }
+  if (has_url_scheme(url)) {
+    const std::size_t colon = url.find(':');
+    parts.scheme = url.substr(0, colon);
+    url.remove_prefix(colon + 1);
+  }
+  if (url.substr(0, 2) == "//") {
+    url.remove_prefix(2);
+    const std::size_t end = url.find_first_of("/?");
+    parts.authority = url.substr(0, end);
+    parts.has_authority = true;
+    url = end == std::string_view::npos ? std::string_view{} : url.substr(end);
+  }
+  const std::size_t q = url.find('?');
+  parts.path = url.substr(0, q);
+  if (q != std::string_view::npos) parts.query = url.substr(q);
+  return parts;
+}
+
+// RFC 3986 5.2.4: drops "." segments and lets ".." remove the segment before it.
+std::string remove_dot_segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  const bool absolute = !path.empty() && path.front() == '/';
+  std::size_t pos = absolute ? 1 : 0;
+  bool trailing_slash = false;
+  while (pos <= path.size()) {
+    const std::size_t end = std::min(path.find('/', pos), path.size());
+    const std::string_view segment = path.substr(pos, end - pos);
+    trailing_slash = segment == "." || segment == "..";
+    if (segment == "..") {
+      if (!out.empty()) out.pop_back();
+    } else if (segment != ".") {
+      out.push_back(segment);
+    }
+    pos = end + 1;
+  }
+  std::string result = absolute ? "/" : "";
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (i > 0) result += '/';
+    result += out[i];
+  }
+  if (trailing_slash && !out.empty()) result += '/';
+  return result;
+}
+
+}  // namespace
+
+bool has_url_scheme(std::string_view url) noexcept {
+  if (url.empty() || !std::isalpha(static_cast<unsigned char>(url.front()))) return false;
+  for (std::size_t i = 1; i < url.size(); ++i) {
+    const char c = url[i];
+    if (c == ':') return true;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') {
+      return false;
+    }
+  }
+  return false;
+}
+
+std::string resolve_url(std::string_view base, std::string_view reference) {
+  reference = trim(reference);
+  if (has_url_scheme(reference)) return std::string(reference);
+  const UrlParts b = split(trim(base));
+  if (b.scheme.empty() || !b.has_authority) return std::string(reference);
+  std::string prefix = std::string(b.scheme) + ":";
+  if (reference.substr(0, 2) == "//") return prefix + std::string(reference);
+  prefix += "//" + std::string(b.authority);
+  if (reference.empty()) return prefix + std::string(b.path) + std::string(b.query);
+  if (reference.front() == '#') {
+    return prefix + std::string(b.path) + std::string(b.query) + std::string(reference);
+  }
+  if (reference.front() == '?') return prefix + std::string(b.path) + std::string(reference);
+  const std::size_t tail = reference.find_first_of("?#");
+  const std::string_view ref_path = reference.substr(0, tail);
+  const std::string_view rest =
+      tail == std::string_view::npos ? std::string_view{} : reference.substr(tail);
+  std::string merged;
+  if (ref_path.front() == '/') {
+    merged = std::string(ref_path);
+  } else {
+    const std::size_t slash = b.path.rfind('/');
+    merged = slash == std::string_view::npos ? "/" : std::string(b.path.substr(0, slash + 1));
+    merged += ref_path;
+  }
+  return prefix + remove_dot_segments(merged) + std::string(rest);
+}
+
+// Links and data: URIs, for writers.
+
+namespace {
+
+bool is_hex(char c) noexcept { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+
+int hex_value(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  return (c | 0x20) - 'a' + 10;
+}
+
+std::string percent_encode(std::string_view url) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  static constexpr std::string_view kUnsafe = " \"<>\\^`{|}[]";
+  std::string out;
+  bool seen_fragment = false;
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    const auto c = static_cast<unsigned char>(url[i]);
+    const bool escape_start =
+        c == '%' && i + 2 < url.size() && is_hex(url[i + 1]) && is_hex(url[i + 2]);
+    const bool second_hash = c == '#' && seen_fragment;
+    if (c == '#') seen_fragment = true;
+    if (c < 0x21 || c >= 0x7F || kUnsafe.find(static_cast<char>(c)) != std::string_view::npos ||
+        second_hash || (c == '%' && !escape_start)) {
+      out += '%';
+      out += kDigits[c >> 4];
+      out += kDigits[c & 0xF];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  bool padding = false;
+  for (char c : text) {
+    int value = -1;
+    if (c >= 'A' && c <= 'Z') value = c - 'A';
+    if (c >= 'a' && c <= 'z') value = c - 'a' + 26;
+    if (c >= '0' && c <= '9') value = c - '0' + 52;
+    if (c == '+' || c == '-') value = 62;
+    if (c == '/' || c == '_') value = 63;
+    if (c == '=') {
+      padding = true;
+      continue;
+    }
+    if (value < 0) {
+      if (is_ascii_space(c)) continue;
+      return std::nullopt;
+    }
+    if (padding) return std::nullopt;
+    buffer = (buffer << 6) | static_cast<unsigned>(value);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xFF);
+    }
+  }
+  if (bits >= 6) return std::nullopt;  // a lone sextet cannot end a base64 text
+  return out;
+}
+
+std::string percent_decode(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && is_hex(text[i + 1]) && is_hex(text[i + 2])) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> safe_link_url(std::string_view url) {
+  url = trim(url);
+  std::string_view rest;
+  if (starts_with_icase(url, "http://")) {
+    rest = url.substr(7);
+  } else if (starts_with_icase(url, "https://")) {
+    rest = url.substr(8);
+  } else if (starts_with_icase(url, "mailto:")) {
+    rest = url.substr(7);
+  } else {
+    return std::nullopt;
+  }
+  if (rest.empty() || rest.find_first_of("/?#") == 0) return std::nullopt;
+  return percent_encode(url);
+}
+
+std::optional<DataUri> parse_data_uri(std::string_view uri) {
+  uri = trim(uri);
+  if (!starts_with_icase(uri, "data:")) return std::nullopt;
+  const std::size_t comma = uri.find(',');
+  if (comma == std::string_view::npos) return std::nullopt;
+  const std::string header = to_lower_ascii(uri.substr(5, comma - 5));
+  const std::string_view payload = uri.substr(comma + 1);
+  const bool base64 = header.size() >= 7 && header.ends_with(";base64");
+  DataUri result;
+  result.media_type = std::string(trim(header.substr(0, header.find(';'))));
+  if (result.media_type.empty()) result.media_type = "text/plain";
+  if (base64) {
+    auto decoded = base64_decode(percent_decode(payload));
+    if (!decoded) return std::nullopt;
+    result.data = std::move(*decoded);
+  } else {
+    result.data = percent_decode(payload);
+  }
+  return result;
+}
+
+}  // namespace galley::detail

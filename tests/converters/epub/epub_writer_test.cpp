@@ -1,0 +1,211 @@
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include <galley/galley.hpp>
+
+#include "support/model_builders.hpp"
+#include "support/sample_articles.hpp"
+#include "support/unzip.hpp"
+
+namespace galley::test {
+namespace {
+
+std::string write_epub(const Article& article, Diagnostics& diag,
+                       const WriteOptions& options = {}) {
+  return write_string(article, "epub", options, diag);
+}
+
+std::string write_epub(const Article& article) {
+  Diagnostics diag;
+  return write_epub(article, diag);
+}
+
+std::string entry(const std::vector<ZipEntry>& entries, const std::string& name) {
+  const auto it = std::find_if(entries.begin(), entries.end(),
+                               [&](const ZipEntry& e) { return e.name == name; });
+  return it == entries.end() ? std::string("<missing " + name + ">") : it->bytes;
+}
+
+std::string content(const Article& article) {
+  return entry(unzip_entries(write_epub(article)), "EPUB/article.xhtml");
+}
+
+std::string package(const Article& article) {
+  return entry(unzip_entries(write_epub(article)), "EPUB/package.opf");
+}
+
+TEST(EpubWriter, StartsWithTheStoredMimetype) {
+  const std::string bytes = write_epub(rich_article());
+  // OCF: the first local header names "mimetype", stored, with no extra field.
+  ASSERT_GT(bytes.size(), 58u);
+  EXPECT_EQ(bytes.substr(0, 4), "PK\x03\x04");
+  EXPECT_EQ(bytes.substr(8, 2), std::string("\0\0", 2));   // compression: stored
+  EXPECT_EQ(bytes.substr(28, 2), std::string("\0\0", 2));  // extra field length
+  EXPECT_EQ(bytes.substr(30, 28), "mimetypeapplication/epub+zip");
+}
+
+TEST(EpubWriter, WritesEntriesInAFixedOrder) {
+  const auto entries = unzip_entries(write_epub(rich_article()));
+  std::vector<std::string> names;
+  for (const ZipEntry& e : entries) names.push_back(e.name);
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"mimetype", "META-INF/container.xml", "EPUB/package.opf",
+                                      "EPUB/nav.xhtml", "EPUB/toc.ncx", "EPUB/style.css",
+                                      "EPUB/article.xhtml", "EPUB/images/img1.png"}));
+  // Only the content document is worth deflating.
+  for (const ZipEntry& e : entries) EXPECT_EQ(e.stored, e.name != "EPUB/article.xhtml") << e.name;
+}
+
+TEST(EpubWriter, IsReproducible) {
+  for (const NamedArticle& sample : sample_articles()) {
+    EXPECT_EQ(write_epub(sample.article), write_epub(sample.article)) << sample.name;
+  }
+}
+
+TEST(EpubWriter, DoesNotDependOnTheTimeZone) {
+  const std::string before = write_epub(rich_article());
+  const char* old = std::getenv("TZ");
+  const std::string saved = old ? old : "";
+  ::setenv("TZ", "Pacific/Kiritimati", 1);
+  ::tzset();
+  const std::string after = write_epub(rich_article());
+  if (old) {
+    ::setenv("TZ", saved.c_str(), 1);
+  } else {
+    ::unsetenv("TZ");
+  }
+  ::tzset();
+  EXPECT_EQ(before, after);
+}
+
+TEST(EpubWriter, TakesTheTimestampFromTheOptionsThenTheDate) {
+  EXPECT_NE(
+      package(rich_article()).find("<meta property=\"dcterms:modified\">2021-03-14T00:00:00Z"),
+      std::string::npos);
+  EXPECT_NE(package(Article{}).find(">1970-01-01T00:00:00Z<"), std::string::npos);
+  WriteOptions options;
+  options.timestamp =
+      std::chrono::sys_days(std::chrono::year(2024) / 5 / 6) + std::chrono::hours(7);
+  Diagnostics diag;
+  const auto entries = unzip_entries(write_epub(rich_article(), diag, options));
+  EXPECT_NE(entry(entries, "EPUB/package.opf").find(">2024-05-06T07:00:00Z<"), std::string::npos);
+}
+
+TEST(EpubWriter, DerivesTheIdentifierFromTheUrlOrTheContent) {
+  // UUID v5 of the URL in the URL namespace (checked with Python's uuid.uuid5).
+  EXPECT_NE(package(rich_article()).find("urn:uuid:cac3e550-4002-5b7a-a2d2-c777ead9c277"),
+            std::string::npos)
+      << package(rich_article());
+  Article a = article("A", {para("one")});
+  Article b = article("A", {para("two")});
+  const std::string id_a = package(a).substr(package(a).find("urn:uuid:"), 45);
+  const std::string id_b = package(b).substr(package(b).find("urn:uuid:"), 45);
+  EXPECT_NE(id_a, id_b);
+  EXPECT_NE(entry(unzip_entries(write_epub(a)), "EPUB/toc.ncx").find(id_a), std::string::npos);
+}
+
+TEST(EpubWriter, WritesTheMetadata) {
+  const std::string opf = package(rich_article());
+  EXPECT_NE(opf.find("<dc:title>Rivers of the North</dc:title>"), std::string::npos);
+  EXPECT_NE(opf.find("<dc:creator id=\"creator1\">Ann Lee</dc:creator>"), std::string::npos);
+  EXPECT_NE(opf.find("<dc:creator id=\"creator2\">Jan van Dijk</dc:creator>"), std::string::npos);
+  EXPECT_NE(opf.find("<dc:language>en-GB</dc:language>"), std::string::npos);
+  EXPECT_NE(opf.find("<dc:date>2021-03-14</dc:date>"), std::string::npos);
+  EXPECT_NE(opf.find("<dc:publisher>Northern Press</dc:publisher>"), std::string::npos);
+  EXPECT_NE(opf.find("media-type=\"image/png\""), std::string::npos);
+}
+
+TEST(EpubWriter, UsesUndAndUntitledWhenUnknown) {
+  const std::string opf = package(Article{});
+  EXPECT_NE(opf.find("<dc:language>und</dc:language>"), std::string::npos);
+  EXPECT_NE(opf.find("<dc:title>Untitled</dc:title>"), std::string::npos);
+  EXPECT_EQ(opf.find("<dc:date>"), std::string::npos);
+  EXPECT_EQ(opf.find("<dc:creator"), std::string::npos);
+}
+
+TEST(EpubWriter, WritesFootnotesAsEpubNotes) {
+  const std::string xhtml = content(rich_article());
+  EXPECT_NE(xhtml.find("<sup><a epub:type=\"noteref\" href=\"#fn1\">1</a></sup>"),
+            std::string::npos);
+  EXPECT_NE(xhtml.find("<aside id=\"fn2\" epub:type=\"footnote\">"), std::string::npos);
+  EXPECT_LT(xhtml.find("</article>"), xhtml.find("id=\"notes\""));
+  EXPECT_LT(xhtml.find("id=\"notes\""), xhtml.find("<section id=\"footer\""));
+}
+
+TEST(EpubWriter, EscapesAndRemovesWhatXmlCannotCarry) {
+  Diagnostics diag;
+  const auto entries = unzip_entries(write_epub(hostile_article(), diag));
+  const std::string xhtml = entry(entries, "EPUB/article.xhtml");
+  EXPECT_NE(xhtml.find("<title>Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; "
+                       "&quot;quoted&quot; </title>"),
+            std::string::npos);
+  EXPECT_NE(xhtml.find("<p>nul bell vt del c1 fffe ffff end</p>"), std::string::npos);
+  EXPECT_NE(xhtml.find("<p>bad utf8  surrogate  overlong  kept \xef\xbf\xbd</p>"),
+            std::string::npos);
+  EXPECT_NE(xhtml.find("]]&gt;"), std::string::npos);
+  EXPECT_EQ(xhtml.find("<script"), std::string::npos);
+}
+
+TEST(EpubWriter, KeepsOnlyWebAndMailLinks) {
+  const std::string xhtml = content(hostile_article());
+  EXPECT_NE(xhtml.find("<p>js vb data fragment relative</p>"), std::string::npos);
+  EXPECT_EQ(xhtml.find("javascript:"), std::string::npos);
+  // Nested links keep their text; the URL is percent-encoded where it must be.
+  EXPECT_NE(xhtml.find("<a href=\"https://example.org/a%20b?q=%22x%22&amp;y=%3Cz%3E#f%23g\">"
+                       "outer inner<sup>1</sup></a>"),
+            std::string::npos);
+  EXPECT_NE(content(rich_article()).find("<a href=\"mailto:editor@example.org\">write</a>"),
+            std::string::npos);
+}
+
+TEST(EpubWriter, EmbedsDataUriImagesAndDropsOthersWithAWarning) {
+  Diagnostics diag;
+  const auto entries = unzip_entries(write_epub(hostile_article(), diag));
+  EXPECT_EQ(entries.size(), 7u);  // no image entry
+  const std::string xhtml = entry(entries, "EPUB/article.xhtml");
+  EXPECT_NE(xhtml.find("<figure>\n<figcaption>The caption stays</figcaption>\n</figure>"),
+            std::string::npos);
+  EXPECT_EQ(xhtml.find("<img"), std::string::npos);
+  std::size_t image_warnings = 0;
+  for (const Diagnostic& d : diag.all())
+    image_warnings += d.message.find("image") != std::string::npos;
+  EXPECT_EQ(image_warnings, 5u);
+
+  // The same data URI twice is embedded once.
+  const auto rich = unzip_entries(write_epub(rich_article()));
+  EXPECT_EQ(entry(rich, "EPUB/images/img1.png").substr(1, 3), "PNG");
+  EXPECT_EQ(entry(rich, "EPUB/images/img2.png"), "<missing EPUB/images/img2.png>");
+}
+
+TEST(EpubWriter, WarnsAboutReferencesToMissingNotes) {
+  Diagnostics diag;
+  write_epub(article("t", {para("x", note_ref("gone"))}), diag);
+  ASSERT_EQ(diag.all().size(), 1u);
+  EXPECT_EQ(diag.all()[0].message, "reference to a missing note 'gone' dropped");
+}
+
+TEST(EpubWriter, SetsRightToLeftDirection) {
+  const auto entries = unzip_entries(write_epub(rtl_article()));
+  EXPECT_NE(
+      entry(entries, "EPUB/article.xhtml").find("xml:lang=\"ar-EG\" lang=\"ar-EG\" dir=\"rtl\""),
+      std::string::npos);
+  EXPECT_NE(entry(entries, "EPUB/package.opf").find("page-progression-direction=\"rtl\""),
+            std::string::npos);
+  EXPECT_EQ(entry(unzip_entries(write_epub(rich_article())), "EPUB/package.opf").find("rtl"),
+            std::string::npos);
+}
+
+TEST(EpubWriter, ListsTitleHeadingsNotesAndFooterInTheNavigation) {
+  const auto entries = unzip_entries(write_epub(rich_article()));
+  const std::string nav = entry(entries, "EPUB/nav.xhtml");
+  EXPECT_NE(nav.find("<li><a href=\"article.xhtml#title\">Rivers of the North</a></li>\n"
+                     "<li><a href=\"article.xhtml#sec-1\">Sources</a></li>"),
+            std::string::npos);
+  EXPECT_NE(nav.find("article.xhtml#notes"), std::string::npos);
+  EXPECT_NE(nav.find("article.xhtml#footer"), std::string::npos);
+  EXPECT_NE(entry(entries, "EPUB/toc.ncx").find("playOrder=\"6\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace galley::test

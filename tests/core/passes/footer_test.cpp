@@ -1,0 +1,86 @@
+#include <galley/recover.hpp>
+
+#include <gtest/gtest.h>
+
+#include "support/model_builders.hpp"
+
+namespace galley {
+namespace {
+
+using namespace galley::test;
+
+TEST(IsBoilerplate, RecognisesEndOfArticleLines) {
+  for (const char* text :
+       {"To contact the WSWS and the Socialist Equality Party visit: wsws.org/contact",
+        "Contact us", "© 2022 The Daily Example",
+        "Copyright 2022 Example Media. All rights reserved.", "All rights reserved.",
+        "Subscribe to our newsletter for the latest news", "Follow us on Twitter and Facebook",
+        "Share this article", "Sign up for our morning briefing",
+        "This article was originally published by The Conversation.",
+        "Terms of use | Privacy policy"}) {
+    EXPECT_TRUE(is_boilerplate(text)) << text;
+  }
+}
+
+TEST(IsBoilerplate, LeavesArticleTextAlone) {
+  for (const char* text :
+       {"", "The ministers will meet again in March.",
+        "Any war in Ukraine would threaten to rapidly escalate into a catastrophic war.",
+        "He said the copyright rules would change next year, and publishers would have to adapt "
+        "their contracts, their pricing and their distribution to a market that readers were "
+        "already leaving, so that all rights reserved by authors were at stake in the talks."}) {
+    EXPECT_FALSE(is_boilerplate(text)) << text;
+  }
+}
+
+Article recovered(Blocks body) {
+  Article article;
+  article.body = std::move(body);
+  Diagnostics diag;
+  recover_footer(article, {}, diag);
+  return article;
+}
+
+TEST(RecoverFooter, MovesTrailingBoilerplateInOrder) {
+  const Article article =
+      recovered(blocks(para(text("Body text.")), para(text("Share this article")), rule(),
+                       para(text("© 2022 Example"))));
+  EXPECT_EQ(article.body, blocks(para(text("Body text."))));
+  EXPECT_EQ(article.footer,
+            blocks(para(text("Share this article")), rule(), para(text("© 2022 Example"))));
+}
+
+TEST(RecoverFooter, TakesTheRuleAboveTheFooter) {
+  const Article article =
+      recovered(blocks(para(text("Body text.")), rule(), para(text("All rights reserved."))));
+  EXPECT_EQ(article.body, blocks(para(text("Body text."))));
+  EXPECT_EQ(article.footer, blocks(rule(), para(text("All rights reserved."))));
+}
+
+TEST(RecoverFooter, StopsAtTheFirstArticleBlock) {
+  const Article article =
+      recovered(blocks(para(text("Contact us")), para(text("The last paragraph of the story.")),
+                       para(text("All rights reserved."))));
+  EXPECT_EQ(article.body.size(), 2u);
+  EXPECT_EQ(article.footer, blocks(para(text("All rights reserved."))));
+}
+
+TEST(RecoverFooter, KeepsANormalLastParagraph) {
+  const Blocks body = blocks(para(text("First.")), para(text("The talks will resume on Friday.")));
+  EXPECT_EQ(recovered(body).body, body);
+  EXPECT_TRUE(recovered(body).footer.empty());
+}
+
+TEST(RecoverFooter, MovesAListOfFooterLinks) {
+  const Block links = list(false, {blocks(para(link("/terms", text("Terms of use")))),
+                                   blocks(para(link("/privacy", text("Privacy policy"))))});
+  const Article article = recovered(blocks(para(text("Body.")), links));
+  EXPECT_EQ(article.footer, blocks(links));
+}
+
+TEST(RecoverFooter, NeverEmptiesTheBody) {
+  EXPECT_EQ(recovered(blocks(para(text("© 2022 Example")))).body.size(), 1u);
+}
+
+}  // namespace
+}  // namespace galley

@@ -1,0 +1,53 @@
+#include "detail/url.hpp"
+
+#include <gtest/gtest.h>
+
+namespace galley::detail {
+namespace {
+
+TEST(SafeLinkUrl, KeepsWebAndMailLinks) {
+  EXPECT_EQ(safe_link_url("https://example.org/a?b=1#c"), "https://example.org/a?b=1#c");
+  EXPECT_EQ(safe_link_url(" HTTP://Example.org "), "HTTP://Example.org");
+  EXPECT_EQ(safe_link_url("mailto:a@b.org"), "mailto:a@b.org");
+}
+
+TEST(SafeLinkUrl, DropsScriptsDataRelativeAndHostless) {
+  EXPECT_EQ(safe_link_url("javascript:alert(1)"), std::nullopt);
+  EXPECT_EQ(safe_link_url("JavaScript:alert(1)"), std::nullopt);
+  EXPECT_EQ(safe_link_url("vbscript:x"), std::nullopt);
+  EXPECT_EQ(safe_link_url("data:text/html,x"), std::nullopt);
+  EXPECT_EQ(safe_link_url("#top"), std::nullopt);
+  EXPECT_EQ(safe_link_url("page.html"), std::nullopt);
+  EXPECT_EQ(safe_link_url("http://"), std::nullopt);
+  EXPECT_EQ(safe_link_url("https:///path"), std::nullopt);
+  EXPECT_EQ(safe_link_url("mailto:"), std::nullopt);
+}
+
+TEST(SafeLinkUrl, PercentEncodesWhatUrisCannotHold) {
+  EXPECT_EQ(safe_link_url("https://e.org/a b\"<>{}|\\^`"),
+            "https://e.org/a%20b%22%3C%3E%7B%7D%7C%5C%5E%60");
+  EXPECT_EQ(safe_link_url("https://e.org/caf\xc3\xa9"), "https://e.org/caf%C3%A9");
+  EXPECT_EQ(safe_link_url("https://e.org/100%?x=%41#a#b"), "https://e.org/100%25?x=%41#a%23b");
+}
+
+TEST(DataUri, DecodesBase64AndPercentEncoding) {
+  const auto png = parse_data_uri("data:Image/PNG;name=x;base64,iVBO Rw0K");
+  ASSERT_TRUE(png);
+  EXPECT_EQ(png->media_type, "image/png");
+  EXPECT_EQ(png->data, "\x89PNG\r\n");
+  const auto text = parse_data_uri("data:,a%20b");
+  ASSERT_TRUE(text);
+  EXPECT_EQ(text->media_type, "text/plain");
+  EXPECT_EQ(text->data, "a b");
+}
+
+TEST(DataUri, RefusesMalformedUris) {
+  EXPECT_EQ(parse_data_uri("https://e.org/x.png"), std::nullopt);
+  EXPECT_EQ(parse_data_uri("data:image/png;base64"), std::nullopt);
+  EXPECT_EQ(parse_data_uri("data:image/png;base64,ab!c"), std::nullopt);
+  EXPECT_EQ(parse_data_uri("data:image/png;base64,a"), std::nullopt);
+  EXPECT_EQ(parse_data_uri("data:image/png;base64,aGk=aGk="), std::nullopt);
+}
+
+}  // namespace
+}  // namespace galley::detail
