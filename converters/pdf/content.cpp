@@ -18,6 +18,8 @@ namespace {
 // What a block that is not prose weighs against the article: a menu of twenty
 // entries outweighs a paragraph, a subheading does not.
 constexpr double kChromePenalty = 6;
+// This many blocks in a row without prose end the article.
+constexpr std::size_t kMaxChromeRun = 13;
 
 double weight(const TextBlock& block) {
   if (block.prose) return static_cast<double>(block.words);
@@ -43,11 +45,14 @@ std::pair<std::size_t, std::size_t> densest_run(const std::vector<TextBlock>& bl
   return {best_begin, best_end};
 }
 
-// Where the running total from `begin` peaks.
+// Where the running total from `begin` peaks, up to the first long run of
+// blocks that are not prose: a comment form or a "Recommended" rail, after which
+// teasers can add up to more prose than the article had.
 std::size_t article_end(const std::vector<TextBlock>& blocks, std::size_t begin) {
   double best = 0, sum = 0;
-  std::size_t end = begin;
-  for (std::size_t i = begin; i < blocks.size(); ++i) {
+  std::size_t end = begin, chrome_run = 0;
+  for (std::size_t i = begin; i < blocks.size() && chrome_run < kMaxChromeRun; ++i) {
+    chrome_run = blocks[i].prose ? 0 : chrome_run + 1;
     sum += weight(blocks[i]);
     if (sum >= best) {
       best = sum;
