@@ -137,6 +137,22 @@ TEST(PdfReader, SeparatesBrowserPrintHeadersAndFooters) {
   EXPECT_EQ(paragraphs(article).size(), 21u);  // byline and twice ten paragraphs
 }
 
+TEST(PdfReader, FindsTheArticleAmongAPrintedPagesMenusAndTeasers) {
+  Diagnostics diag;
+  const Article article = read_pdf("printed_web_page", diag);
+  EXPECT_EQ(article.metadata.title, "River Work Begins");
+  const auto paras = paragraphs(article);
+  ASSERT_EQ(paras.size(), 7u);  // the byline and six paragraphs
+  EXPECT_EQ(paras[0], "By Helen Marsh");
+  EXPECT_TRUE(paras[6].starts_with("The cost of the project"));
+  const std::string body = body_text(article);
+  EXPECT_FALSE(contains(body, "Podcasts"));
+  EXPECT_FALSE(contains(body, "bakery"));
+  ASSERT_FALSE(article.footer.empty());
+  EXPECT_EQ(plain_text(article.footer.front()), "Comments (12)");
+  EXPECT_TRUE(contains(plain_text(article.footer.back()), "spring regatta"));
+}
+
 TEST(PdfReader, AsksForThePasswordOfAnEncryptedFile) {
   const Error e = read_error("encrypted");
   EXPECT_EQ(e.code(), ErrorCode::Unsupported);
