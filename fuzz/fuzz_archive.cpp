@@ -1,0 +1,46 @@
+// libFuzzer target: arbitrary bytes as a zip archive given to `galley batch`'s input
+// side (listing with name checks, then reading every entry within the limits).
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+#include <galley/error.hpp>
+
+#include "batch_inputs.hpp"
+
+namespace {
+
+bool accept_everything(const std::string&) { return true; }
+
+// libzip opens archives by path; one scratch file per fuzzing process.
+const std::string& scratch_path() {
+  static const std::string path = "/tmp/galley-fuzz-" + std::to_string(::getpid()) + ".zip";
+  return path;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (std::FILE* f = std::fopen(scratch_path().c_str(), "wb")) {
+    std::fwrite(data, 1, size, f);
+    std::fclose(f);
+  } else {
+    return 0;
+  }
+  galley::cli::ArchiveLimits limits;
+  limits.max_entries = 1000;
+  limits.max_entry_bytes = std::uint64_t{8} << 20;
+  limits.max_total_bytes = std::uint64_t{32} << 20;
+  const auto items = galley::cli::list_inputs({scratch_path()}, accept_everything, limits);
+  galley::cli::InputLoader loader(limits);
+  for (const auto& item : items) {
+    try {
+      (void)loader.load(item, std::size_t{8} << 20);
+    } catch (const galley::Error&) {
+      // refused entries are reported by batch, one by one
+    }
+  }
+  return 0;
+}
