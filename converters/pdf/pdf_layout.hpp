@@ -7,6 +7,8 @@
 //   furniture.cpp   running headers/footers and page numbers out of the pages
 //   paragraphs.cpp  lines -> headings and paragraphs, joined across breaks
 //   metadata.cpp    title from the type sizes and the document information
+//   content.cpp     the article among a printed web page's menus and teasers
+//   front_matter.cpp  bylines above the title, author lists, "Published" dates
 #pragma once
 
 #include <string>
