@@ -23,6 +23,7 @@
 
 #include "batch_output.hpp"
 #include "batch_report.hpp"
+#include "convert.hpp"
 #include "exit_codes.hpp"
 #include "progress.hpp"
 
@@ -226,6 +227,7 @@ ReportRecord Batch::convert(const Job& job) {
     Diagnostics diag;
     ReadOptions options;
     options.max_input_bytes = args_.max_input_bytes;
+    options.time_budget = to_budget(args_.timeout_seconds);
     options.stop = stop_.get_token();
     const Article article = read(Input{item.display, job.bytes, {}}, options, diag, args_.from);
     // Render every format before writing any, so a failure leaves no outputs.
@@ -333,6 +335,10 @@ CLI::App* add_batch_command(CLI::App& app, BatchArgs& args) {
   cmd->add_flag("--list", args.list, "Print the inputs (of this shard) in order and exit");
   cmd->add_flag("-q,--quiet", args.quiet, "No progress output");
   cmd->add_option("--max-input-size", args.max_input_bytes, "Largest input accepted, in bytes")
+      ->capture_default_str();
+  cmd->add_option("--timeout", args.timeout_seconds,
+                  "Give up on a document after this many seconds (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   cmd->add_option("--max-archive-entries", args.archive_limits.max_entries,
                   "Most entries read from one archive")

@@ -23,6 +23,7 @@ struct BatchArgs {
   bool list = false;
   bool quiet = false;
   std::size_t max_input_bytes = std::size_t{256} << 20;
+  double timeout_seconds = 120;  ///< per document; 0 = no limit
   ArchiveLimits archive_limits;
 };
 

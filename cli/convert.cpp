@@ -32,6 +32,14 @@ DateOrder parse_date_order(const std::string& name) {
   return DateOrder::Auto;
 }
 
+}  // namespace
+
+std::chrono::milliseconds to_budget(double seconds) {
+  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+}
+
+namespace {
+
 void print_warnings(const Diagnostics& diag) {
   for (const Diagnostic& d : diag.all()) {
     std::cerr << "galley: warning: " << to_string(d) << '\n';
@@ -55,6 +63,9 @@ CLI::App* add_convert_command(CLI::App& app, ConvertArgs& args) {
   cmd->add_option("--password", args.password, "Password for encrypted PDFs");
   cmd->add_option("--max-input-size", args.max_input_bytes, "Largest input accepted, in bytes")
       ->capture_default_str();
+  cmd->add_option("--timeout", args.timeout_seconds,
+                  "Give up on a document after this many seconds (0: no limit)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--no-recover", args.no_recover,
                 "Skip the recovery passes (title, byline, date, footer, paragraph joining)");
   cmd->add_flag("-q,--quiet", args.quiet, "Do not print warnings");
@@ -65,6 +76,7 @@ int run_convert(const ConvertArgs& args) {
   Diagnostics diag;
   ReadOptions read_options;
   read_options.max_input_bytes = args.max_input_bytes;
+  read_options.time_budget = to_budget(args.timeout_seconds);
   read_options.date_order = parse_date_order(args.date_order);
   read_options.base_url = args.base_url;
   read_options.password = args.password;

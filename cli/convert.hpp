@@ -1,6 +1,7 @@
 // `galley convert`: one input to one output.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -16,9 +17,13 @@ struct ConvertArgs {
   std::string base_url;
   std::string password;
   std::size_t max_input_bytes = std::size_t{256} << 20;
+  double timeout_seconds = 0;  ///< 0 = no limit
   bool no_recover = false;
   bool quiet = false;
 };
+
+/// A --timeout in seconds as ReadOptions::time_budget.
+std::chrono::milliseconds to_budget(double seconds);
 
 /// Declares the subcommand's options on `app`, storing into `args`.
 CLI::App* add_convert_command(CLI::App& app, ConvertArgs& args);

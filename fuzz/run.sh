@@ -38,7 +38,8 @@ status=0
 for target in "${targets[@]}"; do
   corpus=$(seed_corpus "$target")
   echo "== fuzz_$target: seed corpus $(ls "$corpus" | wc -l) files, ${seconds}s"
-  if ! "$build/bin/fuzz_$target" "$corpus" -max_total_time="$seconds" -timeout=20 \
+  # A fixed seed makes a CI run repeatable; FUZZ_SEED=0 lets libFuzzer pick one.
+  if ! "$build/bin/fuzz_$target" "$corpus" -seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=20 \
       -rss_limit_mb=2048 -artifact_prefix="$build/artifacts/$target-" -print_final_stats=1 \
       2>"$build/fuzz_$target.log"; then
     echo "fuzz_$target FAILED; see $build/fuzz_$target.log and $build/artifacts/"

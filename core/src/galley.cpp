@@ -79,10 +79,10 @@ Article read(const Input& input, const ReadOptions& options, Diagnostics& diag,
     throw Error(ErrorCode::UnknownFormat, input.name, {},
                 "unknown input format '" + std::string(format) + "' (see 'galley formats')");
   }
-  if (options.stop.stop_requested()) {
-    throw Error(ErrorCode::Cancelled, input.name, {}, "cancelled");
-  }
+  const Budget budget(options, input.name);
+  budget.check();
   Article article = entry->reader->read(input, options, diag);
+  budget.check();
   article.metadata.source_format = entry->info.name;
   if (options.recover) recover(article, RecoverOptions{options.date_order}, diag);
   return article;
@@ -162,6 +162,13 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
     throw Error(ErrorCode::Io, name, {}, "cannot replace: " + system_message(errno));
   }
   guard.release();
+}
+
+void convert(const Input& input, std::string_view from, std::string_view to, Sink& out,
+             Diagnostics& diag, const ReadOptions& read_options, const WriteOptions& write_options,
+             const Registry& registry) {
+  const Article article = read(input, read_options, diag, from, registry);
+  write(article, to, write_options, out, diag, registry);
 }
 
 void convert_file(const std::filesystem::path& input, const std::filesystem::path& output,

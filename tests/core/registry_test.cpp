@@ -1,6 +1,8 @@
 // Format detection and the pipeline, on a registry of formats defined here.
 #include <galley/galley.hpp>
 
+#include <thread>
+
 #include <gtest/gtest.h>
 
 namespace galley {
@@ -18,6 +20,19 @@ class NamedReader final : public Reader {
 
  private:
   std::string name_;
+};
+
+// A reader that takes a while and checks its budget as a real one does between pages.
+class SlowReader final : public Reader {
+ public:
+  Article read(const Input& input, const ReadOptions& options, Diagnostics&) const override {
+    const Budget budget(options, input.name);
+    for (int page = 0; page < 100; ++page) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      budget.check();
+    }
+    return {};
+  }
 };
 
 class TitleWriter final : public Writer {
@@ -98,6 +113,18 @@ TEST(Registry, WritesThroughAnOutOfTreeWriter) {
   EXPECT_THROW(r.writer_for_path("story"), Error);
 }
 
+TEST(Registry, ConvertsThroughAWriterAddedToTheBuiltinFormats) {
+  Registry r = Registry::builtin();  // the built-in readers, plus one format of our own
+  r.add_writer({"title", "Just the title", {".title"}, {}, nullptr},
+               std::make_shared<TitleWriter>());
+  Diagnostics diag;
+  std::string out;
+  StringSink sink(out);
+  convert({"story.txt", "# A headline\n\nFirst paragraph of the story.\n", ""}, {}, "title", sink,
+          diag, {}, {}, r);
+  EXPECT_EQ(out, "A headline");
+}
+
 TEST(Pipeline, RefusesInputOverTheLimit) {
   const Registry r = test_registry();
   Diagnostics diag;
@@ -124,6 +151,21 @@ TEST(Pipeline, HonoursCancellation) {
     FAIL() << "expected an error";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::Cancelled);
+  }
+}
+
+TEST(Pipeline, StopsAReaderPastItsTimeBudget) {
+  Registry r;
+  r.add_reader({"slow", "", {".slow"}, {}, nullptr}, std::make_shared<SlowReader>());
+  Diagnostics diag;
+  ReadOptions options;
+  options.time_budget = std::chrono::milliseconds(20);
+  try {
+    read({"big.slow", "", ""}, options, diag, {}, r);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::LimitExceeded);
+    EXPECT_NE(std::string(e.what()).find("time budget of 20 ms"), std::string::npos) << e.what();
   }
 }
 

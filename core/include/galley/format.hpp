@@ -58,6 +58,24 @@ struct WriteOptions {
   std::optional<std::chrono::sys_seconds> timestamp;
 };
 
+/// The cooperative limits of one conversion: ReadOptions::stop and time_budget.
+/// Readers call check() between pages and other large steps; the pipeline calls it
+/// before and after the reader.
+class Budget {
+ public:
+  /// Starts the clock now; `input` names the document in errors.
+  Budget(const ReadOptions& options, std::string input);
+  /// Throws Error{Cancelled} once the stop token fired and Error{LimitExceeded} once
+  /// the time budget is spent.
+  void check() const;
+
+ private:
+  std::stop_token stop_;
+  std::chrono::milliseconds limit_;
+  std::chrono::steady_clock::time_point start_;
+  std::string input_;
+};
+
 /// Where a writer puts its bytes (the shape of pugixml's xml_writer).
 class Sink {
  public:

@@ -57,6 +57,13 @@ void write_file(const Article& article, const std::filesystem::path& path,
                 const WriteOptions& options, Diagnostics& diag, std::string_view format = {},
                 const Registry& registry = Registry::builtin());
 
+/// Reads `input` (format `from`, or detected when empty) and writes it as `to` into
+/// `out`: read() then write(), with the same registry for both.
+void convert(const Input& input, std::string_view from, std::string_view to, Sink& out,
+             Diagnostics& diag, const ReadOptions& read_options = {},
+             const WriteOptions& write_options = {},
+             const Registry& registry = Registry::builtin());
+
 /// read_file followed by write_file, formats from the extensions.
 void convert_file(const std::filesystem::path& input, const std::filesystem::path& output,
                   Diagnostics& diag, const ReadOptions& read_options = {},

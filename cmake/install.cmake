@@ -1,0 +1,34 @@
+# Installs the library, its public headers, the galley command, the CMake package
+# (galley::galley) and galley.pc. Included last, once every converter has added its
+# sources and dependencies to the galley target.
+include(CMakePackageConfigHelpers)
+
+set(GALLEY_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/galley)
+get_target_property(GALLEY_LIBRARY_TYPE galley TYPE)
+if(GALLEY_LIBRARY_TYPE STREQUAL "STATIC_LIBRARY")
+  set(GALLEY_STATIC ON)
+else()
+  set(GALLEY_STATIC OFF)
+endif()
+
+install(TARGETS galley EXPORT galley-targets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/core/include/galley
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(TARGETS galley_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(EXPORT galley-targets NAMESPACE galley:: DESTINATION ${GALLEY_CMAKE_DIR})
+
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/galleyConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/galleyConfig.cmake INSTALL_DESTINATION ${GALLEY_CMAKE_DIR})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/galleyConfigVersion.cmake
+  COMPATIBILITY SameMajorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/galleyConfig.cmake
+              ${PROJECT_BINARY_DIR}/galleyConfigVersion.cmake
+        DESTINATION ${GALLEY_CMAKE_DIR})
+
+file(RELATIVE_PATH GALLEY_PC_TO_PREFIX "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
+string(REGEX REPLACE "/$" "" GALLEY_PC_TO_PREFIX "${GALLEY_PC_TO_PREFIX}")
+configure_file(${PROJECT_SOURCE_DIR}/cmake/galley.pc.in ${PROJECT_BINARY_DIR}/galley.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/galley.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

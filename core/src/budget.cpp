@@ -1,0 +1,20 @@
+#include <galley/format.hpp>
+
+namespace galley {
+
+Budget::Budget(const ReadOptions& options, std::string input)
+    : stop_(options.stop),
+      limit_(options.time_budget),
+      start_(std::chrono::steady_clock::now()),
+      input_(std::move(input)) {}
+
+void Budget::check() const {
+  if (stop_.stop_requested()) throw Error(ErrorCode::Cancelled, input_, {}, "cancelled");
+  if (limit_.count() > 0 && std::chrono::steady_clock::now() - start_ > limit_) {
+    throw Error(ErrorCode::LimitExceeded, input_, {},
+                "took longer than the time budget of " + std::to_string(limit_.count()) +
+                    " ms (raise time_budget / --timeout)");
+  }
+}
+
+}  // namespace galley

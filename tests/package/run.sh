@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs galley from a build folder into a temporary prefix and builds and runs the
+# examples against it twice: through find_package(galley) and through pkg-config.
+# Usage: tests/package/run.sh BUILD_DIR
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=$(cd "$1" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+prefix=$work/prefix
+seed=$root/fixtures/text/seed/input.txt
+
+cmake --install "$build" --prefix "$prefix" >/dev/null
+static=$([ -f "$prefix/lib/libgalley.a" ] || ls "$prefix"/lib/*/libgalley.a >/dev/null 2>&1 && echo yes || echo no)
+echo "== installed into $prefix (static: $static)"
+
+check() {  # to_epub bylines
+  "$1" "$seed" "$work/seed.epub"
+  [ "$(head -c 2 "$work/seed.epub")" = "PK" ] || { echo "not a zip: $work/seed.epub"; exit 1; }
+  unzip -p "$work/seed.epub" mimetype | grep -qx 'application/epub+zip'
+  "$2" "$seed" | tee "$work/bylines.txt"
+  grep -q $'Peter Symonds\t2022-01-30' "$work/bylines.txt"
+}
+
+echo "== find_package(galley)"
+cmake -S "$root/examples" -B "$work/cmake" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+cmake --build "$work/cmake" >/dev/null
+check "$work/cmake/to_epub" "$work/cmake/bylines"
+
+echo "== pkg-config galley"
+libdir=$(dirname "$(find "$prefix" -name galley.pc | head -1)")
+pc_flags=(--cflags --libs)
+[ "$static" = yes ] && pc_flags+=(--static)
+read -r -a flags <<<"$(PKG_CONFIG_PATH=$libdir pkg-config "${pc_flags[@]}" galley)"
+for example in to_epub bylines; do
+  g++ -std=c++20 "$root/examples/$example.cpp" "${flags[@]}" -o "$work/$example-pc"
+done
+LD_LIBRARY_PATH=$prefix/lib:$(dirname "$libdir") check "$work/to_epub-pc" "$work/bylines-pc"
+echo "package test passed"
