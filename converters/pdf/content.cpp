@@ -8,6 +8,7 @@
 // stretch of prose begins (the maximum-sum run, as in Finn et al.'s Body Text
 // Extraction). A clean article is all prose and keeps everything.
 #include <algorithm>
+#include <iterator>
 
 #include "pdf_layout.hpp"
 
@@ -17,6 +18,8 @@ namespace {
 // What a block that is not prose weighs against the article: a menu of twenty
 // entries outweighs a paragraph, a subheading does not.
 constexpr double kChromePenalty = 6;
+// This many blocks in a row without prose end the article.
+constexpr std::size_t kMaxChromeRun = 13;
 
 double weight(const TextBlock& block) {
   if (block.prose) return static_cast<double>(block.words);
@@ -42,11 +45,14 @@ std::pair<std::size_t, std::size_t> densest_run(const std::vector<TextBlock>& bl
   return {best_begin, best_end};
 }
 
-// Where the running total from `begin` peaks.
+// Where the running total from `begin` peaks, up to the first long run of
+// blocks that are not prose: a comment form or a "Recommended" rail, after which
+// teasers can add up to more prose than the article had.
 std::size_t article_end(const std::vector<TextBlock>& blocks, std::size_t begin) {
   double best = 0, sum = 0;
-  std::size_t end = begin;
-  for (std::size_t i = begin; i < blocks.size(); ++i) {
+  std::size_t end = begin, chrome_run = 0;
+  for (std::size_t i = begin; i < blocks.size() && chrome_run < kMaxChromeRun; ++i) {
+    chrome_run = blocks[i].prose ? 0 : chrome_run + 1;
     sum += weight(blocks[i]);
     if (sum >= best) {
       best = sum;
@@ -58,7 +64,7 @@ std::size_t article_end(const std::vector<TextBlock>& blocks, std::size_t begin)
 
 }  // namespace
 
-Blocks select_article(std::vector<TextBlock> blocks, Blocks& footer) {
+Selection select_article(std::vector<TextBlock> blocks) {
   const auto title =
       std::find_if(blocks.begin(), blocks.end(), [](const TextBlock& b) { return b.title; });
   std::size_t begin = 0;
@@ -68,14 +74,22 @@ Blocks select_article(std::vector<TextBlock> blocks, Blocks& footer) {
     begin = static_cast<std::size_t>(after - blocks.begin());
   } else {
     begin = densest_run(blocks).first;
-    // Short lines just before the densest prose (a byline, a date) stay with it
-    // unless the text before them is chrome as well.
   }
   const std::size_t end = article_end(blocks, begin);
-  Blocks body;
-  for (std::size_t i = begin; i < end; ++i) body.push_back(std::move(blocks[i].block));
-  for (std::size_t i = end; i < blocks.size(); ++i) footer.push_back(std::move(blocks[i].block));
-  return body;
+  Selection selection;
+  const auto at = [&](std::size_t i) { return std::make_move_iterator(blocks.begin() + i); };
+  selection.before.assign(at(0), at(begin));
+  std::erase_if(selection.before, [](const TextBlock& b) { return b.title; });
+  selection.body.assign(at(begin), at(end));
+  selection.after.assign(at(end), at(blocks.size()));
+  return selection;
+}
+
+Blocks to_model(std::vector<TextBlock>&& blocks) {
+  Blocks out;
+  out.reserve(blocks.size());
+  for (TextBlock& b : blocks) out.push_back(std::move(b.block));
+  return out;
 }
 
 }  // namespace galley::pdf

@@ -5,7 +5,9 @@
 // and only their geometry (baseline, gaps, column edges) is derived here.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
+#include <string_view>
 
 #include "pdf_layout.hpp"
 
@@ -24,6 +26,49 @@ bool continues_line(const Line& line, const Word& word) {
   const double gap = word.box.x0 - line.box.x1;
   const double size = std::max(line.size, word.size);
   return gap > -0.3 * size && gap < kMaxWordGap * size;
+}
+
+// A footnote or affiliation marker: a few digits or symbols (1, 2,3, *, †) in
+// smaller type raised above the line ("Agyeman-Duah1*", "previously2,3").
+bool is_marker(const Word& word, double line_size, double baseline) {
+  static constexpr std::string_view kSymbols[] = {"*",      ",",      "\u2217", "\u2020",
+                                                  "\u2021", "\u00A7", "\u00B6", "#"};
+  if (word.size > 0.8 * line_size || word.box.y1 > baseline - 0.15 * line_size) return false;
+  std::string_view text = word.text;
+  if (text.empty() || text.size() > 8) return false;
+  while (!text.empty()) {
+    if (std::isdigit(static_cast<unsigned char>(text.front()))) {
+      text.remove_prefix(1);
+      continue;
+    }
+    const auto symbol = std::find_if(std::begin(kSymbols), std::end(kSymbols),
+                                     [&](std::string_view s) { return text.starts_with(s); });
+    if (symbol == std::end(kSymbols)) return false;
+    text.remove_prefix(symbol->size());
+  }
+  return true;
+}
+
+// Drops footnote and affiliation markers; the line's text reads without them.
+void drop_markers(Line& line) {
+  const double size =
+      std::max_element(line.words.begin(), line.words.end(), [](const Word& a, const Word& b) {
+        return a.size < b.size;
+      })->size;
+  std::vector<Word> kept;
+  for (Word& w : line.words) {
+    if (is_marker(w, size, line.box.y1)) {
+      line.markers = true;
+      // The word before reaches over the marker, so no gap opens where it was.
+      if (!kept.empty()) {
+        kept.back().space_after = kept.back().space_after || w.space_after;
+        kept.back().box.x1 = w.box.x1;
+      }
+    } else {
+      kept.push_back(std::move(w));
+    }
+  }
+  if (!kept.empty()) line.words = std::move(kept);
 }
 
 // The line's size, weight and style are those of most of its characters.
@@ -71,7 +116,10 @@ std::vector<Line> build_lines(std::vector<Word> words, int page) {
     line.box.y1 = std::max(line.box.y1, w.box.y1);
     line.words.push_back(std::move(w));
   }
-  for (Line& line : lines) finish_line(line);
+  for (Line& line : lines) {
+    drop_markers(line);
+    finish_line(line);
+  }
   return lines;
 }
 

@@ -1,9 +1,12 @@
 // Metadata from typography: the body size, heading lines and the title.
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <map>
 #include <optional>
 #include <regex>
+#include <set>
+#include <tuple>
 
 #include "detail/text.hpp"
 #include "pdf_layout.hpp"
@@ -20,8 +23,12 @@ constexpr std::size_t kMaxHeadingWords = 24;
 // Pages searched for a heading that the document information's title names.
 constexpr std::size_t kTitlePages = 5;
 
+// A title of fewer words is a label ("Research Article") or a site name.
+constexpr std::size_t kTitleWords = 3;
+
 struct TitleRun {
   std::size_t page, begin, end;  ///< lines [begin, end) of pages[page]
+  bool exact = false;            ///< named exactly by the document information title
 };
 
 // Lower-cased letters and digits only, for comparing titles across sources.
@@ -52,48 +59,104 @@ std::string join_lines(const std::vector<Line>& lines, std::size_t begin, std::s
   return detail::collapse_whitespace(text);
 }
 
-// The first run of heading lines that the document information title names
-// (it may carry a site name: "Title - Site"), searched on the first pages because a
-// printed web page can open with pages of navigation.
+std::size_t words_in(const std::vector<Line>& lines, std::size_t begin, std::size_t end) {
+  std::size_t words = 0;
+  for (std::size_t i = begin; i < end; ++i) words += lines[i].words.size();
+  return words;
+}
+
+// Lower-cased words (letters and digits), for comparing a heading with a title.
+std::set<std::string> word_set(std::string_view text) {
+  std::set<std::string> words;
+  std::string word;
+  for (char c : detail::to_lower_ascii(text)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      word += c;
+    } else if (!word.empty()) {
+      words.insert(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.insert(std::move(word));
+  return words;
+}
+
+double similarity(const std::set<std::string>& a, const std::set<std::string>& b) {
+  std::size_t common = 0;
+  for (const std::string& w : a) common += b.count(w);
+  const std::size_t all = a.size() + b.size() - common;
+  return all == 0 ? 0 : static_cast<double>(common) / static_cast<double>(all);
+}
+
+// The run of heading lines on the first pages that the document information title
+// names: contained in it (it may add a site name, "Title - Site"), else sharing
+// most of its words (a page's headline and its <title> often differ a little). A
+// printed web page can open with pages of navigation before its headline.
 std::optional<TitleRun> find_named_title(const std::vector<Page>& pages, double body,
                                          const std::string& info_title) {
+  constexpr double kSimilar = 0.6;
   const std::string info = fold(info_title);
   if (info.size() < 8) return std::nullopt;
+  const std::set<std::string> info_words = word_set(strip_site_name(info_title));
+  std::optional<TitleRun> similar;
+  double best = kSimilar;
   for (std::size_t p = 0; p < std::min(pages.size(), kTitlePages); ++p) {
     const std::vector<Line>& lines = pages[p].lines;
     for (std::size_t i = 0; i < lines.size(); ++i) {
       if (!is_heading_line(lines[i], body)) continue;
       const std::size_t end = title_end(lines, i);
-      const std::string run = fold(join_lines(lines, i, end));
+      const std::string text = join_lines(lines, i, end);
+      const std::string run = fold(text);
       if (run.size() * 2 >= info.size() && info.find(run) != std::string::npos) {
-        return TitleRun{p, i, end};
+        return TitleRun{p, i, end, true};
+      }
+      if (const double s = similarity(word_set(text), info_words); s >= best) {
+        similar = TitleRun{p, i, end, false};
+        best = s;
       }
       i = end - 1;
     }
   }
-  return std::nullopt;
+  return similar;
 }
 
-// The largest heading type in the top half of page 1; when no type is larger than
-// the body's, a bold line that opens the page (fixtures/pdf/paragraph_across_pages).
-std::optional<TitleRun> find_largest_title(const Page& page, double body) {
+// The run in the largest heading type among `pages[first, last)`, preferring runs
+// of three words or more over a label such as "Research Article" or a menu entry.
+// On page 1 only its top half counts.
+std::optional<TitleRun> find_largest_title(const std::vector<Page>& pages, double body,
+                                           std::size_t first, std::size_t last) {
   std::optional<TitleRun> best;
-  double best_size = 0;
-  for (std::size_t i = 0; i < page.lines.size(); ++i) {
-    const Line& line = page.lines[i];
-    if (!is_heading_line(line, body) || line.box.y0 > page.height / 2) continue;
-    const std::size_t end = title_end(page.lines, i);
-    if (line.size > best_size) {
-      best = TitleRun{0, i, end};
-      best_size = line.size;
+  std::tuple<bool, int, double> best_rank{false, INT_MIN, 0};  // long enough, -page, size
+  for (std::size_t p = first; p < std::min(pages.size(), last); ++p) {
+    const Page& page = pages[p];
+    for (std::size_t i = 0; i < page.lines.size(); ++i) {
+      const Line& line = page.lines[i];
+      if (!is_heading_line(line, body) || (p == 0 && line.box.y0 > page.height / 2)) continue;
+      const std::size_t end = title_end(page.lines, i);
+      const bool long_enough = words_in(page.lines, i, end) >= kTitleWords;
+      const std::tuple<bool, int, double> rank{long_enough, -static_cast<int>(p), line.size};
+      if (rank > best_rank) {
+        best = TitleRun{p, i, end, false};
+        best_rank = rank;
+      }
+      i = end - 1;
     }
-    i = end - 1;
-  }
-  if (!best && !page.lines.empty() && page.lines.front().bold &&
-      page.lines.front().size >= body) {
-    best = TitleRun{0, 0, title_end(page.lines, 0)};
   }
   return best;
+}
+
+// A bold line opening page 1 when no type is larger than the body's
+// (fixtures/pdf/paragraph_across_pages).
+std::optional<TitleRun> find_bold_title(const std::vector<Page>& pages, double body) {
+  const std::vector<Line>& lines = pages.front().lines;
+  if (lines.empty() || !lines.front().bold || lines.front().size < body) return std::nullopt;
+  return TitleRun{0, 0, title_end(lines, 0), false};
+}
+
+std::string mark(std::vector<Page>& pages, const TitleRun& run) {
+  std::vector<Line>& lines = pages[run.page].lines;
+  for (std::size_t i = run.begin; i < run.end; ++i) lines[i].title = true;
+  return join_lines(lines, run.begin, run.end);
 }
 
 }  // namespace
@@ -124,15 +187,32 @@ bool is_meaningful_info_title(const std::string& title) {
   return t.size() >= 4 && !std::regex_match(title, app_or_file);
 }
 
+// In order: a heading the document information names; a long heading at the top
+// of page 1; the document information title; a long heading on the next pages; a
+// short one at the top of page 1; a bold first line.
 std::string mark_title(std::vector<Page>& pages, double body, const std::string& info_title) {
   if (pages.empty()) return {};
-  std::optional<TitleRun> run;
-  if (is_meaningful_info_title(info_title)) run = find_named_title(pages, body, info_title);
-  if (!run) run = find_largest_title(pages.front(), body);
-  if (!run) return {};
-  std::vector<Line>& lines = pages[run->page].lines;
-  for (std::size_t i = run->begin; i < run->end; ++i) lines[i].title = true;
-  return join_lines(lines, run->begin, run->end);
+  const bool info_ok = is_meaningful_info_title(info_title);
+  const std::string info = info_ok ? strip_site_name(info_title) : std::string();
+  if (info_ok) {
+    if (const auto run = find_named_title(pages, body, info_title)) {
+      const std::string heading = mark(pages, *run);
+      return run->exact ? heading : info;
+    }
+  }
+  const auto first = find_largest_title(pages, body, 0, 1);
+  if (first && words_in(pages[0].lines, first->begin, first->end) >= kTitleWords) {
+    return mark(pages, *first);
+  }
+  if (word_set(info).size() >= kTitleWords) return info;
+  if (const auto later = find_largest_title(pages, body, 1, kTitlePages)) {
+    if (words_in(pages[later->page].lines, later->begin, later->end) >= kTitleWords) {
+      return mark(pages, *later);
+    }
+  }
+  if (first) return mark(pages, *first);
+  if (const auto bold = find_bold_title(pages, body)) return mark(pages, *bold);
+  return info;
 }
 
 std::string strip_site_name(const std::string& info_title) {

@@ -23,6 +23,9 @@ namespace {
 constexpr double kGapRatio = 1.35;
 // A first line starting this many font sizes right of its column is indented.
 constexpr double kIndent = 0.8;
+// A heading has at most this many lines and words.
+constexpr std::size_t kMaxHeadingLines = 3;
+constexpr std::size_t kMaxHeadingWords = 30;
 
 struct Group {
   bool heading = false;
@@ -163,6 +166,13 @@ class ParagraphBuilder {
       }
       groups.back().lines.push_back(&line);
     }
+    // Headings are short: a long run of large type is body text set large (a
+    // standfirst), or the body when most characters are in smaller type.
+    for (Group& g : groups) {
+      std::size_t words = 0;
+      for (const Line* line : g.lines) words += line->words.size();
+      if (g.lines.size() > kMaxHeadingLines || words > kMaxHeadingWords) g.heading = false;
+    }
     return to_blocks(groups);
   }
 
@@ -272,6 +282,9 @@ class ParagraphBuilder {
       if (text.empty()) continue;
       TextBlock block;
       block.title = g.title;
+      block.page = g.lines.front()->page;
+      block.markers = std::any_of(g.lines.begin(), g.lines.end(),
+                                  [](const Line* line) { return line->markers; });
       block.words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
       block.prose = !g.heading && is_prose(text, block.words);
       if (g.heading) {

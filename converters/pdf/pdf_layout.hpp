@@ -7,12 +7,15 @@
 //   furniture.cpp   running headers/footers and page numbers out of the pages
 //   paragraphs.cpp  lines -> headings and paragraphs, joined across breaks
 //   metadata.cpp    title from the type sizes and the document information
+//   content.cpp     the article among a printed web page's menus and teasers
+//   front_matter.cpp  bylines above the title, author lists, "Published" dates
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include <galley/article.hpp>
+#include <galley/format.hpp>
 
 namespace galley::pdf {
 
@@ -42,6 +45,7 @@ struct Line {
   double col_right = 0;  ///< right edge of that column
   std::string text;      ///< the words joined by their spaces
   bool title = false;    ///< part of the article title (mark_title)
+  bool markers = false;  ///< superscript footnote or affiliation markers were dropped
 };
 
 struct Page {
@@ -69,9 +73,9 @@ double body_size(const std::vector<Page>& pages);
 /// body-size lines stay paragraphs, in bold: a byline and a run-in head look alike.)
 bool is_heading_line(const Line& line, double body);
 
-/// Finds the title and marks its lines: a heading that the document information's
-/// title names, else the largest type in the top half of page 1. Empty when none
-/// stands out.
+/// Finds the title and marks its lines when it is printed: a heading that the
+/// document information's title names, else the largest type at the top of page 1,
+/// else that title itself. Empty when none stands out.
 std::string mark_title(std::vector<Page>& pages, double body, const std::string& info_title);
 
 /// The document information title without a site name ("Title - Site", "Title | Site").
@@ -85,18 +89,35 @@ bool is_meaningful_info_title(const std::string& title);
 struct TextBlock {
   Block block;
   std::size_t words = 0;
-  bool prose = false;  ///< reads as running text: long, with sentence punctuation
-  bool title = false;  ///< the title's lines, as marked by mark_title
+  int page = 0;          ///< page of its first line
+  bool prose = false;    ///< reads as running text: long, with sentence punctuation
+  bool title = false;    ///< the title's lines, as marked by mark_title
+  bool markers = false;  ///< footnote markers were dropped from its lines
 };
 
 /// Rebuilds headings and paragraphs from the remaining lines, joining paragraphs
 /// split by column and page breaks and undoing end-of-line hyphenation.
 std::vector<TextBlock> build_blocks(const std::vector<Page>& pages, double body);
 
-/// Keeps the article among the page's other text (a raw web page printed with its
+/// The document's blocks split around the article.
+struct Selection {
+  std::vector<TextBlock> before;  ///< text ahead of the title (navigation, mastheads)
+  std::vector<TextBlock> body;    ///< the article, title excluded
+  std::vector<TextBlock> after;   ///< text after the article (teasers, comments)
+};
+
+/// Finds the article among the page's other text (a raw web page printed with its
 /// menus, teasers and comments): from the title, or the start of the densest run
-/// of prose, to where the running text ends. Text after the article goes to
-/// `footer`; text before the title is dropped.
-Blocks select_article(std::vector<TextBlock> blocks, Blocks& footer);
+/// of prose, to where the running text ends.
+Selection select_article(std::vector<TextBlock> blocks);
+
+/// The model's blocks.
+Blocks to_model(std::vector<TextBlock>&& blocks);
+
+/// Fills the metadata the front matter gives, where still unknown: a byline or date
+/// printed just above the title, a list of names under it (a paper's authors,
+/// recognised by their affiliation markers or by being several), and the
+/// "Published" date of a paper's first pages. The author line leaves the body.
+void read_front_matter(Selection& selection, Metadata& metadata, DateOrder order);
 
 }  // namespace galley::pdf

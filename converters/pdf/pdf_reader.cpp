@@ -11,6 +11,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <climits>
 #include <memory>
@@ -69,9 +70,11 @@ class PopplerMessageScope {
   PopplerMessages* previous_;
 };
 
+// ustring is UTF-16 in native byte order. Its own to_utf8() opens an iconv
+// converter per call, which shows in the time per page.
 std::string to_utf8(const poppler::ustring& text) {
-  const poppler::byte_array bytes = text.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
+  const std::string_view bytes(reinterpret_cast<const char*>(text.data()), text.size() * 2);
+  return detail::utf16_to_utf8(bytes, std::endian::native == std::endian::big);
 }
 
 // The name without a subset prefix: "ABCDEF+Times-Bold" -> "Times-Bold".
@@ -90,7 +93,11 @@ bool name_has(const std::string& lower_name, std::initializer_list<std::string_v
 
 // Word text as the model wants it: soft hyphens dropped (Chromium prints them as
 // part of the word), typographic ligatures expanded to their letters.
-std::string clean_word_text(std::string_view text) {
+std::string clean_word_text(std::string text) {
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F;
+  });
+  if (plain) return text;
   std::string out;
   out.reserve(text.size());
   std::size_t pos = 0;
@@ -120,11 +127,35 @@ std::string clean_word_text(std::string_view text) {
         out += "st";
         break;
       default:
-        out.append(text.substr(start, pos - start));
+        out.append(text, start, pos - start);
     }
   }
   return detail::sanitize_utf8(out);
 }
+
+struct FontStyle {
+  bool bold = false;
+  bool italic = false;
+};
+
+// Weight and slant from the font's name; fonts rarely say it any other way that
+// Poppler passes on. Words come in runs of one font, so the last answer is kept.
+class FontStyles {
+ public:
+  FontStyle of(const std::string& name) {
+    if (name != last_name_) {
+      last_name_ = name;
+      const std::string lower = detail::to_lower_ascii(base_font_name(name));
+      last_ = {name_has(lower, {"bold", "black", "heavy", "semibold", "demi"}),
+               name_has(lower, {"italic", "oblique"})};
+    }
+    return last_;
+  }
+
+ private:
+  std::string last_name_;
+  FontStyle last_;
+};
 
 // Maps a box on a page into the frame where text of rotation `rotation` (Poppler's
 // quarter turns) reads left to right, top to bottom.
@@ -160,6 +191,7 @@ PageWords read_words(const poppler::page& page) {
   const bool sideways = main_rotation % 2 == 1;
   out.width = sideways ? rect.height() : rect.width();
   out.height = sideways ? rect.width() : rect.height();
+  FontStyles styles;
   for (const auto& b : boxes) {
     Word w;
     w.text = clean_word_text(to_utf8(b.text()));
@@ -167,9 +199,9 @@ PageWords read_words(const poppler::page& page) {
     const int rotation = b.rotation() & 3;
     w.box = upright(b.bbox(), rotation, rect.width(), rect.height());
     w.size = b.get_font_size();
-    const std::string font = detail::to_lower_ascii(base_font_name(b.get_font_name()));
-    w.bold = name_has(font, {"bold", "black", "heavy", "semibold", "demi"});
-    w.italic = name_has(font, {"italic", "oblique"});
+    const FontStyle style = styles.of(b.get_font_name());
+    w.bold = style.bold;
+    w.italic = style.italic;
     w.space_after = b.has_space_after();
     (rotation == main_rotation ? out.words : out.rotated).push_back(std::move(w));
   }
@@ -297,10 +329,14 @@ class PdfReader final : public Reader {
 
     const double body = body_size(pages);
     const std::string info_title = detail::collapse_whitespace(to_utf8(doc->get_title()));
-    std::string title = mark_title(pages, body, info_title);
-    if (title.empty() && is_meaningful_info_title(info_title)) title = strip_site_name(info_title);
+    const std::string title = mark_title(pages, body, info_title);
     if (!title.empty()) article.metadata.title = title;
-    article.body = select_article(build_blocks(pages, body), article.footer);
+    Selection selection = select_article(build_blocks(pages, body));
+    read_front_matter(selection, article.metadata, options.date_order);
+    article.body = to_model(std::move(selection.body));
+    // What follows the article is kept, set apart; what precedes the title
+    // (navigation, a masthead) is dropped.
+    article.footer = to_model(std::move(selection.after));
     return article;
   }
 };
