@@ -192,6 +192,7 @@ class Batch {
   Plan plan_;
   OutputTarget& target_;
   ReportWriter& report_;
+  const WriteOptions write_options_ = write_options_from_environment();
   std::stop_source stop_;
   Progress* progress_ = nullptr;
   std::mutex counts_mutex_;
@@ -233,7 +234,7 @@ ReportRecord Batch::convert(const Job& job) {
     // Render every format before writing any, so a failure leaves no outputs.
     std::vector<std::string> rendered;
     for (const auto* writer : plan_.writers) {
-      rendered.push_back(write_string(article, writer->info.name, {}, diag));
+      rendered.push_back(write_string(article, writer->info.name, write_options_, diag));
     }
     for (std::size_t f = 0; f < rendered.size(); ++f) {
       target_.write(plan_.outputs[job.index][f], rendered[f]);

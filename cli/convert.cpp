@@ -1,6 +1,8 @@
 #include "convert.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <iostream>
 
 #include <galley/galley.hpp>
@@ -33,6 +35,22 @@ DateOrder parse_date_order(const std::string& name) {
 }
 
 }  // namespace
+
+WriteOptions write_options_from_environment() {
+  WriteOptions options;
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (!epoch || !*epoch) return options;
+  char* end = nullptr;
+  errno = 0;
+  const long long seconds = std::strtoll(epoch, &end, 10);
+  if (*end != '\0' || errno != 0 || seconds < 0) {
+    std::cerr << "galley: warning: SOURCE_DATE_EPOCH='" << epoch
+              << "' is not a number of seconds; ignored\n";
+    return options;
+  }
+  options.timestamp = std::chrono::sys_seconds(std::chrono::seconds(seconds));
+  return options;
+}
 
 std::chrono::milliseconds to_budget(double seconds) {
   return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
@@ -90,7 +108,7 @@ int run_convert(const ConvertArgs& args) {
     } else {
       article = read_file(args.input, read_options, diag, args.from);
     }
-    WriteOptions write_options;
+    const WriteOptions write_options = write_options_from_environment();
     if (to_stdout) {
       const std::string format = args.to.empty() ? "markdown" : args.to;
       // Rendered whole before any byte is printed, so a failure prints nothing.

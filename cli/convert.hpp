@@ -5,6 +5,7 @@
 #include <string>
 
 #include <CLI/CLI.hpp>
+#include <galley/format.hpp>
 
 namespace galley::cli {
 
@@ -21,6 +22,10 @@ struct ConvertArgs {
   bool no_recover = false;
   bool quiet = false;
 };
+
+/// WriteOptions for this run: the timestamp comes from SOURCE_DATE_EPOCH when set
+/// (reproducible builds' convention), so EPUBs record it instead of the article date.
+WriteOptions write_options_from_environment();
 
 /// A --timeout in seconds as ReadOptions::time_budget.
 std::chrono::milliseconds to_budget(double seconds);

@@ -1,4 +1,6 @@
 // The galley executable: exit codes, messages and atomic output.
+#include <cstdlib>
+
 #include <gtest/gtest.h>
 
 #include "support/process.hpp"
@@ -90,6 +92,19 @@ TEST(Cli, JsonModelReadsBackUnchanged) {
   const auto again = galley({"convert", first.string(), "-t", "json"});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(again.out, slurp(first));  // source_format stays "text"; no pass runs twice
+}
+
+TEST(Cli, EpubIsReproducibleAndHonoursSourceDateEpoch) {
+  TempDir dir;
+  const auto a = dir.path() / "a.epub", b = dir.path() / "b.epub";
+  ASSERT_EQ(galley({"convert", kSeed, "-o", a.string()}).exit_code, 0);
+  ASSERT_EQ(galley({"convert", kSeed, "-o", b.string()}).exit_code, 0);
+  EXPECT_EQ(slurp(a), slurp(b));
+  setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+  const auto with_epoch = galley({"convert", kSeed, "-t", "epub"});
+  unsetenv("SOURCE_DATE_EPOCH");
+  ASSERT_EQ(with_epoch.exit_code, 0) << with_epoch.err;
+  EXPECT_NE(with_epoch.out, slurp(a));  // dcterms:modified 2023-11-14, not the article date
 }
 
 TEST(Cli, FailedConversionLeavesExistingOutputUntouched) {
