@@ -188,7 +188,7 @@ class Builder {
 
   void link(NodeId id, int depth) {
     std::string_view href = detail::trim(dom_.attr(id, "href"));
-    const bool usable = !href.empty() && !detail::starts_with_icase(href, "javascript:");
+    const bool usable = !href.empty() && !detail::is_script_or_data_url(href);
     if (!usable || has_block_[static_cast<std::size_t>(id)]) return visit_children(id, depth);
     Link l;
     l.url = href.front() == '#' ? std::string(href) : detail::resolve_url(options_.base_url, href);

@@ -15,6 +15,7 @@
 #include <cctype>
 
 #include "detail/text.hpp"
+#include "detail/url.hpp"
 
 namespace galley::markdown {
 namespace {
@@ -221,8 +222,11 @@ class Renderer {
             [&](const Strong& s) { return delimited(s.children, "**", "strong"); },
             [&](const Code& c) { return literal(c.text.empty() ? "" : code_span(c.text)); },
             [&](const Link& l) {
-              // CommonMark links cannot nest: an inner link keeps only its text.
-              if (in_link_) return literal(inlines(l.children));
+              // CommonMark links cannot nest: an inner link keeps only its text, as does
+              // a link that would run script or carry a data: payload.
+              if (in_link_ || detail::is_script_or_data_url(l.url)) {
+                return literal(inlines(l.children));
+              }
               in_link_ = true;
               std::string text = "[" + inlines(l.children) + "](" + link_destination(l.url) + ")";
               in_link_ = false;

@@ -19,6 +19,7 @@
 
 #include "detail/inlines.hpp"
 #include "detail/text.hpp"
+#include "detail/url.hpp"
 
 namespace galley::text {
 namespace {
@@ -54,12 +55,6 @@ std::string flatten(cmark_node* root) {
   }
   cmark_iter_free(iter);
   return detail::collapse_whitespace(out);
-}
-
-bool is_unsafe_url(std::string_view url) {
-  const std::string lower = detail::to_lower_ascii(detail::trim(url));
-  return lower.starts_with("javascript:") || lower.starts_with("vbscript:") ||
-         lower.starts_with("data:");
 }
 
 // Removes all leading whitespace from every line: an indented paragraph read again.
@@ -279,7 +274,7 @@ class Converter {
   void link(cmark_node* node, int depth, Inlines& out) {
     const std::string url = str(cmark_node_get_url(node));
     Inlines children = inlines(node, depth);
-    if (!is_unsafe_url(url)) {
+    if (!detail::is_script_or_data_url(url)) {
       out.push_back(Inline{Link{std::move(children), url}});
       return;
     }

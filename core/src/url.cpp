@@ -192,6 +192,12 @@ std::string percent_decode(std::string_view text) {
 
 }  // namespace
 
+bool is_script_or_data_url(std::string_view url) noexcept {
+  url = trim(url);
+  return starts_with_icase(url, "javascript:") || starts_with_icase(url, "vbscript:") ||
+         starts_with_icase(url, "data:");
+}
+
 std::optional<std::string> safe_link_url(std::string_view url) {
   url = trim(url);
   std::string_view rest;

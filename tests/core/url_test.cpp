@@ -87,3 +87,18 @@ TEST(Url, DetectsSchemes) {
 
 }  // namespace
 }  // namespace galley::detail
+
+namespace galley::detail {
+namespace {
+
+TEST(Url, RecognisesScriptAndDataLinks) {
+  EXPECT_TRUE(is_script_or_data_url("javascript:alert(1)"));
+  EXPECT_TRUE(is_script_or_data_url("  VBScript:msgbox"));
+  EXPECT_TRUE(is_script_or_data_url("data:text/html;base64,PGI+"));
+  EXPECT_FALSE(is_script_or_data_url("https://example.org/javascript:"));
+  EXPECT_FALSE(is_script_or_data_url("/relative/data:x"));
+  EXPECT_FALSE(is_script_or_data_url("mailto:a@example.org"));
+}
+
+}  // namespace
+}  // namespace galley::detail

@@ -15,6 +15,11 @@ bool has_url_scheme(std::string_view url) noexcept;
 /// when it is already absolute or `base` is not an absolute hierarchical URL.
 std::string resolve_url(std::string_view base, std::string_view reference);
 
+/// True for link targets that run code or smuggle content: javascript:, vbscript: and
+/// data: URLs (case and surrounding whitespace ignored). Readers and writers drop such
+/// links and keep their text.
+bool is_script_or_data_url(std::string_view url) noexcept;
+
 /// The link target to write for `url`, or nullopt when the link should be dropped
 /// (its text kept). Kept: http and https URLs with a host, and mailto: with an
 /// address. Dropped: javascript:, vbscript:, data: and every other scheme, and

@@ -29,6 +29,15 @@ TEST(MarkdownWriter, QuotesFrontMatterAsJsonStrings) {
             "author:\n  - \"Ann\"\n  - \"Bo \\\"B\\\"\"\ndate: \"2022-01-30\"\n---\n");
 }
 
+TEST(MarkdownWriter, DropsScriptAndDataLinksButKeepsTheirText) {
+  Article a;
+  a.body = {para(text("see "), link(" JavaScript:alert(1)", text("here")), text(" and "),
+                 link("data:text/html,<b>x</b>", text("there")), text(" or "),
+                 link("https://example.org/", text("safe")))};
+  const std::string md = write_as(a, "markdown");
+  EXPECT_EQ(md, "see here and there or [safe](https://example.org/)\n");
+}
+
 TEST(MarkdownWriter, WritesNothingForAnEmptyArticle) {
   EXPECT_EQ(write_as(Article{}, "markdown"), "");
 }
