@@ -31,6 +31,7 @@ bool is_name(std::string_view name) {
   std::size_t words = 0;
   std::size_t start = 0;
   name = detail::trim(name);
+  if (name.size() > kMaxRegexChars) return false;
   while (start < name.size()) {
     std::size_t end = name.find(' ', start);
     if (end == std::string_view::npos) end = name.size();
@@ -70,6 +71,7 @@ std::string without_markers(std::string_view name) {
 std::vector<std::string> names_in(const std::string& text) {
   static const std::regex separator(R"(\s*(?:,|;|&|\band\b)\s*)", std::regex::optimize);
   std::vector<std::string> names;
+  if (text.size() > kMaxRegexChars) return names;
   for (std::sregex_token_iterator it(text.begin(), text.end(), separator, -1), end; it != end;
        ++it) {
     const std::string part = without_markers(it->str());
@@ -134,6 +136,7 @@ void read_published_date(const Selection& selection, Metadata& metadata, DateOrd
     for (const TextBlock& block : *blocks) {
       if (block.words > kMaxDatesLineWords) continue;
       const std::string text = text_of(block);
+      if (text.size() > kMaxRegexChars) continue;
       std::smatch match;
       if (!std::regex_search(text, match, published)) continue;
       const std::string_view rest = std::string_view(text).substr(

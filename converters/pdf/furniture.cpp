@@ -47,6 +47,7 @@ std::string repeat_key(const std::string& text) {
 }
 
 bool is_page_number(const std::string& text) {
+  if (text.size() > kMaxRegexChars) return false;
   static const std::regex pattern(
       R"((?:page|p\.|seite|página|pagina)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:/|of|von|de|sur)\s*\d{1,4})?)",
       std::regex::icase | std::regex::optimize);
@@ -55,6 +56,7 @@ bool is_page_number(const std::string& text) {
 }
 
 bool is_print_line(const std::string& text) {
+  if (text.size() > kMaxRegexChars) return false;
   static const std::regex url(R"((?:https?|file|ftp)://\S+|www\.\S+)",
                               std::regex::icase | std::regex::optimize);
   // Chromium's print date: "3/15/24, 10:30 AM"; also "15/03/2024 10:30".

@@ -184,6 +184,7 @@ bool is_meaningful_info_title(const std::string& title) {
       R"((?:microsoft (?:word|powerpoint|excel) - .*|.*\.(?:docx?|odt|pdf|tex|dvi|ps|rtf|indd|qxd|html?)|untitled.*|document\d*|title))",
       std::regex::icase | std::regex::optimize);
   const std::string_view t = detail::trim(title);
+  if (t.size() > kMaxRegexChars) return false;  // names no file, and too long to match
   return t.size() >= 4 && !std::regex_match(title, app_or_file);
 }
 

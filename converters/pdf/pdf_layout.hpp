@@ -19,6 +19,11 @@
 
 namespace galley::pdf {
 
+// std::regex (libstdc++) matches recursively, one stack frame per character, so a
+// hostile line of a few hundred kilobytes could exhaust the stack: text longer than
+// this (far longer than any furniture, name or dates line) is never given to a regex.
+inline constexpr std::size_t kMaxRegexChars = 400;
+
 struct Box {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   double width() const { return x1 - x0; }
