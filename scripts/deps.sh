@@ -25,10 +25,15 @@ galley_install_packages() {
     "${missing[@]}" >/dev/null
 }
 
-# galley_build DIR [cmake options...]: configures and builds galley into DIR.
-galley_build() {
+# galley_configure DIR [cmake options...]: configures a build of galley in DIR.
+galley_configure() {
   local dir=$1
   shift
   cmake -S "$GALLEY_ROOT" -B "$dir" -G Ninja "$@" >/dev/null
-  cmake --build "$dir" -j "$(nproc)"
+}
+
+# galley_build DIR [cmake options...]: configures and builds everything in DIR.
+galley_build() {
+  galley_configure "$@"
+  cmake --build "$1" -j "$(nproc)"
 }

@@ -55,6 +55,10 @@ json parse(const Input& input) {
   } catch (const json::parse_error& e) {
     throw Error(ErrorCode::Malformed, input.name, position_of(input.bytes, e.byte),
                 "not valid JSON: " + reason_of(e));
+  } catch (const json::exception& e) {
+    // Anything else the parser refuses, such as a number too large for a double
+    // (fuzz/: 577e7777777 in fixtures/errors/huge_number_json).
+    throw Error(ErrorCode::Malformed, input.name, {}, std::string("not valid JSON: ") + e.what());
   }
 }
 
