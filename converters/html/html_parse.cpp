@@ -171,19 +171,26 @@ DocPtr run_parser(const Prepared& input, bool huge, ParseErrors& errors) {
                                    input.encoding.c_str(), options));
 }
 
+// An attribute's text; empty for an attribute written without a value (<script type>).
+std::string_view attribute_text(const xmlAttr* attribute) {
+  return attribute != nullptr && attribute->children != nullptr
+             ? as_view(attribute->children->content)
+             : std::string_view{};
+}
+
+std::string_view attribute_text(const xmlNode* node, const char* name) {
+  return attribute_text(xmlHasProp(node, BAD_CAST name));
+}
+
 bool is_hidden(const xmlNode* node) {
   bool hidden = false;
   for (const xmlAttr* a = node->properties; a != nullptr && !hidden; a = a->next) {
     const std::string_view key = as_view(a->name);
-    const std::string_view value =
-        a->children != nullptr ? as_view(a->children->content) : std::string_view{};
+    const std::string_view value = attribute_text(a);
     if (key == "hidden") hidden = true;
     if (key == "aria-hidden" && detail::trim(value) == "true") {
       // Readability's exception: MediaWiki marks its math fallback images aria-hidden.
-      const xmlChar* cls = xmlHasProp(node, BAD_CAST "class") != nullptr
-                               ? xmlHasProp(node, BAD_CAST "class")->children->content
-                               : nullptr;
-      hidden = as_view(cls).find("fallback-image") == std::string_view::npos;
+      hidden = attribute_text(node, "class").find("fallback-image") == std::string_view::npos;
     }
     if (key == "style") {
       std::string style;
@@ -253,10 +260,8 @@ class DomBuilder {
     if (node->type != XML_ELEMENT_NODE) return kNoNode;
     const std::string_view tag = as_view(node->name);
     if (tag == "script") {
-      const xmlChar* type = xmlHasProp(node, BAD_CAST "type") != nullptr
-                                ? xmlHasProp(node, BAD_CAST "type")->children->content
-                                : nullptr;
-      if (as_view(type).find("ld+json") != std::string_view::npos) {
+      // fuzz/: <script type> without a value (fixtures/html/valueless_attributes).
+      if (attribute_text(node, "type").find("ld+json") != std::string_view::npos) {
         dom_.json_ld.push_back(text_content(node));
       }
       return kNoNode;
@@ -359,7 +364,7 @@ class DomBuilder {
     auto& attrs = dom_[id].attributes;
     for (const xmlAttr* a = img->properties; a != nullptr; a = a->next) {
       std::string key = detail::to_lower_ascii(as_view(a->name));
-      std::string value = a->children != nullptr ? std::string(as_view(a->children->content)) : "";
+      std::string value(attribute_text(a));
       bool replaced = false;
       for (auto& [k, v] : attrs) {
         if (k == key) {
