@@ -381,7 +381,7 @@ int run_batch(const BatchArgs& args) {
     if (plan.items.empty()) {
       throw Error(ErrorCode::Io, args.inputs.front(), {}, "no inputs in a format galley reads");
     }
-    if (args.resume && fs::path(args.output).extension() == ".zip") {
+    if (args.resume && is_zip_path(args.output)) {
       throw CLI::ValidationError("--resume", "works with a folder output, not a .zip");
     }
     const auto target = open_output(args.output);

@@ -14,6 +14,13 @@ namespace fs = std::filesystem;
 
 constexpr std::uint64_t kRatioCheckFloor = std::uint64_t{1} << 20;
 
+std::string lower_extension(const std::string& name) {
+  std::string ext = fs::path(name).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
 struct ZipCloser {
   void operator()(zip_t* z) const { zip_discard(z); }
 };
@@ -22,17 +29,6 @@ using ZipHandle = std::unique_ptr<zip_t, ZipCloser>;
 struct ZipFileCloser {
   void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
-
-std::string lower_extension(const std::string& name) {
-  std::string ext = fs::path(name).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
-}
-
-bool is_zip_path(const fs::path& path) {
-  return lower_extension(path.filename().string()) == ".zip";
-}
 
 ZipHandle open_zip(const fs::path& path) {
   int code = 0;
@@ -95,6 +91,10 @@ void list_folder(const fs::path& root, bool (*accept)(const std::string&),
 }
 
 }  // namespace
+
+bool is_zip_path(const fs::path& path) {
+  return lower_extension(path.filename().string()) == ".zip";
+}
 
 bool is_safe_relative_path(std::string_view path) noexcept {
   if (path.empty() || path.front() == '/') return false;

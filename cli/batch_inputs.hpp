@@ -29,6 +29,9 @@ struct InputItem {
   std::string error;  ///< set when the input is refused before reading (unsafe name...)
 };
 
+/// True when `path` names a zip archive (by its extension, in any case).
+bool is_zip_path(const std::filesystem::path& path);
+
 /// True for a '/'-separated relative path safe to recreate under an output folder:
 /// no empty, "." or ".." components, no absolute path, drive letter, backslash or
 /// control character.

@@ -105,10 +105,7 @@ std::string strip_extension(const std::string& relative) {
 }  // namespace
 
 std::unique_ptr<OutputTarget> open_output(const fs::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (ext == ".zip") return std::make_unique<ArchiveTarget>(path);
+  if (is_zip_path(path)) return std::make_unique<ArchiveTarget>(path);
   return std::make_unique<FolderTarget>(path);
 }
 

@@ -14,20 +14,6 @@ namespace {
 
 constexpr std::string_view kStdio = "-";
 
-std::string read_stdin(std::size_t max_bytes) {
-  std::string bytes;
-  char buffer[1 << 16];
-  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
-    bytes.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
-    if (bytes.size() > max_bytes) {
-      throw Error(ErrorCode::LimitExceeded, "<stdin>", {},
-                  "input is over the limit of " + std::to_string(max_bytes) +
-                      " bytes (raise it with --max-input-size)");
-    }
-  }
-  return bytes;
-}
-
 DateOrder parse_date_order(const std::string& name) {
   if (name == "day-first") return DateOrder::DayFirst;
   if (name == "month-first") return DateOrder::MonthFirst;
@@ -103,7 +89,7 @@ int run_convert(const ConvertArgs& args) {
   try {
     Article article;
     if (args.input == kStdio) {
-      const std::string bytes = read_stdin(args.max_input_bytes);
+      const std::string bytes = read_stream_bytes(std::cin, "<stdin>", args.max_input_bytes);
       article = read(Input{"<stdin>", bytes, {}}, read_options, diag, args.from);
     } else {
       article = read_file(args.input, read_options, diag, args.from);

@@ -92,14 +92,7 @@ Article read(const Input& input, const ReadOptions& options, Diagnostics& diag,
   return article;
 }
 
-std::string read_file_bytes(const std::filesystem::path& path, std::size_t max_bytes) {
-  const std::string name = path.string();
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw Error(ErrorCode::Io, name, {}, "is a directory, not a file");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::Io, name, {}, "cannot open: " + system_message(errno));
+std::string read_stream_bytes(std::istream& in, const std::string& name, std::size_t max_bytes) {
   std::string bytes;
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
@@ -112,6 +105,17 @@ std::string read_file_bytes(const std::filesystem::path& path, std::size_t max_b
   }
   if (in.bad()) throw Error(ErrorCode::Io, name, {}, "read failed");
   return bytes;
+}
+
+std::string read_file_bytes(const std::filesystem::path& path, std::size_t max_bytes) {
+  const std::string name = path.string();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw Error(ErrorCode::Io, name, {}, "is a directory, not a file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::Io, name, {}, "cannot open: " + system_message(errno));
+  return read_stream_bytes(in, name, max_bytes);
 }
 
 Article read_file(const std::filesystem::path& path, const ReadOptions& options, Diagnostics& diag,

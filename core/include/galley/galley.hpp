@@ -17,6 +17,7 @@
 #pragma once
 
 #include <filesystem>
+#include <istream>
 #include <string>
 #include <string_view>
 
@@ -68,6 +69,10 @@ void convert(const Input& input, std::string_view from, std::string_view to, Sin
 void convert_file(const std::filesystem::path& input, const std::filesystem::path& output,
                   Diagnostics& diag, const ReadOptions& read_options = {},
                   const WriteOptions& write_options = {});
+
+/// Reads a whole stream into memory, refusing more than `max_bytes`; `name` is used in
+/// errors.
+std::string read_stream_bytes(std::istream& in, const std::string& name, std::size_t max_bytes);
 
 /// Reads a whole file into memory, refusing files larger than `max_bytes`.
 std::string read_file_bytes(const std::filesystem::path& path, std::size_t max_bytes);
