@@ -152,15 +152,6 @@ Shard parse_shard(const std::string& text) {
   return {k - 1, n};
 }
 
-bool accept_readable(const std::string& extension) {
-  for (const auto& entry : Registry::builtin().readers()) {
-    for (const auto& e : entry.info.extensions) {
-      if (e == extension) return true;
-    }
-  }
-  return false;
-}
-
 std::vector<InputItem> shard_inputs(std::vector<InputItem> items, Shard shard) {
   if (shard.count == 1) return items;
   std::vector<InputItem> mine;
@@ -200,7 +191,7 @@ class Batch {
 };
 
 void Batch::produce(const std::vector<bool>& already_done, JobQueue& queue) {
-  InputLoader loader(args_.archive_limits);
+  InputLoader loader(args_.input.archive_limits);
   for (std::size_t i = 0; i < plan_.items.size(); ++i) {
     if (stop_.stop_requested()) {
       summary_.interrupted = true;
@@ -210,7 +201,7 @@ void Batch::produce(const std::vector<bool>& already_done, JobQueue& queue) {
     if (already_done[i]) continue;
     Job job{i, {}, std::nullopt};
     try {
-      job.bytes = loader.load(plan_.items[i], args_.max_input_bytes);
+      job.bytes = loader.load(plan_.items[i], args_.input.max_input_bytes);
     } catch (const Error& e) {
       job.load_error = e;
     }
@@ -226,12 +217,7 @@ ReportRecord Batch::convert(const Job& job) {
   try {
     if (job.load_error) throw *job.load_error;
     Diagnostics diag;
-    ReadOptions options;
-    options.max_input_bytes = args_.max_input_bytes;
-    options.time_budget = to_budget(args_.timeout_seconds);
-    options.stop = stop_.get_token();
-    if (!args_.no_local_images)
-      options.load_resource = resources_beside(item, args_.archive_limits);
+    const ReadOptions options = read_options_for(item, args_.input, stop_.get_token());
     const Article article = read(Input{item.display, job.bytes, {}}, options, diag, args_.from);
     // Render every format before writing any, so a failure leaves no outputs.
     std::vector<std::string> rendered;
@@ -336,24 +322,8 @@ CLI::App* add_batch_command(CLI::App& app, BatchArgs& args) {
                 "Skip inputs that the --report file lists as converted with outputs present");
   cmd->add_option("--shard", args.shard, "Convert only the K-th of N deterministic slices (K/N)");
   cmd->add_flag("--list", args.list, "Print the inputs (of this shard) in order and exit");
-  cmd->add_flag("--no-local-images", args.no_local_images,
-                "Do not embed images saved next to each input (in its folder or archive)");
   cmd->add_flag("-q,--quiet", args.quiet, "No progress output");
-  cmd->add_option("--max-input-size", args.max_input_bytes, "Largest input accepted, in bytes")
-      ->capture_default_str();
-  cmd->add_option("--timeout", args.timeout_seconds,
-                  "Give up on a document after this many seconds (0: no limit)")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  cmd->add_option("--max-archive-entries", args.archive_limits.max_entries,
-                  "Most entries read from one archive")
-      ->capture_default_str();
-  cmd->add_option("--max-archive-size", args.archive_limits.max_total_bytes,
-                  "Most bytes inflated from one archive")
-      ->capture_default_str();
-  cmd->add_option("--max-compression-ratio", args.archive_limits.max_ratio,
-                  "Refuse entries over 1 MiB inflating more than this many times")
-      ->capture_default_str();
+  add_input_options(*cmd, args.input);
   return cmd;
 }
 
@@ -361,8 +331,7 @@ int run_batch(const BatchArgs& args) {
   try {
     const Shard shard = parse_shard(args.shard);
     Plan plan;
-    plan.items =
-        shard_inputs(list_inputs(args.inputs, accept_readable, args.archive_limits), shard);
+    plan.items = shard_inputs(list_inputs(args.inputs, args.input.archive_limits), shard);
     if (args.list) {
       for (const auto& item : plan.items) std::cout << item.display << '\n';
       return kExitOk;

@@ -7,7 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "batch_inputs.hpp"
+#include "input_options.hpp"
 
 namespace galley::cli {
 
@@ -22,10 +22,7 @@ struct BatchArgs {
   std::string shard;  ///< "K/N"
   bool list = false;
   bool quiet = false;
-  bool no_local_images = false;
-  std::size_t max_input_bytes = std::size_t{256} << 20;
-  double timeout_seconds = 120;  ///< per document; 0 = no limit
-  ArchiveLimits archive_limits;
+  InputOptions input;
 };
 
 CLI::App* add_batch_command(CLI::App& app, BatchArgs& args);

@@ -94,8 +94,16 @@ std::string read_entry(zip_t* z, zip_uint64_t index, const std::string& display,
   return bytes;
 }
 
-void list_archive(const fs::path& path, bool (*accept)(const std::string&),
-                  const ArchiveLimits& limits, std::vector<InputItem>& out) {
+bool is_readable_extension(const std::string& extension) {
+  for (const auto& entry : Registry::builtin().readers()) {
+    for (const auto& e : entry.info.extensions) {
+      if (e == extension) return true;
+    }
+  }
+  return false;
+}
+
+void list_archive(const fs::path& path, const ArchiveLimits& limits, std::vector<InputItem>& out) {
   ZipHandle z = open_zip(path);
   const zip_int64_t count = zip_get_num_entries(z.get(), 0);
   if (count < 0 || static_cast<std::uint64_t>(count) > limits.max_entries) {
@@ -108,7 +116,7 @@ void list_archive(const fs::path& path, bool (*accept)(const std::string&),
     const std::string name = raw ? raw : "";
     if (!name.empty() && name.back() == '/') continue;  // a folder entry
     // Entries that are not inputs (the images beside a page) are not listed at all.
-    if (!accept(lower_extension(name))) continue;
+    if (!is_readable_extension(lower_extension(name))) continue;
     InputItem item{path.string() + "!" + name, name, path, i, {}};
     if (!is_safe_relative_path(name)) {
       item.error = "unsafe entry name (absolute, '..', drive letter or backslash): refused";
@@ -119,11 +127,11 @@ void list_archive(const fs::path& path, bool (*accept)(const std::string&),
   }
 }
 
-void list_folder(const fs::path& root, bool (*accept)(const std::string&),
-                 std::vector<InputItem>& out) {
+void list_folder(const fs::path& root, std::vector<InputItem>& out) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file() && accept(lower_extension(entry.path().filename().string()))) {
+    if (entry.is_regular_file() &&
+        is_readable_extension(lower_extension(entry.path().filename().string()))) {
       files.push_back(entry.path());
     }
   }
@@ -157,7 +165,6 @@ bool is_safe_relative_path(std::string_view path) noexcept {
 }
 
 std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
-                                   bool (*accept)(const std::string&),
                                    const ArchiveLimits& limits) {
   std::vector<InputItem> items;
   for (const std::string& given : paths) {
@@ -165,9 +172,9 @@ std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
     std::error_code ec;
     try {
       if (fs::is_directory(path, ec)) {
-        list_folder(path, accept, items);
+        list_folder(path, items);
       } else if (is_zip_path(path)) {
-        list_archive(path, accept, limits, items);
+        list_archive(path, limits, items);
       } else {
         items.push_back({given, path.filename().string(), path, std::nullopt, {}});
       }

@@ -39,11 +39,11 @@ bool is_zip_path(const std::filesystem::path& path);
 /// control character.
 bool is_safe_relative_path(std::string_view path) noexcept;
 
-/// Lists the inputs of `paths` in order: a file as itself, a folder's files (sorted,
-/// recursive, symlinked folders not followed) whose extension `accept` takes, and a
-/// zip archive's entries. A broken archive becomes one item carrying its error.
+/// Lists the inputs of `paths` in order: a file as itself, and the files of a folder
+/// (sorted, recursive, symlinked folders not followed) and the entries of a zip
+/// archive whose extension a registered reader claims. A broken archive becomes one
+/// item carrying its error.
 std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
-                                   bool (*accept)(const std::string& extension),
                                    const ArchiveLimits& limits);
 
 /// Reads inputs' bytes in list order, keeping the current archive open between

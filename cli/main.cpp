@@ -5,6 +5,7 @@
 #include <galley/galley.hpp>
 
 #include "batch.hpp"
+#include "bundle.hpp"
 #include "convert.hpp"
 #include "exit_codes.hpp"
 
@@ -21,14 +22,18 @@ int main(int argc, char** argv) {
       "  galley convert story.pdf -t json           JSON model to standard output\n"
       "  curl -s URL | galley convert - -f html -t txt\n"
       "  galley batch crawl/ news.zip -o out/ -t md,json --report out/report.jsonl\n"
+      "  galley bundle today/*.html -o digest.epub   many articles into one e-book\n"
       "  galley formats                             list readers and writers\n"
       "\nExit codes: 0 converted, 1 the input could not be converted (batch: nothing could\n"
-      "run), 2 usage error, 3 batch: some inputs failed or the run was interrupted.");
+      "run), 2 usage error, 3 batch and bundle: some inputs failed (or the batch was\n"
+      "interrupted).");
 
   ConvertArgs convert_args;
   CLI::App* convert = add_convert_command(app, convert_args);
   BatchArgs batch_args;
   CLI::App* batch = add_batch_command(app, batch_args);
+  BundleArgs bundle_args;
+  CLI::App* bundle = add_bundle_command(app, bundle_args);
   CLI::App* formats = app.add_subcommand("formats", "List the input and output formats");
   FormatsArgs formats_args;
   formats->add_flag("--readers", formats_args.readers_only, "Only the input format names");
@@ -42,6 +47,7 @@ int main(int argc, char** argv) {
   }
   if (convert->parsed()) return run_convert(convert_args);
   if (batch->parsed()) return run_batch(batch_args);
+  if (bundle->parsed()) return run_bundle(bundle_args);
   if (formats->parsed()) return run_formats(formats_args);
   return kExitUsage;
 }

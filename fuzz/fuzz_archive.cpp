@@ -1,5 +1,6 @@
 // libFuzzer target: arbitrary bytes as a zip archive given to `galley batch`'s input
-// side (listing with name checks, then reading every entry within the limits).
+// side (listing with name checks, then reading every input entry within the limits,
+// and the image a page beside it would ask for).
 #include <unistd.h>
 
 #include <cstdint>
@@ -11,8 +12,6 @@
 #include "batch_inputs.hpp"
 
 namespace {
-
-bool accept_everything(const std::string&) { return true; }
 
 // libzip opens archives by path; one scratch file per fuzzing process.
 const std::string& scratch_path() {
@@ -33,11 +32,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   limits.max_entries = 1000;
   limits.max_entry_bytes = std::uint64_t{8} << 20;
   limits.max_total_bytes = std::uint64_t{32} << 20;
-  const auto items = galley::cli::list_inputs({scratch_path()}, accept_everything, limits);
+  const auto items = galley::cli::list_inputs({scratch_path()}, limits);
   galley::cli::InputLoader loader(limits);
   for (const auto& item : items) {
     try {
       (void)loader.load(item, std::size_t{8} << 20);
+      (void)galley::cli::resources_beside(item, limits)("img/a.png");
     } catch (const galley::Error&) {
       // refused entries are reported by batch, one by one
     }

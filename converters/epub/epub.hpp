@@ -2,6 +2,7 @@
 // the package files around it (epub_package.cpp), joined into a zip by epub_writer.cpp.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,8 +17,6 @@ namespace galley::epub {
 
 /// Name used for the writer's warnings.
 inline constexpr std::string_view kWriterName = "<epub>";
-/// The one content document, next to the package document in EPUB/.
-inline constexpr std::string_view kContentHref = "article.xhtml";
 
 /// Book-wide facts every generated file agrees on.
 struct BookMeta {
@@ -36,27 +35,45 @@ struct ImageResource {
   std::string bytes;
 };
 
-/// A navigation entry pointing into the content document.
+/// A navigation entry pointing into a content document.
 struct TocEntry {
   std::string label;   ///< plain text, not escaped
   std::string target;  ///< "article.xhtml#sec-2"
+  int depth = 0;       ///< 0 for top-level entries, 1 for those nested under the one before
+};
+
+/// One content document of the book: the article of a single-article book, or one
+/// chapter of a collection.
+struct Chapter {
+  std::string id;           ///< manifest id: "article", "chapter-1"
+  std::string href;         ///< relative to EPUB/: "article.xhtml"
+  std::size_t first_image;  ///< number of its first embedded image ("img<N>")
+  std::string toc_label;    ///< the title entry's label; empty: the book title
+  int toc_depth;            ///< depth of its headings, notes and footer in the toc
 };
 
 struct Content {
+  std::string id;
+  std::string href;
   std::string xhtml;
   std::vector<ImageResource> images;
   std::vector<TocEntry> toc;  ///< the title first, then headings, notes and footer
 };
 
 /// Renders the article as an XHTML5 content document with EPUB 3 notes; images come
-/// only from data: URIs, others are dropped with a warning.
-Content render_content(const Article& article, const BookMeta& book, Diagnostics& diag);
+/// from data: URIs and the article's resources, others are dropped with a warning.
+/// `book` gives the title and the document's language and direction.
+Content render_content(const Article& article, const BookMeta& book, const Chapter& chapter,
+                       Diagnostics& diag);
 
 std::string container_xml();
 std::string stylesheet();
-std::string package_document(const Article& article, const BookMeta& book, const Content& content);
-std::string nav_document(const BookMeta& book, const Content& content);
-std::string ncx_document(const BookMeta& book, const Content& content);
+/// The package document; `meta` describes the whole book. A collection lists the
+/// navigation document first in the spine, as its table of contents page.
+std::string package_document(const Metadata& meta, const BookMeta& book,
+                             const std::vector<Content>& chapters, bool nav_in_spine);
+std::string nav_document(const BookMeta& book, const std::vector<TocEntry>& toc);
+std::string ncx_document(const BookMeta& book, const std::vector<TocEntry>& toc);
 
 /// True when `value` is known and detail::has_xml_text.
 inline bool has_text(const std::optional<std::string>& value) {

@@ -1,5 +1,6 @@
 // The files around the content document: META-INF/container.xml, the package
 // document (metadata, manifest, spine), nav.xhtml, toc.ncx and the stylesheet.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -17,8 +18,7 @@ std::string dc_element(const char* name, const std::string& value, const std::st
   return std::string("    <dc:") + name + attrs + ">" + xml_escape(value) + "</dc:" + name + ">\n";
 }
 
-std::string metadata(const Article& article, const BookMeta& book) {
-  const Metadata& meta = article.metadata;
+std::string metadata(const Metadata& meta, const BookMeta& book) {
   std::string out = "  <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
   out += dc_element("identifier", book.identifier, " id=\"uid\"");
   out += dc_element("title", book.title);
@@ -41,24 +41,56 @@ std::string metadata(const Article& article, const BookMeta& book) {
   return out;
 }
 
-std::string manifest(const Content& content) {
+std::string manifest(const std::vector<Content>& chapters) {
   std::string out = "  <manifest>\n";
   out +=
       "    <item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" "
       "properties=\"nav\"/>\n";
   out += "    <item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n";
   out += "    <item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n";
-  out += "    <item id=\"article\" href=\"" + std::string(kContentHref) +
-         "\" media-type=\"application/xhtml+xml\"/>\n";
-  for (const ImageResource& image : content.images) {
-    out += "    <item id=\"" + image.id + "\" href=\"" + image.href + "\" media-type=\"" +
-           image.media_type + "\"/>\n";
+  for (const Content& chapter : chapters) {
+    out += "    <item id=\"" + chapter.id + "\" href=\"" + chapter.href +
+           "\" media-type=\"application/xhtml+xml\"/>\n";
+  }
+  for (const Content& chapter : chapters) {
+    for (const ImageResource& image : chapter.images) {
+      out += "    <item id=\"" + image.id + "\" href=\"" + image.href + "\" media-type=\"" +
+             image.media_type + "\"/>\n";
+    }
   }
   out += "  </manifest>\n";
   return out;
 }
 
 std::string direction_attribute(const BookMeta& book) { return book.rtl ? " dir=\"rtl\"" : ""; }
+
+// Walks the toc as a tree: open(entry) for each entry, down() before its first child,
+// up() after its last, close() when the entry and its children are done. An entry
+// deeper than one below the entry before it is taken as its child.
+template <class Open, class Close, class Down, class Up>
+void walk_toc(const std::vector<TocEntry>& toc, Open open, Close close, Down down, Up up) {
+  int depth = -1;  // depth of the entry still open, -1 before the first
+  for (const TocEntry& entry : toc) {
+    const int d = std::clamp(entry.depth, 0, depth + 1);
+    if (d > depth) {
+      if (depth >= 0) down();
+    } else {
+      close();
+      for (; depth > d; --depth) {
+        up();
+        close();
+      }
+    }
+    depth = d;
+    open(entry);
+  }
+  if (depth < 0) return;
+  close();
+  for (; depth > 0; --depth) {
+    up();
+    close();
+  }
+}
 
 }  // namespace
 
@@ -102,48 +134,60 @@ th, td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; }
 )";
 }
 
-std::string package_document(const Article& article, const BookMeta& book, const Content& content) {
+std::string package_document(const Metadata& meta, const BookMeta& book,
+                             const std::vector<Content>& chapters, bool nav_in_spine) {
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out +=
       "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
       "unique-identifier=\"uid\" xml:lang=\"" +
       xml_escape(book.language) + "\"" + direction_attribute(book) + ">\n";
-  out += metadata(article, book);
-  out += manifest(content);
+  out += metadata(meta, book);
+  out += manifest(chapters);
   out += "  <spine toc=\"ncx\"";
   if (book.rtl) out += " page-progression-direction=\"rtl\"";
-  out += ">\n    <itemref idref=\"article\"/>\n  </spine>\n</package>\n";
+  out += ">\n";
+  if (nav_in_spine) out += "    <itemref idref=\"nav\"/>\n";
+  for (const Content& chapter : chapters) out += "    <itemref idref=\"" + chapter.id + "\"/>\n";
+  out += "  </spine>\n</package>\n";
   return out;
 }
 
-std::string nav_document(const BookMeta& book, const Content& content) {
+std::string nav_document(const BookMeta& book, const std::vector<TocEntry>& toc) {
   std::string out = xhtml_prologue(book);
   out += "<head>\n<meta charset=\"UTF-8\"/>\n<title>" + xml_escape(book.title) + "</title>\n";
   out += "</head>\n<body>\n<nav epub:type=\"toc\" id=\"toc\">\n<h1>Contents</h1>\n<ol>\n";
-  for (const TocEntry& entry : content.toc) {
-    out += "<li><a href=\"" + entry.target + "\">" + xml_escape(entry.label) + "</a></li>\n";
-  }
+  walk_toc(
+      toc,
+      [&](const TocEntry& entry) {
+        out += "<li><a href=\"" + entry.target + "\">" + xml_escape(entry.label) + "</a>";
+      },
+      [&] { out += "</li>\n"; }, [&] { out += "\n<ol>\n"; }, [&] { out += "</ol>\n"; });
   out += "</ol>\n</nav>\n</body>\n</html>\n";
   return out;
 }
 
-std::string ncx_document(const BookMeta& book, const Content& content) {
+std::string ncx_document(const BookMeta& book, const std::vector<TocEntry>& toc) {
+  int depth = 0;
+  for (const TocEntry& entry : toc) depth = std::max(depth, entry.depth);
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" xml:lang=\"" +
          xml_escape(book.language) + "\">\n<head>\n";
   out += "<meta name=\"dtb:uid\" content=\"" + xml_escape(book.identifier) + "\"/>\n";
-  out +=
-      "<meta name=\"dtb:depth\" content=\"1\"/>\n"
-      "<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n"
-      "<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n";
+  out += "<meta name=\"dtb:depth\" content=\"" + std::to_string(depth + 1) +
+         "\"/>\n"
+         "<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n"
+         "<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n";
   out += "<docTitle><text>" + xml_escape(book.title) + "</text></docTitle>\n<navMap>\n";
   int order = 0;
-  for (const TocEntry& entry : content.toc) {
-    const std::string n = std::to_string(++order);
-    out += "<navPoint id=\"nav" + n + "\" playOrder=\"" + n + "\"><navLabel><text>" +
-           xml_escape(entry.label) + "</text></navLabel><content src=\"" + entry.target +
-           "\"/></navPoint>\n";
-  }
+  walk_toc(
+      toc,
+      [&](const TocEntry& entry) {
+        const std::string n = std::to_string(++order);
+        out += "<navPoint id=\"nav" + n + "\" playOrder=\"" + n + "\"><navLabel><text>" +
+               xml_escape(entry.label) + "</text></navLabel><content src=\"" + entry.target +
+               "\"/>";
+      },
+      [&] { out += "</navPoint>\n"; }, [&] { out += "\n"; }, [] {});
   out += "</navMap>\n</ncx>\n";
   return out;
 }

@@ -1,18 +1,23 @@
 // EPUB 3 writer: one XHTML content document with the headline block, the body, the
 // notes as EPUB 3 footnotes and the footer in its own section; nav.xhtml and toc.ncx;
-// a small stylesheet; images embedded from data: URIs (PNG, JPEG, GIF).
+// a small stylesheet; images embedded from data: URIs and the article's resources
+// (PNG, JPEG, GIF). A collection (write_collection) has one such document per
+// article, and its navigation document, listing titles, bylines and dates, opens the
+// spine as the contents page.
 //
-// Drops: images that are not embedded data URIs (never fetched; captions kept),
+// Drops: images the input does not carry (never fetched; captions kept),
 // links other than http(s) and mailto (text kept), references to missing notes, and
 // characters XML cannot carry. The output is reproducible: entry order and times are
 // fixed, the identifier is a UUID v5 of the article URL (or of the content when there
-// is none), and dcterms:modified comes from WriteOptions::timestamp, else the article
-// date, else the Unix epoch. An unknown or malformed language is written as "und".
+// is none; of every chapter's for a collection), and dcterms:modified comes from
+// WriteOptions::timestamp, else the article date, else the Unix epoch. An unknown or malformed
+// language is written as "und".
 #include <zip.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -112,10 +117,10 @@ std::string zip_entries(const std::vector<Entry>& entries, DosTime when) {
   return bytes;
 }
 
-std::chrono::sys_seconds modification_time(const Article& article, const WriteOptions& options) {
+std::chrono::sys_seconds modification_time(const Metadata& meta, const WriteOptions& options) {
   using namespace std::chrono;
   if (options.timestamp) return *options.timestamp;
-  if (detail::writable_iso_date(article.metadata.date)) return sys_days(*article.metadata.date);
+  if (detail::writable_iso_date(meta.date)) return sys_days(*meta.date);
   return sys_seconds{};
 }
 
@@ -135,8 +140,7 @@ std::string w3c_datetime(std::chrono::sys_seconds t) {
   return buffer;
 }
 
-BookMeta book_meta(const Article& article, std::chrono::sys_seconds modified) {
-  const Metadata& meta = article.metadata;
+BookMeta book_meta(const Metadata& meta, std::chrono::sys_seconds modified) {
   BookMeta book;
   book.title = has_text(meta.title) ? *meta.title : "Untitled";
   book.language = detail::normalize_language_tag(meta.lang.value_or("")).value_or("und");
@@ -145,34 +149,107 @@ BookMeta book_meta(const Article& article, std::chrono::sys_seconds modified) {
   return book;
 }
 
+// A chapter's identity for the book identifier: its URL, or a hash of its content.
+std::string chapter_key(const Article& article, const Content& content) {
+  const std::string& url = article.metadata.url.value_or("");
+  return url.empty() ? "urn:sha1:" + detail::to_hex(detail::sha1(content.xhtml)) : url;
+}
+
+// Zips the rendered chapters with the package files around them.
+// Only content documents are deflated: the package files are a few hundred bytes
+// each, images are compressed already and the mimetype must be stored, and each
+// deflate stream costs more time (zlib's 256 KiB state) than it saves bytes.
+std::string assemble(const Metadata& meta, const BookMeta& book, std::vector<Content> chapters,
+                     const std::vector<TocEntry>& toc, bool collection,
+                     std::chrono::sys_seconds modified) {
+  std::vector<Entry> entries = {
+      {"mimetype", "application/epub+zip"},
+      {"META-INF/container.xml", container_xml()},
+      {"EPUB/package.opf", package_document(meta, book, chapters, collection)},
+      {"EPUB/nav.xhtml", nav_document(book, toc)},
+      {"EPUB/toc.ncx", ncx_document(book, toc)},
+      {"EPUB/style.css", stylesheet()},
+  };
+  for (Content& chapter : chapters) {
+    entries.push_back({"EPUB/" + chapter.href, std::move(chapter.xhtml), true});
+  }
+  for (Content& chapter : chapters) {
+    for (ImageResource& image : chapter.images) {
+      entries.push_back({"EPUB/" + image.href, std::move(image.bytes)});
+    }
+  }
+  return zip_entries(entries, dos_time(modified));
+}
+
+// A collection's language is the one most of its articles share (the first such on a
+// tie); its date and time stamp are the newest article's.
+Metadata collection_metadata(const std::vector<Article>& articles, const CollectionInfo& info) {
+  Metadata meta;
+  meta.title = info.title;
+  std::map<std::string, int> languages;
+  int best = 0;
+  for (const Article& article : articles) {
+    const auto& m = article.metadata;
+    if (m.date && detail::writable_iso_date(m.date) && (!meta.date || *m.date > *meta.date)) {
+      meta.date = m.date;
+    }
+    if (!m.lang) continue;
+    if (const int n = ++languages[*m.lang]; n > best) {
+      best = n;
+      meta.lang = m.lang;
+    }
+  }
+  return meta;
+}
+
+// "Title — Byline, YYYY-MM-DD": a collection's table of contents names each article's
+// people and day, as a digest's contents page does.
+std::string chapter_label(const Article& article, const BookMeta& chapter_book) {
+  std::string label = chapter_book.title;
+  std::string about = article.metadata.byline.value_or("");
+  if (const auto date = detail::writable_iso_date(article.metadata.date)) {
+    about += (about.empty() ? "" : ", ") + *date;
+  }
+  if (!about.empty()) label += " \u2014 " + about;
+  return label;
+}
+
 class EpubWriter final : public Writer {
  public:
   void write(const Article& article, const WriteOptions& options, Sink& out,
              Diagnostics& diag) const override {
-    const std::chrono::sys_seconds modified = modification_time(article, options);
-    BookMeta book = book_meta(article, modified);
-    Content content = render_content(article, book, diag);
-    const std::string& url = article.metadata.url.value_or("");
-    book.identifier =
-        "urn:uuid:" +
-        detail::url_uuid_v5(url.empty() ? "urn:sha1:" + detail::to_hex(detail::sha1(content.xhtml))
-                                        : url);
-    // Only the content document is deflated: the package files are a few hundred bytes
-    // each, images are compressed already and the mimetype must be stored, and each
-    // deflate stream costs more time (zlib's 256 KiB state) than it saves bytes.
-    std::vector<Entry> entries = {
-        {"mimetype", "application/epub+zip"},
-        {"META-INF/container.xml", container_xml()},
-        {"EPUB/package.opf", package_document(article, book, content)},
-        {"EPUB/nav.xhtml", nav_document(book, content)},
-        {"EPUB/toc.ncx", ncx_document(book, content)},
-        {"EPUB/style.css", stylesheet()},
-        {"EPUB/" + std::string(kContentHref), std::move(content.xhtml), true},
-    };
-    for (ImageResource& image : content.images) {
-      entries.push_back({"EPUB/" + image.href, std::move(image.bytes)});
+    const std::chrono::sys_seconds modified = modification_time(article.metadata, options);
+    BookMeta book = book_meta(article.metadata, modified);
+    std::vector<Content> chapters;
+    chapters.push_back(
+        render_content(article, book, Chapter{"article", "article.xhtml", 1, {}, 0}, diag));
+    book.identifier = "urn:uuid:" + detail::url_uuid_v5(chapter_key(article, chapters.front()));
+    const std::vector<TocEntry> toc = chapters.front().toc;
+    out.write(assemble(article.metadata, book, std::move(chapters), toc, false, modified));
+  }
+
+  void write_collection(const std::vector<Article>& articles, const CollectionInfo& info,
+                        const WriteOptions& options, Sink& out, Diagnostics& diag) const override {
+    const Metadata meta = collection_metadata(articles, info);
+    const std::chrono::sys_seconds modified = modification_time(meta, options);
+    BookMeta book = book_meta(meta, modified);
+    std::vector<Content> chapters;
+    std::vector<TocEntry> toc;
+    std::string keys;
+    std::size_t images = 0;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+      const BookMeta chapter_book = book_meta(articles[i].metadata, modified);
+      const std::string n = std::to_string(i + 1);
+      const Chapter chapter{"chapter-" + n, "chapter-" + n + ".xhtml", images + 1,
+                            chapter_label(articles[i], chapter_book), 1};
+      Content content = render_content(articles[i], chapter_book, chapter, diag);
+      images += content.images.size();
+      keys += chapter_key(articles[i], content) + "\n";
+      toc.insert(toc.end(), content.toc.begin(), content.toc.end());
+      chapters.push_back(std::move(content));
     }
-    out.write(zip_entries(entries, dos_time(modified)));
+    book.identifier = "urn:uuid:" + detail::url_uuid_v5("urn:galley:collection:" + keys);
+    out.write(assemble(meta, book, std::move(chapters), toc, true, modified));
   }
 };
 

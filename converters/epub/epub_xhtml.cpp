@@ -20,11 +20,14 @@ using detail::append_xml_escaped;
 
 class XhtmlRenderer {
  public:
-  XhtmlRenderer(const Article& article, Diagnostics& diag)
-      : article_(article), diag_(diag), notes_(article.notes) {}
+  XhtmlRenderer(const Article& article, const Chapter& chapter, Diagnostics& diag)
+      : article_(article), chapter_(chapter), diag_(diag), notes_(article.notes) {}
 
   Content render(const BookMeta& book) {
-    content_.toc.push_back({book.title, std::string(kContentHref) + "#title"});
+    content_.id = chapter_.id;
+    content_.href = chapter_.href;
+    content_.toc.push_back(
+        {chapter_.toc_label.empty() ? book.title : chapter_.toc_label, target("title"), 0});
     out_ = xhtml_prologue(book);
     out_ += "<head>\n<meta charset=\"UTF-8\"/>\n<title>";
     append_xml_escaped(out_, book.title);
@@ -41,6 +44,8 @@ class XhtmlRenderer {
   }
 
  private:
+  std::string target(const std::string& fragment) const { return chapter_.href + "#" + fragment; }
+
   void headline(const BookMeta& book) {
     const Metadata& meta = article_.metadata;
     out_ += "<header class=\"headline\">\n<h1 id=\"title\">";
@@ -77,7 +82,7 @@ class XhtmlRenderer {
 
   void notes() {
     if (article_.notes.empty()) return;
-    content_.toc.push_back({"Notes", std::string(kContentHref) + "#notes"});
+    content_.toc.push_back({"Notes", target("notes"), chapter_.toc_depth});
     out_ += "<section id=\"notes\" class=\"notes\" epub:type=\"footnotes\">\n<h2>Notes</h2>\n";
     for (std::size_t i = 0; i < notes_.unique().size(); ++i) {
       const Note& note = *notes_.unique()[i];
@@ -93,7 +98,7 @@ class XhtmlRenderer {
 
   void footer() {
     if (article_.footer.empty()) return;
-    content_.toc.push_back({"Footer", std::string(kContentHref) + "#footer"});
+    content_.toc.push_back({"Footer", target("footer"), chapter_.toc_depth});
     out_ += "<section id=\"footer\" class=\"site-footer\" epub:type=\"backmatter\">\n";
     blocks(article_.footer);
     out_ += "</section>\n";
@@ -136,7 +141,7 @@ class XhtmlRenderer {
     const std::string tag = "h" + std::to_string(level);
     const std::string label = plain_text(h.inlines);
     if (!detail::trim(detail::xml_escape(label)).empty())
-      content_.toc.push_back({label, std::string(kContentHref) + "#" + id});
+      content_.toc.push_back({label, target(id), chapter_.toc_depth});
     out_ += "<" + tag + " id=\"" + id + "\">";
     inlines(h.inlines);
     out_ += "</" + tag + ">\n";
@@ -283,7 +288,7 @@ class XhtmlRenderer {
     std::optional<std::string> bytes = image_bytes(image.src);
     const auto type = bytes ? detail::sniff_image(*bytes) : std::nullopt;
     if (type) {
-      const std::string id = "img" + std::to_string(content_.images.size() + 1);
+      const std::string id = "img" + std::to_string(chapter_.first_image + content_.images.size());
       href = "images/" + id + "." + std::string(type->extension);
       content_.images.push_back({id, *href, std::string(type->media_type), std::move(*bytes)});
     } else {
@@ -309,6 +314,7 @@ class XhtmlRenderer {
   }
 
   const Article& article_;
+  const Chapter& chapter_;
   Diagnostics& diag_;
   Content content_;
   std::string out_;
@@ -320,8 +326,9 @@ class XhtmlRenderer {
 
 }  // namespace
 
-Content render_content(const Article& article, const BookMeta& book, Diagnostics& diag) {
-  return XhtmlRenderer(article, diag).render(book);
+Content render_content(const Article& article, const BookMeta& book, const Chapter& chapter,
+                       Diagnostics& diag) {
+  return XhtmlRenderer(article, chapter, diag).render(book);
 }
 
 }  // namespace galley::epub

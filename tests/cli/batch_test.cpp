@@ -298,3 +298,57 @@ TEST_F(Batch, CorruptArchiveIsReportedAndTheRestConverted) {
 
 }  // namespace
 }  // namespace galley::testing
+
+namespace galley::testing {
+namespace {
+
+std::string dated_json(const std::string& title, const std::string& date) {
+  std::string json = article_json(title);
+  json.replace(json.find("\"date\":null"), 11, "\"date\":\"" + date + "\"");
+  return json;
+}
+
+std::vector<std::string> chapter_titles(const fs::path& epub) {
+  std::vector<std::string> titles;
+  for (const auto& e : test::unzip_entries(slurp(epub))) {
+    if (!e.name.starts_with("EPUB/chapter-")) continue;
+    const std::size_t at = e.bytes.find("<h1 id=\"title\">") + 15;
+    titles.push_back(e.bytes.substr(at, e.bytes.find("</h1>", at) - at));
+  }
+  return titles;
+}
+
+class Bundle : public Batch {};
+
+TEST_F(Bundle, CollectsArticlesInDateOrderAndLeavesOutTheUnreadable) {
+  dir_.write("in/three.json", dated_json("Three", "2024-01-03"));
+  dir_.write("in/one.json", dated_json("One", "2024-01-01"));  // replaces the undated one
+  dir_.write("in/broken.json", "{");
+  const auto r = galley({"bundle", in().string(), "-o", at("digest.epub").string()});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("broken.json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("3 of 4 articles"), std::string::npos) << r.err;
+  EXPECT_EQ(chapter_titles(at("digest.epub")), (std::vector<std::string>{"One", "Three", "Two"}));
+  const std::string opf = test::unzip_entries(slurp(at("digest.epub")))[2].bytes;
+  EXPECT_NE(opf.find("<dc:title>Digest, 2024-01-01 to 2024-01-03</dc:title>"), std::string::npos);
+
+  const auto in_order = galley({"bundle", in().string(), "-o", at("ordered.epub").string(),
+                                "--order", "input", "--title", "Mine", "-q"});
+  EXPECT_EQ(in_order.exit_code, 3);
+  EXPECT_EQ(chapter_titles(at("ordered.epub")),
+            (std::vector<std::string>{"One", "Two", "Three"}));  // one, sub/two, three
+}
+
+TEST_F(Bundle, WritesNothingWhenNoInputCanBeRead) {
+  dir_.write("bad.json", "{");
+  const auto r = galley({"bundle", at("bad.json").string(), "-o", at("digest.epub").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_FALSE(fs::exists(at("digest.epub")));
+  const auto md = galley({"bundle", in().string(), "-o", at("digest.md").string()});
+  EXPECT_EQ(md.exit_code, 1);
+  EXPECT_NE(md.err.find("holds one article"), std::string::npos) << md.err;
+  EXPECT_FALSE(fs::exists(at("digest.md")));
+}
+
+}  // namespace
+}  // namespace galley::testing

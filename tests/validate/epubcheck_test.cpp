@@ -1,4 +1,5 @@
-// epubcheck on the EPUB of every sample article and writer fixture: no error, no warning.
+// epubcheck on the EPUB of every sample article and writer fixture, and on one book
+// collecting them all: no error, no warning.
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -19,6 +20,23 @@ TEST_P(Epubcheck, ReportsNoErrorsOrWarnings) {
   Diagnostics diag;
   const std::string bytes = write_string(article, "epub", {}, diag);
   const auto path = temp_dir("epubcheck-" + GetParam().name) / (GetParam().name + ".epub");
+  std::ofstream(path, std::ios::binary) << bytes;
+  const auto result = run_epubcheck(path);
+  ASSERT_TRUE(result);
+  EXPECT_TRUE(epubcheck_clean(*result)) << result->output;
+  std::filesystem::remove_all(path.parent_path());
+}
+
+TEST(Epubcheck, AcceptsACollectionOfEveryCase) {
+  if (!epubcheck_jar()) GTEST_SKIP() << "epubcheck not installed (apt-get install epubcheck)";
+  std::vector<Article> articles;
+  for (const ValidationCase& c : validation_cases()) articles.push_back(c.load());
+  Diagnostics diag;
+  std::string bytes;
+  StringSink sink(bytes);
+  Registry::builtin().find_writer("epub")->writer->write_collection(
+      articles, CollectionInfo{"Every case"}, {}, sink, diag);
+  const auto path = temp_dir("epubcheck-collection") / "collection.epub";
   std::ofstream(path, std::ios::binary) << bytes;
   const auto result = run_epubcheck(path);
   ASSERT_TRUE(result);

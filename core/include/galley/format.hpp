@@ -123,12 +123,22 @@ class Reader {
   virtual Article read(const Input& input, const ReadOptions& options, Diagnostics& diag) const = 0;
 };
 
+/// What a collection of articles is called as a whole (see Writer::write_collection).
+struct CollectionInfo {
+  std::string title;  ///< the book's title, "Morning digest"
+};
+
 class Writer {
  public:
   virtual ~Writer() = default;
   /// Renders `article` into `out`. Must be safe to call from several threads at once.
   virtual void write(const Article& article, const WriteOptions& options, Sink& out,
                      Diagnostics& diag) const = 0;
+  /// Renders several articles as one document, one chapter each in the order given,
+  /// with a table of contents: the digest e-book of read-it-later and news tools.
+  /// Formats that hold one article keep this default, which throws Error{Unsupported}.
+  virtual void write_collection(const std::vector<Article>& articles, const CollectionInfo& info,
+                                const WriteOptions& options, Sink& out, Diagnostics& diag) const;
 };
 
 /// How a format names and recognises itself.

@@ -209,3 +209,85 @@ TEST(EpubWriter, ListsTitleHeadingsNotesAndFooterInTheNavigation) {
 
 }  // namespace
 }  // namespace galley::test
+
+namespace galley::test {
+namespace {
+
+std::string write_collection(const std::vector<Article>& articles, Diagnostics& diag,
+                             const std::string& format = "epub") {
+  std::string out;
+  StringSink sink(out);
+  Registry::builtin().find_writer(format)->writer->write_collection(
+      articles, CollectionInfo{"Morning digest"}, {}, sink, diag);
+  return out;
+}
+
+std::vector<Article> digest_articles() {
+  Article one = rich_article();
+  Article two = article("Second story", {heading(1, "Part one"), para("Words.")});
+  two.metadata.byline = "Ada Byline";
+  two.metadata.date = std::chrono::year(2024) / 5 / 2;
+  two.body.push_back(Block{Figure{Image{kPngDataUri, "again"}, {}}});
+  return {one, two, rtl_article()};
+}
+
+TEST(EpubCollection, WritesAChapterPerArticleWithImagesNumberedAcrossTheBook) {
+  Diagnostics diag;
+  const auto entries = unzip_entries(write_collection(digest_articles(), diag));
+  std::vector<std::string> names;
+  for (const ZipEntry& e : entries) names.push_back(e.name);
+  EXPECT_EQ(names,
+            (std::vector<std::string>{
+                "mimetype", "META-INF/container.xml", "EPUB/package.opf", "EPUB/nav.xhtml",
+                "EPUB/toc.ncx", "EPUB/style.css", "EPUB/chapter-1.xhtml", "EPUB/chapter-2.xhtml",
+                "EPUB/chapter-3.xhtml", "EPUB/images/img1.png", "EPUB/images/img2.png"}));
+  EXPECT_NE(entry(entries, "EPUB/chapter-2.xhtml").find("src=\"images/img2.png\""),
+            std::string::npos);
+  // Each chapter keeps its own language and direction.
+  EXPECT_NE(entry(entries, "EPUB/chapter-3.xhtml").find("dir=\"rtl\""), std::string::npos);
+  const std::string opf = entry(entries, "EPUB/package.opf");
+  EXPECT_NE(opf.find("<dc:title>Morning digest</dc:title>"), std::string::npos);
+  EXPECT_NE(opf.find("<itemref idref=\"nav\"/>\n    <itemref idref=\"chapter-1\"/>"),
+            std::string::npos);
+}
+
+TEST(EpubCollection, NamesTitlesBylinesAndDatesInANestedContents) {
+  Diagnostics diag;
+  const auto entries = unzip_entries(write_collection(digest_articles(), diag));
+  const std::string nav = entry(entries, "EPUB/nav.xhtml");
+  EXPECT_NE(nav.find("<li><a href=\"chapter-2.xhtml#title\">Second story \u2014 Ada Byline, "
+                     "2024-05-02</a>\n<ol>\n<li><a href=\"chapter-2.xhtml#sec-1\">Part one</a>"
+                     "</li>\n</ol>\n</li>\n"),
+            std::string::npos)
+      << nav;
+  const std::string ncx = entry(entries, "EPUB/toc.ncx");
+  EXPECT_NE(ncx.find("<meta name=\"dtb:depth\" content=\"2\"/>"), std::string::npos);
+  EXPECT_NE(ncx.find("<content src=\"chapter-2.xhtml#title\"/>\n<navPoint"), std::string::npos);
+}
+
+TEST(EpubCollection, IsReproducibleAndIdentifiedByItsChapters) {
+  Diagnostics diag;
+  const std::vector<Article> articles = digest_articles();
+  const std::string book = write_collection(articles, diag);
+  EXPECT_EQ(write_collection(articles, diag), book);
+  const std::vector<Article> fewer(articles.begin(), articles.begin() + 2);
+  const auto uid = [](const std::string& epub) {
+    const std::string opf = entry(unzip_entries(epub), "EPUB/package.opf");
+    const std::size_t at = opf.find("urn:uuid:");
+    return opf.substr(at, 45);
+  };
+  EXPECT_NE(uid(write_collection(fewer, diag)), uid(book));
+}
+
+TEST(EpubCollection, OtherFormatsRefuseACollection) {
+  Diagnostics diag;
+  try {
+    write_collection(digest_articles(), diag, "markdown");
+    ADD_FAILURE() << "markdown wrote a collection";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Unsupported);
+  }
+}
+
+}  // namespace
+}  // namespace galley::test
