@@ -59,7 +59,7 @@ TEST(ParseByline, DropsAffiliations) {
 
 TEST(ParseByline, StopsAtTheFirstAffiliation) {
   EXPECT_EQ(
-      authors_of("Jane Doe, Senior Staff Technologist, Open Speech, Privacy, and Data Project"),
+      authors_of("By Jane Doe, Senior Staff Technologist, Open Speech, Privacy, and Data Project"),
       (Names{"Jane Doe"}));
   EXPECT_EQ(authors_of("By Jane Doe, Reuters, John Roe"), (Names{"Jane Doe"}));
 }
