@@ -79,10 +79,12 @@ Run run_after_title(std::vector<TextBlock>& blocks, std::size_t first) {
   title = fold_text(title);
   Run best = article_run(blocks, after);
   std::size_t best_repeat = first;
-  for (std::size_t i = after; i < blocks.size(); ++i) {
-    if (blocks[i].title || !std::holds_alternative<Heading>(blocks[i].block.node) ||
-        fold_text(plain_text(blocks[i].block)) != title)
+  double between = 0;  // weight of the blocks from the title to block i
+  for (std::size_t i = after; i < blocks.size(); between += weight(blocks[i++])) {
+    if (between > 0 || blocks[i].title || !std::holds_alternative<Heading>(blocks[i].block.node) ||
+        fold_text(plain_text(blocks[i].block)) != title) {
       continue;
+    }
     const Run run = article_run(blocks, i + 1);
     if (run.words > best.words) {
       best = run;

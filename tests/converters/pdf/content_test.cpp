@@ -45,5 +45,17 @@ TEST(SelectArticle, KeepsTheArticleWhenACaptionRepeatsTheTitle) {
   EXPECT_EQ(plain_text(selection.body.front().block), "By Jane Doe");
 }
 
+TEST(SelectArticle, KeepsTheArticleBeforeASupplementRepeatingTheTitle) {
+  std::vector<TextBlock> blocks;
+  blocks.push_back(text_block(heading(1, "The Ferry Runs Again"), false, true));
+  for (int i = 0; i < 4; ++i) blocks.push_back(text_block(para(kProse), true));
+  for (int i = 0; i < 14; ++i) blocks.push_back(text_block(para("Table cell"), false));
+  blocks.push_back(text_block(heading(1, "The Ferry Runs Again"), false));
+  for (int i = 0; i < 6; ++i) blocks.push_back(text_block(para(kProse), true));
+  const Selection selection = select_article(std::move(blocks));
+  EXPECT_TRUE(selection.before.empty());
+  EXPECT_EQ(selection.body.size(), 4u);
+}
+
 }  // namespace
 }  // namespace galley::pdf
