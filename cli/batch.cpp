@@ -230,6 +230,8 @@ ReportRecord Batch::convert(const Job& job) {
     options.max_input_bytes = args_.max_input_bytes;
     options.time_budget = to_budget(args_.timeout_seconds);
     options.stop = stop_.get_token();
+    if (!args_.no_local_images)
+      options.load_resource = resources_beside(item, args_.archive_limits);
     const Article article = read(Input{item.display, job.bytes, {}}, options, diag, args_.from);
     // Render every format before writing any, so a failure leaves no outputs.
     std::vector<std::string> rendered;
@@ -334,6 +336,8 @@ CLI::App* add_batch_command(CLI::App& app, BatchArgs& args) {
                 "Skip inputs that the --report file lists as converted with outputs present");
   cmd->add_option("--shard", args.shard, "Convert only the K-th of N deterministic slices (K/N)");
   cmd->add_flag("--list", args.list, "Print the inputs (of this shard) in order and exit");
+  cmd->add_flag("--no-local-images", args.no_local_images,
+                "Do not embed images saved next to each input (in its folder or archive)");
   cmd->add_flag("-q,--quiet", args.quiet, "No progress output");
   cmd->add_option("--max-input-size", args.max_input_bytes, "Largest input accepted, in bytes")
       ->capture_default_str();

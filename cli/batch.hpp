@@ -22,6 +22,7 @@ struct BatchArgs {
   std::string shard;  ///< "K/N"
   bool list = false;
   bool quiet = false;
+  bool no_local_images = false;
   std::size_t max_input_bytes = std::size_t{256} << 20;
   double timeout_seconds = 120;  ///< per document; 0 = no limit
   ArchiveLimits archive_limits;

@@ -13,6 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::uint64_t kRatioCheckFloor = std::uint64_t{1} << 20;
+constexpr std::uint64_t kMaxResourceBytes = std::uint64_t{32} << 20;  ///< per image
 
 std::string lower_extension(const std::string& name) {
   std::string ext = fs::path(name).extension().string();
@@ -50,6 +51,49 @@ bool is_symlink_entry(zip_t* z, zip_uint64_t index) {
   return opsys == ZIP_OPSYS_UNIX && ((attributes >> 16) & S_IFMT) == S_IFLNK;
 }
 
+// Inflates entry `index`, checking every limit on the bytes actually inflated, since
+// declared sizes can lie; `inflated` counts the archive's bytes read so far.
+std::string read_entry(zip_t* z, zip_uint64_t index, const std::string& display,
+                       std::uint64_t max_bytes, const ArchiveLimits& limits,
+                       std::uint64_t& inflated) {
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat_index(z, index, 0, &st) != 0) {
+    throw Error(ErrorCode::Malformed, display, {}, zip_strerror(z));
+  }
+  if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
+    throw Error(ErrorCode::Unsupported, display, {}, "encrypted archive entry");
+  }
+  const std::uint64_t limit = std::min(limits.max_entry_bytes, max_bytes);
+  std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(z, index, 0));
+  if (!file) throw Error(ErrorCode::Malformed, display, {}, zip_strerror(z));
+
+  std::string bytes;
+  char buffer[1 << 16];
+  for (;;) {
+    const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
+    if (n < 0) throw Error(ErrorCode::Malformed, display, {}, zip_file_strerror(file.get()));
+    if (n == 0) break;
+    bytes.append(buffer, static_cast<std::size_t>(n));
+    inflated += static_cast<std::uint64_t>(n);
+    if (bytes.size() > limit) {
+      throw Error(ErrorCode::LimitExceeded, display, {},
+                  "entry inflates past " + std::to_string(limit) + " bytes");
+    }
+    if (inflated > limits.max_total_bytes) {
+      throw Error(ErrorCode::LimitExceeded, display, {},
+                  "archive inflates past " + std::to_string(limits.max_total_bytes) + " bytes");
+    }
+    const std::uint64_t compressed = std::max<std::uint64_t>(st.comp_size, 1);
+    if (bytes.size() > kRatioCheckFloor && bytes.size() / compressed > limits.max_ratio) {
+      throw Error(
+          ErrorCode::LimitExceeded, display, {},
+          "compression ratio over " + std::to_string(limits.max_ratio) + ":1 (a zip bomb?)");
+    }
+  }
+  return bytes;
+}
+
 void list_archive(const fs::path& path, bool (*accept)(const std::string&),
                   const ArchiveLimits& limits, std::vector<InputItem>& out) {
   ZipHandle z = open_zip(path);
@@ -63,13 +107,13 @@ void list_archive(const fs::path& path, bool (*accept)(const std::string&),
     const char* raw = zip_get_name(z.get(), i, ZIP_FL_ENC_GUESS);
     const std::string name = raw ? raw : "";
     if (!name.empty() && name.back() == '/') continue;  // a folder entry
+    // Entries that are not inputs (the images beside a page) are not listed at all.
+    if (!accept(lower_extension(name))) continue;
     InputItem item{path.string() + "!" + name, name, path, i, {}};
     if (!is_safe_relative_path(name)) {
       item.error = "unsafe entry name (absolute, '..', drive letter or backslash): refused";
     } else if (is_symlink_entry(z.get(), i)) {
       item.error = "symbolic link entry: not followed";
-    } else if (!accept(lower_extension(name))) {
-      continue;
     }
     out.push_back(std::move(item));
   }
@@ -152,44 +196,35 @@ std::string InputLoader::load(const InputItem& item, std::size_t max_bytes) {
   if (!archive_ || archive_->path != item.file) {
     archive_ = std::make_unique<OpenArchive>(OpenArchive{item.file, open_zip(item.file), 0});
   }
-  zip_t* z = archive_->zip.get();
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(z, *item.entry, 0, &st) != 0) {
-    throw Error(ErrorCode::Malformed, item.display, {}, zip_strerror(z));
-  }
-  if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-    throw Error(ErrorCode::Unsupported, item.display, {}, "encrypted archive entry");
-  }
-  const std::uint64_t limit = std::min<std::uint64_t>(limits_.max_entry_bytes, max_bytes);
-  std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(z, *item.entry, 0));
-  if (!file) throw Error(ErrorCode::Malformed, item.display, {}, zip_strerror(z));
+  return read_entry(archive_->zip.get(), *item.entry, item.display, max_bytes, limits_,
+                    archive_->inflated);
+}
 
-  // Declared sizes can lie, so every limit is checked on the bytes actually inflated.
-  std::string bytes;
-  char buffer[1 << 16];
-  for (;;) {
-    const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
-    if (n < 0) throw Error(ErrorCode::Malformed, item.display, {}, zip_file_strerror(file.get()));
-    if (n == 0) break;
-    bytes.append(buffer, static_cast<std::size_t>(n));
-    archive_->inflated += static_cast<std::uint64_t>(n);
-    if (bytes.size() > limit) {
-      throw Error(ErrorCode::LimitExceeded, item.display, {},
-                  "entry inflates past " + std::to_string(limit) + " bytes");
+ResourceLoader resources_beside(const InputItem& item, const ArchiveLimits& limits) {
+  if (!item.entry) return folder_resources(item.file.parent_path());
+  // The archive is opened on the first image asked for, so documents without images
+  // cost nothing; each loader (one per document) has its own handle.
+  struct State {
+    fs::path archive;
+    std::string folder;  ///< the entry's folder inside the archive, with a trailing '/'
+    ArchiveLimits limits;
+    ZipHandle zip;
+    std::uint64_t inflated = 0;
+  };
+  const std::size_t slash = item.relative.rfind('/');
+  auto state = std::make_shared<State>(State{
+      item.file, slash == std::string::npos ? "" : item.relative.substr(0, slash + 1), limits, {}});
+  return [state](const std::string& path) -> std::optional<std::string> {
+    if (!state->zip) state->zip = open_zip(state->archive);
+    const std::string name = state->folder + path;
+    const zip_int64_t index = zip_name_locate(state->zip.get(), name.c_str(), 0);
+    if (index < 0 || is_symlink_entry(state->zip.get(), static_cast<zip_uint64_t>(index))) {
+      return std::nullopt;
     }
-    if (archive_->inflated > limits_.max_total_bytes) {
-      throw Error(ErrorCode::LimitExceeded, item.display, {},
-                  "archive inflates past " + std::to_string(limits_.max_total_bytes) + " bytes");
-    }
-    const std::uint64_t compressed = std::max<std::uint64_t>(st.comp_size, 1);
-    if (bytes.size() > kRatioCheckFloor && bytes.size() / compressed > limits_.max_ratio) {
-      throw Error(
-          ErrorCode::LimitExceeded, item.display, {},
-          "compression ratio over " + std::to_string(limits_.max_ratio) + ":1 (a zip bomb?)");
-    }
-  }
-  return bytes;
+    return read_entry(state->zip.get(), static_cast<zip_uint64_t>(index),
+                      state->archive.string() + "!" + name, kMaxResourceBytes, state->limits,
+                      state->inflated);
+  };
 }
 
 }  // namespace galley::cli

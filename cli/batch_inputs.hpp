@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <galley/format.hpp>
+
 namespace galley::cli {
 
 struct ArchiveLimits {
@@ -61,5 +63,9 @@ class InputLoader {
   ArchiveLimits limits_;
   std::unique_ptr<OpenArchive> archive_;
 };
+
+/// Where the images `item` refers to by relative path are read from: the files in its
+/// folder, or the entries in its folder inside its archive (same limits as inputs).
+ResourceLoader resources_beside(const InputItem& item, const ArchiveLimits& limits);
 
 }  // namespace galley::cli

@@ -72,6 +72,8 @@ CLI::App* add_convert_command(CLI::App& app, ConvertArgs& args) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--no-recover", args.no_recover,
                 "Skip the recovery passes (title, byline, date, footer, paragraph joining)");
+  cmd->add_flag("--no-local-images", args.no_local_images,
+                "Do not embed images saved in files next to the input");
   cmd->add_flag("-q,--quiet", args.quiet, "Do not print warnings");
   return cmd;
 }
@@ -92,6 +94,10 @@ int run_convert(const ConvertArgs& args) {
       const std::string bytes = read_stream_bytes(std::cin, "<stdin>", args.max_input_bytes);
       article = read(Input{"<stdin>", bytes, {}}, read_options, diag, args.from);
     } else {
+      if (!args.no_local_images) {
+        read_options.load_resource =
+            folder_resources(std::filesystem::path(args.input).parent_path());
+      }
       article = read_file(args.input, read_options, diag, args.from);
     }
     const WriteOptions write_options = write_options_from_environment();

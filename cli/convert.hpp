@@ -20,6 +20,7 @@ struct ConvertArgs {
   std::size_t max_input_bytes = std::size_t{256} << 20;
   double timeout_seconds = 0;  ///< 0 = no limit
   bool no_recover = false;
+  bool no_local_images = false;
   bool quiet = false;
 };
 

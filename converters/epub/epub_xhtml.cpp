@@ -7,6 +7,7 @@
 
 #include "detail/iso_date.hpp"
 #include "detail/notes.hpp"
+#include "detail/resources.hpp"
 #include "detail/text.hpp"
 #include "detail/url.hpp"
 #include "detail/xml.hpp"
@@ -16,20 +17,6 @@ namespace galley::epub {
 namespace {
 
 using detail::append_xml_escaped;
-
-// Media types every EPUB reading system must support and whose bytes start with a
-// recognisable signature. SVG and WebP are not embedded: SVG would have to pass
-// epubcheck's schema, and WebP is not a core media type before EPUB 3.3.
-std::optional<std::string> image_extension(const detail::DataUri& image) {
-  const std::string_view bytes = image.data;
-  if (image.media_type == "image/png" && bytes.starts_with("\x89PNG\r\n\x1a\n")) return "png";
-  if (image.media_type == "image/jpeg" && bytes.starts_with("\xFF\xD8\xFF")) return "jpg";
-  if (image.media_type == "image/gif" &&
-      (bytes.starts_with("GIF87a") || bytes.starts_with("GIF89a"))) {
-    return "gif";
-  }
-  return std::nullopt;
-}
 
 class XhtmlRenderer {
  public:
@@ -286,27 +273,39 @@ class XhtmlRenderer {
   }
 
   // The href of the embedded copy of `image`, embedding it on first use; nullopt
-  // (with a warning) when it cannot be embedded.
+  // (with a warning) when it cannot be embedded. The bytes come from a data: URI or
+  // from the resource the reader loaded for the image's path. SVG and WebP are not
+  // embedded: SVG would have to pass epubcheck's schema, and WebP is not a core media
+  // type before EPUB 3.3.
   std::optional<std::string> image_href(const Image& image) {
     if (const auto it = image_hrefs_.find(image.src); it != image_hrefs_.end()) return it->second;
     std::optional<std::string> href;
-    const auto data = detail::parse_data_uri(image.src);
-    const auto extension = data ? image_extension(*data) : std::nullopt;
-    if (extension) {
+    std::optional<std::string> bytes = image_bytes(image.src);
+    const auto type = bytes ? detail::sniff_image(*bytes) : std::nullopt;
+    if (type) {
       const std::string id = "img" + std::to_string(content_.images.size() + 1);
-      href = "images/" + id + "." + *extension;
-      content_.images.push_back({id, *href, data->media_type, data->data});
+      href = "images/" + id + "." + std::string(type->extension);
+      content_.images.push_back({id, *href, std::string(type->media_type), std::move(*bytes)});
     } else {
-      diag_.warn({std::string(kWriterName), {}, image_warning(image.src, data.has_value())});
+      diag_.warn({std::string(kWriterName), {}, image_warning(image.src, bytes.has_value())});
     }
     image_hrefs_.emplace(image.src, href);
     return href;
   }
 
-  static std::string image_warning(const std::string& src, bool is_data_uri) {
-    if (is_data_uri) return "image dropped: not a PNG, JPEG or GIF data URI";
+  std::optional<std::string> image_bytes(const std::string& src) const {
+    if (auto data = detail::parse_data_uri(src)) return std::move(data->data);
+    for (const Resource& resource : article_.resources) {
+      if (resource.path == src) return resource.data;
+    }
+    return std::nullopt;
+  }
+
+  static std::string image_warning(const std::string& src, bool has_bytes) {
     const std::string shown = src.size() > 80 ? src.substr(0, 77) + "..." : src;
-    return "image '" + shown + "' dropped: only images embedded as data URIs are kept";
+    if (has_bytes) return "image '" + shown + "' dropped: not a PNG, JPEG or GIF image";
+    return "image '" + shown + "' dropped: the input does not carry it (images are never " +
+           "fetched from the network)";
   }
 
   const Article& article_;

@@ -172,7 +172,13 @@ class Builder {
   void add_image(NodeId id) {
     std::string src = image_source(dom_, id);
     if (src.empty()) return;
-    if (!src.starts_with("data:")) src = detail::resolve_url(options_.base_url, src);
+    // A page saved with its images refers to them relatively; such a file is embedded
+    // under its own path, and any other relative source is resolved as a URL.
+    if (auto local = options_.images ? options_.images->image(src) : std::nullopt) {
+      src = std::move(*local);
+    } else if (!src.starts_with("data:")) {
+      src = detail::resolve_url(options_.base_url, src);
+    }
     write_space();
     target_->push_back(Inline{Image{std::move(src), std::string(dom_.attr(id, "alt"))}});
     para_has_text_ = true;

@@ -7,6 +7,7 @@
 
 #include <galley/article.hpp>
 
+#include "detail/resources.hpp"
 #include "dom.hpp"
 
 namespace galley::html {
@@ -14,6 +15,7 @@ namespace galley::html {
 struct ConvertOptions {
   std::string base_url;       ///< resolves relative links and image sources
   std::vector<bool> skipped;  ///< nodes left out (with their subtrees); may be empty
+  detail::ResourceCollector* images = nullptr;  ///< embeds images saved with the page
 };
 
 /// Converts each subtree in `roots`, in order, into blocks. Whitespace is collapsed as

@@ -48,7 +48,7 @@ bool inside_any(const Dom& dom, NodeId id, const std::vector<NodeId>& roots) {
 
 // The page's site footer (<footer>, role=contentinfo, id=footer) outside the
 // article, its prose lines only (fixtures/html/footer_split_off).
-Blocks site_footer(const Dom& dom, const std::vector<NodeId>& roots, const std::string& base_url) {
+Blocks site_footer(const Dom& dom, const std::vector<NodeId>& roots, ConvertOptions options) {
   const NodeId body = dom.find_first("body");
   if (body == kNoNode) return {};
   std::vector<NodeId> footers;
@@ -59,7 +59,7 @@ Blocks site_footer(const Dom& dom, const std::vector<NodeId>& roots, const std::
     id = dom.subtree_end(id) - 1;
   }
   Blocks kept;
-  for (Block& block : convert_blocks(dom, footers, ConvertOptions{base_url, {}})) {
+  for (Block& block : convert_blocks(dom, footers, options)) {
     const auto* paragraph = std::get_if<Paragraph>(&block.node);
     if (paragraph != nullptr && link_share(paragraph->inlines) < 0.5) {
       kept.push_back(std::move(block));
@@ -87,9 +87,11 @@ class HtmlReader final : public Reader {
       diag.warn({input.name, {}, "no article found in the page; kept the whole page"});
     }
     article.metadata = std::move(page.metadata);
+    detail::ResourceCollector images(options, input.name, diag);
     article.body =
-        convert_blocks(dom, content.roots, ConvertOptions{page.base_url, content.skipped});
-    article.footer = site_footer(dom, content.roots, page.base_url);
+        convert_blocks(dom, content.roots, ConvertOptions{page.base_url, content.skipped, &images});
+    article.footer = site_footer(dom, content.roots, ConvertOptions{page.base_url, {}, &images});
+    article.resources = std::move(images).take();
     if (article.body.empty()) diag.warn({input.name, {}, "the page has no readable text"});
     return article;
   }

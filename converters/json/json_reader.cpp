@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "detail/iso_date.hpp"
+#include "detail/url.hpp"
 #include "json_format.hpp"
 
 namespace galley::json {
@@ -79,6 +80,7 @@ class Decoder {
     if (const json* n = member(root, "notes", "document")) a.notes = notes(*n);
     if (const json* f = member(root, "footer", "document")) a.footer = blocks(*f, "footer");
     if (const json* f = member(root, "furniture", "document")) a.furniture = furniture(*f);
+    if (const json* r = member(root, "resources", "document")) a.resources = resources(*r);
     return a;
   }
 
@@ -277,6 +279,20 @@ class Decoder {
       object(list[i], path);
       out.push_back(
           Furniture{integer(list[i], "page", path, 0, 1 << 30), string(list[i], "text", path)});
+    }
+    return out;
+  }
+
+  std::vector<Resource> resources(const json& list) const {
+    array(list, "resources");
+    std::vector<Resource> out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string path = "resources[" + std::to_string(i) + "]";
+      object(list[i], path);
+      std::optional<std::string> data = detail::base64_decode(string(list[i], "base64", path));
+      if (!data) fail(path + ".base64", "not base64");
+      out.push_back(Resource{string(list[i], "path", path), string(list[i], "media_type", path),
+                             std::move(*data)});
     }
     return out;
   }

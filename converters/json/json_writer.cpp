@@ -8,6 +8,7 @@
 
 #include "detail/iso_date.hpp"
 #include "detail/text.hpp"
+#include "detail/url.hpp"
 #include "json_format.hpp"
 
 namespace galley::json {
@@ -153,6 +154,12 @@ ordered_json article_value(const Article& a) {
   for (const Furniture& f : a.furniture) {
     furniture.push_back({{"page", f.page}, {"text", string_value(f.text)}});
   }
+  ordered_json resources = ordered_json::array();
+  for (const Resource& r : a.resources) {
+    resources.push_back({{"path", string_value(r.path)},
+                         {"media_type", string_value(r.media_type)},
+                         {"base64", detail::base64_encode(r.data)}});
+  }
   ordered_json out;
   out["schema"] = kSchema;
   out["metadata"] = metadata_value(a.metadata);
@@ -160,6 +167,7 @@ ordered_json article_value(const Article& a) {
   out["notes"] = std::move(notes);
   out["footer"] = blocks_value(a.footer);
   out["furniture"] = std::move(furniture);
+  out["resources"] = std::move(resources);
   return out;
 }
 

@@ -72,8 +72,13 @@ std::string dedent(std::string_view text) {
 class Converter {
  public:
   Converter(std::string_view source, const std::string& name, Diagnostics& diag, int depth,
-            bool& warned_depth)
-      : source_(source), name_(name), diag_(diag), depth_(depth), warned_depth_(warned_depth) {
+            detail::ResourceCollector& images, bool& warned_depth)
+      : source_(source),
+        name_(name),
+        diag_(diag),
+        depth_(depth),
+        images_(images),
+        warned_depth_(warned_depth) {
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < source.size(); ++i) {
       if (source[i] == '\n') line_starts_.push_back(i + 1);
@@ -216,7 +221,7 @@ class Converter {
   void code_block(cmark_node* node, int depth, Blocks& out) {
     if (!is_fenced(node)) {
       const std::string text = dedent(literal(node));
-      Converter again(text, name_, diag_, depth, warned_depth_);
+      Converter again(text, name_, diag_, depth, images_, warned_depth_);
       for (Block& block : again.document()) out.push_back(std::move(block));
       return;
     }
@@ -263,9 +268,12 @@ class Converter {
         return;
       case CMARK_NODE_LINK:
         return link(node, depth, out);
-      case CMARK_NODE_IMAGE:
-        out.push_back(Inline{Image{str(cmark_node_get_url(node)), flatten(node)}});
+      case CMARK_NODE_IMAGE: {
+        std::string src = str(cmark_node_get_url(node));
+        if (auto local = images_.image(src)) src = std::move(*local);
+        out.push_back(Inline{Image{std::move(src), flatten(node)}});
         return;
+      }
       default:
         for (Inline& child : inlines(node, depth)) out.push_back(std::move(child));
     }
@@ -286,16 +294,17 @@ class Converter {
   const std::string& name_;
   Diagnostics& diag_;
   int depth_;
+  detail::ResourceCollector& images_;
   std::vector<std::size_t> line_starts_;
   bool& warned_depth_;  // one warning per document, shared with nested conversions
 };
 
 }  // namespace
 
-Blocks markdown_to_blocks(std::string_view source, const std::string& input_name,
-                          Diagnostics& diag) {
+Blocks markdown_to_blocks(std::string_view source, const std::string& input_name, Diagnostics& diag,
+                          detail::ResourceCollector& images) {
   bool warned_depth = false;
-  return Converter(source, input_name, diag, 0, warned_depth).document();
+  return Converter(source, input_name, diag, 0, images, warned_depth).document();
 }
 
 }  // namespace galley::text

@@ -102,7 +102,9 @@ class TextReader final : public Reader {
       throw Error(ErrorCode::Cancelled, input.name, {}, "cancelled");
     }
     Article article;
-    article.body = markdown_to_blocks(text, input.name, diag);
+    detail::ResourceCollector images(options, input.name, diag);
+    article.body = markdown_to_blocks(text, input.name, diag, images);
+    article.resources = std::move(images).take();
     return article;
   }
 };

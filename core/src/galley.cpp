@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -12,6 +13,11 @@
 
 namespace galley {
 namespace {
+
+bool is_inside(const std::filesystem::path& path, const std::filesystem::path& folder) {
+  const auto [end, _] = std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
+  return end == folder.end();
+}
 
 std::string system_message(int error_number) { return std::strerror(error_number); }
 
@@ -116,6 +122,20 @@ std::string read_file_bytes(const std::filesystem::path& path, std::size_t max_b
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::Io, name, {}, "cannot open: " + system_message(errno));
   return read_stream_bytes(in, name, max_bytes);
+}
+
+ResourceLoader folder_resources(std::filesystem::path folder, std::size_t max_bytes) {
+  return [folder = std::move(folder), max_bytes](const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path root = fs::canonical(folder.empty() ? fs::path(".") : folder, ec);
+    if (ec) return std::optional<std::string>();
+    const fs::path file = fs::canonical(root / fs::path(path), ec);
+    if (ec || !is_inside(file, root) || !fs::is_regular_file(file, ec)) {
+      return std::optional<std::string>();
+    }
+    return std::optional<std::string>(read_file_bytes(file, max_bytes));
+  };
 }
 
 Article read_file(const std::filesystem::path& path, const ReadOptions& options, Diagnostics& diag,

@@ -145,6 +145,8 @@ std::string percent_encode(std::string_view url) {
   return out;
 }
 
+}  // namespace
+
 std::optional<std::string> base64_decode(std::string_view text) {
   std::string out;
   unsigned buffer = 0;
@@ -177,6 +179,27 @@ std::optional<std::string> base64_decode(std::string_view text) {
   return out;
 }
 
+std::string base64_encode(std::string_view bytes) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+    unsigned group = 0;
+    for (std::size_t k = 0; k < 3; ++k) {
+      group <<= 8;
+      if (k < n) group |= static_cast<unsigned char>(bytes[i + k]);
+    }
+    for (std::size_t k = 0; k < 4; ++k) {
+      out += k <= n ? kAlphabet[(group >> (18 - 6 * k)) & 0x3F] : '=';
+    }
+  }
+  return out;
+}
+
+namespace {
+
 std::string percent_decode(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -191,6 +214,38 @@ std::string percent_decode(std::string_view text) {
 }
 
 }  // namespace
+
+std::optional<std::string> relative_file_path(std::string_view reference) {
+  reference = trim(reference);
+  reference = reference.substr(0, reference.find_first_of("?#"));
+  if (reference.empty() || reference.front() == '/' || has_url_scheme(reference)) {
+    return std::nullopt;
+  }
+  const std::string decoded = percent_decode(reference);
+  std::vector<std::string_view> segments;
+  std::size_t pos = 0;
+  while (pos <= decoded.size()) {
+    const std::size_t end = std::min(decoded.find('/', pos), decoded.size());
+    const std::string_view segment = std::string_view(decoded).substr(pos, end - pos);
+    if (segment == "..") {
+      if (segments.empty()) return std::nullopt;
+      segments.pop_back();
+    } else if (!segment.empty() && segment != ".") {
+      segments.push_back(segment);
+    }
+    pos = end + 1;
+  }
+  std::string path;
+  for (const std::string_view segment : segments) {
+    for (const char c : segment) {
+      if (c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return std::nullopt;
+    }
+    if (!path.empty()) path += '/';
+    path += segment;
+  }
+  if (path.empty() || decoded.back() == '/') return std::nullopt;
+  return path;
+}
 
 bool is_script_or_data_url(std::string_view url) noexcept {
   url = trim(url);

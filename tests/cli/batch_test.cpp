@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/process.hpp"
+#include "support/unzip.hpp"
 
 namespace galley::testing {
 namespace {
@@ -164,6 +165,25 @@ TEST_F(Batch, RefusesTraversalAbsoluteNamesAndSymlinks) {
     if (line.contains("status") && line["status"] == "failed") ++refused;
   }
   EXPECT_EQ(refused, 5u);
+}
+
+TEST_F(Batch, EmbedsImagesFromTheEntrysFolderInTheArchive) {
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + "pixels";
+  const std::string page = "<html><body><article><h1>Quay</h1><p>" + std::string(300, 'w') +
+                           "</p><img src='img/a.png' alt='a'><img src='../secret.png' alt='s'>"
+                           "</article></body></html>";
+  make_zip(at("site.zip"), {{"news/story.html", page},
+                            {"news/img/a.png", png},
+                            {"secret.png", png},
+                            {"news/img/link.png", "../../secret.png", true}});
+  const auto r =
+      galley({"batch", at("site.zip").string(), "-o", at("out").string(), "-t", "epub", "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> images;
+  for (const auto& e : test::unzip_entries(slurp(at("out") / "news" / "story.epub"))) {
+    if (e.name.starts_with("EPUB/images/")) images.push_back(e.name + ":" + e.bytes);
+  }
+  EXPECT_EQ(images, (std::vector<std::string>{"EPUB/images/img1.png:" + png}));
 }
 
 TEST_F(Batch, StopsAZipBombWithAClearError) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "support/process.hpp"
+#include "support/unzip.hpp"
 
 namespace galley::testing {
 namespace {
@@ -105,6 +106,29 @@ TEST(Cli, EpubIsReproducibleAndHonoursSourceDateEpoch) {
   unsetenv("SOURCE_DATE_EPOCH");
   ASSERT_EQ(with_epoch.exit_code, 0) << with_epoch.err;
   EXPECT_NE(with_epoch.out, slurp(a));  // dcterms:modified 2023-11-14, not the article date
+}
+
+// The saved-page fixture: two images in input_files/, one reference outside the folder.
+const std::string kSavedPage =
+    std::string(GALLEY_SOURCE_DIR) + "/fixtures/html/saved_page_images/input.html";
+
+std::vector<std::string> epub_images(const std::string& epub) {
+  std::vector<std::string> names;
+  for (const test::ZipEntry& e : test::unzip_entries(epub)) {
+    if (e.name.starts_with("EPUB/images/")) names.push_back(e.name);
+  }
+  return names;
+}
+
+TEST(Cli, EmbedsImagesSavedNextToTheInputUnlessTold) {
+  const auto r = galley({"convert", kSavedPage, "-t", "epub"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(epub_images(r.out),
+            (std::vector<std::string>{"EPUB/images/img1.png", "EPUB/images/img2.gif"}));
+  const auto without = galley({"convert", kSavedPage, "-t", "epub", "--no-local-images"});
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  EXPECT_TRUE(epub_images(without.out).empty());
+  EXPECT_NE(without.err.find("input_files/harbour.png' dropped"), std::string::npos) << without.err;
 }
 
 TEST(Cli, FailedConversionLeavesExistingOutputUntouched) {

@@ -102,3 +102,36 @@ TEST(Url, RecognisesScriptAndDataLinks) {
 
 }  // namespace
 }  // namespace galley::detail
+
+namespace galley::detail {
+namespace {
+
+TEST(RelativeFilePath, NamesTheFileBelowTheDocumentsFolder) {
+  EXPECT_EQ(relative_file_path("images/a.png"), "images/a.png");
+  EXPECT_EQ(relative_file_path(" ./story_files/a%20b.jpg?v=2#x "), "story_files/a b.jpg");
+  EXPECT_EQ(relative_file_path("a/../b/./c.gif"), "b/c.gif");
+  EXPECT_EQ(relative_file_path("a//b.png"), "a/b.png");
+}
+
+TEST(RelativeFilePath, RefusesWhatIsNotAFileBelowTheFolder) {
+  for (const char* reference :
+       {"", "#top", "?q=1", "/etc/passwd", "//host/a.png", "https://x.org/a.png", "data:,x",
+        "file:///etc/passwd", "C:/x.png", "../a.png", "a/../../b.png", "%2e%2e/a.png", "a%5Cb.png",
+        "a%00.png", "folder/"}) {
+    EXPECT_EQ(relative_file_path(reference), std::nullopt) << reference;
+  }
+}
+
+TEST(Base64, EncodesWithPaddingAndRoundTrips) {
+  EXPECT_EQ(base64_encode(""), "");
+  EXPECT_EQ(base64_encode("f"), "Zg==");
+  EXPECT_EQ(base64_encode("fo"), "Zm8=");
+  EXPECT_EQ(base64_encode("foo"), "Zm9v");
+  std::string all;
+  for (int c = 0; c < 256; ++c) all += static_cast<char>(c);
+  EXPECT_EQ(base64_decode(base64_encode(all)), all);
+  EXPECT_EQ(base64_decode("Zm9v!"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace galley::detail

@@ -73,11 +73,13 @@ void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 std::string case_name(const testing::TestParamInfo<Case>& info) { return info.param.name; }
 
 // Reads the case's input under a stable name ("input.html"), so messages do not
-// depend on where the repository is checked out.
+// depend on where the repository is checked out; images beside it are embedded.
 Article read_input(const fs::path& input) {
   const std::string bytes = read_bytes(input);
   Diagnostics diag;
-  return read(Input{input.filename().string(), bytes, {}}, ReadOptions{}, diag);
+  ReadOptions options;
+  options.load_resource = folder_resources(input.parent_path());
+  return read(Input{input.filename().string(), bytes, {}}, options, diag);
 }
 
 class ReaderGolden : public testing::TestWithParam<Case> {};

@@ -13,7 +13,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // Adds one case per fixture folder holding `file_name`, read with `format` through the
-// whole pipeline (reader and recovery passes), when a reader of that name is registered.
+// whole pipeline (reader and recovery passes, images beside it embedded), when a reader of that
+// name is registered.
 void add_reader_fixtures(std::vector<ValidationCase>& cases, const std::string& group,
                          const std::string& format, const std::string& file_name) {
   const fs::path root = fixtures_dir() / group;
@@ -25,7 +26,9 @@ void add_reader_fixtures(std::vector<ValidationCase>& cases, const std::string& 
   for (const fs::path& input : inputs) {
     cases.push_back({group + "_" + input.parent_path().filename().string(), [input, format] {
                        Diagnostics diag;
-                       return read_file(input, {}, diag, format);
+                       ReadOptions options;
+                       options.load_resource = folder_resources(input.parent_path());
+                       return read_file(input, options, diag, format);
                      }});
   }
 }

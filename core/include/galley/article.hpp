@@ -41,7 +41,7 @@ struct Link {  ///< Hyperlink; `url` is absolute when the reader could resolve i
   std::string url;
   bool operator==(const Link&) const = default;
 };
-struct Image {  ///< Inline or figure image; `src` as found (URL, path or data URI).
+struct Image {  ///< Inline or figure image: URL, data URI or a Resource's path.
   std::string src;
   std::string alt;
   bool operator==(const Image&) const = default;
@@ -134,12 +134,23 @@ struct Furniture {  ///< Page furniture removed from paged input (running header
   bool operator==(const Furniture&) const = default;
 };
 
+/// A file the input carried besides its text, such as an image saved next to an HTML
+/// page; an Image whose `src` equals `path` shows it. Writers that package files
+/// (EPUB) embed it; the others keep the reference.
+struct Resource {
+  std::string path;        ///< '/'-separated, relative to the input's folder
+  std::string media_type;  ///< checked against the bytes: "image/png"
+  std::string data;
+  bool operator==(const Resource&) const = default;
+};
+
 struct Article {
   Metadata metadata;
   Blocks body;
   std::vector<Note> notes;
   Blocks footer;  ///< site footer and end-of-article boilerplate, kept but set apart
   std::vector<Furniture> furniture;
+  std::vector<Resource> resources;
   bool operator==(const Article&) const = default;
 };
 

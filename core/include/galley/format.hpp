@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <stop_token>
@@ -35,6 +36,11 @@ enum class DateOrder {
   MonthFirst,  ///< 03/04/2022 is 4 March
 };
 
+/// Reads a file an input refers to by a relative path (see ReadOptions::load_resource).
+/// Called with a '/'-separated path that never climbs out of the input's folder; returns
+/// the bytes, or nullopt when there is no such file. May throw galley::Error.
+using ResourceLoader = std::function<std::optional<std::string>(const std::string& path)>;
+
 struct ReadOptions {
   /// Inputs larger than this raise ErrorCode::LimitExceeded.
   std::size_t max_input_bytes = std::size_t{256} << 20;
@@ -48,6 +54,10 @@ struct ReadOptions {
   DateOrder date_order = DateOrder::Auto;
   /// Password for encrypted input (PDF).
   std::string password;
+  /// Where readers find the images an input refers to by relative path (an HTML page
+  /// saved with its images folder); they become Article::resources. Empty, the
+  /// default: no file is read. galley::folder_resources() makes one for a folder.
+  ResourceLoader load_resource;
   /// Run the shared recovery passes (title, byline, date, footer, paragraph joining).
   bool recover = true;
 };

@@ -77,6 +77,13 @@ std::string read_stream_bytes(std::istream& in, const std::string& name, std::si
 /// Reads a whole file into memory, refusing files larger than `max_bytes`.
 std::string read_file_bytes(const std::filesystem::path& path, std::size_t max_bytes);
 
+/// A ResourceLoader for the files under `folder` (usually the input's own folder; empty
+/// is the current folder), each
+/// read only when it is a regular file of at most `max_bytes` whose real path, symbolic
+/// links resolved, lies inside `folder`.
+ResourceLoader folder_resources(std::filesystem::path folder,
+                                std::size_t max_bytes = std::size_t{32} << 20);
+
 /// Replaces the file at `path` with `bytes` atomically (temporary file + rename).
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 

@@ -28,6 +28,20 @@ bool is_script_or_data_url(std::string_view url) noexcept;
 /// a '%' not starting an escape) are percent-encoded.
 std::optional<std::string> safe_link_url(std::string_view url);
 
+/// The file a relative reference names, as a '/'-separated path below the document's
+/// folder: query and fragment removed, percent-escapes decoded, "." segments dropped
+/// and ".." applied. Nullopt for absolute URLs, rooted ("/x", "//host/x") and
+/// fragment-only references, and paths that climb out of the folder or carry a
+/// backslash or control character.
+std::optional<std::string> relative_file_path(std::string_view reference);
+
+/// RFC 4648 base64 with padding.
+std::string base64_encode(std::string_view bytes);
+
+/// Decodes base64 (standard or URL-safe alphabet, whitespace ignored), or nullopt when
+/// `text` is not base64.
+std::optional<std::string> base64_decode(std::string_view text);
+
 /// A decoded data: URI.
 struct DataUri {
   std::string media_type;  ///< lower case, parameters removed; "text/plain" when absent
