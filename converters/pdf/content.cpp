@@ -45,21 +45,54 @@ std::pair<std::size_t, std::size_t> densest_run(const std::vector<TextBlock>& bl
   return {best_begin, best_end};
 }
 
+struct Run {
+  std::size_t begin = 0, end = 0;
+  double words = 0;  ///< the running total at its peak
+};
+
 // Where the running total from `begin` peaks, up to the first long run of
 // blocks that are not prose: a comment form or a "Recommended" rail, after which
 // teasers can add up to more prose than the article had.
-std::size_t article_end(const std::vector<TextBlock>& blocks, std::size_t begin) {
-  double best = 0, sum = 0;
-  std::size_t end = begin, chrome_run = 0;
+Run article_run(const std::vector<TextBlock>& blocks, std::size_t begin) {
+  Run run{begin, begin, 0};
+  double sum = 0;
+  std::size_t chrome_run = 0;
   for (std::size_t i = begin; i < blocks.size() && chrome_run < kMaxChromeRun; ++i) {
     chrome_run = blocks[i].prose ? 0 : chrome_run + 1;
     sum += weight(blocks[i]);
-    if (sum >= best) {
-      best = sum;
-      end = i + 1;
+    if (sum >= run.words) {
+      run.words = sum;
+      run.end = i + 1;
     }
   }
-  return end;
+  return run;
+}
+
+// The article after the title. A web page can print its headline more than once
+// (a sticky bar, a teaser, then over the article): a later heading repeating the
+// marked title opens the article instead when more running text follows it, and
+// is marked as the title too. (A photo caption repeating it is no heading.)
+Run run_after_title(std::vector<TextBlock>& blocks, std::size_t first) {
+  std::size_t after = first;
+  std::string title;
+  while (after < blocks.size() && blocks[after].title) title += plain_text(blocks[after++].block);
+  title = fold_text(title);
+  Run best = article_run(blocks, after);
+  std::size_t best_repeat = first;
+  double between = 0;  // weight of the blocks from the title to block i
+  for (std::size_t i = after; i < blocks.size(); between += weight(blocks[i++])) {
+    if (between > 0 || blocks[i].title || !std::holds_alternative<Heading>(blocks[i].block.node) ||
+        fold_text(plain_text(blocks[i].block)) != title) {
+      continue;
+    }
+    const Run run = article_run(blocks, i + 1);
+    if (run.words > best.words) {
+      best = run;
+      best_repeat = i;
+    }
+  }
+  blocks[best_repeat].title = true;
+  return best;
 }
 
 }  // namespace
@@ -67,21 +100,15 @@ std::size_t article_end(const std::vector<TextBlock>& blocks, std::size_t begin)
 Selection select_article(std::vector<TextBlock> blocks) {
   const auto title =
       std::find_if(blocks.begin(), blocks.end(), [](const TextBlock& b) { return b.title; });
-  std::size_t begin = 0;
-  if (title != blocks.end()) {
-    auto after = title;
-    while (after != blocks.end() && after->title) ++after;
-    begin = static_cast<std::size_t>(after - blocks.begin());
-  } else {
-    begin = densest_run(blocks).first;
-  }
-  const std::size_t end = article_end(blocks, begin);
+  const Run run = title != blocks.end()
+                      ? run_after_title(blocks, static_cast<std::size_t>(title - blocks.begin()))
+                      : article_run(blocks, densest_run(blocks).first);
   Selection selection;
   const auto at = [&](std::size_t i) { return std::make_move_iterator(blocks.begin() + i); };
-  selection.before.assign(at(0), at(begin));
+  selection.before.assign(at(0), at(run.begin));
   std::erase_if(selection.before, [](const TextBlock& b) { return b.title; });
-  selection.body.assign(at(begin), at(end));
-  selection.after.assign(at(end), at(blocks.size()));
+  selection.body.assign(at(run.begin), at(run.end));
+  selection.after.assign(at(run.end), at(blocks.size()));
   return selection;
 }
 

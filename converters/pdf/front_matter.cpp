@@ -136,7 +136,7 @@ void read_published_date(const Selection& selection, Metadata& metadata, DateOrd
     for (const TextBlock& block : *blocks) {
       if (block.words > kMaxDatesLineWords) continue;
       const std::string text = text_of(block);
-      if (text.size() > kMaxRegexChars) continue;
+      if (text.size() > kMaxRegexChars || text.find("Published") == std::string::npos) continue;
       std::smatch match;
       if (!std::regex_search(text, match, published)) continue;
       const std::string_view rest = std::string_view(text).substr(

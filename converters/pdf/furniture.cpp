@@ -11,7 +11,6 @@
 #include <cctype>
 #include <cmath>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "detail/text.hpp"
@@ -46,24 +45,77 @@ std::string repeat_key(const std::string& text) {
   return key;
 }
 
-bool is_page_number(const std::string& text) {
-  if (text.size() > kMaxRegexChars) return false;
-  static const std::regex pattern(
-      R"((?:page|p\.|seite|página|pagina)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:/|of|von|de|sur)\s*\d{1,4})?)",
-      std::regex::icase | std::regex::optimize);
-  static const std::regex roman(R"([ivxlc]{1,6})", std::regex::icase | std::regex::optimize);
-  return std::regex_match(text, pattern) || std::regex_match(text, roman);
+// Consumes up to `most` digits; true when there was at least one.
+bool take_digits(std::string_view& text, std::size_t most) {
+  std::size_t n = 0;
+  while (n < text.size() && n <= most && std::isdigit(static_cast<unsigned char>(text[n]))) ++n;
+  if (n == 0 || n > most) return false;
+  text.remove_prefix(n);
+  return true;
 }
 
+// Consumes the first of `words` that `text` starts with; true when one did.
+bool take_any(std::string_view& text, std::initializer_list<std::string_view> words) {
+  text = detail::trim(text);
+  for (const std::string_view w : words) {
+    if (text.starts_with(w)) {
+      text = detail::trim(text.substr(w.size()));
+      return true;
+    }
+  }
+  return false;
+}
+
+// "3", "- 3 -", "3/7", "Page 3 of 7", "p. 3", "Seite 3 von 7", "iv". Read by hand:
+// std::regex costs more to build than the whole furniture search.
+bool is_page_number(std::string_view text) {
+  const std::string lower = detail::to_lower_ascii(detail::trim(text));
+  std::string_view rest = lower;
+  if (!rest.empty() && rest.size() <= 6 && rest.find_first_not_of("ivxlc") == std::string::npos) {
+    return true;
+  }
+  take_any(rest, {"page", "p.", "seite", "p\u00E1gina", "pagina"});
+  take_any(rest, {"-", "\u2013", "\u2014"});
+  if (!take_digits(rest, 4)) return false;
+  take_any(rest, {"-", "\u2013", "\u2014"});
+  if (rest.empty()) return true;
+  if (!take_any(rest, {"/", "of", "von", "de", "sur"}) || !take_digits(rest, 4)) return false;
+  return detail::trim(rest).empty();
+}
+
+// Consumes one of `chars`; true when the text started with one.
+bool take_char(std::string_view& text, std::string_view chars) {
+  if (text.empty() || chars.find(text.front()) == std::string_view::npos) return false;
+  text.remove_prefix(1);
+  return true;
+}
+
+// Chromium's print date, "3/15/24, 10:30 am" (lower-cased); also "15/03/2024 10:30".
+bool is_print_stamp(std::string_view text) {
+  if (!take_digits(text, 4) || !take_char(text, "/.-") || !take_digits(text, 2) ||
+      !take_char(text, "/.-") || !take_digits(text, 4)) {
+    return false;
+  }
+  take_char(text, ",");
+  if (!take_char(text, " ")) return false;
+  text = detail::trim(text);
+  if (!take_digits(text, 2) || !take_char(text, ":") || !take_digits(text, 2)) return false;
+  if (take_char(text, ":") && !take_digits(text, 2)) return false;
+  text = detail::trim(text);
+  return text.empty() || text == "am" || text == "pm";
+}
+
+// A URL ("https://example.com/a", "www.example.com") or Chromium's print date
+// ("3/15/24, 10:30 AM"; also "15/03/2024 10:30").
 bool is_print_line(const std::string& text) {
   if (text.size() > kMaxRegexChars) return false;
-  static const std::regex url(R"((?:https?|file|ftp)://\S+|www\.\S+)",
-                              std::regex::icase | std::regex::optimize);
-  // Chromium's print date: "3/15/24, 10:30 AM"; also "15/03/2024 10:30".
-  static const std::regex stamp(
-      R"(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)",
-      std::regex::icase | std::regex::optimize);
-  return std::regex_match(text, url) || std::regex_match(text, stamp);
+  const std::string lower = detail::to_lower_ascii(text);
+  if (lower.find(' ') == std::string::npos) {
+    for (const std::string_view scheme : {"http://", "https://", "file://", "ftp://", "www."}) {
+      if (lower.starts_with(scheme) && lower.size() > scheme.size()) return true;
+    }
+  }
+  return is_print_stamp(lower);
 }
 
 struct Candidate {

@@ -31,17 +31,6 @@ struct TitleRun {
   bool exact = false;            ///< named exactly by the document information title
 };
 
-// Lower-cased letters and digits only, for comparing titles across sources.
-std::string fold(std::string_view text) {
-  std::string out;
-  for (char c : detail::to_lower_ascii(text)) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
-      out += c;
-    }
-  }
-  return out;
-}
-
 // The title's lines: the run of consecutive lines in the same type as `first`.
 std::size_t title_end(const std::vector<Line>& lines, std::size_t first) {
   std::size_t end = first + 1;
@@ -95,7 +84,7 @@ double similarity(const std::set<std::string>& a, const std::set<std::string>& b
 std::optional<TitleRun> find_named_title(const std::vector<Page>& pages, double body,
                                          const std::string& info_title) {
   constexpr double kSimilar = 0.6;
-  const std::string info = fold(info_title);
+  const std::string info = fold_text(info_title);
   if (info.size() < 8) return std::nullopt;
   const std::set<std::string> info_words = word_set(strip_site_name(info_title));
   std::optional<TitleRun> similar;
@@ -106,7 +95,7 @@ std::optional<TitleRun> find_named_title(const std::vector<Page>& pages, double 
       if (!is_heading_line(lines[i], body)) continue;
       const std::size_t end = title_end(lines, i);
       const std::string text = join_lines(lines, i, end);
-      const std::string run = fold(text);
+      const std::string run = fold_text(text);
       if (run.size() * 2 >= info.size() && info.find(run) != std::string::npos) {
         return TitleRun{p, i, end, true};
       }
@@ -160,6 +149,16 @@ std::string mark(std::vector<Page>& pages, const TitleRun& run) {
 }
 
 }  // namespace
+
+std::string fold_text(std::string_view text) {
+  std::string out;
+  for (char c : detail::to_lower_ascii(text)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      out += c;
+    }
+  }
+  return out;
+}
 
 double body_size(const std::vector<Page>& pages) {
   std::map<double, std::size_t> chars;

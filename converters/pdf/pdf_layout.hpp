@@ -83,6 +83,9 @@ bool is_heading_line(const Line& line, double body);
 /// else that title itself. Empty when none stands out.
 std::string mark_title(std::vector<Page>& pages, double body, const std::string& info_title);
 
+/// Lower-cased letters and digits only, for comparing titles across sources.
+std::string fold_text(std::string_view text);
+
 /// The document information title without a site name ("Title - Site", "Title | Site").
 std::string strip_site_name(const std::string& info_title);
 

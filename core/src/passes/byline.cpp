@@ -177,17 +177,21 @@ struct Names {
 
 // "A, B and C", "Jane Doe, Reuters", "Jane Doe and John Roe": the first name must
 // be a person; later parts are people when they read as names, else affiliations.
+// Names come first: after an affiliation ("Jane Doe, Senior Technologist, ACLU
+// Speech, Privacy, and Technology Project") the rest describes her.
 std::optional<Names> split_names(std::string_view text, bool marked) {
   Names names;
+  bool described = false;
   for (const std::string_view comp : split_any(text, {","})) {
-    for (const std::string_view part : split_any(comp, {" and ", " & "})) {
+    for (const std::string_view part : split_any(comp, {" and ", " & ", " et ", " und "})) {
       if (part.empty()) continue;
       if (!names.people.empty() && is_credential(part)) {
         names.affiliated = true;
-      } else if (is_person(part, marked)) {
+      } else if (!described && is_person(part, marked)) {
         names.people.push_back(Person{std::string(part)});
       } else if (!names.people.empty() && is_affiliation(part)) {
         names.affiliated = true;
+        described = true;
       } else {
         return std::nullopt;
       }
@@ -242,6 +246,46 @@ std::string without_date(std::string_view text) {
   return std::string(head) + " | " + std::string(tail);
 }
 
+// A name printed twice, as a web page prints an avatar's caption beside the name's
+// link: "Jane Doe Jane Doe", "Jane DoeJane Doe". Only names of two words or more.
+std::optional<std::string_view> doubled_name(std::string_view text) {
+  const std::size_t half = text.size() / 2;
+  std::string_view first = text.substr(0, half);
+  std::string_view second = text.substr(half);
+  if (text.size() % 2 == 1) {
+    if (text[half] != ' ') return std::nullopt;
+    second.remove_prefix(1);
+  }
+  if (first != second || first.find(' ') == std::string_view::npos) return std::nullopt;
+  return first;
+}
+
+// After "By Jane Doe" a description of her starting with an article ends the names:
+// "By Jane Doe, a deputy editor who covers ...".
+std::string_view without_description(std::string_view text) {
+  for (const std::string_view start : {", a ", ", an ", ", the "}) {
+    if (const std::size_t at = text.find(start); at != std::string_view::npos) {
+      text = text.substr(0, at);
+    }
+  }
+  return text;
+}
+
+// Co-authors in parentheses become part of the list: "Jane Doe (with John Roe)",
+// "Martin Dupont (avec Anne Roux et Paul Morel)" -> "Jane Doe, John Roe".
+std::string with_coauthors(std::string_view text) {
+  const std::size_t open = text.find('(');
+  if (open == std::string_view::npos || !text.ends_with(')')) return std::string(text);
+  std::string_view inner = text.substr(open + 1, text.size() - open - 2);
+  for (const std::string_view word : {"with ", "avec ", "mit ", "con "}) {
+    if (detail::starts_with_icase(inner, word)) {
+      inner.remove_prefix(word.size());
+      return std::string(trim(text.substr(0, open))) + ", " + std::string(trim(inner));
+    }
+  }
+  return std::string(text);
+}
+
 }  // namespace
 
 std::optional<Byline> parse_byline(std::string_view line) {
@@ -249,7 +293,10 @@ std::optional<Byline> parse_byline(std::string_view line) {
   std::string_view text = collapsed;
   if (text.empty() || text.size() > 200) return std::nullopt;
   const bool marked = strip_marker(text);
-  const std::string printed = without_date(text);
+  const auto doubled = doubled_name(text);
+  if (doubled) text = *doubled;
+  if (marked) text = without_description(text);
+  const std::string printed = without_date(with_coauthors(text));
   const auto segments = split_any(
       printed, {"|", "\xC2\xB7", "\xE2\x80\xA2", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "});
   const std::string_view names_part = segments.front();
@@ -267,7 +314,7 @@ std::optional<Byline> parse_byline(std::string_view line) {
   for (const Person& person : names->people) name_words += detail::word_count(person.name);
   if (name_words > limit) return std::nullopt;
   const bool affiliated = names->affiliated || segments.size() > 1;
-  return Byline{printed, std::move(names->people), marked || affiliated};
+  return Byline{printed, std::move(names->people), marked || affiliated || doubled};
 }
 
 std::vector<Person> split_authors(std::string_view byline) {
@@ -308,7 +355,7 @@ std::optional<BylineBlock> read_byline_block(const Block& block, DateOrder order
     detail::normalize_inlines(line);
     const std::string text = plain_text(line);
     if (text.empty()) continue;
-    if (auto date = detail::parse_date_span(text, order)) {
+    if (auto date = detail::parse_date_span(trim_separators(text), order)) {
       if (!found.date) found.date = std::move(date);
       continue;
     }
@@ -359,6 +406,10 @@ void recover_byline_and_date(Article& article, const RecoverOptions& options, Di
   for (std::size_t i = found.size(); i-- > 0;) {
     if (!found[i]) continue;
     article.body.erase(article.body.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  // A marked byline ("by Jane Doe") wins over a bold label above it ("Tech Industry").
+  for (const auto& block : found) {
+    if (block && block->byline && block->byline->marked) fill(article.metadata, *block);
   }
   for (const auto& block : found) {
     if (block) fill(article.metadata, *block);

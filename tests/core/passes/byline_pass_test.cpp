@@ -72,6 +72,19 @@ TEST(RecoverByline, LeavesMixedBlocksAndLaterBlocksAlone) {
   EXPECT_EQ(recovered(late).body, late);
 }
 
+TEST(RecoverByline, PrefersAMarkedBylineToABoldLabel) {
+  const Article a = recovered(blocks(para(strong(text("Tech Industry"))),
+                                     para(text("by Jane Doe January 30, 2022 11:00 PM")), kBody));
+  EXPECT_EQ(a.metadata.byline, "Jane Doe");
+  EXPECT_EQ(date_of(a), "2022-01-30");
+}
+
+TEST(RecoverByline, ReadsADateLineEndingInASeparator) {
+  const Article a = recovered(blocks(para(text("Jun 7, 2023, 8:54 PM UTC|")), kBody));
+  EXPECT_EQ(date_of(a), "2023-06-07");
+  EXPECT_EQ(a.body, blocks(kBody));
+}
+
 TEST(RecoverByline, KeepsKnownMetadata) {
   Article article;
   article.metadata.byline = "Known Author";

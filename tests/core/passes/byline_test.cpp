@@ -57,6 +57,43 @@ TEST(ParseByline, DropsAffiliations) {
   EXPECT_EQ(authors_of("By Jack Ma"), (Names{"Jack Ma"}));
 }
 
+TEST(ParseByline, StopsAtTheFirstAffiliation) {
+  EXPECT_EQ(
+      authors_of("By Jane Doe, Senior Staff Technologist, Open Speech, Privacy, and Data Project"),
+      (Names{"Jane Doe"}));
+  EXPECT_EQ(authors_of("By Jane Doe, Reuters, John Roe"), (Names{"Jane Doe"}));
+}
+
+TEST(ParseByline, CutsADescriptionAfterTheName) {
+  const auto byline = parse_byline(
+      "By Jane Doe, a deputy editor and author of a weekly newsletter. She has covered farming "
+      "for a decade.");
+  ASSERT_TRUE(byline);
+  EXPECT_EQ(byline->text, "Jane Doe");
+  EXPECT_EQ(names(byline->authors), (Names{"Jane Doe"}));
+}
+
+TEST(ParseByline, ReadsCoauthorsInParentheses) {
+  EXPECT_EQ(authors_of("By Jane Doe (with John Roe)"), (Names{"Jane Doe", "John Roe"}));
+  EXPECT_EQ(authors_of("Par Anne Roux (avec Paul Morel et Lucie Blanc)"),
+            (Names{"Anne Roux", "Paul Morel", "Lucie Blanc"}));
+  EXPECT_EQ(authors_of("Anna Schmidt und Paul Weber"), (Names{"Anna Schmidt", "Paul Weber"}));
+  EXPECT_FALSE(parse_byline("By Jane Doe (staff)"));
+}
+
+TEST(ParseByline, ReadsANamePrintedTwiceAsMarked) {
+  for (const char* line : {"Jane Doe Jane Doe", "Jane DoeJane Doe", "Łukasz Żak Łukasz Żak"}) {
+    const auto byline = parse_byline(line);
+    ASSERT_TRUE(byline) << line;
+    EXPECT_TRUE(byline->marked) << line;
+    EXPECT_EQ(byline->authors.size(), 1u) << line;
+  }
+  EXPECT_EQ(authors_of("Jane Doe Jane Doe"), (Names{"Jane Doe"}));
+  const auto single = parse_byline("Madonna Madonna");
+  ASSERT_TRUE(single);
+  EXPECT_FALSE(single->marked);
+}
+
 TEST(ParseByline, LeavesTheDateOut) {
   const auto byline = parse_byline("By Jane Doe | January 30, 2022");
   ASSERT_TRUE(byline);
