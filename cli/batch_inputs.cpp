@@ -7,6 +7,8 @@
 
 #include <galley/galley.hpp>
 
+#include "zip_layout.hpp"
+
 namespace galley::cli {
 namespace {
 
@@ -111,6 +113,7 @@ void list_archive(const fs::path& path, const ArchiveLimits& limits, std::vector
                 "archive has " + std::to_string(count) + " entries, over the limit of " +
                     std::to_string(limits.max_entries));
   }
+  const std::vector<bool> overlapping = overlapping_entries(path);
   for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(count); ++i) {
     const char* raw = zip_get_name(z.get(), i, ZIP_FL_ENC_GUESS);
     const std::string name = raw ? raw : "";
@@ -122,6 +125,8 @@ void list_archive(const fs::path& path, const ArchiveLimits& limits, std::vector
       item.error = "unsafe entry name (absolute, '..', drive letter or backslash): refused";
     } else if (is_symlink_entry(z.get(), i)) {
       item.error = "symbolic link entry: not followed";
+    } else if (i < overlapping.size() && overlapping[i]) {
+      item.error = "entry shares its bytes with another entry (an overlapping zip bomb): refused";
     }
     out.push_back(std::move(item));
   }

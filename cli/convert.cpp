@@ -38,10 +38,6 @@ WriteOptions write_options_from_environment() {
   return options;
 }
 
-std::chrono::milliseconds to_budget(double seconds) {
-  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
-}
-
 namespace {
 
 void print_warnings(const Diagnostics& diag) {
@@ -65,11 +61,7 @@ CLI::App* add_convert_command(CLI::App& app, ConvertArgs& args) {
       ->capture_default_str();
   cmd->add_option("--base-url", args.base_url, "Base URL for resolving relative links");
   cmd->add_option("--password", args.password, "Password for encrypted PDFs");
-  cmd->add_option("--max-input-size", args.max_input_bytes, "Largest input accepted, in bytes")
-      ->capture_default_str();
-  cmd->add_option("--timeout", args.timeout_seconds,
-                  "Give up on a document after this many seconds (0: no limit)")
-      ->check(CLI::NonNegativeNumber);
+  add_limit_options(*cmd, args.limits);
   cmd->add_flag("--no-recover", args.no_recover,
                 "Skip the recovery passes (title, byline, date, footer, paragraph joining)");
   cmd->add_flag("--no-local-images", args.no_local_images,
@@ -80,9 +72,7 @@ CLI::App* add_convert_command(CLI::App& app, ConvertArgs& args) {
 
 int run_convert(const ConvertArgs& args) {
   Diagnostics diag;
-  ReadOptions read_options;
-  read_options.max_input_bytes = args.max_input_bytes;
-  read_options.time_budget = to_budget(args.timeout_seconds);
+  ReadOptions read_options = limited_read_options(args.limits);
   read_options.date_order = parse_date_order(args.date_order);
   read_options.base_url = args.base_url;
   read_options.password = args.password;
@@ -91,7 +81,7 @@ int run_convert(const ConvertArgs& args) {
   try {
     Article article;
     if (args.input == kStdio) {
-      const std::string bytes = read_stream_bytes(std::cin, "<stdin>", args.max_input_bytes);
+      const std::string bytes = read_stream_bytes(std::cin, "<stdin>", args.limits.max_input_bytes);
       article = read(Input{"<stdin>", bytes, {}}, read_options, diag, args.from);
     } else {
       if (!args.no_local_images) {

@@ -7,6 +7,8 @@
 #include <CLI/CLI.hpp>
 #include <galley/format.hpp>
 
+#include "input_options.hpp"
+
 namespace galley::cli {
 
 struct ConvertArgs {
@@ -17,8 +19,7 @@ struct ConvertArgs {
   std::string date_order = "auto";
   std::string base_url;
   std::string password;
-  std::size_t max_input_bytes = std::size_t{256} << 20;
-  double timeout_seconds = 0;  ///< 0 = no limit
+  DocumentLimits limits;
   bool no_recover = false;
   bool no_local_images = false;
   bool quiet = false;
@@ -27,9 +28,6 @@ struct ConvertArgs {
 /// WriteOptions for this run: the timestamp comes from SOURCE_DATE_EPOCH when set
 /// (reproducible builds' convention), so EPUBs record it instead of the article date.
 WriteOptions write_options_from_environment();
-
-/// A --timeout in seconds as ReadOptions::time_budget.
-std::chrono::milliseconds to_budget(double seconds);
 
 /// Declares the subcommand's options on `app`, storing into `args`.
 CLI::App* add_convert_command(CLI::App& app, ConvertArgs& args);

@@ -1,5 +1,5 @@
-// The options `batch` and `bundle` share: how each document they read is limited and
-// where its images come from.
+// The options that say how documents are read, shared by `convert`, `batch` and
+// `bundle`: the limits on each document and where its images come from.
 #pragma once
 
 #include <cstddef>
@@ -12,9 +12,24 @@
 
 namespace galley::cli {
 
+/// The bounds on one document (see ReadOptions and SECURITY.md).
+struct DocumentLimits {
+  std::size_t max_input_bytes = ReadOptions{}.max_input_bytes;
+  double timeout_seconds = 0;  ///< 0 = no limit
+  int max_pages = ReadOptions{}.max_pages;
+  int max_depth = ReadOptions{}.max_depth;
+};
+
+/// Declares DocumentLimits' options (--max-input-size, --timeout, --max-pages,
+/// --max-depth) on `cmd`.
+void add_limit_options(CLI::App& cmd, DocumentLimits& limits);
+
+/// ReadOptions carrying `limits`.
+ReadOptions limited_read_options(const DocumentLimits& limits);
+
+/// What `batch` and `bundle` read each input with.
 struct InputOptions {
-  std::size_t max_input_bytes = std::size_t{256} << 20;
-  double timeout_seconds = 120;  ///< per document; 0 = no limit
+  DocumentLimits limits{.timeout_seconds = 120};
   bool no_local_images = false;
   ArchiveLimits archive_limits;
 };

@@ -15,7 +15,6 @@ namespace {
 
 // Elements deeper than this are attached to their ancestor at this depth: their text
 // is kept, their nesting is not. libxml2 stops at 256 levels unless told otherwise.
-constexpr int kMaxDepth = 256;
 constexpr std::size_t kCharsetWindow = 4096;
 
 // libxml2's entity loader is process-wide, so it is installed once; it refuses every
@@ -221,7 +220,7 @@ std::string text_content(const xmlNode* node) {
 // Copies libxml2's tree into a Dom without recursion.
 class DomBuilder {
  public:
-  explicit DomBuilder(Dom& dom) : dom_(dom) {}
+  DomBuilder(Dom& dom, int max_depth) : dom_(dom), max_depth_(max_depth) {}
 
   bool flattened() const noexcept { return flattened_; }
 
@@ -233,7 +232,7 @@ class DomBuilder {
       const NodeId id = add(cur, parent);
       if (id != kNoNode && !dom_[id].is_text && cur->children != nullptr) {
         open.push_back(parent);
-        if (open.size() < static_cast<std::size_t>(kMaxDepth)) {
+        if (open.size() < static_cast<std::size_t>(max_depth_)) {
           parent = id;
         } else {
           flattened_ = true;
@@ -377,6 +376,7 @@ class DomBuilder {
   }
 
   Dom& dom_;
+  int max_depth_;
   bool flattened_ = false;
 };
 
@@ -423,7 +423,8 @@ std::string choose_encoding(std::string_view bytes) {
   return declared.empty() ? "windows-1252" : declared;
 }
 
-Dom parse_html(std::string_view bytes, const std::string& name, Diagnostics& diag) {
+Dom parse_html(std::string_view bytes, const std::string& name, int max_depth, Diagnostics& diag) {
+  max_depth = effective_max_depth(max_depth);
   install_entity_loader();
   Prepared input = prepare(bytes, name, diag);
   if (strip_internal_subset(input.bytes)) {
@@ -450,14 +451,15 @@ Dom parse_html(std::string_view bytes, const std::string& name, Diagnostics& dia
   Dom dom;
   xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
   if (root == nullptr) return dom;
-  DomBuilder builder(dom);
+  DomBuilder builder(dom, max_depth);
   builder.build(root);
   dom.root = dom.nodes.empty() ? kNoNode : 0;
   if (builder.flattened()) {
     diag.warn({name,
                {},
-               "elements are nested deeper than " + std::to_string(kMaxDepth) +
-                   " levels; their text is kept but the deeper nesting is flattened"});
+               "elements are nested deeper than " + std::to_string(max_depth) +
+                   " levels; their text is kept but the deeper nesting is flattened (raise "
+                   "max_depth / --max-depth to keep it)"});
   }
   return dom;
 }

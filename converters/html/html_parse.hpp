@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include <galley/error.hpp>
+#include <galley/format.hpp>
 
 #include "dom.hpp"
 
@@ -19,8 +20,9 @@ std::string choose_encoding(std::string_view bytes);
 /// The charset a <meta> tag in `head` declares, lower-cased, or "".
 std::string declared_charset(std::string_view head);
 
-/// Parses an HTML page. Parser complaints that matter (truncation, nesting past the
-/// depth bound, an unknown charset) become warnings named after `name`.
-Dom parse_html(std::string_view bytes, const std::string& name, Diagnostics& diag);
+/// Parses an HTML page; elements nested deeper than `max_depth` (see
+/// ReadOptions::max_depth) are flattened into their ancestor. Parser complaints that
+/// matter (truncation, flattening, an unknown charset) become warnings named after `name`.
+Dom parse_html(std::string_view bytes, const std::string& name, int max_depth, Diagnostics& diag);
 
 }  // namespace galley::html

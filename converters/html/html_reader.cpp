@@ -75,7 +75,7 @@ class HtmlReader final : public Reader {
       throw Error(ErrorCode::Cancelled, input.name, {}, "cancelled");
     }
     Article article;
-    const Dom dom = parse_html(input.bytes, input.name, diag);
+    const Dom dom = parse_html(input.bytes, input.name, options.max_depth, diag);
     if (dom.root == kNoNode) {
       diag.warn({input.name, {}, "no HTML elements found; the article is empty"});
       return article;

@@ -16,7 +16,6 @@ inline constexpr std::string_view kSchema = "galley-article/1";
 
 /// Deepest nesting of JSON arrays and objects the reader accepts; deeper input raises
 /// Error{LimitExceeded} before it can exhaust the stack of the recursive model walk.
-inline constexpr int kMaxDepth = 512;
 
 class JsonWriter final : public Writer {
  public:

@@ -4,8 +4,9 @@
 // ignored (it is recomputed from the inlines); keys the schema does not name are
 // ignored, so later compatible additions do not break older readers. Anything else
 // that does not fit the schema is an Error{Malformed} naming the JSON path, e.g.
-// "body[2].inlines[0]: unknown inline type 'bold'". Nesting deeper than kMaxDepth is
-// refused while parsing, before the recursive walk below could exhaust the stack.
+// "body[2].inlines[0]: unknown inline type 'bold'". Nesting deeper than three times
+// ReadOptions::max_depth is refused while parsing, before the recursive walk below
+// could exhaust the stack.
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -41,18 +42,20 @@ std::string reason_of(const json::parse_error& e) {
   return colon == std::string::npos ? what : what.substr(colon + 2);
 }
 
-json parse(const Input& input) {
-  const auto limit_depth = [](int depth, json::parse_event_t event, json&) {
+json parse(const Input& input, const ReadOptions& options) {
+  const int max_depth = 3 * effective_max_depth(options.max_depth);
+  const auto limit_depth = [max_depth](int depth, json::parse_event_t event, json&) {
     const bool opens =
         event == json::parse_event_t::object_start || event == json::parse_event_t::array_start;
-    if (opens && depth >= kMaxDepth) throw TooDeep{};
+    if (opens && depth >= max_depth) throw TooDeep{};
     return true;
   };
   try {
     return json::parse(input.bytes.begin(), input.bytes.end(), limit_depth);
   } catch (const TooDeep&) {
     throw Error(ErrorCode::LimitExceeded, input.name, {},
-                "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels");
+                "JSON nested deeper than " + std::to_string(max_depth) +
+                    " levels (raise max_depth / --max-depth)");
   } catch (const json::parse_error& e) {
     throw Error(ErrorCode::Malformed, input.name, position_of(input.bytes, e.byte),
                 "not valid JSON: " + reason_of(e));
@@ -302,8 +305,8 @@ class Decoder {
 
 }  // namespace
 
-Article JsonReader::read(const Input& input, const ReadOptions&, Diagnostics&) const {
-  return Decoder(input.name).article(parse(input));
+Article JsonReader::read(const Input& input, const ReadOptions& options, Diagnostics&) const {
+  return Decoder(input.name).article(parse(input, options));
 }
 
 }  // namespace galley::json

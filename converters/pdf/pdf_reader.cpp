@@ -25,9 +25,6 @@
 namespace galley::pdf {
 namespace {
 
-// Pages read at most; later pages are dropped with a warning. A hostile page tree
-// can claim billions of pages, and no article runs to this many.
-constexpr int kMaxPages = 2000;
 // Poppler messages kept as warnings per document; a broken file can emit thousands.
 constexpr std::size_t kMaxPopplerMessages = 20;
 
@@ -262,15 +259,14 @@ std::vector<Page> read_pages(const poppler::document& doc, const Input& input,
                              std::vector<Furniture>& furniture) {
   const int count = doc.pages();
   if (count <= 0) throw Error(ErrorCode::Malformed, input.name, {}, "the PDF has no pages");
-  if (count > kMaxPages) {
-    diag.warn({input.name,
-               {},
-               "only the first " + std::to_string(kMaxPages) + " of " + std::to_string(count) +
-                   " pages were read"});
+  if (count > options.max_pages) {
+    throw Error(ErrorCode::LimitExceeded, input.name, {},
+                "the PDF has " + std::to_string(count) + " pages, over the limit of " +
+                    std::to_string(options.max_pages) + " (raise max_pages / --max-pages)");
   }
   const PageBudget budget(input, options);
   std::vector<Page> pages;
-  for (int i = 0; i < std::min(count, kMaxPages); ++i) {
+  for (int i = 0; i < count; ++i) {
     budget.check(i + 1);
     std::unique_ptr<poppler::page> page(doc.create_page(i));
     if (!page) {

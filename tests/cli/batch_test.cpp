@@ -186,6 +186,63 @@ TEST_F(Batch, EmbedsImagesFromTheEntrysFolderInTheArchive) {
   EXPECT_EQ(images, (std::vector<std::string>{"EPUB/images/img1.png:" + png}));
 }
 
+// Little-endian integer fields, as zip headers hold them.
+std::string le(std::uint64_t value, int width) {
+  std::string out;
+  for (int i = 0; i < width; ++i) out += static_cast<char>((value >> (8 * i)) & 0xFF);
+  return out;
+}
+
+std::uint32_t crc32(const std::string& bytes) {
+  std::uint32_t crc = 0xFFFFFFFF;
+  for (const unsigned char c : bytes) {
+    crc ^= c;
+    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+  }
+  return ~crc;
+}
+
+std::string stored_local_header(const std::string& name, const std::string& data) {
+  return le(0x04034b50, 4) + le(20, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(crc32(data), 4) +
+         le(data.size(), 4) + le(data.size(), 4) + le(name.size(), 2) + le(0, 2) + name;
+}
+
+std::string directory_entry(const std::string& name, const std::string& data,
+                            std::uint64_t offset) {
+  return le(0x02014b50, 4) + le(20, 2) + le(20, 2) + le(0, 2) + le(0, 2) + le(0, 4) +
+         le(crc32(data), 4) + le(data.size(), 4) + le(data.size(), 4) + le(name.size(), 2) +
+         le(0, 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(offset, 4) + name;
+}
+
+// Two stored entries, each consistent with its own header, where the data of a.html
+// contains all of b.html: the layout of an overlapping zip bomb, on a small scale.
+std::string overlapping_zip() {
+  const std::string inner = "<html><body><p>" + std::string(400, 'w') + "</p></body></html>";
+  const std::string lead = "<html><body><p>outer</p></body></html>";
+  const std::string outer = lead + stored_local_header("b.html", inner) + inner;
+  const std::string a = stored_local_header("a.html", outer);
+  const std::string cd = directory_entry("a.html", outer, 0) +
+                         directory_entry("b.html", inner, a.size() + lead.size());
+  return a + outer + cd + le(0x06054b50, 4) + le(0, 4) + le(2, 2) + le(2, 2) + le(cd.size(), 4) +
+         le(a.size() + outer.size(), 4) + le(0, 2);
+}
+
+TEST_F(Batch, RefusesEntriesThatShareBytes) {
+  dir_.write("overlap.zip", overlapping_zip());
+  make_zip(at("fine.zip"), {{"x.html", "<p>x</p>"}, {"b/c.html", "<p>c</p>"}});
+  const auto r =
+      galley({"batch", at("overlap.zip").string(), at("fine.zip").string(), "-o",
+              at("out").string(), "-t", "txt", "-q", "--report", at("r.jsonl").string()});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ(files_under(at("out")), (std::set<std::string>{"x.txt", "b/c.txt"}));
+  std::size_t refused = 0;
+  for (const auto& line : report_lines(at("r.jsonl"))) {
+    if (!line.contains("error") || line["error"].is_null()) continue;
+    refused += line["error"].get<std::string>().find("overlapping zip bomb") != std::string::npos;
+  }
+  EXPECT_EQ(refused, 2u);
+}
+
 TEST_F(Batch, StopsAZipBombWithAClearError) {
   make_zip(at("bomb.zip"), {{"bomb.json", std::string(20 << 20, ' ')}});
   const auto r = galley({"batch", at("bomb.zip").string(), "-o", at("out").string(), "-t", "json",

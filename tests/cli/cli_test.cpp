@@ -131,6 +131,30 @@ TEST(Cli, EmbedsImagesSavedNextToTheInputUnlessTold) {
   EXPECT_NE(without.err.find("input_files/harbour.png' dropped"), std::string::npos) << without.err;
 }
 
+TEST(Cli, LimitsOnPagesAndNestingAreOptions) {
+  const std::string two_pages =
+      std::string(GALLEY_SOURCE_DIR) + "/fixtures/pdf/paragraph_across_pages/input.pdf";
+  const auto pages = galley({"convert", two_pages, "--max-pages", "1"});
+  EXPECT_EQ(pages.exit_code, 1);
+  EXPECT_NE(pages.err.find("over the limit of 1 (raise max_pages / --max-pages)"),
+            std::string::npos)
+      << pages.err;
+  EXPECT_EQ(galley({"convert", two_pages, "--max-pages", "2", "-q"}).exit_code, 0);
+
+  TempDir dir;
+  std::string page = "<html><body>";
+  for (int i = 0; i < 40; ++i) page += "<blockquote>";
+  page += "<p>deep words</p></body></html>";
+  const auto input = dir.write("deep.html", page);
+  const auto shallow = galley({"convert", input.string(), "--max-depth", "10"});
+  ASSERT_EQ(shallow.exit_code, 0) << shallow.err;
+  EXPECT_NE(shallow.err.find("nested deeper than 10 levels"), std::string::npos) << shallow.err;
+  EXPECT_NE(shallow.out.find("deep words"), std::string::npos);
+  const auto deep = galley({"convert", input.string()});
+  EXPECT_EQ(deep.err.find("nested deeper"), std::string::npos) << deep.err;
+  EXPECT_EQ(galley({"convert", input.string(), "--max-depth", "5000"}).exit_code, 2);
+}
+
 TEST(Cli, FailedConversionLeavesExistingOutputUntouched) {
   TempDir dir;
   const auto input = dir.write("empty.txt", "");

@@ -36,6 +36,14 @@ enum class DateOrder {
   MonthFirst,  ///< 03/04/2022 is 4 March
 };
 
+/// The largest ReadOptions::max_depth honoured.
+inline constexpr int kMaxDepthCeiling = 1024;
+
+/// ReadOptions::max_depth within 1..kMaxDepthCeiling.
+constexpr int effective_max_depth(int max_depth) noexcept {
+  return max_depth < 1 ? 1 : (max_depth > kMaxDepthCeiling ? kMaxDepthCeiling : max_depth);
+}
+
 /// Reads a file an input refers to by a relative path (see ReadOptions::load_resource).
 /// Called with a '/'-separated path that never climbs out of the input's folder; returns
 /// the bytes, or nullopt when there is no such file. May throw galley::Error.
@@ -44,6 +52,13 @@ using ResourceLoader = std::function<std::optional<std::string>(const std::strin
 struct ReadOptions {
   /// Inputs larger than this raise ErrorCode::LimitExceeded.
   std::size_t max_input_bytes = std::size_t{256} << 20;
+  /// Paged inputs (PDF) with more pages raise ErrorCode::LimitExceeded.
+  int max_pages = 2000;
+  /// The deepest nesting read: HTML elements below this depth are flattened into their
+  /// ancestor (their text kept, with a warning); JSON may nest three times as deep (an
+  /// article level takes up to three JSON levels), deeper raises LimitExceeded. Values
+  /// above kMaxDepthCeiling count as the ceiling, which keeps recursion within the stack.
+  int max_depth = 256;
   /// Cooperative wall-clock budget per document; zero means no limit.
   std::chrono::milliseconds time_budget{0};
   /// Cancels a conversion in progress (ErrorCode::Cancelled).
