@@ -1,13 +1,16 @@
 #include "support/process.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 extern char** environ;
 
@@ -15,7 +18,8 @@ namespace galley::testing {
 
 ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
                           const std::filesystem::path& stdin_file,
-                          const std::function<void(pid_t)>& while_running) {
+                          const std::function<void(pid_t)>& while_running,
+                          std::chrono::seconds deadline) {
   TempDir scratch;
   const std::string out_path = (scratch.path() / "out").string();
   const std::string err_path = (scratch.path() / "err").string();
@@ -39,10 +43,20 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) throw std::runtime_error("cannot start " + program);
   if (while_running) while_running(pid);
-  int status = 0;
-  waitpid(pid, &status, 0);
-
   ProcessResult result;
+  int status = 0;
+  rusage usage{};
+  const auto give_up = std::chrono::steady_clock::now() + deadline;
+  while (wait4(pid, &status, deadline.count() > 0 ? WNOHANG : 0, &usage) == 0) {
+    if (std::chrono::steady_clock::now() > give_up) {
+      result.timed_out = true;
+      kill(pid, SIGKILL);
+      wait4(pid, &status, 0, &usage);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  result.peak_rss_kib = usage.ru_maxrss;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   result.out = slurp(out_path);
   result.err = slurp(err_path);

@@ -3,6 +3,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -11,17 +12,20 @@
 namespace galley::testing {
 
 struct ProcessResult {
-  int exit_code = -1;
-  std::string out;  ///< standard output
-  std::string err;  ///< standard error
+  int exit_code = -1;      ///< 128 + the signal number when a signal ended it
+  std::string out;         ///< standard output
+  std::string err;         ///< standard error
+  long peak_rss_kib = 0;   ///< the most memory it held, from getrusage
+  bool timed_out = false;  ///< killed at the deadline
 };
 
 /// Runs `program` with `args` (no shell involved in quoting), standard input from
 /// `stdin_file` when not empty, calls `while_running` with its pid (to signal it, say),
-/// and waits for it.
+/// and waits for it; with a `deadline` above zero it is killed when that runs out.
 ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
                           const std::filesystem::path& stdin_file = {},
-                          const std::function<void(pid_t)>& while_running = {});
+                          const std::function<void(pid_t)>& while_running = {},
+                          std::chrono::seconds deadline = std::chrono::seconds{0});
 
 /// A fresh empty folder under the system temp folder, removed with the object.
 class TempDir {

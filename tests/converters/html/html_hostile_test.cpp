@@ -1,8 +1,8 @@
 // Hostile pages, generated here rather than committed: each must convert or fail with
-// galley::Error, quickly, and never bring a local file into the output.
+// galley::Error and never bring a local file into the output. Time and memory are
+// bounded by tests/hostile, which runs such inputs through the command with a deadline.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,12 +11,6 @@
 
 namespace galley::test {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 std::string all_text(const Article& a) {
   std::string out = body_text(a) + a.metadata.title.value_or("");
@@ -31,11 +25,7 @@ TEST(HtmlHostile, FiftyThousandLevelsDeep) {
   for (int i = 0; i < 50000; ++i) page += "</div>";
   page += "<p>after the deep part</p></body></html>";
   Diagnostics diag;
-  const auto start = Clock::now();
   const Article a = read_html(page, diag);
-  // About 0.4 s in a release build; the bound leaves room for sanitizer builds and
-  // still catches a quadratic blow-up, which takes minutes.
-  EXPECT_LT(seconds_since(start), 30.0);
   const std::string text = body_text(a);
   EXPECT_NE(text.find("deep text"), std::string::npos);
   EXPECT_NE(text.find("after the deep part"), std::string::npos);  // nothing cut off
@@ -57,9 +47,7 @@ TEST(HtmlHostile, SixteenMegabyteSingleLine) {
   std::string page = "<html><body><p>";
   page.append(size, 'x');
   page += " end</p></body></html>";
-  const auto start = Clock::now();
   const Article a = read_html(page);
-  EXPECT_LT(seconds_since(start), 20.0);
   ASSERT_EQ(a.body.size(), 1u);
   const std::string text = plain_text(a.body.front());
   EXPECT_EQ(text.size(), size + 4);
@@ -117,9 +105,7 @@ TEST(HtmlHostile, EntityBombInXhtmlDoctype) {
   page +=
       "]>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>boom &a10; end</p>"
       "</body></html>";
-  const auto start = Clock::now();
   const Article a = read_html(page);
-  EXPECT_LT(seconds_since(start), 2.0);
   const std::string text = all_text(a);
   EXPECT_LT(text.size(), 1000u);
   EXPECT_EQ(text.find("lollol"), std::string::npos);

@@ -1,0 +1,279 @@
+// The hostile-input suite: inputs made to hurt a converter, each run through the galley
+// command as a user or a service would, under the same rules (SECURITY.md):
+//   - it ends by itself within 20 s (killed there: a hang) and never by a signal;
+//   - its peak memory stays under 1 GiB (not checked under sanitizers, whose shadow
+//     memory is not the program's);
+//   - refused input fails with exit 1 (batch: 3) and a message naming the file;
+//   - nothing is written but the outputs asked for, and no output carries a file the
+//     input did not (a canary next to the input folder must never appear).
+#include <zlib.h>
+
+#include <random>
+
+#include <gtest/gtest.h>
+
+#include "detail/text.hpp"
+#include "support/archives.hpp"
+#include "support/process.hpp"
+#include "support/unzip.hpp"
+
+namespace galley::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
+constexpr long kMemoryCeilingKib = 1L << 20;  // 1 GiB
+constexpr std::string_view kCanary = "CANARY-5e1f-not-for-outputs";
+
+class Hostile : public ::testing::Test {
+ protected:
+  // Runs galley with `args` and checks the rules every hostile case shares.
+  ProcessResult run(const std::vector<std::string>& args) {
+    ProcessResult r = run_process(GALLEY_CLI_PATH, args, {}, {}, std::chrono::seconds(20));
+    EXPECT_FALSE(r.timed_out) << "galley did not finish within 20 s";
+    EXPECT_LT(r.exit_code, 128) << "ended by signal " << r.exit_code - 128 << "\n" << r.err;
+    EXPECT_NE(r.exit_code, 2) << "usage error: " << r.err;
+    if (!kSanitized) {
+      EXPECT_LT(r.peak_rss_kib, kMemoryCeilingKib);
+    }
+    return r;
+  }
+
+  // Converts `input` to `format` and returns the output (empty when refused); a refusal
+  // must name the input.
+  std::string convert(const fs::path& input, const std::string& format) {
+    const fs::path out = dir_.path() / "out" / ("result." + format);
+    fs::create_directories(out.parent_path());
+    fs::remove(out);
+    const ProcessResult r = run({"convert", input.string(), "-q", "-o", out.string()});
+    if (r.exit_code != 0) {
+      EXPECT_EQ(r.exit_code, 1);
+      EXPECT_NE(r.err.find(input.filename().string()), std::string::npos) << r.err;
+      EXPECT_FALSE(fs::exists(out)) << "a refused input left an output";
+      return {};
+    }
+    std::string bytes = slurp(out);
+    if (format == "epub") {  // look inside the archive too: deflated text hides a canary
+      for (const test::ZipEntry& e : test::unzip_entries(bytes)) bytes += e.bytes;
+    }
+    EXPECT_EQ(bytes.find(kCanary), std::string::npos) << "the canary reached " << format;
+    return bytes;
+  }
+
+  // Every text format of `input` must be valid UTF-8 (XML output is checked
+  // well-formed by the validator tests over the same readers).
+  void convert_to_all(const fs::path& input) {
+    for (const char* format : {"md", "txt", "json", "jats.xml"}) {
+      const std::string out = convert(input, format);
+      EXPECT_TRUE(detail::is_valid_utf8(out)) << format;
+    }
+    convert(input, "epub");
+  }
+
+  fs::path write(const std::string& name, const std::string& bytes) {
+    fs::create_directories((dir_.path() / name).parent_path());
+    return dir_.write(name, bytes);
+  }
+
+  TempDir dir_;
+};
+
+std::string deflate(const std::string& bytes) {
+  uLongf size = compressBound(static_cast<uLong>(bytes.size()));
+  std::string out(size, '\0');
+  compress2(reinterpret_cast<Bytef*>(out.data()), &size,
+            reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uLong>(bytes.size()), 6);
+  out.resize(size);
+  return out;
+}
+
+// A one-page PDF whose page tree claims `claimed_pages` and whose content stream is
+// `content`, deflated when `flate`; the cross-reference table is exact.
+std::string make_pdf(long claimed_pages, const std::string& content, bool flate) {
+  const std::string stream = flate ? deflate(content) : content;
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count " + std::to_string(claimed_pages) + " >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R "
+      ">> >> /Contents 5 0 R >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      "<< /Length " + std::to_string(stream.size()) + (flate ? " /Filter /FlateDecode" : "") +
+          " >>\nstream\n" + stream + "\nendstream"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (const std::size_t offset : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+const std::string kText = "BT /F1 12 Tf 72 700 Td (A line of the article.) Tj ET\n";
+
+TEST_F(Hostile, HtmlNestedAHundredThousandDeep) {
+  std::string page = "<html><body>";
+  for (int i = 0; i < 100000; ++i) page += "<div><span>";
+  page += "the text at the bottom</body></html>";
+  EXPECT_NE(convert(write("deep.html", page), "md").find("the text at the bottom"),
+            std::string::npos);
+}
+
+TEST_F(Hostile, EntityExpansionBomb) {
+  // "Billion laughs": each entity is ten of the one before, k is 10^10 a's.
+  std::string page = "<?xml version=\"1.0\"?>\n<!DOCTYPE html [\n<!ENTITY a \"aaaaaaaaaa\">\n";
+  for (char c = 'b'; c <= 'k'; ++c) {
+    std::string ten;
+    for (int i = 0; i < 10; ++i) ten += std::string("&") + static_cast<char>(c - 1) + ";";
+    page += std::string("<!ENTITY ") + c + " \"" + ten + "\">\n";
+  }
+  page += "]>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>&k;&k;&k;</p></body></html>";
+  const std::string out = convert(write("bomb.xhtml", page), "txt");
+  EXPECT_LT(out.size(), std::size_t{1} << 20);
+}
+
+TEST_F(Hostile, ExternalEntitiesAndPathsNeverReachALocalFile) {
+  write("secret/canary.txt", std::string(kCanary) + "\n");
+  // A real PNG with the canary in its tail: only a path check can keep it out.
+  write("secret/canary.png", std::string("\x89PNG\r\n\x1a\n", 8) + std::string(kCanary));
+  const std::string canary = (dir_.path() / "secret" / "canary.txt").string();
+  const fs::path page = write("site/page.html",
+                              "<?xml version=\"1.0\"?>\n<!DOCTYPE html [<!ENTITY xxe SYSTEM "
+                              "\"file://" +
+                                  canary +
+                                  "\">]>\n<html><body><article><h1>Title</h1>"
+                                  "<p>Entity: &xxe; and words enough to be an article body.</p>"
+                                  "<img src=\"../secret/canary.png\" alt=\"up\">"
+                                  "<img src=\"file://" +
+                                  canary +
+                                  "\" alt=\"url\">"
+                                  "<img src=\"" +
+                                  canary +
+                                  "\" alt=\"absolute\">"
+                                  "<iframe src=\"file://" +
+                                  canary +
+                                  "\"></iframe>"
+                                  "<a href=\"file://" +
+                                  canary +
+                                  "\">a file link</a>"
+                                  "</article></body></html>");
+  fs::create_symlink(dir_.path() / "secret" / "canary.png", dir_.path() / "site" / "link.png");
+  write("site/notes.md",
+        "# Notes\n\n![x](link.png) ![y](../secret/canary.png)\n\n[z](" + canary + ")\n");
+  convert_to_all(page);
+  convert_to_all(dir_.path() / "site" / "notes.md");
+}
+
+TEST_F(Hostile, ArchivesThatReachOutsideOrInflateTooFar) {
+  make_zip(dir_.path() / "evil.zip",
+           {{"../../escape.html", "<p>out</p>"},
+            {"/abs.html", "<p>abs</p>"},
+            {"link.html", "/etc/passwd", true},
+            {"bomb.txt", std::string(64 << 20, 'z')},
+            {"good.html", "<html><body><p>" + std::string(300, 'g') + "</p></body></html>"}});
+  write("overlap.zip", overlapping_zip());
+  const ProcessResult r =
+      run({"batch", (dir_.path() / "evil.zip").string(), (dir_.path() / "overlap.zip").string(),
+           "-o", (dir_.path() / "out").string(), "-t", "txt", "-q"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  std::vector<std::string> made;
+  for (const auto& e : fs::recursive_directory_iterator(dir_.path())) {
+    if (e.is_regular_file()) made.push_back(fs::relative(e.path(), dir_.path()).string());
+  }
+  std::sort(made.begin(), made.end());
+  EXPECT_EQ(made, (std::vector<std::string>{"evil.zip", "out/good.txt", "overlap.zip"}));
+}
+
+// The limits hold on the bytes inflated, not on the sizes an archive declares.
+TEST_F(Hostile, ArchiveEntryThatLiesAboutItsSize) {
+  std::mt19937 random(11);
+  std::string text;
+  for (int i = 0; i < (4 << 20); ++i) text += "0123456789abcdef"[random() % 16];
+  make_zip(dir_.path() / "liar.zip", {{"liar.txt", text}});
+  std::string zip = slurp(dir_.path() / "liar.zip");
+  // Declared uncompressed size: 100 bytes, in the local header (offset 22) and in the
+  // central directory entry (20 bytes past its signature + 4).
+  const std::string small("\x64\0\0\0", 4);
+  zip.replace(22, 4, small);
+  zip.replace(zip.find("PK\x01\x02") + 24, 4, small);
+  write("liar.zip", zip);
+  const ProcessResult r =
+      run({"batch", (dir_.path() / "liar.zip").string(), "-o", (dir_.path() / "out").string(), "-t",
+           "txt", "--max-input-size", "1000000"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("liar.zip!liar.txt: entry inflates past 1000000 bytes"), std::string::npos)
+      << r.err;
+}
+
+TEST_F(Hostile, PdfsThatLieBreakOrFlood) {
+  const fs::path errors = fs::path(GALLEY_SOURCE_DIR) / "fixtures" / "errors";
+  for (const char* name : {"pdf_encrypted", "pdf_truncated", "pdf_garbage_after_header",
+                           "pdf_page_tree_loop", "pdf_image_only"}) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(convert(errors / name / "input.pdf", "md"), "");
+  }
+  convert(write("lying_count.pdf", make_pdf(2000000000, kText, false)), "md");
+  std::string spaces = kText;
+  spaces.append(std::size_t{256} << 20, ' ');
+  convert(write("inflates.pdf", make_pdf(1, spaces, true)), "md");
+  std::string flood;
+  for (int i = 0; i < 200000; ++i) flood += "1 0 0 1 0 0 cm ";
+  for (int i = 0; i < 20000; ++i) {
+    flood += "BT /F1 9 Tf " + std::to_string(i % 500) + " " + std::to_string(i % 700) + " Td (w" +
+             std::to_string(i) + ") Tj ET\n";
+  }
+  convert(write("flood.pdf", make_pdf(1, flood, true)), "md");
+}
+
+TEST_F(Hostile, TextInAnyEncodingOrNone) {
+  std::string utf16 = "\xFF\xFE";
+  for (const char c : std::string("Title\n\nA paragraph in UTF-16.\n")) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  utf16 += std::string("\x00\xD8", 2);  // an unpaired surrogate
+  convert_to_all(write("utf16.txt", utf16));
+  convert_to_all(write("invalid.txt", "Title\n\nBad bytes \xC3\x28 \xF0\x28\x8C\x28 end\n"));
+  convert_to_all(write("invalid.html", "<p>Bad \xED\xA0\x80 bytes \xFF here</p>"));
+}
+
+TEST_F(Hostile, EmptyAndBinaryInputForEveryReader) {
+  std::mt19937 random(7);
+  std::string noise(1 << 16, '\0');
+  for (char& c : noise) c = static_cast<char>(random());
+  for (const char* extension : {".txt", ".md", ".html", ".pdf", ".json"}) {
+    SCOPED_TRACE(extension);
+    convert(write(std::string("empty") + extension, ""), "md");
+    convert(write(std::string("noise") + extension, noise), "md");
+  }
+}
+
+TEST_F(Hostile, JsonNestedAHundredThousandDeep) {
+  const fs::path input =
+      write("deep.json", "{\"schema\":\"galley-article/1\",\"body\":" + std::string(100000, '[') +
+                             std::string(100000, ']') + "}");
+  EXPECT_EQ(convert(input, "md"), "");
+}
+
+}  // namespace
+}  // namespace galley::testing
