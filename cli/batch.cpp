@@ -378,10 +378,7 @@ int run_batch(const BatchArgs& args) {
   } catch (const CLI::ValidationError& e) {
     std::cerr << "galley: " << e.what() << '\n';
     return kExitUsage;
-  } catch (const Error& e) {
-    std::cerr << "galley: error: " << e.what() << '\n';
-    return kExitFailed;
-  } catch (const std::exception& e) {
+  } catch (const std::exception& e) {  // galley::Error, or a file system failure
     std::cerr << "galley: error: " << e.what() << '\n';
     return kExitFailed;
   }

@@ -118,9 +118,7 @@ int run_bundle(const BundleArgs& args) {
         continue;
       }
       articles.push_back(std::move(*outcome.article));
-      for (const Diagnostic& d : args.quiet ? std::vector<Diagnostic>{} : outcome.diag.all()) {
-        std::cerr << "galley: warning: " << to_string(d) << '\n';
-      }
+      if (!args.quiet) print_warnings(outcome.diag);
     }
     if (articles.empty()) {
       throw Error(ErrorCode::Malformed, args.output, {}, "no input could be read; nothing written");
@@ -131,18 +129,13 @@ int run_bundle(const BundleArgs& args) {
     StringSink sink(book);
     writer.writer->write_collection(articles, info, write_options_from_environment(), sink, diag);
     write_file_atomically(args.output, book);
-    for (const Diagnostic& d : args.quiet ? std::vector<Diagnostic>{} : diag.all()) {
-      std::cerr << "galley: warning: " << to_string(d) << '\n';
-    }
     if (!args.quiet) {
+      print_warnings(diag);
       std::cerr << "galley: " << articles.size() << " of " << items.size() << " articles into "
                 << args.output << '\n';
     }
     return articles.size() == items.size() ? kExitOk : kExitSomeFailed;
-  } catch (const Error& e) {
-    std::cerr << "galley: error: " << e.what() << '\n';
-    return kExitFailed;
-  } catch (const std::exception& e) {
+  } catch (const std::exception& e) {  // galley::Error, or a file system failure
     std::cerr << "galley: error: " << e.what() << '\n';
     return kExitFailed;
   }

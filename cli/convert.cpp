@@ -10,6 +10,13 @@
 #include "exit_codes.hpp"
 
 namespace galley::cli {
+
+void print_warnings(const Diagnostics& diag) {
+  for (const Diagnostic& d : diag.all()) {
+    std::cerr << "galley: warning: " << to_string(d) << '\n';
+  }
+}
+
 namespace {
 
 constexpr std::string_view kStdio = "-";
@@ -37,16 +44,6 @@ WriteOptions write_options_from_environment() {
   options.timestamp = std::chrono::sys_seconds(std::chrono::seconds(seconds));
   return options;
 }
-
-namespace {
-
-void print_warnings(const Diagnostics& diag) {
-  for (const Diagnostic& d : diag.all()) {
-    std::cerr << "galley: warning: " << to_string(d) << '\n';
-  }
-}
-
-}  // namespace
 
 CLI::App* add_convert_command(CLI::App& app, ConvertArgs& args) {
   CLI::App* cmd = app.add_subcommand("convert", "Convert one article to another format");

@@ -29,6 +29,9 @@ struct ConvertArgs {
 /// (reproducible builds' convention), so EPUBs record it instead of the article date.
 WriteOptions write_options_from_environment();
 
+/// Prints each warning on stderr as "galley: warning: name:line:col: message".
+void print_warnings(const Diagnostics& diag);
+
 /// Declares the subcommand's options on `app`, storing into `args`.
 CLI::App* add_convert_command(CLI::App& app, ConvertArgs& args);
 
