@@ -122,9 +122,8 @@ std::vector<std::string> split_list(const std::string& text) {
 
 // A writer by name ("markdown") or by extension ("md").
 const Registry::WriterEntry& find_writer(const std::string& name) {
-  const Registry& registry = Registry::builtin();
-  if (const auto* entry = registry.find_writer(name)) return *entry;
-  return registry.writer_for_path("x." + name);
+  if (const auto* entry = Registry::builtin().find_writer(name)) return *entry;
+  throw Error(ErrorCode::UnknownFormat, name, {}, "unknown output format (see 'galley formats')");
 }
 
 // FNV-1a: a stable hash, so shard membership never changes between runs or machines.

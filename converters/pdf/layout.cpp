@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
-#include <map>
 #include <string_view>
 
 #include "pdf_layout.hpp"
@@ -49,37 +48,49 @@ bool is_marker(const Word& word, double line_size, double baseline) {
   return true;
 }
 
-// Drops footnote and affiliation markers; the line's text reads without them.
+// Drops footnote and affiliation markers, in place; the line's text reads without them.
+// A line of nothing but markers is kept as it is.
 void drop_markers(Line& line) {
+  std::vector<Word>& words = line.words;
   const double size =
-      std::max_element(line.words.begin(), line.words.end(), [](const Word& a, const Word& b) {
+      std::max_element(words.begin(), words.end(), [](const Word& a, const Word& b) {
         return a.size < b.size;
       })->size;
-  std::vector<Word> kept;
-  for (Word& w : line.words) {
-    if (is_marker(w, size, line.box.y1)) {
-      line.markers = true;
+  const auto marker = [&](const Word& w) { return is_marker(w, size, line.box.y1); };
+  if (std::none_of(words.begin(), words.end(), marker)) return;
+  line.markers = true;
+  if (std::all_of(words.begin(), words.end(), marker)) return;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    Word& w = words[i];
+    if (!marker(w)) {
+      if (kept != i) words[kept] = std::move(w);
+      ++kept;
+    } else if (kept > 0) {
       // The word before reaches over the marker, so no gap opens where it was.
-      if (!kept.empty()) {
-        kept.back().space_after = kept.back().space_after || w.space_after;
-        kept.back().box.x1 = w.box.x1;
-      }
-    } else {
-      kept.push_back(std::move(w));
+      words[kept - 1].space_after = words[kept - 1].space_after || w.space_after;
+      words[kept - 1].box.x1 = w.box.x1;
     }
   }
-  if (!kept.empty()) line.words = std::move(kept);
+  words.erase(words.begin() + static_cast<std::ptrdiff_t>(kept), words.end());
 }
 
 // The line's size, weight and style are those of most of its characters.
 void finish_line(Line& line) {
-  std::map<double, std::size_t> by_size;
+  std::vector<std::pair<double, std::size_t>> by_size;  // few sizes a line: no map
   std::size_t total = 0, bold = 0, italic = 0;
   line.text.clear();
   for (std::size_t i = 0; i < line.words.size(); ++i) {
     Word& w = line.words[i];
     const std::size_t n = w.text.size();
-    by_size[std::round(w.size * 2) / 2] += n;
+    const double rounded = std::round(w.size * 2) / 2;
+    const auto it = std::find_if(by_size.begin(), by_size.end(),
+                                 [&](const auto& entry) { return entry.first == rounded; });
+    if (it == by_size.end()) {
+      by_size.emplace_back(rounded, n);
+    } else {
+      it->second += n;
+    }
     total += n;
     if (w.bold) bold += n;
     if (w.italic) italic += n;
@@ -90,8 +101,9 @@ void finish_line(Line& line) {
     line.text += w.text;
     if (w.space_after) line.text += ' ';
   }
+  // The most characters decide; on a tie the smaller size, as a sorted map would give.
   line.size = std::max_element(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) {
-                return a.second < b.second;
+                return a.second < b.second || (a.second == b.second && a.first > b.first);
               })->first;
   line.bold = bold * 2 > total;
   line.italic = italic * 2 > total;
@@ -101,24 +113,22 @@ void finish_line(Line& line) {
 
 std::vector<Line> build_lines(std::vector<Word> words, int page) {
   std::vector<Line> lines;
-  for (Word& w : words) {
-    if (lines.empty() || !continues_line(lines.back(), w)) {
-      Line line;
-      line.page = page;
-      line.box = w.box;
-      line.size = w.size;
-      lines.push_back(std::move(line));
+  for (std::size_t begin = 0, end = 0; begin < words.size(); begin = end) {
+    Line line;
+    line.page = page;
+    line.box = words[begin].box;
+    line.size = words[begin].size;
+    for (end = begin + 1; end < words.size() && continues_line(line, words[end]); ++end) {
+      const Box& b = words[end].box;
+      line.box = {std::min(line.box.x0, b.x0), std::min(line.box.y0, b.y0),
+                  std::max(line.box.x1, b.x1), std::max(line.box.y1, b.y1)};
     }
-    Line& line = lines.back();
-    line.box.x0 = std::min(line.box.x0, w.box.x0);
-    line.box.y0 = std::min(line.box.y0, w.box.y0);
-    line.box.x1 = std::max(line.box.x1, w.box.x1);
-    line.box.y1 = std::max(line.box.y1, w.box.y1);
-    line.words.push_back(std::move(w));
-  }
-  for (Line& line : lines) {
+    // Moved in one go once the line's extent is known: no reallocation per word.
+    line.words.assign(std::make_move_iterator(words.begin() + static_cast<std::ptrdiff_t>(begin)),
+                      std::make_move_iterator(words.begin() + static_cast<std::ptrdiff_t>(end)));
     drop_markers(line);
     finish_line(line);
+    lines.push_back(std::move(line));
   }
   return lines;
 }

@@ -189,6 +189,7 @@ PageWords read_words(const poppler::page& page) {
   out.width = sideways ? rect.height() : rect.width();
   out.height = sideways ? rect.width() : rect.height();
   FontStyles styles;
+  out.words.reserve(boxes.size());
   for (const auto& b : boxes) {
     Word w;
     w.text = clean_word_text(to_utf8(b.text()));

@@ -22,14 +22,6 @@ void add_entry(std::vector<Entry>& entries, Entry entry) {
 }
 
 template <class Entry>
-const Entry* find_entry(const std::vector<Entry>& entries, std::string_view name) noexcept {
-  for (const Entry& e : entries) {
-    if (e.info.name == name) return &e;
-  }
-  return nullptr;
-}
-
-template <class Entry>
 const Entry* find_by_extension(const std::vector<Entry>& entries, const std::string& ext) {
   if (ext.empty()) return nullptr;
   for (const Entry& e : entries) {
@@ -39,6 +31,14 @@ const Entry* find_by_extension(const std::vector<Entry>& entries, const std::str
     }
   }
   return nullptr;
+}
+
+template <class Entry>
+const Entry* find_entry(const std::vector<Entry>& entries, std::string_view name) {
+  for (const Entry& e : entries) {
+    if (e.info.name == name) return &e;
+  }
+  return name.empty() ? nullptr : find_by_extension(entries, "." + detail::to_lower_ascii(name));
 }
 
 }  // namespace
@@ -60,11 +60,11 @@ void Registry::add_writer(FormatInfo info, std::shared_ptr<const Writer> writer)
   add_entry(writers_, WriterEntry{std::move(info), std::move(writer)});
 }
 
-const Registry::ReaderEntry* Registry::find_reader(std::string_view name) const noexcept {
+const Registry::ReaderEntry* Registry::find_reader(std::string_view name) const {
   return find_entry(readers_, name);
 }
 
-const Registry::WriterEntry* Registry::find_writer(std::string_view name) const noexcept {
+const Registry::WriterEntry* Registry::find_writer(std::string_view name) const {
   return find_entry(writers_, name);
 }
 

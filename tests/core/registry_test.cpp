@@ -76,6 +76,16 @@ TEST(Registry, PrefersNamedFormatThenMediaTypeThenExtensionThenContent) {
   EXPECT_EQ(read_with(r, {"noext", "zzz", ""}).metadata.title, "beta");    // the only bidder
 }
 
+TEST(Registry, FindsFormatsByNameOrExtension) {
+  const Registry& registry = Registry::builtin();
+  EXPECT_EQ(registry.find_writer("markdown")->info.name, "markdown");
+  EXPECT_EQ(registry.find_writer("md")->info.name, "markdown");
+  EXPECT_EQ(registry.find_writer("MD")->info.name, "markdown");
+  EXPECT_EQ(registry.find_reader("htm")->info.name, "html");
+  EXPECT_EQ(registry.find_writer("docx"), nullptr);
+  EXPECT_EQ(registry.find_writer(""), nullptr);
+}
+
 TEST(Registry, RecordsTheReaderThatRan) {
   const Registry r = test_registry();
   EXPECT_EQ(read_with(r, {"x.a", "", ""}).metadata.source_format, "alpha");

@@ -36,10 +36,12 @@ class Registry {
   const std::vector<ReaderEntry>& readers() const noexcept { return readers_; }
   const std::vector<WriterEntry>& writers() const noexcept { return writers_; }
 
-  /// The reader called `name`, or nullptr.
-  const ReaderEntry* find_reader(std::string_view name) const noexcept;
-  /// The writer called `name`, or nullptr.
-  const WriterEntry* find_writer(std::string_view name) const noexcept;
+  /// The reader called `name`, else the one claiming the extension `name` ("htm"), or
+  /// nullptr.
+  const ReaderEntry* find_reader(std::string_view name) const;
+  /// The writer called `name`, else the one claiming the extension `name` ("md"), or
+  /// nullptr.
+  const WriterEntry* find_writer(std::string_view name) const;
 
   /// Chooses the reader for `input`: its media type, then the extension of its name,
   /// then the highest sniff() score over the first 4 KiB. Throws
