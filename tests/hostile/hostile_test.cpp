@@ -1,6 +1,7 @@
 // The hostile-input suite: inputs made to hurt a converter, each run through the galley
 // command as a user or a service would, under the same rules (SECURITY.md):
-//   - it ends by itself within 20 s (killed there: a hang) and never by a signal;
+//   - it ends by itself within 20 s (killed there: a hang; sanitizer builds get longer)
+//     and never by a signal;
 //   - its peak memory stays under 1 GiB (not checked under sanitizers, whose shadow
 //     memory is not the program's);
 //   - refused input fails with exit 1 (batch: 3) and a message naming the file;
@@ -35,14 +36,17 @@ constexpr bool kSanitized = false;
 #endif
 
 constexpr long kMemoryCeilingKib = 1L << 20;  // 1 GiB
+// The promise is 20 s on two cores for a release build; sanitizer builds run several
+// times slower and check only that nothing crashes or hangs.
+constexpr std::chrono::seconds kDeadline{kSanitized ? 180 : 20};
 constexpr std::string_view kCanary = "CANARY-5e1f-not-for-outputs";
 
 class Hostile : public ::testing::Test {
  protected:
   // Runs galley with `args` and checks the rules every hostile case shares.
   ProcessResult run(const std::vector<std::string>& args) {
-    ProcessResult r = run_process(GALLEY_CLI_PATH, args, {}, {}, std::chrono::seconds(20));
-    EXPECT_FALSE(r.timed_out) << "galley did not finish within 20 s";
+    ProcessResult r = run_process(GALLEY_CLI_PATH, args, {}, {}, kDeadline);
+    EXPECT_FALSE(r.timed_out) << "galley did not finish within " << kDeadline.count() << " s";
     EXPECT_LT(r.exit_code, 128) << "ended by signal " << r.exit_code - 128 << "\n" << r.err;
     EXPECT_NE(r.exit_code, 2) << "usage error: " << r.err;
     if (!kSanitized) {

@@ -42,8 +42,8 @@ class ResourceCollector {
  private:
   std::optional<std::string> load(const std::string& path);
 
-  const ResourceLoader& loader_;
-  std::size_t budget_;  ///< bytes left for all resources of the document
+  ResourceLoader loader_;  ///< a copy: the collector may outlive the options
+  std::size_t budget_;     ///< bytes left for all resources of the document
   std::string input_name_;
   Diagnostics& diag_;
   std::map<std::string, bool, std::less<>> loaded_;  ///< path -> became a resource
