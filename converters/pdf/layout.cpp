@@ -133,6 +133,79 @@ std::vector<Line> build_lines(std::vector<Word> words, int page) {
   return lines;
 }
 
+namespace {
+
+// A gap narrower than this many body-size units does not separate reading units:
+// the space between words and lines is smaller, between columns and blocks larger.
+constexpr double kMinCutGap = 0.8;
+// Cuts nested deeper than this end in a plain top-to-bottom order: real pages need a
+// handful, and a hostile one must not cost a sort per line.
+constexpr int kMaxCutDepth = 24;
+
+struct Cut {
+  double gap = 0;
+  std::size_t at = 0;     ///< lines [0, at) of the sorted order come first
+  bool vertical = false;  ///< columns side by side (else blocks one above the other)
+};
+
+// The widest gap in the sorted projection of `ids` onto one axis.
+template <class Lo, class Hi>
+Cut widest_gap(std::vector<std::size_t>& ids, const std::vector<Line>& lines, Lo lo, Hi hi) {
+  std::stable_sort(ids.begin(), ids.end(), [&](std::size_t a, std::size_t b) {
+    return lo(lines[a].box) < lo(lines[b].box);
+  });
+  Cut best;
+  double reach = hi(lines[ids.front()].box);
+  for (std::size_t i = 1; i < ids.size(); ++i) {
+    const double gap = lo(lines[ids[i]].box) - reach;
+    if (gap > best.gap) best = {gap, i, false};
+    reach = std::max(reach, hi(lines[ids[i]].box));
+  }
+  return best;
+}
+
+void xy_cut(std::vector<std::size_t> ids, const std::vector<Line>& lines, double unit, int depth,
+            std::vector<std::size_t>& out) {
+  if (ids.size() > 1 && depth < kMaxCutDepth) {
+    std::vector<std::size_t> by_x = ids;
+    Cut across = widest_gap(
+        by_x, lines, [](const Box& b) { return b.x0; }, [](const Box& b) { return b.x1; });
+    across.vertical = true;
+    const Cut down = widest_gap(
+        ids, lines, [](const Box& b) { return b.y0; }, [](const Box& b) { return b.y1; });
+    const Cut& cut = across.gap > down.gap ? across : down;
+    if (cut.gap > kMinCutGap * unit) {
+      const std::vector<std::size_t>& sorted = cut.vertical ? by_x : ids;
+      const auto middle = sorted.begin() + static_cast<std::ptrdiff_t>(cut.at);
+      xy_cut({sorted.begin(), middle}, lines, unit, depth + 1, out);
+      xy_cut({middle, sorted.end()}, lines, unit, depth + 1, out);
+      return;
+    }
+  }
+  std::stable_sort(ids.begin(), ids.end(),
+                   [&](std::size_t a, std::size_t b) { return lines[a].box.y0 < lines[b].box.y0; });
+  out.insert(out.end(), ids.begin(), ids.end());
+}
+
+}  // namespace
+
+void order_by_geometry(std::vector<Line>& lines) {
+  if (lines.size() < 2) return;
+  std::vector<double> sizes;
+  for (const Line& line : lines) sizes.push_back(line.size);
+  std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2),
+                   sizes.end());
+  const double unit = std::max(sizes[sizes.size() / 2], 1.0);
+  std::vector<std::size_t> ids(lines.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = i;
+  std::vector<std::size_t> order;
+  xy_cut(std::move(ids), lines, unit, 0, order);
+  std::vector<Line> ordered;
+  ordered.reserve(lines.size());
+  for (const std::size_t i : order) ordered.push_back(std::move(lines[i]));
+  lines = std::move(ordered);
+}
+
 // Lines are first grouped into text blocks: runs of lines in one size, each just
 // below the one before and overlapping it horizontally. A block spans its column;
 // short blocks (a one-line paragraph) take their right edge from the other blocks

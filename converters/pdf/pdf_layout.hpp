@@ -64,6 +64,12 @@ struct Page {
 /// line before it when it sits on the same baseline just to its right.
 std::vector<Line> build_lines(std::vector<Word> words, int page);
 
+/// Puts the lines of a page in reading order from their geometry alone (recursive
+/// XY-cut: the widest gap across the lines, vertical or horizontal, splits them, then
+/// each part in turn, top to bottom and left to right). For pages whose text runs
+/// turned, where Poppler's own order reverses columns and blocks.
+void order_by_geometry(std::vector<Line>& lines);
+
 /// Sets each line's column extents from the left edges lines on the page share.
 void assign_columns(Page& page);
 

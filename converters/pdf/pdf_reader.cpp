@@ -174,6 +174,7 @@ struct PageWords {
   std::vector<Word> words;
   std::vector<Word> rotated;  ///< words turned against the page's main direction
   double width = 0, height = 0;
+  bool turned = false;  ///< most text runs turned (a page set sideways, a /Rotate)
 };
 
 // The words of one page in Poppler's reading order, turned upright. Words running
@@ -186,6 +187,7 @@ PageWords read_words(const poppler::page& page) {
   for (const auto& b : boxes) ++count[b.rotation() & 3];
   const int main_rotation = static_cast<int>(std::max_element(count, count + 4) - count);
   const bool sideways = main_rotation % 2 == 1;
+  out.turned = main_rotation != 0;
   out.width = sideways ? rect.height() : rect.width();
   out.height = sideways ? rect.width() : rect.height();
   FontStyles styles;
@@ -277,6 +279,9 @@ std::vector<Page> read_pages(const poppler::document& doc, const Input& input,
     PageWords words = read_words(*page);
     if (!words.rotated.empty()) furniture.push_back({i + 1, text_of(words.rotated)});
     Page p{i + 1, words.width, words.height, build_lines(std::move(words.words), i + 1)};
+    // Poppler orders turned text badly (columns and blocks reversed), so such a page
+    // is put in order from the geometry instead (fixtures/pdf/rotated_two_column).
+    if (words.turned) order_by_geometry(p.lines);
     assign_columns(p);
     pages.push_back(std::move(p));
   }

@@ -86,6 +86,15 @@ TEST(PdfReader, ReadsTwoColumnsInOrderAndJoinsAcrossColumnAndPage) {
   EXPECT_TRUE(contains(body_text(article), "tannery workers who"));
 }
 
+TEST(PdfReader, ReadsATurnedPageAsTheUprightOne) {
+  Diagnostics diag;
+  const Article upright = read_pdf("two_column", diag);
+  const Article turned = read_pdf("rotated_two_column", diag);
+  EXPECT_EQ(turned.metadata.title, upright.metadata.title);
+  EXPECT_EQ(paragraphs(turned), paragraphs(upright));
+  EXPECT_EQ(turned.furniture, upright.furniture);
+}
+
 TEST(PdfReader, MovesRunningHeadersAndPageNumbersToFurniture) {
   Diagnostics diag;
   const Article article = read_pdf("running_header_page_numbers", diag);
