@@ -23,9 +23,16 @@ xmlParserInputPtr refuse_external_entity(const char*, const char*, xmlParserCtxt
   return nullptr;
 }
 
-void install_entity_loader() {
+// libxml2's global state, once, before any parse. xmlInitParser sets up its mutexes
+// and the dictionaries' random seed; left to the first parses, two threads starting at
+// once can both do it and leave a mutex broken (a deadlock seen in batch under
+// ThreadSanitizer). The external-entity loader that refuses everything goes in too.
+void prepare_libxml2() {
   static std::once_flag once;
-  std::call_once(once, [] { xmlSetExternalEntityLoader(refuse_external_entity); });
+  std::call_once(once, [] {
+    xmlInitParser();
+    xmlSetExternalEntityLoader(refuse_external_entity);
+  });
 }
 
 struct ParseErrors {
@@ -425,7 +432,7 @@ std::string choose_encoding(std::string_view bytes) {
 
 Dom parse_html(std::string_view bytes, const std::string& name, int max_depth, Diagnostics& diag) {
   max_depth = effective_max_depth(max_depth);
-  install_entity_loader();
+  prepare_libxml2();
   Prepared input = prepare(bytes, name, diag);
   if (strip_internal_subset(input.bytes)) {
     diag.warn({name, {}, "ignored the DOCTYPE's internal subset; its entities are not expanded"});
