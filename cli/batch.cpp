@@ -120,12 +120,6 @@ std::vector<std::string> split_list(const std::string& text) {
   return parts;
 }
 
-// A writer by name ("markdown") or by extension ("md").
-const Registry::WriterEntry& find_writer(const std::string& name) {
-  if (const auto* entry = Registry::builtin().find_writer(name)) return *entry;
-  throw Error(ErrorCode::UnknownFormat, name, {}, "unknown output format (see 'galley formats')");
-}
-
 // FNV-1a: a stable hash, so shard membership never changes between runs or machines.
 std::uint64_t stable_hash(std::string_view text) {
   std::uint64_t h = 14695981039346656037ull;
@@ -341,7 +335,7 @@ int run_batch(const BatchArgs& args) {
     }
     std::vector<std::string> extensions;
     for (const std::string& name : split_list(args.to)) {
-      plan.writers.push_back(&find_writer(name));
+      plan.writers.push_back(&Registry::builtin().choose_writer(name, args.output));
       extensions.push_back(plan.writers.back()->info.extensions.at(0));
     }
     std::vector<Renamed> renamed;

@@ -74,14 +74,6 @@ std::string default_title(const std::vector<Article>& articles) {
   return title;
 }
 
-const Registry::WriterEntry& collection_writer(const BundleArgs& args) {
-  const Registry& registry = Registry::builtin();
-  if (args.to.empty()) return registry.writer_for_path(args.output);
-  if (const auto* entry = registry.find_writer(args.to)) return *entry;
-  throw Error(ErrorCode::UnknownFormat, args.output, {},
-              "unknown output format '" + args.to + "' (see 'galley formats')");
-}
-
 }  // namespace
 
 CLI::App* add_bundle_command(CLI::App& app, BundleArgs& args) {
@@ -104,7 +96,7 @@ CLI::App* add_bundle_command(CLI::App& app, BundleArgs& args) {
 
 int run_bundle(const BundleArgs& args) {
   try {
-    const auto& writer = collection_writer(args);
+    const auto& writer = Registry::builtin().choose_writer(args.to, args.output);
     const std::vector<InputItem> items = list_inputs(args.inputs, args.input.archive_limits);
     if (items.empty()) {
       throw Error(ErrorCode::Io, args.inputs.front(), {}, "no inputs in a format galley reads");

@@ -21,14 +21,6 @@ bool is_inside(const std::filesystem::path& path, const std::filesystem::path& f
 
 std::string system_message(int error_number) { return std::strerror(error_number); }
 
-const Registry::WriterEntry& choose_writer(const Registry& registry, std::string_view format,
-                                           std::string_view path_for_messages) {
-  if (format.empty()) return registry.writer_for_path(path_for_messages);
-  if (const auto* entry = registry.find_writer(format)) return *entry;
-  throw Error(ErrorCode::UnknownFormat, std::string(path_for_messages), {},
-              "unknown output format '" + std::string(format) + "' (see 'galley formats')");
-}
-
 // Removes a temporary file unless released; keeps failed writes from leaving debris.
 class TempFileGuard {
  public:
@@ -146,7 +138,7 @@ Article read_file(const std::filesystem::path& path, const ReadOptions& options,
 
 void write(const Article& article, std::string_view format, const WriteOptions& options, Sink& out,
            Diagnostics& diag, const Registry& registry) {
-  choose_writer(registry, format, "<output>").writer->write(article, options, out, diag);
+  registry.choose_writer(format, "<output>").writer->write(article, options, out, diag);
 }
 
 std::string write_string(const Article& article, std::string_view format,
@@ -160,7 +152,7 @@ std::string write_string(const Article& article, std::string_view format,
 void write_file(const Article& article, const std::filesystem::path& path,
                 const WriteOptions& options, Diagnostics& diag, std::string_view format,
                 const Registry& registry) {
-  const auto& entry = choose_writer(registry, format, path.string());
+  const auto& entry = registry.choose_writer(format, path.string());
   std::string bytes;
   StringSink sink(bytes);
   entry.writer->write(article, options, sink, diag);

@@ -97,6 +97,14 @@ const Registry::ReaderEntry& Registry::detect_reader(const Input& input) const {
       "cannot tell the input format (" + tried + ", content not recognised); name it with -f");
 }
 
+const Registry::WriterEntry& Registry::choose_writer(std::string_view format,
+                                                     std::string_view path) const {
+  if (format.empty()) return writer_for_path(path);
+  if (const WriterEntry* entry = find_writer(format)) return *entry;
+  throw Error(ErrorCode::UnknownFormat, std::string(path), {},
+              "unknown output format '" + std::string(format) + "' (see 'galley formats')");
+}
+
 const Registry::WriterEntry& Registry::writer_for_path(std::string_view path) const {
   const std::string ext = detail::extension_of(path);
   if (const WriterEntry* e = find_by_extension(writers_, ext)) return *e;

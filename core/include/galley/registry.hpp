@@ -51,6 +51,11 @@ class Registry {
   /// The writer for an output path's extension. Throws Error{UnknownFormat}.
   const WriterEntry& writer_for_path(std::string_view path) const;
 
+  /// The writer `format` names (see find_writer), or the one for `path`'s extension
+  /// when `format` is empty; `path` names the output in errors. Throws
+  /// Error{UnknownFormat}.
+  const WriterEntry& choose_writer(std::string_view format, std::string_view path) const;
+
  private:
   std::vector<ReaderEntry> readers_;
   std::vector<WriterEntry> writers_;
