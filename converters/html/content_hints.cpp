@@ -94,22 +94,8 @@ bool is_heading_tag(std::string_view tag) {
 }
 
 double text_similarity(const std::string& a, const std::string& b) {
-  auto words = [](const std::string& s) {
-    std::vector<std::string> out;
-    std::string word;
-    for (char c : detail::to_lower_ascii(s)) {
-      if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) != 0) {
-        word += c;
-      } else if (!word.empty()) {
-        out.push_back(std::move(word));
-        word.clear();
-      }
-    }
-    if (!word.empty()) out.push_back(std::move(word));
-    return out;
-  };
-  const auto wa = words(a);
-  const auto wb = words(b);
+  const auto wa = detail::lower_words(a);
+  const auto wb = detail::lower_words(b);
   if (wa.empty() || wb.empty()) return 0;
   std::size_t total = 0;
   std::size_t missing = 0;

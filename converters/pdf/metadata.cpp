@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <regex>
@@ -56,18 +57,8 @@ std::size_t words_in(const std::vector<Line>& lines, std::size_t begin, std::siz
 
 // Lower-cased words (letters and digits), for comparing a heading with a title.
 std::set<std::string> word_set(std::string_view text) {
-  std::set<std::string> words;
-  std::string word;
-  for (char c : detail::to_lower_ascii(text)) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
-      word += c;
-    } else if (!word.empty()) {
-      words.insert(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.insert(std::move(word));
-  return words;
+  std::vector<std::string> words = detail::lower_words(text);
+  return {std::make_move_iterator(words.begin()), std::make_move_iterator(words.end())};
 }
 
 double similarity(const std::set<std::string>& a, const std::set<std::string>& b) {

@@ -223,6 +223,21 @@ std::string to_lower_ascii(std::string_view text) {
   return out;
 }
 
+std::vector<std::string> lower_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : to_lower_ascii(text)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
 bool starts_with_icase(std::string_view text, std::string_view prefix) noexcept {
   if (text.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {

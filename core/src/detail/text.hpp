@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <galley/error.hpp>
 
@@ -52,6 +53,10 @@ std::string collapse_whitespace(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
 
 bool starts_with_icase(std::string_view text, std::string_view prefix) noexcept;
+
+/// The words of `text` in ASCII lower case, for comparing wordings: runs of ASCII
+/// letters and digits and of non-ASCII bytes, split at everything else.
+std::vector<std::string> lower_words(std::string_view text);
 
 /// The lower-cased extension of a file name, with the dot (".html"), or "".
 std::string extension_of(std::string_view name);
