@@ -15,7 +15,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::uint64_t kRatioCheckFloor = std::uint64_t{1} << 20;
-constexpr std::uint64_t kMaxResourceBytes = std::uint64_t{32} << 20;  ///< per image
 
 std::string lower_extension(const std::string& name) {
   std::string ext = fs::path(name).extension().string();

@@ -44,6 +44,9 @@ constexpr int effective_max_depth(int max_depth) noexcept {
   return max_depth < 1 ? 1 : (max_depth > kMaxDepthCeiling ? kMaxDepthCeiling : max_depth);
 }
 
+/// The largest file a ResourceLoader of galley's reads for one image.
+inline constexpr std::size_t kMaxResourceBytes = std::size_t{32} << 20;
+
 /// Reads a file an input refers to by a relative path (see ReadOptions::load_resource).
 /// Called with a '/'-separated path that never climbs out of the input's folder; returns
 /// the bytes, or nullopt when there is no such file. May throw galley::Error.

@@ -82,7 +82,7 @@ std::string read_file_bytes(const std::filesystem::path& path, std::size_t max_b
 /// read only when it is a regular file of at most `max_bytes` whose real path, symbolic
 /// links resolved, lies inside `folder`.
 ResourceLoader folder_resources(std::filesystem::path folder,
-                                std::size_t max_bytes = std::size_t{32} << 20);
+                                std::size_t max_bytes = kMaxResourceBytes);
 
 /// Replaces the file at `path` with `bytes` atomically (temporary file + rename).
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
