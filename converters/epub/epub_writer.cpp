@@ -155,13 +155,16 @@ std::string chapter_key(const Article& article, const Content& content) {
   return url.empty() ? "urn:sha1:" + detail::to_hex(detail::sha1(content.xhtml)) : url;
 }
 
-// Zips the rendered chapters with the package files around them.
+// Zips the rendered chapters with the package files around them; the navigation lists
+// every chapter's entries in order.
 // Only content documents are deflated: the package files are a few hundred bytes
 // each, images are compressed already and the mimetype must be stored, and each
 // deflate stream costs more time (zlib's 256 KiB state) than it saves bytes.
 std::string assemble(const Metadata& meta, const BookMeta& book, std::vector<Content> chapters,
-                     const std::vector<TocEntry>& toc, bool collection,
-                     std::chrono::sys_seconds modified) {
+                     bool collection, std::chrono::sys_seconds modified) {
+  std::vector<TocEntry> toc;
+  for (const Content& chapter : chapters)
+    toc.insert(toc.end(), chapter.toc.begin(), chapter.toc.end());
   std::vector<Entry> entries = {
       {"mimetype", "application/epub+zip"},
       {"META-INF/container.xml", container_xml()},
@@ -190,7 +193,7 @@ Metadata collection_metadata(const std::vector<Article>& articles, const Collect
   int best = 0;
   for (const Article& article : articles) {
     const auto& m = article.metadata;
-    if (m.date && detail::writable_iso_date(m.date) && (!meta.date || *m.date > *meta.date)) {
+    if (detail::writable_iso_date(m.date) && (!meta.date || *m.date > *meta.date)) {
       meta.date = m.date;
     }
     if (!m.lang) continue;
@@ -224,8 +227,7 @@ class EpubWriter final : public Writer {
     chapters.push_back(
         render_content(article, book, Chapter{"article", "article.xhtml", 1, {}, 0}, diag));
     book.identifier = "urn:uuid:" + detail::url_uuid_v5(chapter_key(article, chapters.front()));
-    const std::vector<TocEntry> toc = chapters.front().toc;
-    out.write(assemble(article.metadata, book, std::move(chapters), toc, false, modified));
+    out.write(assemble(article.metadata, book, std::move(chapters), false, modified));
   }
 
   void write_collection(const std::vector<Article>& articles, const CollectionInfo& info,
@@ -234,7 +236,6 @@ class EpubWriter final : public Writer {
     const std::chrono::sys_seconds modified = modification_time(meta, options);
     BookMeta book = book_meta(meta, modified);
     std::vector<Content> chapters;
-    std::vector<TocEntry> toc;
     std::string keys;
     std::size_t images = 0;
     for (std::size_t i = 0; i < articles.size(); ++i) {
@@ -245,11 +246,10 @@ class EpubWriter final : public Writer {
       Content content = render_content(articles[i], chapter_book, chapter, diag);
       images += content.images.size();
       keys += chapter_key(articles[i], content) + "\n";
-      toc.insert(toc.end(), content.toc.begin(), content.toc.end());
       chapters.push_back(std::move(content));
     }
     book.identifier = "urn:uuid:" + detail::url_uuid_v5("urn:galley:collection:" + keys);
-    out.write(assemble(meta, book, std::move(chapters), toc, true, modified));
+    out.write(assemble(meta, book, std::move(chapters), true, modified));
   }
 };
 
