@@ -36,7 +36,9 @@ void recover_title(Article& article, const RecoverOptions& options, Diagnostics&
 /// is a byline or a date. A bare name needs bold/italics or a date beside it.
 void recover_byline_and_date(Article& article, const RecoverOptions& options, Diagnostics& diag);
 /// Trailing boilerplate blocks ("To contact us...", copyright) move to the footer,
-/// scanning back from the end while blocks are boilerplate (see is_boilerplate).
+/// scanning back from the end while blocks are boilerplate (see is_boilerplate). A
+/// reader-comment section (see opens_comments) after the article's first 100 words
+/// moves there too, from the block that opens it to the end.
 void recover_footer(Article& article, const RecoverOptions& options, Diagnostics& diag);
 /// Joins a paragraph that a page break split in two: the first part (six words or
 /// more) ends without sentence punctuation and the next continues it (lower-case
@@ -87,5 +89,10 @@ std::vector<Person> split_authors(std::string_view byline);
 /// notices, subscription and sharing prompts, "all rights reserved", "originally
 /// published", terms of use and privacy policy links.
 bool is_boilerplate(std::string_view text);
+
+/// True for a short block that opens a reader-comment section: "Comments",
+/// "View comments (27)", "27 comments", "Leave a Reply", "Post a comment", "Join the
+/// conversation". A sentence that mentions comments is not one.
+bool opens_comments(std::string_view text);
 
 }  // namespace galley

@@ -3,7 +3,9 @@
 //
 // Recognition is by phrase, on short blocks only (under 40 words), and only at the
 // very end of the body, scanning back while blocks match; so a closing paragraph of
-// the article itself is never taken for boilerplate.
+// the article itself is never taken for boilerplate. A reader-comment section
+// ("View comments (27)", "Leave a Reply") ends the article wherever it opens, once
+// the article has begun: a printed web page runs on into its comments.
 #include <algorithm>
 
 #include <galley/recover.hpp>
@@ -36,7 +38,34 @@ constexpr std::string_view kAnywhere[] = {"all rights reserved",
                                           "contact us",
                                           "was originally published"};
 
+// Short blocks that open a reader-comment section, once a count such as "27",
+// "(27)" or "27 comments" is set aside.
+constexpr std::string_view kCommentOpenings[] = {
+    "comments",           "reader comments",      "view comments",       "view all comments",
+    "show comments",      "read comments",        "see comments",        "load comments",
+    "leave a comment",    "leave a reply",        "post a comment",      "add comment",
+    "add a comment",      "write a comment",      "comment on this article",
+    "comment on this story", "join the conversation", "join the discussion"};
+
+// Body words before a comment section can end the article: a comment count printed
+// beside the byline ("27 reader comments") comes before the article, not after.
+constexpr std::size_t kMinArticleWords = 100;
+
+bool is_count_char(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == ' ' ||
+         c == ',';
+}
+
 }  // namespace
+
+bool opens_comments(std::string_view text) {
+  if (text.size() > 80) return false;
+  const std::string lower = detail::to_lower_ascii(detail::collapse_whitespace(text));
+  std::string_view rest = lower;
+  while (!rest.empty() && is_count_char(rest.back())) rest.remove_suffix(1);
+  while (!rest.empty() && is_count_char(rest.front())) rest.remove_prefix(1);
+  return std::ranges::find(kCommentOpenings, rest) != std::end(kCommentOpenings);
+}
 
 bool is_boilerplate(std::string_view text) {
   const std::string lower = detail::to_lower_ascii(detail::collapse_whitespace(text));
@@ -66,14 +95,27 @@ bool is_boilerplate_block(const Block& block) {
                     block.node);
 }
 
+// Where a comment section opens after the article's first kMinArticleWords words;
+// the body's size when none does.
+std::size_t comments_start(const Blocks& body) {
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const std::string text = plain_text(body[i]);
+    if (words >= kMinArticleWords && opens_comments(text)) return i;
+    words += detail::word_count(text);
+  }
+  return body.size();
+}
+
 }  // namespace
 
 // Rules between and just above footer blocks go with them; the body always keeps its
 // first block.
 void recover_footer(Article& article, const RecoverOptions&, Diagnostics&) {
   Blocks& body = article.body;
-  std::size_t cut = body.size();
-  for (std::size_t i = body.size(); i-- > 1;) {
+  const std::size_t end = comments_start(body);
+  std::size_t cut = end;
+  for (std::size_t i = end; i-- > 1;) {
     if (is_boilerplate_block(body[i])) {
       cut = i;
     } else if (!std::holds_alternative<Rule>(body[i].node)) {

@@ -33,6 +33,18 @@ TEST(IsBoilerplate, LeavesArticleTextAlone) {
   }
 }
 
+TEST(OpensComments, RecognisesCommentSectionOpenings) {
+  for (const char* text : {"Comments", "View comments (27)", "Comments (10580)", "View comments941",
+                           "27 comments", "Leave a Reply", "Post a comment", "Show comments",
+                           "Join the conversation", "  comment on this article "}) {
+    EXPECT_TRUE(opens_comments(text)) << text;
+  }
+  for (const char* text : {"", "27", "Comment", "Discussion", "No comments yet? Be the first.",
+                           "Readers left comments under the story for days.", "reply"}) {
+    EXPECT_FALSE(opens_comments(text)) << text;
+  }
+}
+
 Article recovered(Blocks body) {
   Article article;
   article.body = std::move(body);
@@ -76,6 +88,25 @@ TEST(RecoverFooter, MovesAListOfFooterLinks) {
                                    blocks(para(link("/privacy", text("Privacy policy"))))});
   const Article article = recovered(blocks(para(text("Body.")), links));
   EXPECT_EQ(article.footer, blocks(links));
+}
+
+Block words(std::size_t n) {
+  std::string run;
+  for (std::size_t i = 0; i < n; ++i) run += "word ";
+  return para(text(run + "end."));
+}
+
+TEST(RecoverFooter, MovesACommentSectionAfterTheArticle) {
+  const Article article = recovered(blocks(words(120), para(text("View comments (27)")),
+                                           para(text("Great piece.")), para(text("reply"))));
+  EXPECT_EQ(article.body, blocks(words(120)));
+  EXPECT_EQ(article.footer, blocks(para(text("View comments (27)")), para(text("Great piece.")),
+                                   para(text("reply"))));
+}
+
+TEST(RecoverFooter, KeepsACommentCountBeforeTheArticle) {
+  const Blocks body = blocks(para(text("27 reader comments")), words(120), words(50));
+  EXPECT_EQ(recovered(body).body, body);
 }
 
 TEST(RecoverFooter, NeverEmptiesTheBody) {
