@@ -171,15 +171,17 @@ std::vector<Furniture> remove_furniture(std::vector<Page>& pages) {
         if (std::abs(line.box.y1 - y) < kSameBaseline * page.height) is_furniture[i] = true;
       }
     }
-    std::vector<Line> body;
+    // Compacted in place: the page's lines are kept until the document is read.
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < page.lines.size(); ++i) {
       if (is_furniture[i]) {
         found.push_back({page.number, page.lines[i].text});
       } else {
-        body.push_back(std::move(page.lines[i]));
+        if (kept != i) page.lines[kept] = std::move(page.lines[i]);
+        ++kept;
       }
     }
-    page.lines = std::move(body);
+    page.lines.erase(page.lines.begin() + static_cast<std::ptrdiff_t>(kept), page.lines.end());
   }
   return found;
 }

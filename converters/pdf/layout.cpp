@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <span>
 #include <string_view>
 
 #include "pdf_layout.hpp"
@@ -48,18 +49,18 @@ bool is_marker(const Word& word, double line_size, double baseline) {
   return true;
 }
 
-// Drops footnote and affiliation markers, in place; the line's text reads without them.
-// A line of nothing but markers is kept as it is.
-void drop_markers(Line& line) {
-  std::vector<Word>& words = line.words;
+// Drops footnote and affiliation markers from a line's words, moving the kept ones
+// to the front, and returns how many are kept; the line's text reads without the
+// markers. A line of nothing but markers is kept as it is.
+std::size_t drop_markers(Line& line, std::span<Word> words) {
   const double size =
       std::max_element(words.begin(), words.end(), [](const Word& a, const Word& b) {
         return a.size < b.size;
       })->size;
   const auto marker = [&](const Word& w) { return is_marker(w, size, line.box.y1); };
-  if (std::none_of(words.begin(), words.end(), marker)) return;
+  if (std::none_of(words.begin(), words.end(), marker)) return words.size();
   line.markers = true;
-  if (std::all_of(words.begin(), words.end(), marker)) return;
+  if (std::all_of(words.begin(), words.end(), marker)) return words.size();
   std::size_t kept = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
     Word& w = words[i];
@@ -72,16 +73,20 @@ void drop_markers(Line& line) {
       words[kept - 1].box.x1 = w.box.x1;
     }
   }
-  words.erase(words.begin() + static_cast<std::ptrdiff_t>(kept), words.end());
+  return kept;
 }
 
-// The line's size, weight and style are those of most of its characters.
-void finish_line(Line& line) {
+// The line's text and words; its size, weight and style are those of most of its
+// characters.
+void finish_line(Line& line, std::span<const Word> words) {
   std::vector<std::pair<double, std::size_t>> by_size;  // few sizes a line: no map
   std::size_t total = 0, bold = 0, italic = 0;
   line.text.clear();
-  for (std::size_t i = 0; i < line.words.size(); ++i) {
-    Word& w = line.words[i];
+  line.words.clear();
+  line.words.reserve(words.size());
+  line.first_word_width = words.front().box.width();
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
     const std::size_t n = w.text.size();
     const double rounded = std::round(w.size * 2) / 2;
     const auto it = std::find_if(by_size.begin(), by_size.end(),
@@ -95,11 +100,17 @@ void finish_line(Line& line) {
     if (w.bold) bold += n;
     if (w.italic) italic += n;
     // Poppler's flag misses spaces some producers draw as gaps.
-    const bool last = i + 1 == line.words.size();
-    w.space_after = !last && (w.space_after ||
-                              line.words[i + 1].box.x0 - w.box.x1 > 0.12 * std::max(w.size, 1.0));
+    const bool last = i + 1 == words.size();
+    const bool space_after =
+        !last && (w.space_after || words[i + 1].box.x0 - w.box.x1 > 0.12 * std::max(w.size, 1.0));
+    for (std::size_t at = 0; at == 0 || at < n; at += LineWord::kMaxLength) {
+      const std::size_t length = std::min(n - at, LineWord::kMaxLength);
+      line.words.push_back({static_cast<std::uint32_t>(line.text.size() + at),
+                            static_cast<std::uint16_t>(length), w.bold, w.italic,
+                            space_after && at + length == n});
+    }
     line.text += w.text;
-    if (w.space_after) line.text += ' ';
+    if (space_after) line.text += ' ';
   }
   // The most characters decide; on a tie the smaller size, as a sorted map would give.
   line.size = std::max_element(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) {
@@ -123,13 +134,11 @@ std::vector<Line> build_lines(std::vector<Word> words, int page) {
       line.box = {std::min(line.box.x0, b.x0), std::min(line.box.y0, b.y0),
                   std::max(line.box.x1, b.x1), std::max(line.box.y1, b.y1)};
     }
-    // Moved in one go once the line's extent is known: no reallocation per word.
-    line.words.assign(std::make_move_iterator(words.begin() + static_cast<std::ptrdiff_t>(begin)),
-                      std::make_move_iterator(words.begin() + static_cast<std::ptrdiff_t>(end)));
-    drop_markers(line);
-    finish_line(line);
+    const std::span<Word> line_words(words.data() + begin, end - begin);
+    finish_line(line, line_words.first(drop_markers(line, line_words)));
     lines.push_back(std::move(line));
   }
+  lines.shrink_to_fit();  // kept until the whole document is read
   return lines;
 }
 

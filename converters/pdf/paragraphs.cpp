@@ -148,7 +148,7 @@ Inlines styled(const std::vector<Piece>& words) {
 
 class ParagraphBuilder {
  public:
-  ParagraphBuilder(const std::vector<Page>& pages, double body) : body_(body) {
+  ParagraphBuilder(std::vector<Page>& pages, double body) : pages_(pages), body_(body) {
     for (const Page& page : pages) {
       for (const Line& line : page.lines) lines_.push_back(&line);
     }
@@ -173,6 +173,7 @@ class ParagraphBuilder {
       for (const Line* line : g.lines) words += line->words.size();
       if (g.lines.size() > kMaxHeadingLines || words > kMaxHeadingWords) g.heading = false;
     }
+    lines_ = {};
     return to_blocks(groups);
   }
 
@@ -201,7 +202,7 @@ class ParagraphBuilder {
   void collect_vocabulary() {
     for (const Line* line : lines_) {
       for (std::size_t i = 0; i + 1 < line->words.size(); ++i) {
-        vocabulary_.insert(vocabulary_key(line->words[i].text));
+        vocabulary_.insert(vocabulary_key(line->word(i)));
       }
     }
   }
@@ -211,7 +212,7 @@ class ParagraphBuilder {
   // The line stopped although the next line's first word would have fitted.
   bool ended_early(const Line& a, const Line& b) const {
     const double room = a.col_right - a.box.x1;
-    const double word = b.words.front().box.width();
+    const double word = b.first_word_width;
     return room > word + 0.6 * a.size;
   }
 
@@ -237,9 +238,10 @@ class ParagraphBuilder {
   // Whether the hyphen ending `head` (a line's last word, hyphen removed) is one
   // the typesetter added: not when the word is printed with its hyphen elsewhere or
   // the halves do not look like one word (fixtures/pdf/hyphenated_break).
-  bool drops_hyphen(const std::string& head, const std::string& tail) const {
-    if (vocabulary_.count(vocabulary_key(head + "-" + tail)) > 0) return false;
-    if (vocabulary_.count(vocabulary_key(head + tail)) > 0) return true;
+  bool drops_hyphen(std::string_view head, std::string_view tail) const {
+    const std::string head_text(head);
+    if (vocabulary_.count(vocabulary_key(head_text + "-" + std::string(tail))) > 0) return false;
+    if (vocabulary_.count(vocabulary_key(head_text + std::string(tail))) > 0) return true;
     return !head.empty() && is_letter_start(static_cast<unsigned char>(head.back())) &&
            !std::isupper(static_cast<unsigned char>(head.back())) && starts_lower(tail);
   }
@@ -252,14 +254,14 @@ class ParagraphBuilder {
       const Line& line = *group.lines[l];
       const Line* next = l + 1 < group.lines.size() ? group.lines[l + 1] : nullptr;
       for (std::size_t i = 0; i < line.words.size(); ++i) {
-        const Word& w = line.words[i];
-        Piece piece{w.text, w.space_after, w.bold, w.italic};
+        const LineWord& w = line.words[i];
+        const std::string_view text = line.word(i);
+        Piece piece{std::string(text), w.space_after, w.bold, w.italic};
         if (i + 1 == line.words.size() && next) {
-          const std::size_t hyphen = hyphen_length(w.text);
+          const std::size_t hyphen = hyphen_length(text);
           piece.space_after = hyphen == 0;
-          if (hyphen > 0 &&
-              drops_hyphen(w.text.substr(0, w.text.size() - hyphen), next->words.front().text)) {
-            piece.text.resize(w.text.size() - hyphen);
+          if (hyphen > 0 && drops_hyphen(text.substr(0, text.size() - hyphen), next->word(0))) {
+            piece.text.resize(text.size() - hyphen);
           }
         }
         out.push_back(std::move(piece));
@@ -268,13 +270,23 @@ class ParagraphBuilder {
     return out;
   }
 
-  std::vector<TextBlock> to_blocks(const std::vector<Group>& groups) const {
+  // Releases the lines of the pages before page number `page`: the groups still to
+  // be built start there.
+  void release_pages_before(int page) {
+    for (; released_ < pages_.size() && pages_[released_].number < page; ++released_) {
+      pages_[released_].lines = {};
+    }
+  }
+
+  std::vector<TextBlock> to_blocks(const std::vector<Group>& groups) {
     std::set<double, std::greater<>> heading_sizes;
     for (const Group& g : groups) {
       if (g.heading) heading_sizes.insert(g.lines.front()->size);
     }
     std::vector<TextBlock> blocks;
-    for (const Group& g : groups) {
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      const Group& g = groups[i];
+      if (i > 0) release_pages_before(g.lines.front()->page);
       const std::vector<Piece> words = pieces(g);
       std::string text;
       for (const Piece& p : words) text += p.text + (p.space_after ? " " : "");
@@ -300,6 +312,8 @@ class ParagraphBuilder {
     return blocks;
   }
 
+  std::vector<Page>& pages_;
+  std::size_t released_ = 0;  ///< pages_[0, released_) have had their lines released
   double body_;
   double pitch_ratio_ = 1.2;
   std::vector<const Line*> lines_;
@@ -308,7 +322,7 @@ class ParagraphBuilder {
 
 }  // namespace
 
-std::vector<TextBlock> build_blocks(const std::vector<Page>& pages, double body) {
+std::vector<TextBlock> build_blocks(std::vector<Page>& pages, double body) {
   return ParagraphBuilder(pages, body).build();
 }
 

@@ -11,7 +11,9 @@
 //   front_matter.cpp  bylines above the title, author lists, "Published" dates
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <galley/article.hpp>
@@ -30,6 +32,7 @@ struct Box {
   double height() const { return y1 - y0; }
 };
 
+/// A word as Poppler gives it, while lines are being built.
 struct Word {
   std::string text;  ///< UTF-8, soft hyphens dropped, ligatures expanded
   Box box;
@@ -39,8 +42,22 @@ struct Word {
   bool space_after = false;  ///< a space follows within the line
 };
 
+/// A word of a built line: its place in the line's text and its style. Lines keep
+/// no box or string per word, so a long document's lines take little more memory
+/// than their text.
+struct LineWord {
+  /// Longer words are kept as pieces of this size, joined without a space.
+  static constexpr std::size_t kMaxLength = UINT16_MAX;
+  std::uint32_t begin = 0;  ///< offset in Line::text
+  std::uint16_t length = 0;
+  bool bold : 1 = false;
+  bool italic : 1 = false;
+  bool space_after : 1 = false;
+};
+
 struct Line {
-  std::vector<Word> words;
+  std::vector<LineWord> words;
+  double first_word_width = 0;  ///< for telling whether it would have fitted above
   Box box;
   double size = 0;  ///< the size most of its characters have
   bool bold = false;
@@ -51,6 +68,10 @@ struct Line {
   std::string text;      ///< the words joined by their spaces
   bool title = false;    ///< part of the article title (mark_title)
   bool markers = false;  ///< superscript footnote or affiliation markers were dropped
+
+  std::string_view word(std::size_t i) const {
+    return std::string_view(text).substr(words[i].begin, words[i].length);
+  }
 };
 
 struct Page {
@@ -110,8 +131,10 @@ struct TextBlock {
 };
 
 /// Rebuilds headings and paragraphs from the remaining lines, joining paragraphs
-/// split by column and page breaks and undoing end-of-line hyphenation.
-std::vector<TextBlock> build_blocks(const std::vector<Page>& pages, double body);
+/// split by column and page breaks and undoing end-of-line hyphenation. Each page's
+/// lines are released once its paragraphs are built, so a long document's lines and
+/// blocks are not all held at once.
+std::vector<TextBlock> build_blocks(std::vector<Page>& pages, double body);
 
 /// The document's blocks split around the article.
 struct Selection {

@@ -40,12 +40,24 @@ constexpr std::string_view kAnywhere[] = {"all rights reserved",
 
 // Short blocks that open a reader-comment section, once a count such as "27",
 // "(27)" or "27 comments" is set aside.
-constexpr std::string_view kCommentOpenings[] = {
-    "comments",           "reader comments",      "view comments",       "view all comments",
-    "show comments",      "read comments",        "see comments",        "load comments",
-    "leave a comment",    "leave a reply",        "post a comment",      "add comment",
-    "add a comment",      "write a comment",      "comment on this article",
-    "comment on this story", "join the conversation", "join the discussion"};
+constexpr std::string_view kCommentOpenings[] = {"comments",
+                                                 "reader comments",
+                                                 "view comments",
+                                                 "view all comments",
+                                                 "show comments",
+                                                 "read comments",
+                                                 "see comments",
+                                                 "load comments",
+                                                 "leave a comment",
+                                                 "leave a reply",
+                                                 "post a comment",
+                                                 "add comment",
+                                                 "add a comment",
+                                                 "write a comment",
+                                                 "comment on this article",
+                                                 "comment on this story",
+                                                 "join the conversation",
+                                                 "join the discussion"};
 
 // Body words before a comment section can end the article: a comment count printed
 // beside the byline ("27 reader comments") comes before the article, not after.
