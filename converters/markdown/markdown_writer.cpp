@@ -363,19 +363,21 @@ class MarkdownWriter final : public Writer {
       note_numbers.emplace(n.id, static_cast<int>(note_numbers.size()) + 1);
     }
     BlockWriter writer(note_numbers);
-    std::vector<std::string> parts{front_matter(article.metadata), writer.blocks(article.body)};
-    if (!article.notes.empty()) parts.push_back(notes_section(article.notes, writer));
-    if (const std::string footer = writer.blocks(article.footer); !footer.empty()) {
-      parts.push_back("<footer>\n\n" + footer + "\n\n</footer>");
-    }
-    std::string text;
-    for (const std::string& part : parts) {
-      if (part.empty()) continue;
+    // Parts are appended as they are made: a long article's text is held once or twice,
+    // never once per step.
+    std::string text = front_matter(article.metadata);
+    const auto append = [&text](const std::string& part) {
+      if (part.empty()) return;
       if (!text.empty()) text += "\n\n";
       text += part;
+    };
+    append(writer.blocks(article.body));
+    if (!article.notes.empty()) append(notes_section(article.notes, writer));
+    if (const std::string footer = writer.blocks(article.footer); !footer.empty()) {
+      append("<footer>\n\n" + footer + "\n\n</footer>");
     }
     if (!text.empty()) text += '\n';
-    out.write(detail::sanitize_utf8(text));
+    out.write(detail::is_sanitized_utf8(text) ? text : detail::sanitize_utf8(text));
   }
 };
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <set>
 
@@ -118,20 +119,11 @@ bool is_print_line(const std::string& text) {
   return is_print_stamp(lower);
 }
 
-struct Candidate {
-  std::size_t page;
-  std::size_t line;
-  Band band;
-};
-
 // Keys of band text found on at least two pages at about the same height.
-std::set<std::string> repeated_keys(const std::vector<Page>& pages) {
-  std::map<std::string, std::vector<std::pair<int, double>>> seen;  // key -> (page, y)
-  for (const Page& page : pages) {
-    for (const Line& line : page.lines) {
-      if (band_of(line, page, kRepeatBand) == Band::None) continue;
-      seen[repeat_key(line.text)].emplace_back(page.number, line.box.y0 / page.height);
-    }
+std::set<std::string> repeated_keys(const std::deque<std::vector<BandLine>>& bands) {
+  std::map<std::string_view, std::vector<std::pair<int, double>>> seen;  // key -> (page, y)
+  for (const std::vector<BandLine>& page : bands) {
+    for (const BandLine& line : page) seen[line.key].emplace_back(line.page, line.y);
   }
   std::set<std::string> keys;
   for (const auto& [key, where] : seen) {
@@ -141,49 +133,78 @@ std::set<std::string> repeated_keys(const std::vector<Page>& pages) {
         if (other_page != page && std::abs(other_y - y) < 0.02) on_pages.insert(page);
       }
     }
-    if (on_pages.size() >= 2) keys.insert(key);
+    if (on_pages.size() >= 2) keys.insert(std::string(key));
   }
   return keys;
 }
 
+std::vector<BandLine> band_lines(const Page& page) {
+  std::vector<BandLine> out;
+  for (const Line& line : page.lines) {
+    if (band_of(line, page, kRepeatBand) == Band::None) continue;
+    out.push_back({page.number, repeat_key(line.text), line.box.y0 / page.height});
+  }
+  return out;
+}
+
+// Removes the page's furniture into `found`, given the keys that repeat around it.
+void remove_page_furniture(Page& page, const std::set<std::string>& repeated,
+                           std::vector<Furniture>& found) {
+  std::vector<bool> is_furniture(page.lines.size(), false);
+  std::vector<double> anchors;  // baselines of page numbers and print lines
+  for (std::size_t i = 0; i < page.lines.size(); ++i) {
+    const Line& line = page.lines[i];
+    const std::string text(detail::trim(line.text));
+    const bool shaped = band_of(line, page, kShapeBand) != Band::None &&
+                        (is_page_number(text) || is_print_line(text));
+    const bool repeats =
+        band_of(line, page, kRepeatBand) != Band::None && repeated.count(repeat_key(line.text)) > 0;
+    if (shaped) anchors.push_back(line.box.y1);
+    is_furniture[i] = shaped || repeats;
+  }
+  for (std::size_t i = 0; i < page.lines.size(); ++i) {
+    const Line& line = page.lines[i];
+    if (band_of(line, page, kShapeBand) == Band::None) continue;
+    for (double y : anchors) {
+      if (std::abs(line.box.y1 - y) < kSameBaseline * page.height) is_furniture[i] = true;
+    }
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < page.lines.size(); ++i) {
+    if (is_furniture[i]) {
+      found.push_back({page.number, page.lines[i].text});
+    } else {
+      if (kept != i) page.lines[kept] = std::move(page.lines[i]);
+      ++kept;
+    }
+  }
+  page.lines.erase(page.lines.begin() + static_cast<std::ptrdiff_t>(kept), page.lines.end());
+}
+
 }  // namespace
 
-std::vector<Furniture> remove_furniture(std::vector<Page>& pages) {
-  const std::set<std::string> repeated = repeated_keys(pages);
-  std::vector<Furniture> found;
-  for (Page& page : pages) {
-    std::vector<bool> is_furniture(page.lines.size(), false);
-    std::vector<double> anchors;  // baselines of page numbers and print lines
-    for (std::size_t i = 0; i < page.lines.size(); ++i) {
-      const Line& line = page.lines[i];
-      const std::string text(detail::trim(line.text));
-      const bool shaped = band_of(line, page, kShapeBand) != Band::None &&
-                          (is_page_number(text) || is_print_line(text));
-      const bool repeats = band_of(line, page, kRepeatBand) != Band::None &&
-                           repeated.count(repeat_key(line.text)) > 0;
-      if (shaped) anchors.push_back(line.box.y1);
-      is_furniture[i] = shaped || repeats;
-    }
-    for (std::size_t i = 0; i < page.lines.size(); ++i) {
-      const Line& line = page.lines[i];
-      if (band_of(line, page, kShapeBand) == Band::None) continue;
-      for (double y : anchors) {
-        if (std::abs(line.box.y1 - y) < kSameBaseline * page.height) is_furniture[i] = true;
-      }
-    }
-    // Compacted in place: the page's lines are kept until the document is read.
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < page.lines.size(); ++i) {
-      if (is_furniture[i]) {
-        found.push_back({page.number, page.lines[i].text});
-      } else {
-        if (kept != i) page.lines[kept] = std::move(page.lines[i]);
-        ++kept;
-      }
-    }
-    page.lines.erase(page.lines.begin() + static_cast<std::ptrdiff_t>(kept), page.lines.end());
-  }
-  return found;
+std::vector<Page> FurnitureFilter::push(Page page, std::vector<Furniture>& found) {
+  bands_.push_back(band_lines(page));
+  waiting_.push_back(std::move(page));
+  std::vector<Page> decided;
+  if (waiting_.size() > kWindow) decide_next(found, decided);
+  return decided;
+}
+
+std::vector<Page> FurnitureFilter::finish(std::vector<Furniture>& found) {
+  std::vector<Page> decided;
+  while (!waiting_.empty()) decide_next(found, decided);
+  return decided;
+}
+
+// The oldest waiting page is decided among the bands of up to kWindow pages on
+// either side of it.
+void FurnitureFilter::decide_next(std::vector<Furniture>& found, std::vector<Page>& decided) {
+  remove_page_furniture(waiting_.front(), repeated_keys(bands_), found);
+  decided.push_back(std::move(waiting_.front()));
+  waiting_.pop_front();
+  // bands_ holds the decided pages' bands, then the waiting ones'.
+  if (bands_.size() - waiting_.size() > kWindow) bands_.pop_front();
 }
 
 }  // namespace galley::pdf

@@ -10,6 +10,7 @@
 // join_split_paragraphs pass covers readers without geometry.
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <set>
 
@@ -146,63 +147,73 @@ Inlines styled(const std::vector<Piece>& words) {
   return out;
 }
 
-class ParagraphBuilder {
- public:
-  ParagraphBuilder(std::vector<Page>& pages, double body) : pages_(pages), body_(body) {
-    for (const Page& page : pages) {
-      for (const Line& line : page.lines) lines_.push_back(&line);
-    }
-    measure_pitch();
-    collect_vocabulary();
-  }
-
-  std::vector<TextBlock> build() {
-    std::vector<Group> groups;
-    for (std::size_t i = 0; i < lines_.size(); ++i) {
-      const Line& line = *lines_[i];
-      if (groups.empty() || line.title != lines_[i - 1]->title ||
-          starts_new_group(*lines_[i - 1], line)) {
-        groups.push_back({is_heading_line(line, body_), line.title, {}});
-      }
-      groups.back().lines.push_back(&line);
-    }
-    // Headings are short: a long run of large type is body text set large (a
-    // standfirst), or the body when most characters are in smaller type.
-    for (Group& g : groups) {
-      std::size_t words = 0;
-      for (const Line* line : g.lines) words += line->words.size();
-      if (g.lines.size() > kMaxHeadingLines || words > kMaxHeadingWords) g.heading = false;
-    }
-    lines_ = {};
-    return to_blocks(groups);
-  }
-
- private:
-  // The usual baseline distance, as a multiple of the font size, of consecutive
-  // lines in one column.
-  void measure_pitch() {
-    std::map<int, int> ratios;  // hundredths -> count
-    for (std::size_t i = 1; i < lines_.size(); ++i) {
-      const Line& a = *lines_[i - 1];
-      const Line& b = *lines_[i];
-      if (a.page != b.page || a.col_left != b.col_left || std::abs(a.size - b.size) > 0.1) continue;
+// The usual baseline distance, as a multiple of the font size, of consecutive
+// lines in one column; 1.2 when no two lines show it.
+double measure_pitch(const std::vector<Page>& pages) {
+  std::map<int, int> ratios;  // hundredths -> count
+  for (const Page& page : pages) {
+    for (std::size_t i = 1; i < page.lines.size(); ++i) {
+      const Line& a = page.lines[i - 1];
+      const Line& b = page.lines[i];
+      if (a.col_left != b.col_left || std::abs(a.size - b.size) > 0.1) continue;
       const double d = (b.box.y1 - a.box.y1) / a.size;
       if (d > 0.8 && d < 3) ++ratios[static_cast<int>(std::lround(d * 20)) * 5];
     }
-    if (!ratios.empty()) {
-      pitch_ratio_ =
-          std::max_element(ratios.begin(), ratios.end(),
-                           [](const auto& x, const auto& y) { return x.second < y.second; })
-              ->first /
-          100.0;
-    }
+  }
+  if (ratios.empty()) return 1.2;
+  return std::max_element(ratios.begin(), ratios.end(),
+                          [](const auto& x, const auto& y) { return x.second < y.second; })
+             ->first /
+         100.0;
+}
+
+}  // namespace
+
+class BlockBuilder::Impl {
+ public:
+  Impl(const std::vector<Page>& first_pages, double body)
+      : body_(body), pitch_ratio_(measure_pitch(first_pages)) {
+    for (const Page& page : first_pages) learn_words(page);
   }
 
+  void add(Page page) {
+    learn_words(page);
+    pages_.push_back(std::move(page));
+    // A deque keeps its elements in place as it grows, so the lines stay put.
+    for (const Line& line : pages_.back().lines) {
+      if (open_.lines.empty() || line.title != previous_->title ||
+          starts_new_group(*previous_, line)) {
+        close_group();
+        open_ = {is_heading_line(line, body_), line.title, {}};
+      }
+      open_.lines.push_back(&line);
+      previous_ = &line;
+    }
+    // Only the open paragraph's pages and the last page (the line before the next
+    // page's first) are still needed.
+    const int needed = open_.lines.empty() ? pages_.back().number : open_.lines.front()->page;
+    while (pages_.size() > 1 && pages_.front().number < needed) pages_.pop_front();
+  }
+
+  std::vector<TextBlock> finish() {
+    close_group();
+    pages_.clear();
+    // Heading levels follow the heading sizes of the whole document, largest first.
+    for (TextBlock& block : blocks_) {
+      if (auto* heading = std::get_if<Heading>(&block.block.node)) {
+        const auto rank = std::distance(heading_sizes_.begin(), heading_sizes_.find(block.size));
+        heading->level = static_cast<int>(std::min<long>(rank + 2, 6));
+      }
+    }
+    return std::move(blocks_);
+  }
+
+ private:
   // Words as printed inside lines, to tell "infor-mation" from "US-led" at a break.
-  void collect_vocabulary() {
-    for (const Line* line : lines_) {
-      for (std::size_t i = 0; i + 1 < line->words.size(); ++i) {
-        vocabulary_.insert(vocabulary_key(line->word(i)));
+  void learn_words(const Page& page) {
+    for (const Line& line : page.lines) {
+      for (std::size_t i = 0; i + 1 < line.words.size(); ++i) {
+        vocabulary_.insert(vocabulary_key(line.word(i)));
       }
     }
   }
@@ -270,60 +281,59 @@ class ParagraphBuilder {
     return out;
   }
 
-  // Releases the lines of the pages before page number `page`: the groups still to
-  // be built start there.
-  void release_pages_before(int page) {
-    for (; released_ < pages_.size() && pages_[released_].number < page; ++released_) {
-      pages_[released_].lines = {};
-    }
-  }
-
-  std::vector<TextBlock> to_blocks(const std::vector<Group>& groups) {
-    std::set<double, std::greater<>> heading_sizes;
-    for (const Group& g : groups) {
-      if (g.heading) heading_sizes.insert(g.lines.front()->size);
-    }
-    std::vector<TextBlock> blocks;
-    for (std::size_t i = 0; i < groups.size(); ++i) {
-      const Group& g = groups[i];
-      if (i > 0) release_pages_before(g.lines.front()->page);
-      const std::vector<Piece> words = pieces(g);
-      std::string text;
-      for (const Piece& p : words) text += p.text + (p.space_after ? " " : "");
-      text = detail::collapse_whitespace(text);
-      if (text.empty()) continue;
+  // The open group becomes a block. Headings are short: a long run of large type is
+  // body text set large (a standfirst), or the body when most characters are in
+  // smaller type.
+  void close_group() {
+    if (open_.lines.empty()) return;
+    const Group& g = open_;
+    std::size_t line_words = 0;
+    for (const Line* line : g.lines) line_words += line->words.size();
+    const bool heading =
+        g.heading && g.lines.size() <= kMaxHeadingLines && line_words <= kMaxHeadingWords;
+    const double size = g.lines.front()->size;
+    if (heading) heading_sizes_.insert(size);
+    const std::vector<Piece> words = pieces(g);
+    std::string text;
+    for (const Piece& p : words) text += p.text + (p.space_after ? " " : "");
+    text = detail::collapse_whitespace(text);
+    if (!text.empty()) {
       TextBlock block;
       block.title = g.title;
       block.page = g.lines.front()->page;
+      block.size = size;
       block.markers = std::any_of(g.lines.begin(), g.lines.end(),
                                   [](const Line* line) { return line->markers; });
       block.words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
-      block.prose = !g.heading && is_prose(text, block.words);
-      if (g.heading) {
-        const auto rank =
-            std::distance(heading_sizes.begin(), heading_sizes.find(g.lines.front()->size));
-        block.block = {
-            Heading{static_cast<int>(std::min<long>(rank + 2, 6)), {Inline{Text{text}}}}};
+      block.prose = !heading && is_prose(text, block.words);
+      if (heading) {
+        block.block = {Heading{0, {Inline{Text{text}}}}};  // level set by finish()
       } else {
         block.block = {Paragraph{styled(words)}};
       }
-      blocks.push_back(std::move(block));
+      blocks_.push_back(std::move(block));
     }
-    return blocks;
+    open_.lines.clear();
   }
 
-  std::vector<Page>& pages_;
-  std::size_t released_ = 0;  ///< pages_[0, released_) have had their lines released
   double body_;
-  double pitch_ratio_ = 1.2;
-  std::vector<const Line*> lines_;
+  double pitch_ratio_;
   std::set<std::string> vocabulary_;
+  std::deque<Page> pages_;  ///< the pages whose lines the open group or the next line needs
+  Group open_;
+  const Line* previous_ = nullptr;
+  std::vector<TextBlock> blocks_;
+  std::set<double, std::greater<>> heading_sizes_;
 };
 
-}  // namespace
+BlockBuilder::BlockBuilder(const std::vector<Page>& first_pages, double body)
+    : impl_(std::make_unique<Impl>(first_pages, body)) {}
+BlockBuilder::BlockBuilder(BlockBuilder&&) noexcept = default;
+BlockBuilder& BlockBuilder::operator=(BlockBuilder&&) noexcept = default;
+BlockBuilder::~BlockBuilder() = default;
 
-std::vector<TextBlock> build_blocks(std::vector<Page>& pages, double body) {
-  return ParagraphBuilder(pages, body).build();
-}
+void BlockBuilder::add(Page page) { impl_->add(std::move(page)); }
+
+std::vector<TextBlock> BlockBuilder::finish() { return impl_->finish(); }
 
 }  // namespace galley::pdf

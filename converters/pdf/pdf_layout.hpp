@@ -2,7 +2,9 @@
 // turn it into an article. Coordinates are PDF points with the origin at the top
 // left of the page and y growing downwards, as Poppler's text boxes give them.
 //
-//   pdf_reader.cpp  Poppler -> words per page (loading, errors, limits)
+//   pdf_reader.cpp  Poppler -> words per page (loading, errors, limits); pages flow
+//                   through the stages below one at a time, so only a window of
+//                   pages and the blocks built so far are held
 //   layout.cpp      words -> lines, column extents of each line
 //   furniture.cpp   running headers/footers and page numbers out of the pages
 //   paragraphs.cpp  lines -> headings and paragraphs, joined across breaks
@@ -12,6 +14,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -94,9 +98,32 @@ void order_by_geometry(std::vector<Line>& lines);
 /// Sets each line's column extents from the left edges lines on the page share.
 void assign_columns(Page& page);
 
-/// Removes running headers and footers, page numbers and browser print headers from
-/// the pages and returns them in page order.
-std::vector<Furniture> remove_furniture(std::vector<Page>& pages);
+/// A line in a page's top or bottom band, as repetition across pages sees it.
+struct BandLine {
+  int page;
+  std::string key;  ///< its text, lower case, digit runs folded ("page # of #")
+  double y;         ///< its top, as a share of the page height
+};
+
+/// Takes running headers and footers, page numbers and browser print headers out of
+/// pages given in order. Text repeated in the same band counts among the pages up to
+/// kWindow before and after a page, so each page waits for the kWindow after it.
+class FurnitureFilter {
+ public:
+  static constexpr std::size_t kWindow = 16;
+
+  /// Adds the next page and returns the pages now decided, in order, with their
+  /// furniture removed and appended to `found`.
+  std::vector<Page> push(Page page, std::vector<Furniture>& found);
+  /// Decides the pages still waiting.
+  std::vector<Page> finish(std::vector<Furniture>& found);
+
+ private:
+  void decide_next(std::vector<Furniture>& found, std::vector<Page>& decided);
+
+  std::deque<std::vector<BandLine>> bands_;  ///< of the window's pages, oldest first
+  std::deque<Page> waiting_;
+};
 
 /// The text size most body characters have.
 double body_size(const std::vector<Page>& pages);
@@ -128,13 +155,32 @@ struct TextBlock {
   bool prose = false;    ///< reads as running text: long, with sentence punctuation
   bool title = false;    ///< the title's lines, as marked by mark_title
   bool markers = false;  ///< footnote markers were dropped from its lines
+  double size = 0;       ///< type size of its first line
 };
 
-/// Rebuilds headings and paragraphs from the remaining lines, joining paragraphs
-/// split by column and page breaks and undoing end-of-line hyphenation. Each page's
-/// lines are released once its paragraphs are built, so a long document's lines and
-/// blocks are not all held at once.
-std::vector<TextBlock> build_blocks(std::vector<Page>& pages, double body);
+/// Rebuilds headings and paragraphs from the lines of pages given in order, joining
+/// paragraphs split by column and page breaks and undoing end-of-line hyphenation.
+/// A page's lines are released as soon as no paragraph still open needs them, so a
+/// long document is never held whole, only its blocks.
+class BlockBuilder {
+ public:
+  /// The line pitch and the first vocabulary come from `first_pages` (which are then
+  /// added like any other); `body` is the body text size.
+  BlockBuilder(const std::vector<Page>& first_pages, double body);
+  BlockBuilder(BlockBuilder&&) noexcept;
+  BlockBuilder& operator=(BlockBuilder&&) noexcept;
+  ~BlockBuilder();
+
+  /// Adds the next page. Its words join the vocabulary that decides whether a hyphen
+  /// at a line end was the typesetter's.
+  void add(Page page);
+  /// The blocks, with heading levels from the heading sizes of the whole document.
+  std::vector<TextBlock> finish();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 /// The document's blocks split around the article.
 struct Selection {

@@ -16,6 +16,7 @@
 #include <climits>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include <galley/registry.hpp>
 
@@ -257,9 +258,7 @@ class PageBudget {
   std::chrono::steady_clock::time_point start_;
 };
 
-std::vector<Page> read_pages(const poppler::document& doc, const Input& input,
-                             const ReadOptions& options, Diagnostics& diag,
-                             std::vector<Furniture>& furniture) {
+int page_count(const poppler::document& doc, const Input& input, const ReadOptions& options) {
   const int count = doc.pages();
   if (count <= 0) throw Error(ErrorCode::Malformed, input.name, {}, "the PDF has no pages");
   if (count > options.max_pages) {
@@ -267,30 +266,71 @@ std::vector<Page> read_pages(const poppler::document& doc, const Input& input,
                 "the PDF has " + std::to_string(count) + " pages, over the limit of " +
                     std::to_string(options.max_pages) + " (raise max_pages / --max-pages)");
   }
-  const PageBudget budget(input, options);
-  std::vector<Page> pages;
-  for (int i = 0; i < count; ++i) {
-    budget.check(i + 1);
-    std::unique_ptr<poppler::page> page(doc.create_page(i));
-    if (!page) {
-      diag.warn({input.name, {i + 1, 0, 0}, "page cannot be read; skipped"});
-      continue;
-    }
-    PageWords words = read_words(*page);
-    if (!words.rotated.empty()) furniture.push_back({i + 1, text_of(words.rotated)});
-    Page p{i + 1, words.width, words.height, build_lines(std::move(words.words), i + 1)};
-    // Poppler orders turned text badly (columns and blocks reversed), so such a page
-    // is put in order from the geometry instead (fixtures/pdf/rotated_two_column).
-    if (words.turned) order_by_geometry(p.lines);
-    assign_columns(p);
-    pages.push_back(std::move(p));
-  }
-  return pages;
+  return count;
 }
 
-bool has_text(const std::vector<Page>& pages) {
-  return std::any_of(pages.begin(), pages.end(), [](const Page& p) { return !p.lines.empty(); });
+// Page `index` (0-based) as lines in reading order; text running against the page's
+// direction goes to `furniture`.
+Page read_page(const poppler::page& page, int index, std::vector<Furniture>& furniture) {
+  PageWords words = read_words(page);
+  if (!words.rotated.empty()) furniture.push_back({index + 1, text_of(words.rotated)});
+  Page p{index + 1, words.width, words.height, build_lines(std::move(words.words), index + 1)};
+  // Poppler orders turned text badly (columns and blocks reversed), so such a page
+  // is put in order from the geometry instead (fixtures/pdf/rotated_two_column).
+  if (words.turned) order_by_geometry(p.lines);
+  assign_columns(p);
+  return p;
 }
+
+// Pages flow from Poppler through the furniture filter into the block builder, so
+// only a window of pages is held at a time. The first kTypePages pages wait until
+// the body size, the title and the line pitch are known from them; after that each
+// page passes straight through.
+class PageFlow {
+ public:
+  static constexpr std::size_t kTypePages = 16;
+
+  PageFlow(std::string info_title, std::vector<Furniture>& furniture)
+      : info_title_(std::move(info_title)), furniture_(furniture) {}
+
+  void add(Page page) {
+    for (Page& decided : filter_.push(std::move(page), furniture_)) pass(std::move(decided));
+  }
+
+  std::vector<TextBlock> finish() {
+    for (Page& decided : filter_.finish(furniture_)) pass(std::move(decided));
+    if (!builder_) start();
+    return builder_->finish();
+  }
+
+  /// The printed title, once finish() has run; empty when none stands out.
+  const std::string& title() const { return title_; }
+
+ private:
+  void pass(Page page) {
+    if (builder_) {
+      builder_->add(std::move(page));
+      return;
+    }
+    first_.push_back(std::move(page));
+    if (first_.size() == kTypePages) start();
+  }
+
+  void start() {
+    const double body = body_size(first_);
+    title_ = mark_title(first_, body, info_title_);
+    builder_.emplace(first_, body);
+    for (Page& page : first_) builder_->add(std::move(page));
+    first_.clear();
+  }
+
+  std::string info_title_;
+  std::vector<Furniture>& furniture_;
+  FurnitureFilter filter_;
+  std::vector<Page> first_;
+  std::optional<BlockBuilder> builder_;
+  std::string title_;
+};
 
 void report(const PopplerMessages& messages, const std::string& name, Diagnostics& diag) {
   for (const std::string& m : messages.kept) diag.warn({name, {}, "poppler: " + m});
@@ -318,22 +358,32 @@ class PdfReader final : public Reader {
  private:
   static Article read_article(const Input& input, const ReadOptions& options, Diagnostics& diag) {
     const auto doc = open_document(input, options);
+    const int count = page_count(*doc, input, options);
     Article article;
-    std::vector<Page> pages = read_pages(*doc, input, options, diag, article.furniture);
-    if (pages.empty()) throw Error(ErrorCode::Malformed, input.name, {}, "no readable pages");
-    if (!has_text(pages)) {
+    PageFlow flow(detail::collapse_whitespace(to_utf8(doc->get_title())), article.furniture);
+    const PageBudget budget(input, options);
+    bool any_page = false, any_text = false;
+    for (int i = 0; i < count; ++i) {
+      budget.check(i + 1);
+      const std::unique_ptr<poppler::page> page(doc->create_page(i));
+      if (!page) {
+        diag.warn({input.name, {i + 1, 0, 0}, "page cannot be read; skipped"});
+        continue;
+      }
+      Page lines = read_page(*page, i, article.furniture);
+      any_page = true;
+      any_text = any_text || !lines.lines.empty();
+      flow.add(std::move(lines));
+    }
+    if (!any_page) throw Error(ErrorCode::Malformed, input.name, {}, "no readable pages");
+    if (!any_text) {
       throw Error(ErrorCode::Unsupported, input.name, {}, "no text layer; galley does no OCR");
     }
-    std::vector<Furniture> running = remove_furniture(pages);
-    article.furniture.insert(article.furniture.end(), running.begin(), running.end());
+    std::vector<TextBlock> blocks = flow.finish();
     std::stable_sort(article.furniture.begin(), article.furniture.end(),
                      [](const Furniture& a, const Furniture& b) { return a.page < b.page; });
-
-    const double body = body_size(pages);
-    const std::string info_title = detail::collapse_whitespace(to_utf8(doc->get_title()));
-    const std::string title = mark_title(pages, body, info_title);
-    if (!title.empty()) article.metadata.title = title;
-    Selection selection = select_article(build_blocks(pages, body));
+    if (!flow.title().empty()) article.metadata.title = flow.title();
+    Selection selection = select_article(std::move(blocks));
     read_front_matter(selection, article.metadata, options.date_order);
     article.body = to_model(std::move(selection.body));
     // What follows the article is kept, set apart; what precedes the title

@@ -149,12 +149,13 @@ class TxtWriter final : public Writer {
  public:
   void write(const Article& article, const WriteOptions&, Sink& out, Diagnostics&) const override {
     const TextWriter writer(article.notes);
-    const std::string text =
-        join({detail::collapse_whitespace(article.metadata.title.value_or("")),
-              detail::collapse_whitespace(article.metadata.subtitle.value_or("")),
-              writer.blocks(article.body), writer.notes(article.notes)},
-             "\n\n");
-    out.write(text.empty() ? text : detail::sanitize_utf8(text + "\n"));
+    std::string text = join({detail::collapse_whitespace(article.metadata.title.value_or("")),
+                             detail::collapse_whitespace(article.metadata.subtitle.value_or("")),
+                             writer.blocks(article.body), writer.notes(article.notes)},
+                            "\n\n");
+    if (text.empty()) return;
+    text += '\n';
+    out.write(detail::is_sanitized_utf8(text) ? text : detail::sanitize_utf8(text));
   }
 };
 

@@ -1,5 +1,6 @@
 #include "detail/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -183,6 +184,14 @@ std::string sanitize_utf8(std::string_view text) {
     if (!control) append_utf8(out, cp);
   }
   return out;
+}
+
+bool is_sanitized_utf8(std::string_view text) noexcept {
+  const bool control = std::any_of(text.begin(), text.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return (b < 0x20 && c != '\t' && c != '\n' && c != '\r') || b == 0x7F;
+  });
+  return !control && is_valid_utf8(text);
 }
 
 bool is_ascii_space(char c) noexcept {

@@ -38,6 +38,10 @@ std::string decode_text(std::string_view bytes, Encoding encoding);
 /// tab, line feed and carriage return (and DEL), so the text is safe for every writer.
 std::string sanitize_utf8(std::string_view text);
 
+/// True when sanitize_utf8 would return the text unchanged, so a writer can keep a
+/// long output as it is instead of copying it.
+bool is_sanitized_utf8(std::string_view text) noexcept;
+
 /// Whitespace as the model understands it: ASCII space, tab, CR, LF, FF, VT and NBSP
 /// (U+00A0) and other Unicode spaces are folded by collapse_whitespace.
 bool is_ascii_space(char c) noexcept;

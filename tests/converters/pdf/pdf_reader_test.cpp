@@ -109,6 +109,25 @@ TEST(PdfReader, MovesRunningHeadersAndPageNumbersToFurniture) {
   EXPECT_EQ(paragraphs(article).size(), 20u);
 }
 
+// More pages than the reader holds at once (the first pages it measures the type on,
+// then a window of pages for the furniture): every page still loses its header and
+// number, and no paragraph is split or merged at a break, however far in.
+TEST(PdfReader, ReadsALongDocumentAWindowAtATime) {
+  Diagnostics diag;
+  const Article article = read_pdf("long_document", diag);
+  EXPECT_EQ(article.metadata.title, "A Year on the Millbrook River");
+  constexpr int kPages = 38;
+  for (int page = 1; page <= kPages; ++page) {
+    EXPECT_TRUE(has_furniture(article, page, "Page " + std::to_string(page))) << page;
+  }
+  const std::string body = body_text(article);
+  EXPECT_FALSE(contains(body, "Millbrook Weekly"));
+  EXPECT_FALSE(contains(body, "Local News"));
+  const auto paras = paragraphs(article);
+  ASSERT_EQ(paras.size(), 80u);  // the ten paragraphs, eight times over
+  EXPECT_EQ(paras.back(), paras[9]);
+}
+
 TEST(PdfReader, UndoesLineEndHyphenationButKeepsRealHyphens) {
   Diagnostics diag;
   const Article article = read_pdf("hyphenated_break", diag);
