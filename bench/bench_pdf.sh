@@ -2,14 +2,16 @@
 # PDF reader benchmark: galley PDF -> Markdown against pdftotext (the same Poppler,
 # text only, so near the floor) on the same files, in one run. The target is galley
 # within 1.5x of pdftotext's CPU time per page; the pdftotext row's "cpu ratio" is
-# its CPU time / galley's, so 1.5x means a ratio of 0.67.
+# its CPU time / galley's, so 1.5x means a ratio of 0.67. Then peak memory by page
+# count: galley holds a window of pages and the model, not the whole document, so
+# its peak may grow with the text it writes but not with the pages it reads.
 # Usage: bench/bench_pdf.sh [CORPUS_DIR] [MAX_FILES]   (default: ../shared/corpus/pdf/dev, all)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:-$root/../shared/corpus/pdf/dev}
 max=${2:-1000}
 source "$root/scripts/deps.sh"
-galley_install_packages poppler-utils time
+galley_install_packages poppler-utils time qpdf
 
 files=$(mktemp -d)
 trap 'rm -rf "$files"' EXIT
@@ -24,3 +26,23 @@ python3 "$root/bench/bench.py" --title "PDF -> Markdown" --repeat "${REPEAT:-3}"
   --tool galley "$root/build/bin/galley convert {in} -q -o {out}.md" \
   --tool pdftotext "pdftotext {in} {out}.txt" \
   "$files"/*.pdf
+
+# Peak resident memory against page count, on the project's own 38-page fixture cut to
+# 2 pages or repeated (qpdf), galley -> Markdown and pdftotext side by side.
+long=$root/fixtures/pdf/long_document/input.pdf
+peak_mib() { /usr/bin/time -f %M -o "$files/rss" "$@" >/dev/null 2>&1; awk '{printf "%.1f", $1 / 1024}' "$files/rss"; }
+echo
+echo "peak memory by page count (MiB)"
+printf '  %6s %10s %10s %12s\n' pages galley pdftotext "galley out"
+for copies in 0 1 5 20; do
+  doc=$files/long$copies.pdf
+  if [ "$copies" = 0 ]; then
+    qpdf "$long" --pages "$long" 1-2 -- "$doc"
+  else
+    qpdf --empty --pages $(for _ in $(seq "$copies"); do echo "$long"; done) -- "$doc"
+  fi
+  n=$(pdfinfo "$doc" | awk '/^Pages:/ {print $2}')
+  g=$(peak_mib "$root/build/bin/galley" convert "$doc" -q -o "$files/long.md")
+  p=$(peak_mib pdftotext "$doc" "$files/long.txt")
+  printf '  %6s %10s %10s %9s KiB\n' "$n" "$g" "$p" "$(($(wc -c <"$files/long.md") / 1024))"
+done

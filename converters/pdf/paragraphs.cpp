@@ -13,6 +13,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "detail/text.hpp"
 #include "pdf_layout.hpp"
@@ -174,10 +175,15 @@ class BlockBuilder::Impl {
   Impl(const std::vector<Page>& first_pages, double body)
       : body_(body), pitch_ratio_(measure_pitch(first_pages)) {
     for (const Page& page : first_pages) learn_words(page);
+    learned_ = first_pages.size();
   }
 
   void add(Page page) {
-    learn_words(page);
+    if (learned_ > 0) {
+      --learned_;  // one of the first pages, learned already
+    } else {
+      learn_words(page);
+    }
     pages_.push_back(std::move(page));
     // A deque keeps its elements in place as it grows, so the lines stay put.
     for (const Line& line : pages_.back().lines) {
@@ -318,8 +324,9 @@ class BlockBuilder::Impl {
 
   double body_;
   double pitch_ratio_;
-  std::set<std::string> vocabulary_;
-  std::deque<Page> pages_;  ///< the pages whose lines the open group or the next line needs
+  std::unordered_set<std::string> vocabulary_;
+  std::size_t learned_ = 0;  ///< pages still to come whose words were learned up front
+  std::deque<Page> pages_;   ///< the pages whose lines the open group or the next line needs
   Group open_;
   const Line* previous_ = nullptr;
   std::vector<TextBlock> blocks_;
