@@ -172,18 +172,34 @@ double measure_pitch(const std::vector<Page>& pages) {
 
 class BlockBuilder::Impl {
  public:
-  Impl(const std::vector<Page>& first_pages, double body)
+  Impl(std::vector<Page> first_pages, double body)
       : body_(body), pitch_ratio_(measure_pitch(first_pages)) {
+    // All their words are known before the first hyphen at a line end is judged.
     for (const Page& page : first_pages) learn_words(page);
-    learned_ = first_pages.size();
+    for (Page& page : first_pages) take(std::move(page));
   }
 
   void add(Page page) {
-    if (learned_ > 0) {
-      --learned_;  // one of the first pages, learned already
-    } else {
-      learn_words(page);
+    learn_words(page);
+    take(std::move(page));
+  }
+
+  std::vector<TextBlock> finish() {
+    close_group();
+    pages_.clear();
+    // Heading levels follow the heading sizes of the whole document, largest first.
+    for (TextBlock& block : blocks_) {
+      if (auto* heading = std::get_if<Heading>(&block.block.node)) {
+        const auto rank = std::distance(heading_sizes_.begin(), heading_sizes_.find(block.size));
+        heading->level = static_cast<int>(std::min<long>(rank + 2, 6));
+      }
     }
+    return std::move(blocks_);
+  }
+
+ private:
+  // Groups the page's lines into paragraphs, closing those that end on it.
+  void take(Page page) {
     pages_.push_back(std::move(page));
     // A deque keeps its elements in place as it grows, so the lines stay put.
     for (const Line& line : pages_.back().lines) {
@@ -201,20 +217,6 @@ class BlockBuilder::Impl {
     while (pages_.size() > 1 && pages_.front().number < needed) pages_.pop_front();
   }
 
-  std::vector<TextBlock> finish() {
-    close_group();
-    pages_.clear();
-    // Heading levels follow the heading sizes of the whole document, largest first.
-    for (TextBlock& block : blocks_) {
-      if (auto* heading = std::get_if<Heading>(&block.block.node)) {
-        const auto rank = std::distance(heading_sizes_.begin(), heading_sizes_.find(block.size));
-        heading->level = static_cast<int>(std::min<long>(rank + 2, 6));
-      }
-    }
-    return std::move(blocks_);
-  }
-
- private:
   // Words as printed inside lines, to tell "infor-mation" from "US-led" at a break.
   void learn_words(const Page& page) {
     for (const Line& line : page.lines) {
@@ -325,16 +327,15 @@ class BlockBuilder::Impl {
   double body_;
   double pitch_ratio_;
   std::unordered_set<std::string> vocabulary_;
-  std::size_t learned_ = 0;  ///< pages still to come whose words were learned up front
-  std::deque<Page> pages_;   ///< the pages whose lines the open group or the next line needs
+  std::deque<Page> pages_;  ///< the pages whose lines the open group or the next line needs
   Group open_;
   const Line* previous_ = nullptr;
   std::vector<TextBlock> blocks_;
   std::set<double, std::greater<>> heading_sizes_;
 };
 
-BlockBuilder::BlockBuilder(const std::vector<Page>& first_pages, double body)
-    : impl_(std::make_unique<Impl>(first_pages, body)) {}
+BlockBuilder::BlockBuilder(std::vector<Page> first_pages, double body)
+    : impl_(std::make_unique<Impl>(std::move(first_pages), body)) {}
 BlockBuilder::BlockBuilder(BlockBuilder&&) noexcept = default;
 BlockBuilder& BlockBuilder::operator=(BlockBuilder&&) noexcept = default;
 BlockBuilder::~BlockBuilder() = default;

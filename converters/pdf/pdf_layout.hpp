@@ -164,9 +164,9 @@ struct TextBlock {
 /// long document is never held whole, only its blocks.
 class BlockBuilder {
  public:
-  /// The line pitch and the first vocabulary come from `first_pages` (which are then
-  /// added like any other); `body` is the body text size.
-  BlockBuilder(const std::vector<Page>& first_pages, double body);
+  /// Starts with `first_pages`, on which the line pitch is measured and whose words
+  /// are all learned before their lines are grouped; `body` is the body text size.
+  BlockBuilder(std::vector<Page> first_pages, double body);
   BlockBuilder(BlockBuilder&&) noexcept;
   BlockBuilder& operator=(BlockBuilder&&) noexcept;
   ~BlockBuilder();

@@ -319,9 +319,8 @@ class PageFlow {
   void start() {
     const double body = body_size(first_);
     title_ = mark_title(first_, body, info_title_);
-    builder_.emplace(first_, body);
-    for (Page& page : first_) builder_->add(std::move(page));
-    first_.clear();
+    builder_.emplace(std::move(first_), body);
+    first_.clear();  // moved from: valid but unspecified
   }
 
   std::string info_title_;
