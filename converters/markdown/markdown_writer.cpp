@@ -377,7 +377,7 @@ class MarkdownWriter final : public Writer {
       append("<footer>\n\n" + footer + "\n\n</footer>");
     }
     if (!text.empty()) text += '\n';
-    out.write(detail::is_sanitized_utf8(text) ? text : detail::sanitize_utf8(text));
+    out.write(detail::sanitize_utf8(std::move(text)));
   }
 };
 

@@ -128,7 +128,7 @@ std::string clean_word_text(std::string text) {
         out.append(text, start, pos - start);
     }
   }
-  return detail::sanitize_utf8(out);
+  return detail::sanitize_utf8(std::move(out));
 }
 
 struct FontStyle {

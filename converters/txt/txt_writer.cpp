@@ -155,7 +155,7 @@ class TxtWriter final : public Writer {
                             "\n\n");
     if (text.empty()) return;
     text += '\n';
-    out.write(detail::is_sanitized_utf8(text) ? text : detail::sanitize_utf8(text));
+    out.write(detail::sanitize_utf8(std::move(text)));
   }
 };
 

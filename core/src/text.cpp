@@ -186,12 +186,13 @@ std::string sanitize_utf8(std::string_view text) {
   return out;
 }
 
-bool is_sanitized_utf8(std::string_view text) noexcept {
+std::string sanitize_utf8(std::string&& text) {
   const bool control = std::any_of(text.begin(), text.end(), [](char c) {
     const auto b = static_cast<unsigned char>(c);
     return (b < 0x20 && c != '\t' && c != '\n' && c != '\r') || b == 0x7F;
   });
-  return !control && is_valid_utf8(text);
+  if (!control && is_valid_utf8(text)) return std::move(text);
+  return sanitize_utf8(std::string_view(text));
 }
 
 bool is_ascii_space(char c) noexcept {

@@ -35,7 +35,15 @@ TEST(Text, DecodesLegacyAndUtf16) {
 
 TEST(Text, SanitizesControlsAndInvalidBytes) {
   EXPECT_EQ(sanitize_utf8(std::string("a\0b\x01\tc\n", 7)), "ab\tc\n");
-  EXPECT_EQ(sanitize_utf8("x\xFFy"), "x\xEF\xBF\xBDy");
+  EXPECT_EQ(sanitize_utf8(std::string_view("x\xFFy")), "x\xEF\xBF\xBDy");
+  EXPECT_EQ(sanitize_utf8(std::string("x\xFFy")), "x\xEF\xBF\xBDy");
+  EXPECT_EQ(sanitize_utf8(std::string("\x7F")), "");
+}
+
+TEST(Text, KeepsCleanTextAsItIs) {
+  const std::string clean = "caf\xC3\xA9\tline\r\n\xEF\xBF\xBD";  // U+FFFD itself is valid
+  EXPECT_EQ(sanitize_utf8(std::string_view(clean)), clean);
+  EXPECT_EQ(sanitize_utf8(std::string(clean)), clean);
 }
 
 TEST(Text, CollapsesAsciiAndUnicodeSpaces) {

@@ -37,10 +37,9 @@ std::string decode_text(std::string_view bytes, Encoding encoding);
 /// Replaces invalid UTF-8 sequences with U+FFFD and drops C0 controls other than
 /// tab, line feed and carriage return (and DEL), so the text is safe for every writer.
 std::string sanitize_utf8(std::string_view text);
-
-/// True when sanitize_utf8 would return the text unchanged, so a writer can keep a
-/// long output as it is instead of copying it.
-bool is_sanitized_utf8(std::string_view text) noexcept;
+/// The same for text the caller gives up: returned as it is, without a copy, when
+/// nothing needs replacing or dropping (a long output or a whole input, usually).
+std::string sanitize_utf8(std::string&& text);
 
 /// Whitespace as the model understands it: ASCII space, tab, CR, LF, FF, VT and NBSP
 /// (U+00A0) and other Unicode spaces are folded by collapse_whitespace.
