@@ -30,7 +30,19 @@ Paged corpora (../shared/corpus/pdf/dev/) add, pooled over the group's cases:
                 inside one galley paragraph (neither split nor cut)
 Cases are grouped by the truth's "family" when it has one, else by "source".
 
+Coverage mode (--coverage) needs no truth: for every PDF (<case>/source.pdf or *.pdf)
+it measures how much of the document galley's reading text keeps, against the words
+`pdftotext` finds:
+  reference  pdftotext's words, lower-cased, digit-only tokens left out, less the
+             words galley set apart as page furniture (running headers, page numbers)
+  reading    the words of galley's body and notes; never the footer
+  coverage   share of the reference's word multiset found in the reading text
+  furniture  share of pdftotext's words that galley put in furniture, printed so
+             that text hidden there shows instead of being excused
+Per file, then pooled over all files (micro), with the median and the worst.
+
 Usage: bench/evaluate.py [--galley build/bin/galley] [--jobs N] [--by-case] CORPUS...
+       bench/evaluate.py --coverage [--galley ...] [--jobs N] FOLDER...
 """
 import argparse
 import collections
@@ -262,13 +274,74 @@ def pooled_lines(fields):
     return lines
 
 
+def word_counts(text):
+    return collections.Counter(t.casefold() for t in tokens(text) if not t.isdigit())
+
+
+def model_texts(value):
+    """Every "text" string in a model fragment (blocks, list items, notes)."""
+    if isinstance(value, dict):
+        if isinstance(value.get("text"), str):
+            yield value["text"]
+        else:
+            for inner in value.values():
+                yield from model_texts(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from model_texts(inner)
+
+
+def coverage_case(galley, pdf):
+    """(name, reference words, hits, furniture words, galley words, error) for one PDF."""
+    name = os.path.basename(os.path.dirname(pdf)) if os.path.basename(pdf) == "source.pdf" \
+        else os.path.splitext(os.path.basename(pdf))[0]
+    proc = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True, timeout=600)
+    reference = word_counts(proc.stdout.decode("utf-8", "replace"))
+    model, error = run_galley(galley, pdf)
+    if model is None:
+        return name, sum(reference.values()), 0, 0, 0, error
+    furniture = word_counts(" ".join(f.get("text", "") for f in model.get("furniture", [])))
+    reference -= furniture
+    reading = word_counts(" ".join(model_texts([model.get("body", []), model.get("notes", [])])))
+    return (name, sum(reference.values()), sum((reference & reading).values()),
+            sum(furniture.values()), sum(reading.values()), None)
+
+
+def coverage(args):
+    pdfs = []
+    for folder in args.corpus:
+        pdfs += sorted(os.path.join(folder, d, "source.pdf") for d in os.listdir(folder)
+                       if os.path.isfile(os.path.join(folder, d, "source.pdf")))
+        pdfs += sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".pdf"))
+    if not pdfs:
+        sys.exit("evaluate.py: no PDFs under " + " ".join(args.corpus))
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        rows = list(pool.map(lambda pdf: coverage_case(args.galley, pdf), pdfs))
+    shares = []
+    for name, ref, hits, furniture, reading, error in rows:
+        share = hits / ref if ref else 1.0
+        shares.append(share)
+        print(f"{name:36s} coverage {share:.3f}  furniture {furniture / (ref + furniture or 1):.3f}  "
+              f"galley {reading:7d} / pdftotext {ref:7d} words" + (f"  FAILED {error}" if error else ""))
+    total_ref = sum(r[1] for r in rows)
+    micro = sum(r[2] for r in rows) / total_ref if total_ref else 1.0
+    print(f"SUMMARY pdfs={len(rows)} failed={sum(1 for r in rows if r[5])} coverage_micro={micro:.3f} "
+          f"median={sorted(shares)[len(shares) // 2]:.3f} worst={min(shares):.3f} "
+          f"under_0.85={sum(1 for s in shares if s < 0.85)}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="+", help="corpus folders or single case folders")
     parser.add_argument("--galley", default=os.path.join(os.path.dirname(__file__), "..", "build", "bin", "galley"))
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--by-case", action="store_true", help="print each case's scores")
+    parser.add_argument("--coverage", action="store_true",
+                        help="measure the reading text kept against pdftotext's words (PDF folders)")
     args = parser.parse_args()
+    if args.coverage:
+        coverage(args)
+        return
 
     cases = list(case_dirs(args.corpus))
     if not cases:

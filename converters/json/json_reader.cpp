@@ -164,6 +164,7 @@ class Decoder {
     out.url = optional_string(m, "url", path);
     out.description = optional_string(m, "description", path);
     out.source_format = string(m, "source_format", path);
+    out.layout = optional_string(m, "layout", path);
     return out;
   }
 

@@ -142,6 +142,7 @@ ordered_json metadata_value(const Metadata& m) {
   out["url"] = optional_string(m.url);
   out["description"] = optional_string(m.description);
   out["source_format"] = string_value(m.source_format);
+  out["layout"] = optional_string(m.layout);
   return out;
 }
 

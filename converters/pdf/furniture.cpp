@@ -106,17 +106,24 @@ bool is_print_stamp(std::string_view text) {
   return text.empty() || text == "am" || text == "pm";
 }
 
-// A URL ("https://example.com/a", "www.example.com") or Chromium's print date
-// ("3/15/24, 10:30 AM"; also "15/03/2024 10:30").
-bool is_print_line(const std::string& text) {
-  if (text.size() > kMaxRegexChars) return false;
-  const std::string lower = detail::to_lower_ascii(text);
-  if (lower.find(' ') == std::string::npos) {
-    for (const std::string_view scheme : {"http://", "https://", "file://", "ftp://", "www."}) {
-      if (lower.starts_with(scheme) && lower.size() > scheme.size()) return true;
-    }
+// A URL alone on its line: "https://example.com/a", "www.example.com".
+bool is_url_line(std::string_view lower) {
+  if (lower.find(' ') != std::string_view::npos) return false;
+  for (const std::string_view scheme : {"http://", "https://", "file://", "ftp://", "www."}) {
+    if (lower.starts_with(scheme) && lower.size() > scheme.size()) return true;
   }
-  return is_print_stamp(lower);
+  return false;
+}
+
+// What a browser prints in the page band: the URL, or the print date ("3/15/24,
+// 10:30 AM"; also "15/03/2024 10:30").
+enum class PrintLine { None, Url, Stamp };
+
+PrintLine print_line(const std::string& text) {
+  if (text.size() > kMaxRegexChars) return PrintLine::None;
+  const std::string lower = detail::to_lower_ascii(text);
+  if (is_url_line(lower)) return PrintLine::Url;
+  return is_print_stamp(lower) ? PrintLine::Stamp : PrintLine::None;
 }
 
 // Keys of band text found on at least two pages at about the same height.
@@ -148,15 +155,20 @@ std::vector<BandLine> band_lines(const Page& page) {
 }
 
 // Removes the page's furniture into `found`, given the keys that repeat around it.
+// Also notes the browser print lines it finds in `marks`.
 void remove_page_furniture(Page& page, const std::set<std::string>& repeated,
-                           std::vector<Furniture>& found) {
+                           std::vector<Furniture>& found, PrintMarks& marks) {
   std::vector<bool> is_furniture(page.lines.size(), false);
   std::vector<double> anchors;  // baselines of page numbers and print lines
+  bool url = false, stamp = false;
   for (std::size_t i = 0; i < page.lines.size(); ++i) {
     const Line& line = page.lines[i];
     const std::string text(detail::trim(line.text));
-    const bool shaped = band_of(line, page, kShapeBand) != Band::None &&
-                        (is_page_number(text) || is_print_line(text));
+    const bool in_band = band_of(line, page, kShapeBand) != Band::None;
+    const PrintLine printed = in_band ? print_line(text) : PrintLine::None;
+    url = url || printed == PrintLine::Url;
+    stamp = stamp || printed == PrintLine::Stamp;
+    const bool shaped = in_band && (printed != PrintLine::None || is_page_number(text));
     const bool repeats =
         band_of(line, page, kRepeatBand) != Band::None && repeated.count(repeat_key(line.text)) > 0;
     if (shaped) anchors.push_back(line.box.y1);
@@ -179,6 +191,9 @@ void remove_page_furniture(Page& page, const std::set<std::string>& repeated,
     }
   }
   page.lines.erase(page.lines.begin() + static_cast<std::ptrdiff_t>(kept), page.lines.end());
+  ++marks.pages;
+  marks.url_pages += url ? 1 : 0;
+  marks.stamp_pages += stamp ? 1 : 0;
 }
 
 }  // namespace
@@ -200,7 +215,7 @@ std::vector<Page> FurnitureFilter::finish(std::vector<Furniture>& found) {
 // The oldest waiting page is decided among the bands of up to kWindow pages on
 // either side of it.
 void FurnitureFilter::decide_next(std::vector<Furniture>& found, std::vector<Page>& decided) {
-  remove_page_furniture(waiting_.front(), repeated_keys(bands_), found);
+  remove_page_furniture(waiting_.front(), repeated_keys(bands_), found, marks_);
   decided.push_back(std::move(waiting_.front()));
   waiting_.pop_front();
   // bands_ holds the decided pages' bands, then the waiting ones'.

@@ -105,6 +105,13 @@ struct BandLine {
   double y;         ///< its top, as a share of the page height
 };
 
+/// The marks of a browser's print found in the page bands of the pages decided.
+struct PrintMarks {
+  int pages = 0;
+  int url_pages = 0;    ///< pages whose band has a URL alone on its line
+  int stamp_pages = 0;  ///< pages whose band has a print date ("3/15/24, 10:30 AM")
+};
+
 /// Takes running headers and footers, page numbers and browser print headers out of
 /// pages given in order. Text repeated in the same band counts among the pages up to
 /// kWindow before and after a page, so each page waits for the kWindow after it.
@@ -117,12 +124,15 @@ class FurnitureFilter {
   std::vector<Page> push(Page page, std::vector<Furniture>& found);
   /// Decides the pages still waiting.
   std::vector<Page> finish(std::vector<Furniture>& found);
+  /// What the pages decided so far showed of a browser's print.
+  const PrintMarks& print_marks() const { return marks_; }
 
  private:
   void decide_next(std::vector<Furniture>& found, std::vector<Page>& decided);
 
   std::deque<std::vector<BandLine>> bands_;  ///< of the window's pages, oldest first
   std::deque<Page> waiting_;
+  PrintMarks marks_;
 };
 
 /// The text size most body characters have.
@@ -182,17 +192,42 @@ class BlockBuilder {
   std::unique_ptr<Impl> impl_;
 };
 
+/// What kind of PDF a document is, which decides what of it is the article.
+enum class Layout {
+  /// A browser's print of a web page: the article sits among the site's menus,
+  /// teasers and comments.
+  WebPrint,
+  /// A paper, report, book, letter or office document: all its text but the page
+  /// furniture is the reading text.
+  Document,
+};
+
+/// A browser's print shows the date and time it was printed in the page band. A URL
+/// there is no evidence: journals print theirs on every page.
+Layout layout_of(const PrintMarks& marks);
+
 /// The document's blocks split around the article.
 struct Selection {
   std::vector<TextBlock> before;  ///< text ahead of the title (navigation, mastheads)
   std::vector<TextBlock> body;    ///< the article, title excluded
   std::vector<TextBlock> after;   ///< text after the article (teasers, comments)
+  /// The article could not be told from the page's other text without leaving most
+  /// of the running text behind, so all of it from the title on was kept.
+  bool kept_all = false;
+  int title_page = 0;  ///< the page the title is printed on; 0 when none was found
 };
 
-/// Finds the article among the page's other text (a raw web page printed with its
-/// menus, teasers and comments): from the title, or the start of the densest run
-/// of prose, to where the running text ends.
-Selection select_article(std::vector<TextBlock> blocks);
+/// Splits the blocks around the article. A web print's article is found among the
+/// page's other text (menus, teasers, comments): from the title, or the start of
+/// the densest run of prose, to where the running text ends. A document's article
+/// is everything after its title.
+Selection select_article(std::vector<TextBlock> blocks, Layout layout);
+
+/// A document's text ahead of its title is reading text (an abstract set above it,
+/// a report's cover and contents, a poster's other boxes) and joins the body, but
+/// for the few short lines just above the title on its page (a journal's name,
+/// "Volume 12, Article ID 157939", "Research Article"): its masthead, left before.
+void keep_reading_text_before_title(Selection& selection);
 
 /// The model's blocks.
 Blocks to_model(std::vector<TextBlock>&& blocks);

@@ -305,6 +305,8 @@ class PageFlow {
 
   /// The printed title, once finish() has run; empty when none stands out.
   const std::string& title() const { return title_; }
+  /// Whether the pages, once finish() has run, are a browser's print.
+  Layout layout() const { return layout_of(filter_.print_marks()); }
 
  private:
   void pass(Page page) {
@@ -336,6 +338,10 @@ void report(const PopplerMessages& messages, const std::string& name, Diagnostic
   if (messages.dropped > 0) {
     diag.warn({name, {}, std::to_string(messages.dropped) + " more poppler messages"});
   }
+}
+
+void add_furniture(const std::vector<TextBlock>& blocks, std::vector<Furniture>& furniture) {
+  for (const TextBlock& block : blocks) furniture.push_back({block.page, plain_text(block.block)});
 }
 
 class PdfReader final : public Reader {
@@ -379,14 +385,26 @@ class PdfReader final : public Reader {
       throw Error(ErrorCode::Unsupported, input.name, {}, "no text layer; galley does no OCR");
     }
     std::vector<TextBlock> blocks = flow.finish();
+    if (!flow.title().empty()) article.metadata.title = flow.title();
+    const Layout layout = flow.layout();
+    article.metadata.layout = layout == Layout::WebPrint ? "web-print" : "document";
+    Selection selection = select_article(std::move(blocks), layout);
+    if (selection.kept_all) {
+      diag.warn({input.name,
+                 {},
+                 "printed web page: the article could not be told from the page's other "
+                 "text, so all of its text is kept"});
+    }
+    read_front_matter(selection, article.metadata, options.date_order);
+    // A web print's navigation ahead of the title is dropped; a document's masthead
+    // is page furniture. What follows a web print's article is kept, set apart.
+    if (layout == Layout::Document) {
+      keep_reading_text_before_title(selection);
+      add_furniture(selection.before, article.furniture);
+    }
     std::stable_sort(article.furniture.begin(), article.furniture.end(),
                      [](const Furniture& a, const Furniture& b) { return a.page < b.page; });
-    if (!flow.title().empty()) article.metadata.title = flow.title();
-    Selection selection = select_article(std::move(blocks));
-    read_front_matter(selection, article.metadata, options.date_order);
     article.body = to_model(std::move(selection.body));
-    // What follows the article is kept, set apart; what precedes the title
-    // (navigation, a masthead) is dropped.
     article.footer = to_model(std::move(selection.after));
     return article;
   }

@@ -119,6 +119,10 @@ struct Metadata {
   std::optional<std::string> url;   ///< canonical URL of the article
   std::optional<std::string> description;
   std::string source_format;  ///< registry name of the reader that produced the article
+  /// How a paged input was read: "web-print" (a browser's print of a web page, its
+  /// site chrome set apart from the article) or "document" (a paper, report or book:
+  /// all text but the page furniture is the article). Unset for other inputs.
+  std::optional<std::string> layout;
   bool operator==(const Metadata&) const = default;
 };
 

@@ -95,4 +95,8 @@ bool is_boilerplate(std::string_view text);
 /// conversation". A sentence that mentions comments is not one.
 bool opens_comments(std::string_view text);
 
+/// True for a short block that opens a page's links to other articles: "Related
+/// stories", "You might also like", "Recommended for you", "Most read", "Read next".
+bool opens_related(std::string_view text);
+
 }  // namespace galley

@@ -5,7 +5,8 @@
 // very end of the body, scanning back while blocks match; so a closing paragraph of
 // the article itself is never taken for boilerplate. A reader-comment section
 // ("View comments (27)", "Leave a Reply") ends the article wherever it opens, once
-// the article has begun: a printed web page runs on into its comments.
+// the article has begun: a printed web page runs on into its comments (not a PDF
+// read as a document, whose text is all its own).
 #include <algorithm>
 
 #include <galley/recover.hpp>
@@ -59,6 +60,34 @@ constexpr std::string_view kCommentOpenings[] = {"comments",
                                                  "join the conversation",
                                                  "join the discussion"};
 
+// Short blocks that open a rail of links to other articles.
+constexpr std::string_view kRelatedOpenings[] = {"related",
+                                                 "related stories",
+                                                 "related articles",
+                                                 "more related stories",
+                                                 "related content",
+                                                 "related coverage",
+                                                 "you might also like",
+                                                 "you may also like",
+                                                 "recommended",
+                                                 "recommended for you",
+                                                 "recommended stories",
+                                                 "more stories",
+                                                 "more on this story",
+                                                 "most read",
+                                                 "most popular",
+                                                 "most viewed",
+                                                 "trending",
+                                                 "trending now",
+                                                 "read next",
+                                                 "read more",
+                                                 "up next",
+                                                 "what to read next",
+                                                 "around the web",
+                                                 "from our partners",
+                                                 "sponsored stories",
+                                                 "more from our network"};
+
 // Body words before a comment section can end the article: a comment count printed
 // beside the byline ("27 reader comments") comes before the article, not after.
 constexpr std::size_t kMinArticleWords = 100;
@@ -70,14 +99,25 @@ bool is_count_char(char c) {
 
 }  // namespace
 
-bool opens_comments(std::string_view text) {
+namespace {
+
+// Whether a short block reads as one of `openings` once a count ("27", "(27)") and
+// a trailing colon are set aside.
+template <std::size_t N>
+bool is_opening(std::string_view text, const std::string_view (&openings)[N]) {
   if (text.size() > 80) return false;
   const std::string lower = detail::to_lower_ascii(detail::collapse_whitespace(text));
   std::string_view rest = lower;
-  while (!rest.empty() && is_count_char(rest.back())) rest.remove_suffix(1);
+  while (!rest.empty() && (is_count_char(rest.back()) || rest.back() == ':')) rest.remove_suffix(1);
   while (!rest.empty() && is_count_char(rest.front())) rest.remove_prefix(1);
-  return std::ranges::find(kCommentOpenings, rest) != std::end(kCommentOpenings);
+  return std::ranges::find(openings, rest) != std::end(openings);
 }
+
+}  // namespace
+
+bool opens_comments(std::string_view text) { return is_opening(text, kCommentOpenings); }
+
+bool opens_related(std::string_view text) { return is_opening(text, kRelatedOpenings); }
 
 bool is_boilerplate(std::string_view text) {
   const std::string lower = detail::to_lower_ascii(detail::collapse_whitespace(text));
@@ -122,10 +162,12 @@ std::size_t comments_start(const Blocks& body) {
 }  // namespace
 
 // Rules between and just above footer blocks go with them; the body always keeps its
-// first block.
+// first block. A paper, report or book read from paged input has no reader comments:
+// its "Comments" is a section of its own.
 void recover_footer(Article& article, const RecoverOptions&, Diagnostics&) {
   Blocks& body = article.body;
-  const std::size_t end = comments_start(body);
+  const std::size_t end =
+      article.metadata.layout == "document" ? body.size() : comments_start(body);
   std::size_t cut = end;
   for (std::size_t i = end; i-- > 1;) {
     if (is_boilerplate_block(body[i])) {

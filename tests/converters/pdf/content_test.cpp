@@ -28,7 +28,7 @@ std::vector<TextBlock> page_with_sticky_title() {
 }
 
 TEST(SelectArticle, StartsAfterTheRepeatedHeadlineOverTheArticle) {
-  const Selection selection = select_article(page_with_sticky_title());
+  const Selection selection = select_article(page_with_sticky_title(), Layout::WebPrint);
   ASSERT_EQ(selection.body.size(), 3u);
   EXPECT_EQ(plain_text(selection.body.front().block), kProse);
   EXPECT_EQ(selection.before.size(), 20u);  // both headlines are the title, out of the text
@@ -40,21 +40,71 @@ TEST(SelectArticle, KeepsTheArticleWhenACaptionRepeatsTheTitle) {
   blocks.push_back(text_block(para("By Jane Doe"), false));
   blocks.push_back(text_block(para("The Ferry Runs Again"), false));
   for (int i = 0; i < 3; ++i) blocks.push_back(text_block(para(kProse), true));
-  const Selection selection = select_article(std::move(blocks));
+  const Selection selection = select_article(std::move(blocks), Layout::WebPrint);
   ASSERT_EQ(selection.body.size(), 5u);
   EXPECT_EQ(plain_text(selection.body.front().block), "By Jane Doe");
 }
 
-TEST(SelectArticle, KeepsTheArticleBeforeASupplementRepeatingTheTitle) {
+// A web page printed with its teasers: the article ends where its running text does.
+TEST(SelectArticle, EndsAWebPrintsArticleBeforeItsTeasers) {
   std::vector<TextBlock> blocks;
+  blocks.push_back(text_block(heading(1, "The Ferry Runs Again"), false, true));
+  for (int i = 0; i < 4; ++i) blocks.push_back(text_block(para(kProse), true));
+  for (int i = 0; i < 14; ++i) blocks.push_back(text_block(para("More stories"), false));
+  blocks.push_back(text_block(para(kProse), true));
+  const Selection selection = select_article(std::move(blocks), Layout::WebPrint);
+  EXPECT_EQ(selection.body.size(), 4u);
+  EXPECT_EQ(selection.after.size(), 15u);
+  EXPECT_FALSE(selection.kept_all);
+}
+
+// A figure's labels or a contents list inside the article: running text follows.
+TEST(SelectArticle, GoesOnThroughAFiguresLabelsInAWebPrint) {
+  std::vector<TextBlock> blocks;
+  blocks.push_back(text_block(heading(1, "The Ferry Runs Again"), false, true));
+  for (int i = 0; i < 2; ++i) blocks.push_back(text_block(para(kProse), true));
+  for (int i = 0; i < 20; ++i) blocks.push_back(text_block(para("Figure label"), false));
+  for (int i = 0; i < 6; ++i) blocks.push_back(text_block(para(kProse), true));
+  const Selection selection = select_article(std::move(blocks), Layout::WebPrint);
+  EXPECT_FALSE(selection.kept_all);
+  EXPECT_EQ(selection.body.size(), 28u);
+  EXPECT_TRUE(selection.after.empty());
+}
+
+// A cut that would leave most of the running text behind keeps it all instead.
+TEST(SelectArticle, KeepsAllOfAWebPrintRatherThanLoseMostOfItsRunningText) {
+  std::vector<TextBlock> blocks;
+  blocks.push_back(text_block(heading(1, "The Ferry Runs Again"), false, true));
+  blocks.push_back(text_block(para(kProse), true));
+  blocks.push_back(text_block(para("Related stories"), false));
+  for (int i = 0; i < 14; ++i) blocks.push_back(text_block(para("Share"), false));
+  for (int i = 0; i < 5; ++i) blocks.push_back(text_block(para(kProse), true));
+  const Selection selection = select_article(std::move(blocks), Layout::WebPrint);
+  EXPECT_TRUE(selection.kept_all);
+  EXPECT_EQ(selection.body.size(), 21u);
+  EXPECT_TRUE(selection.after.empty());
+}
+
+// A paper's figures, tables and supplement are its own text: nothing ends it.
+TEST(SelectArticle, KeepsAllOfADocumentAfterItsTitle) {
+  std::vector<TextBlock> blocks;
+  blocks.push_back(text_block(para("Journal of Ferries 12 (2024)"), false));
   blocks.push_back(text_block(heading(1, "The Ferry Runs Again"), false, true));
   for (int i = 0; i < 4; ++i) blocks.push_back(text_block(para(kProse), true));
   for (int i = 0; i < 14; ++i) blocks.push_back(text_block(para("Table cell"), false));
   blocks.push_back(text_block(heading(1, "The Ferry Runs Again"), false));
   for (int i = 0; i < 6; ++i) blocks.push_back(text_block(para(kProse), true));
-  const Selection selection = select_article(std::move(blocks));
-  EXPECT_TRUE(selection.before.empty());
-  EXPECT_EQ(selection.body.size(), 4u);
+  const Selection selection = select_article(std::move(blocks), Layout::Document);
+  ASSERT_EQ(selection.before.size(), 1u);
+  EXPECT_EQ(selection.body.size(), 25u);
+  EXPECT_TRUE(selection.after.empty());
+}
+
+TEST(LayoutOf, ABrowsersPrintStampMakesAWebPrint) {
+  EXPECT_EQ(layout_of({.pages = 12, .url_pages = 0, .stamp_pages = 1}), Layout::WebPrint);
+  EXPECT_EQ(layout_of({.pages = 3, .url_pages = 3, .stamp_pages = 3}), Layout::WebPrint);
+  EXPECT_EQ(layout_of({.pages = 12, .url_pages = 12, .stamp_pages = 0}), Layout::Document);
+  EXPECT_EQ(layout_of({.pages = 0, .url_pages = 0, .stamp_pages = 0}), Layout::Document);
 }
 
 }  // namespace
