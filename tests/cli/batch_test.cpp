@@ -101,6 +101,30 @@ TEST_F(Batch, ReadsAnArchiveAndWritesAnArchive) {
     EXPECT_EQ(f.find("staging"), std::string::npos) << f;
 }
 
+TEST_F(Batch, AnArchiveOutputFollowsSymlinksAndRefusesFolders) {
+  fs::create_directory(at("real"));
+  fs::create_symlink(at("real") / "archive.zip", at("out.zip"));  // dangling until written
+  auto r = galley({"batch", in().string(), "-o", at("out.zip").string(), "-t", "json", "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::is_symlink(at("out.zip")));
+  EXPECT_EQ(zip_names(at("real/archive.zip")),
+            (std::vector<std::string>{"one.json", "sub/two.json"}));
+  EXPECT_EQ(files_under(at("real")), (std::set<std::string>{"archive.zip"}));  // no staging
+
+  if (fs::is_symlink("/dev/stdout")) {  // a device or descriptor gets the archive's bytes
+    fs::create_symlink("/dev/stdout", at("stdout.zip"));
+    r = galley({"batch", in().string(), "-o", at("stdout.zip").string(), "-t", "json", "-q"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(r.out.starts_with("PK")) << r.out.size();
+    EXPECT_TRUE(fs::is_symlink(at("stdout.zip")));
+  }
+
+  fs::create_directory(at("folder.zip"));
+  r = galley({"batch", in().string(), "-o", at("folder.zip").string(), "-q"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("folder.zip: is a folder, not a file"), std::string::npos) << r.err;
+}
+
 TEST_F(Batch, ReportsEveryInputOfAMixedArchiveAndExitsWithThree) {
   make_zip(at("mixed.zip"),
            {{"good.json", article_json("Good")}, {"bad.json", "{not json"}, {"empty.json", ""}});

@@ -80,6 +80,22 @@ TEST(Cli, ConvertsTheSeedToAFileChosenByExtension) {
   EXPECT_TRUE(markdown.starts_with("---\ntitle: \"Chinese foreign minister")) << markdown;
 }
 
+TEST(Cli, DevStdoutIsWrittenThroughTheOpenDescriptor) {
+  if (!std::filesystem::is_symlink("/dev/stdout")) GTEST_SKIP() << "no /dev/stdout link here";
+  const auto r = galley({"convert", kSeed, "-t", "md", "-o", "/dev/stdout"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.starts_with("---\ntitle: \"Chinese foreign minister")) << r.out;
+  EXPECT_TRUE(std::filesystem::is_symlink("/dev/stdout"));
+}
+
+TEST(Cli, AFolderIsNotAnOutput) {
+  TempDir dir;
+  const auto r = galley({"convert", kSeed, "-t", "md", "-o", dir.path().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "galley: error: " + dir.path().string() + ": is a folder, not a file\n");
+  EXPECT_TRUE(std::filesystem::is_directory(dir.path()));
+}
+
 TEST(Cli, WritesMarkdownToStandardOutputByDefault) {
   const auto r = galley({"convert", "-", "-f", "text"}, kSeed);
   ASSERT_EQ(r.exit_code, 0) << r.err;
