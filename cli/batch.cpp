@@ -26,6 +26,7 @@
 #include "convert.hpp"
 #include "exit_codes.hpp"
 #include "progress.hpp"
+#include "workers.hpp"
 
 namespace galley::cli {
 namespace {
@@ -253,16 +254,20 @@ BatchSummary Batch::run(const std::vector<bool>& already_done) {
   const auto start = Clock::now();
   summary_.total = plan_.items.size();
   for (const bool done : already_done) summary_.skipped += done ? 1 : 0;
+  const unsigned jobs = worker_count(args_.jobs, summary_.total - summary_.skipped, args_.quiet);
   Progress progress(summary_.total - summary_.skipped, args_.quiet);
   progress_ = &progress;
   {
     SignalWatcher watcher(stop_);
-    const unsigned jobs =
-        args_.jobs ? args_.jobs : std::max(1u, std::thread::hardware_concurrency());
     JobQueue queue(2 * jobs);
-    std::vector<std::jthread> workers;
-    for (unsigned i = 0; i < jobs; ++i) workers.emplace_back([&] { work(queue); });
-    produce(already_done, queue);
+    const auto workers = start_workers(
+        jobs, [&] { work(queue); }, [&] { queue.close(true); });
+    try {
+      produce(already_done, queue);
+    } catch (...) {
+      queue.close(true);  // lets the workers end, so unwinding can join them
+      throw;
+    }
     const auto dropped = queue.close(summary_.interrupted);
     if (!dropped.empty()) summary_.next_input = plan_.items[dropped.front()].display;
   }
@@ -309,7 +314,7 @@ CLI::App* add_batch_command(CLI::App& app, BatchArgs& args) {
   cmd->add_option("-t,--to", args.to, "Output formats, comma-separated (e.g. md,json)")
       ->capture_default_str();
   cmd->add_option("-f,--from", args.from, "Input format for every input (default: detected)");
-  cmd->add_option("-j,--jobs", args.jobs, "Parallel conversions (default: the number of cores)");
+  add_jobs_option(*cmd, args.jobs, "Parallel conversions (default: the number of cores)");
   cmd->add_option("--report", args.report, "Write a JSON line per input to this file");
   cmd->add_flag("--resume", args.resume,
                 "Skip inputs that the --report file lists as converted with outputs present");

@@ -39,10 +39,19 @@ class FolderTarget final : public OutputTarget {
   fs::path root_;
 };
 
+// The staging folder goes beside the file the archive will replace (symbolic links
+// followed), so the finished archive is renamed onto it; an archive written into a
+// device, FIFO or open descriptor is staged in the temporary folder.
+fs::path staging_parent(const fs::path& archive) {
+  const OutputPlace place = output_place(archive);
+  if (place.kind != OutputPlace::Kind::File) return fs::temp_directory_path();
+  return place.path.has_parent_path() ? place.path.parent_path() : ".";
+}
+
 class ArchiveTarget final : public OutputTarget {
  public:
   explicit ArchiveTarget(fs::path archive) : archive_(std::move(archive)) {
-    const fs::path dir = archive_.has_parent_path() ? archive_.parent_path() : ".";
+    const fs::path dir = staging_parent(archive_);
     fs::create_directories(dir);
     std::string pattern = (dir / ("." + archive_.filename().string() + ".staging-XXXXXX")).string();
     if (!mkdtemp(pattern.data())) {
@@ -92,9 +101,7 @@ void ArchiveTarget::finish() {
     zip_discard(z);
     throw Error(ErrorCode::Io, name, {}, "cannot write the archive: " + message);
   }
-  std::error_code ec;
-  fs::rename(temp, archive_, ec);
-  if (ec) throw Error(ErrorCode::Io, name, {}, "cannot replace: " + ec.message());
+  move_file_to_output(temp, archive_);
 }
 
 std::string strip_extension(const std::string& relative) {

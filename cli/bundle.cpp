@@ -7,12 +7,12 @@
 #include <atomic>
 #include <iostream>
 #include <optional>
-#include <thread>
 
 #include <galley/galley.hpp>
 
 #include "convert.hpp"
 #include "exit_codes.hpp"
+#include "workers.hpp"
 
 namespace galley::cli {
 namespace {
@@ -42,12 +42,12 @@ std::vector<Outcome> read_all(const BundleArgs& args, const std::vector<InputIte
       }
     }
   };
-  const unsigned wanted = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::jthread> threads;
-  for (unsigned t = 1; t < std::min<std::size_t>(wanted, items.size()); ++t) {
-    threads.emplace_back(work);
+  const unsigned count = worker_count(args.jobs, items.size(), args.quiet);
+  {
+    // This thread reads too, beside count - 1 helpers, joined before the results are used.
+    const auto helpers = start_workers(count - 1, work, [&] { next = items.size(); });
+    work();
   }
-  work();
   return outcomes;
 }
 
@@ -88,7 +88,7 @@ CLI::App* add_bundle_command(CLI::App& app, BundleArgs& args) {
       ->check(CLI::IsMember({"date", "input"}))
       ->capture_default_str();
   cmd->add_option("-f,--from", args.from, "Input format for every input (default: detected)");
-  cmd->add_option("-j,--jobs", args.jobs, "Parallel reads (default: the number of cores)");
+  add_jobs_option(*cmd, args.jobs, "Parallel reads (default: the number of cores)");
   cmd->add_flag("-q,--quiet", args.quiet, "Do not print warnings or the summary");
   add_input_options(*cmd, args.input);
   return cmd;

@@ -27,6 +27,21 @@ DateOrder parse_date_order(const std::string& name) {
   return DateOrder::Auto;
 }
 
+// An output named for one format but written in another (an EPUB called story.md) is
+// almost always a slip, so it is a usage error unless --force; an output whose
+// extension no writer claims may hold any format. Returns what is wrong, or "".
+std::string format_contradicting_extension(const ConvertArgs& args) {
+  if (args.force || args.to.empty()) return {};
+  const Registry& registry = Registry::builtin();
+  const auto* named = registry.find_writer(args.to);
+  const auto* implied = registry.find_writer_for_path(args.output);
+  if (!named || !implied || named == implied) return {};
+  return "-t " + args.to + " writes " + named->info.name + ", but the output " + args.output +
+         " has the extension " + std::filesystem::path(args.output).extension().string() + " of " +
+         implied->info.name + "; rename it, or pass --force to write " + named->info.name +
+         " anyway";
+}
+
 }  // namespace
 
 WriteOptions write_options_from_environment() {
@@ -64,6 +79,8 @@ CLI::App* add_convert_command(CLI::App& app, ConvertArgs& args) {
   cmd->add_flag("--no-local-images", args.no_local_images,
                 "Do not embed images saved in files next to the input");
   cmd->add_flag("-q,--quiet", args.quiet, "Do not print warnings");
+  cmd->add_flag("--force", args.force,
+                "Write the -t format even when the output's extension names another");
   return cmd;
 }
 
@@ -75,6 +92,11 @@ int run_convert(const ConvertArgs& args) {
   read_options.password = args.password;
   read_options.recover = !args.no_recover;
   const bool to_stdout = args.output.empty() || args.output == kStdio;
+  if (const std::string problem = format_contradicting_extension(args);
+      !to_stdout && !problem.empty()) {
+    std::cerr << "galley: " << problem << '\n';
+    return kExitUsage;
+  }
   try {
     Article article;
     if (args.input == kStdio) {

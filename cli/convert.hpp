@@ -23,6 +23,7 @@ struct ConvertArgs {
   bool no_recover = false;
   bool no_local_images = false;
   bool quiet = false;
+  bool force = false;  ///< write a -t format that contradicts the output's extension
 };
 
 /// WriteOptions for this run: the timestamp comes from SOURCE_DATE_EPOCH when set

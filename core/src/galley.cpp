@@ -1,13 +1,8 @@
 // The convenience layer: files, buffers and the reader -> passes -> writer pipeline.
 #include <galley/galley.hpp>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 
@@ -20,43 +15,6 @@ bool is_inside(const std::filesystem::path& path, const std::filesystem::path& f
 }
 
 std::string system_message(int error_number) { return std::strerror(error_number); }
-
-// Removes a temporary file unless released; keeps failed writes from leaving debris.
-class TempFileGuard {
- public:
-  explicit TempFileGuard(std::string path) : path_(std::move(path)) {}
-  TempFileGuard(const TempFileGuard&) = delete;
-  TempFileGuard& operator=(const TempFileGuard&) = delete;
-  ~TempFileGuard() {
-    if (!path_.empty()) ::unlink(path_.c_str());
-  }
-  void release() { path_.clear(); }
-
- private:
-  std::string path_;
-};
-
-void write_all(int fd, std::string_view bytes, const std::string& name) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw Error(ErrorCode::Io, name, {}, "cannot write: " + system_message(errno));
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
-// umask can only be read by setting it, which races with other threads creating
-// files; read it once, the first time galley writes a file.
-mode_t process_umask() {
-  static const mode_t mask = [] {
-    const mode_t m = ::umask(0);
-    ::umask(m);
-    return m;
-  }();
-  return mask;
-}
 
 }  // namespace
 
@@ -157,31 +115,6 @@ void write_file(const Article& article, const std::filesystem::path& path,
   StringSink sink(bytes);
   entry.writer->write(article, options, sink, diag);
   write_file_atomically(path, bytes);
-}
-
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
-  const std::string name = path.string();
-  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
-  std::string temp = (dir / ("." + path.filename().string() + ".galley-XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    throw Error(ErrorCode::Io, name, {}, "cannot create a file here: " + system_message(errno));
-  }
-  TempFileGuard guard(temp);
-  try {
-    write_all(fd, bytes, name);
-  } catch (...) {
-    ::close(fd);
-    throw;
-  }
-  // mkstemp creates 0600; give the result the permissions a plain create would.
-  ::fchmod(fd, 0666 & ~process_umask());
-  if (::close(fd) != 0)
-    throw Error(ErrorCode::Io, name, {}, "cannot write: " + system_message(errno));
-  if (std::rename(temp.c_str(), name.c_str()) != 0) {
-    throw Error(ErrorCode::Io, name, {}, "cannot replace: " + system_message(errno));
-  }
-  guard.release();
 }
 
 void convert(const Input& input, std::string_view from, std::string_view to, Sink& out,

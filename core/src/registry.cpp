@@ -105,9 +105,13 @@ const Registry::WriterEntry& Registry::choose_writer(std::string_view format,
               "unknown output format '" + std::string(format) + "' (see 'galley formats')");
 }
 
+const Registry::WriterEntry* Registry::find_writer_for_path(std::string_view path) const {
+  return find_by_extension(writers_, detail::extension_of(path));
+}
+
 const Registry::WriterEntry& Registry::writer_for_path(std::string_view path) const {
+  if (const WriterEntry* e = find_writer_for_path(path)) return *e;
   const std::string ext = detail::extension_of(path);
-  if (const WriterEntry* e = find_by_extension(writers_, ext)) return *e;
   throw Error(ErrorCode::UnknownFormat, std::string(path), {},
               ext.empty() ? "no extension to choose the output format from; name it with -t"
                           : "no writer for extension '" + ext + "'; name the format with -t");

@@ -101,6 +101,57 @@ TEST_F(Batch, ReadsAnArchiveAndWritesAnArchive) {
     EXPECT_EQ(f.find("staging"), std::string::npos) << f;
 }
 
+TEST_F(Batch, AnArchiveOutputFollowsSymlinksAndRefusesFolders) {
+  fs::create_directory(at("real"));
+  fs::create_symlink(at("real") / "archive.zip", at("out.zip"));  // dangling until written
+  auto r = galley({"batch", in().string(), "-o", at("out.zip").string(), "-t", "json", "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::is_symlink(at("out.zip")));
+  EXPECT_EQ(zip_names(at("real/archive.zip")),
+            (std::vector<std::string>{"one.json", "sub/two.json"}));
+  EXPECT_EQ(files_under(at("real")), (std::set<std::string>{"archive.zip"}));  // no staging
+
+  if (fs::is_symlink("/dev/stdout")) {  // a device or descriptor gets the archive's bytes
+    fs::create_symlink("/dev/stdout", at("stdout.zip"));
+    r = galley({"batch", in().string(), "-o", at("stdout.zip").string(), "-t", "json", "-q"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(r.out.starts_with("PK")) << r.out.size();
+    EXPECT_TRUE(fs::is_symlink(at("stdout.zip")));
+  }
+
+  fs::create_directory(at("folder.zip"));
+  r = galley({"batch", in().string(), "-o", at("folder.zip").string(), "-q"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("folder.zip: is a folder, not a file"), std::string::npos) << r.err;
+}
+
+TEST_F(Batch, JobsMustBeAPositiveWholeNumber) {
+  for (const std::string jobs : {"0", "-1", "two", "1.5"}) {
+    const auto r = galley({"batch", in().string(), "-o", at("out").string(), "-j", jobs});
+    EXPECT_EQ(r.exit_code, 2) << jobs << ": " << r.err;
+    const auto b = galley({"bundle", in().string(), "-o", at("book.epub").string(), "-j", jobs});
+    EXPECT_EQ(b.exit_code, 2) << jobs << ": " << b.err;
+  }
+  const auto zero = galley({"batch", in().string(), "-o", at("out").string(), "-j", "0"});
+  EXPECT_NE(zero.err.find("must be a positive whole number, not '0'"), std::string::npos)
+      << zero.err;
+  EXPECT_FALSE(fs::exists(at("out")));
+  EXPECT_FALSE(fs::exists(at("book.epub")));
+}
+
+TEST_F(Batch, TooManyJobsAreCutWithAWarning) {
+  const auto r =
+      galley({"batch", in().string(), "-o", at("out").string(), "-t", "json", "-j", "100000"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("galley: warning: --jobs 100000 is more than this machine can run"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(files_under(at("out")), (std::set<std::string>{"one.json", "sub/two.json"}));
+  const auto b = galley({"bundle", in().string(), "-o", at("book.epub").string(), "-j", "100000"});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_NE(b.err.find("--jobs 100000 is more than"), std::string::npos) << b.err;
+}
+
 TEST_F(Batch, ReportsEveryInputOfAMixedArchiveAndExitsWithThree) {
   make_zip(at("mixed.zip"),
            {{"good.json", article_json("Good")}, {"bad.json", "{not json"}, {"empty.json", ""}});

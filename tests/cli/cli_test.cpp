@@ -80,6 +80,43 @@ TEST(Cli, ConvertsTheSeedToAFileChosenByExtension) {
   EXPECT_TRUE(markdown.starts_with("---\ntitle: \"Chinese foreign minister")) << markdown;
 }
 
+TEST(Cli, DevStdoutIsWrittenThroughTheOpenDescriptor) {
+  if (!std::filesystem::is_symlink("/dev/stdout")) GTEST_SKIP() << "no /dev/stdout link here";
+  const auto r = galley({"convert", kSeed, "-t", "md", "-o", "/dev/stdout"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.starts_with("---\ntitle: \"Chinese foreign minister")) << r.out;
+  EXPECT_TRUE(std::filesystem::is_symlink("/dev/stdout"));
+}
+
+TEST(Cli, AFolderIsNotAnOutput) {
+  TempDir dir;
+  const auto r = galley({"convert", kSeed, "-t", "md", "-o", dir.path().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "galley: error: " + dir.path().string() + ": is a folder, not a file\n");
+  EXPECT_TRUE(std::filesystem::is_directory(dir.path()));
+}
+
+TEST(Cli, AFormatContradictingTheOutputsExtensionNeedsForce) {
+  TempDir dir;
+  const auto output = dir.path() / "story.md";
+  const auto r = galley({"convert", kSeed, "-t", "epub", "-o", output.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("-t epub writes epub, but the output " + output.string() +
+                       " has the extension .md of markdown"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("--force"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(output));
+
+  const auto forced = galley({"convert", kSeed, "-t", "epub", "-o", output.string(), "--force"});
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_TRUE(slurp(output).starts_with("PK"));
+  // The extension's own writer by name, and an extension no writer claims, are fine.
+  const auto same = dir.path() / "same.md", other = dir.path() / "story.book";
+  EXPECT_EQ(galley({"convert", kSeed, "-t", "markdown", "-o", same.string()}).exit_code, 0);
+  EXPECT_EQ(galley({"convert", kSeed, "-t", "epub", "-o", other.string()}).exit_code, 0);
+}
+
 TEST(Cli, WritesMarkdownToStandardOutputByDefault) {
   const auto r = galley({"convert", "-", "-f", "text"}, kSeed);
   ASSERT_EQ(r.exit_code, 0) << r.err;

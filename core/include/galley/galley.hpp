@@ -18,6 +18,7 @@
 
 #include <filesystem>
 #include <istream>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -51,9 +52,9 @@ std::string write_string(const Article& article, std::string_view format,
                          const WriteOptions& options, Diagnostics& diag,
                          const Registry& registry = Registry::builtin());
 
-/// Writes `article` to `path` atomically: the bytes go to a temporary file beside it,
-/// renamed into place only when complete, so a failure leaves no partial file. The
-/// format comes from the extension when `format` is empty.
+/// Writes `article` to `path` as write_file_atomically() does: a file is replaced only
+/// when complete, so a failure leaves no partial file. The format comes from the
+/// extension when `format` is empty.
 void write_file(const Article& article, const std::filesystem::path& path,
                 const WriteOptions& options, Diagnostics& diag, std::string_view format = {},
                 const Registry& registry = Registry::builtin());
@@ -84,7 +85,40 @@ std::string read_file_bytes(const std::filesystem::path& path, std::size_t max_b
 ResourceLoader folder_resources(std::filesystem::path folder,
                                 std::size_t max_bytes = kMaxResourceBytes);
 
-/// Replaces the file at `path` with `bytes` atomically (temporary file + rename).
+/// Where an output written to a path goes, once its symbolic links are followed.
+struct OutputPlace {
+  enum class Kind {
+    File,        ///< a regular file, or nothing yet: `path` is replaced atomically
+    Stream,      ///< a character device or a FIFO: `path` is written in place
+    Descriptor,  ///< a link to an open descriptor (/dev/stdout, /proc/self/fd/N): `fd`
+  };
+  Kind kind = Kind::File;
+  std::filesystem::path path;  ///< the final path, symbolic links followed
+  int fd = -1;                 ///< the descriptor, for Kind::Descriptor
+  /// The permissions of the regular file being replaced; none for a new file.
+  std::optional<std::filesystem::perms> permissions;
+};
+
+/// Follows the symbolic links of `path` (at most 40; a relative target is read from the
+/// link's folder) to where an output written there goes. A link to /proc/self/fd/N,
+/// /proc/<this process>/fd/N or /dev/fd/N names the open descriptor N. Throws
+/// Error{Io} naming `path` when it leads to a folder, a socket, a block device or
+/// another thing that is not a file, or to a descriptor that is not open.
+OutputPlace output_place(const std::filesystem::path& path);
+
+/// Writes `bytes` to `path` without harming what the path names (see output_place):
+/// a regular file, new or reached through symbolic links, is replaced atomically by a
+/// temporary file in its own folder renamed onto it only when complete (so links stay
+/// links, a failure leaves no partial file, and a replaced file keeps its permissions;
+/// a new one gets 0666 less the umask); a character device or FIFO is opened and
+/// written in place; an open descriptor is written and left open. Anything else is
+/// refused with Error{Io}.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+/// Puts the complete file `file` at `path` by the rules of write_file_atomically():
+/// renamed onto the final file (so `file` must be on its file system, e.g. in the
+/// folder of output_place(path).path), or copied into a device, FIFO or descriptor.
+/// `file` is gone afterwards, whether or not this succeeded.
+void move_file_to_output(const std::filesystem::path& file, const std::filesystem::path& path);
 
 }  // namespace galley

@@ -48,6 +48,8 @@ class Registry {
   /// Error{UnknownFormat} naming what was tried.
   const ReaderEntry& detect_reader(const Input& input) const;
 
+  /// The writer claiming an output path's extension, or nullptr.
+  const WriterEntry* find_writer_for_path(std::string_view path) const;
   /// The writer for an output path's extension. Throws Error{UnknownFormat}.
   const WriterEntry& writer_for_path(std::string_view path) const;
 
