@@ -15,6 +15,8 @@
 #include <set>
 #include <unordered_set>
 
+#include <galley/recover.hpp>
+
 #include "detail/text.hpp"
 #include "pdf_layout.hpp"
 
@@ -112,6 +114,27 @@ struct Piece {
   bool italic = false;
 };
 
+// A section heading set in body type, alone on its line and ending no sentence:
+// bold throughout ("Background", "2.1 Setup"), or numbered in capitals ("IV.
+// RESULTS"). A byline in bold is no heading.
+bool is_section_heading(const std::vector<Piece>& words, const std::string& text) {
+  constexpr std::size_t kMaxWords = 12;
+  if (words.empty() || words.size() > kMaxWords || ends_sentence(text)) return false;
+  const auto c = static_cast<unsigned char>(text.front());
+  if (!std::isupper(c) && !std::isdigit(c)) return false;
+  const bool bold = std::all_of(words.begin(), words.end(), [](const Piece& p) { return p.bold; });
+  if (bold) return !parse_byline(text).has_value();
+  const std::size_t first_word = text.find(' ');
+  const std::string_view number = std::string_view(text).substr(0, first_word);
+  const bool numbered = first_word != std::string::npos &&
+                        number.find_first_not_of("0123456789.IVX") == std::string_view::npos;
+  const std::string_view rest = std::string_view(text).substr(first_word + 1);
+  const bool capitals = std::none_of(rest.begin(), rest.end(), [](char ch) {
+    return std::islower(static_cast<unsigned char>(ch));
+  });
+  return numbered && capitals && rest.size() > 2;
+}
+
 // Words into inlines: runs in bold become Strong, in italics Emphasis; the space
 // after a run stays outside it.
 Inlines styled(const std::vector<Piece>& words) {
@@ -168,12 +191,37 @@ double measure_pitch(const std::vector<Page>& pages) {
          100.0;
 }
 
+// A line that runs to its column's right edge.
+bool is_full(const Line& line) { return line.col_right - line.box.x1 < 0.5 * line.size; }
+
+// Whether the text is justified: most lines followed by another of their paragraph
+// run to the column's right edge, where ragged text stops wherever a word ends.
+bool measure_justified(const std::vector<Page>& pages) {
+  constexpr double kJustifiedShare = 0.75;
+  std::size_t lines = 0, full = 0;
+  for (const Page& page : pages) {
+    for (std::size_t i = 1; i < page.lines.size(); ++i) {
+      const Line& a = page.lines[i - 1];
+      const Line& b = page.lines[i];
+      if (a.col_left != b.col_left || std::abs(a.size - b.size) > 0.1 || b.box.y0 < a.box.y0 ||
+          a.words.size() < 4) {
+        continue;
+      }
+      ++lines;
+      full += is_full(a) ? 1 : 0;
+    }
+  }
+  return lines > 0 && static_cast<double>(full) > kJustifiedShare * static_cast<double>(lines);
+}
+
 }  // namespace
 
 class BlockBuilder::Impl {
  public:
   Impl(std::vector<Page> first_pages, double body)
-      : body_(body), pitch_ratio_(measure_pitch(first_pages)) {
+      : body_(body),
+        pitch_ratio_(measure_pitch(first_pages)),
+        justified_(measure_justified(first_pages)) {
     // All their words are known before the first hyphen at a line end is judged.
     for (const Page& page : first_pages) learn_words(page);
     for (Page& page : first_pages) take(std::move(page));
@@ -228,9 +276,15 @@ class BlockBuilder::Impl {
 
   double indent(const Line& line) const { return line.box.x0 - line.col_left; }
 
-  // The line stopped although the next line's first word would have fitted.
+  // The line stopped although the next line's first word would have fitted. A line
+  // set apart in its own type ("Background" over its section) has a column of its
+  // own; the next line's shows how wide it is when the two share their left edge.
   bool ended_early(const Line& a, const Line& b) const {
-    const double room = a.col_right - a.box.x1;
+    constexpr double kSameEdge = 2.0;
+    const double right = std::abs(a.col_left - b.col_left) <= kSameEdge
+                             ? std::max(a.col_right, b.col_right)
+                             : a.col_right;
+    const double room = right - a.box.x1;
     const double word = b.first_word_width;
     return room > word + 0.6 * a.size;
   }
@@ -242,15 +296,26 @@ class BlockBuilder::Impl {
       return true;
     }
     const bool flow_break = a.page != b.page || b.box.y0 < a.box.y0;
-    if (ha) return flow_break || b.box.y0 - a.box.y1 > a.size;
+    // A heading line that stopped short at the left of its column ends its heading
+    // ("Materials and methods" over "Genetic materials, growth and conditions"); a
+    // title's lines may be broken by hand and centred, and stay one.
+    if (ha) {
+      return flow_break || b.box.y0 - a.box.y1 > a.size ||
+             (!a.title && indent(a) < kIndent * a.size && ended_early(a, b));
+    }
     if (flow_break) return !continues_across(a, b);
     if (b.box.y1 - a.box.y1 > kGapRatio * pitch_ratio_ * a.size) return true;
     if (indent(b) > kIndent * b.size && indent(a) < kIndent * a.size) return true;
-    return ended_early(a, b) && (ends_sentence(a.text) || !starts_lower(b.text));
+    // A short line in bold over one that is not is a run-in head on a line of its own.
+    return ended_early(a, b) &&
+           (ends_sentence(a.text) || !starts_lower(b.text) || a.bold != b.bold);
   }
 
+  // In justified text a paragraph's last line is short, so a full line before the
+  // break means the paragraph goes on, even where a sentence ends with the line.
   bool continues_across(const Line& a, const Line& b) const {
     if (indent(b) > kIndent * b.size || ended_early(a, b)) return false;
+    if (justified_ && is_full(a)) return true;
     return !ends_sentence(a.text) || starts_lower(b.text);
   }
 
@@ -297,14 +362,15 @@ class BlockBuilder::Impl {
     const Group& g = open_;
     std::size_t line_words = 0;
     for (const Line* line : g.lines) line_words += line->words.size();
-    const bool heading =
-        g.heading && g.lines.size() <= kMaxHeadingLines && line_words <= kMaxHeadingWords;
-    const double size = g.lines.front()->size;
-    if (heading) heading_sizes_.insert(size);
     const std::vector<Piece> words = pieces(g);
     std::string text;
     for (const Piece& p : words) text += p.text + (p.space_after ? " " : "");
     text = detail::collapse_whitespace(text);
+    const bool heading =
+        (g.heading && g.lines.size() <= kMaxHeadingLines && line_words <= kMaxHeadingWords) ||
+        (!g.title && g.lines.size() == 1 && is_section_heading(words, text));
+    const double size = g.lines.front()->size;
+    if (heading) heading_sizes_.insert(size);
     if (!text.empty()) {
       TextBlock block;
       block.title = g.title;
@@ -326,6 +392,7 @@ class BlockBuilder::Impl {
 
   double body_;
   double pitch_ratio_;
+  bool justified_;  ///< most lines run to the column edge: a full line is no paragraph's last
   std::unordered_set<std::string> vocabulary_;
   std::deque<Page> pages_;  ///< the pages whose lines the open group or the next line needs
   Group open_;

@@ -138,14 +138,18 @@ struct FontStyle {
 
 // Weight and slant from the font's name; fonts rarely say it any other way that
 // Poppler passes on. Words come in runs of one font, so the last answer is kept.
+// TeX names its bold and italic faces cmbx/sfbx and cmti/sfti, URW's Times clone
+// its bold "Medi", and some typesetters end a name in ".B" or ".I".
 class FontStyles {
  public:
   FontStyle of(const std::string& name) {
     if (name != last_name_) {
       last_name_ = name;
       const std::string lower = detail::to_lower_ascii(base_font_name(name));
-      last_ = {name_has(lower, {"bold", "black", "heavy", "semibold", "demi"}),
-               name_has(lower, {"italic", "oblique"})};
+      last_ = {
+          name_has(lower, {"bold", "black", "heavy", "semibold", "demi", "medi", "cmbx", "sfbx"}) ||
+              lower.ends_with(".b"),
+          name_has(lower, {"italic", "oblique", "cmti", "sfti"}) || lower.ends_with(".i")};
     }
     return last_;
   }
