@@ -246,8 +246,13 @@ Marker strip_leading_marker(std::string_view& text) {
       const char next = text[marker.size()];
       const bool word_marker = detail::is_letter(static_cast<unsigned char>(marker.back()));
       if (word_marker && next != ' ' && next != ':') continue;
-      text = trim(text.substr(marker.size()));
-      if (text.starts_with(':')) text = trim(text.substr(1));
+      std::string_view rest = trim(text.substr(marker.size()));
+      if (rest.starts_with(':')) rest = trim(rest.substr(1));
+      // "Von der Leyen ...": a name after the marker opens with a capitalised word.
+      if (strict && (rest.empty() || classify_word(split_words(rest).front()) != WordKind::Name)) {
+        continue;
+      }
+      text = rest;
       return strict ? Marker::Strict : Marker::Loose;
     }
   }

@@ -187,6 +187,8 @@ TEST(ParseByline, RejectsWhatIsNotABylineInOtherForms) {
   }
   const auto credit = parse_byline("Photos by Jane Doe");
   EXPECT_FALSE(credit && credit->marked);
+  const auto headline = parse_byline("Von der Leyen Visits Kyiv");
+  EXPECT_FALSE(headline && headline->marked);
 }
 
 TEST(SplitAuthorList, SplitsAPapersAuthors) {
