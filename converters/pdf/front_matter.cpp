@@ -2,9 +2,8 @@
 // the shared passes (which look at the first blocks of the body) cannot see,
 // because print layout puts them above the title or sets them as a bare list of
 // names with affiliation markers. Parsing stays in the shared parsers
-// (parse_byline, split_authors, find_date); this file only knows where to look.
+// (parse_byline, split_author_list, find_date); this file only knows where to look.
 #include <algorithm>
-#include <cctype>
 #include <regex>
 
 #include <galley/recover.hpp>
@@ -21,66 +20,6 @@ constexpr std::size_t kAboveTitle = 6;
 constexpr std::size_t kMaxDateWords = 12;
 // A paper's dates line is short: "Received: ... Accepted: ... Published: ...".
 constexpr std::size_t kMaxDatesLineWords = 30;
-
-// One person's name: two to five words, each capitalised or an initial, allowing
-// name particles ("Ludwig van Beethoven", "S Morad Hameed", "Ross G. DOUGLAS").
-bool is_name(std::string_view name) {
-  static const std::regex word(
-      R"((?:[A-Z][A-Za-z'\x80-\xff-]*\.?|van|von|de|der|den|da|di|du|le|la|del|dos|bin|al))",
-      std::regex::optimize);
-  std::size_t words = 0;
-  std::size_t start = 0;
-  name = detail::trim(name);
-  if (name.size() > kMaxRegexChars) return false;
-  while (start < name.size()) {
-    std::size_t end = name.find(' ', start);
-    if (end == std::string_view::npos) end = name.size();
-    const std::string w(name.substr(start, end - start));
-    if (!w.empty()) {
-      if (!std::regex_match(w, word)) return false;
-      ++words;
-    }
-    start = end + 1;
-  }
-  return words >= 2 && words <= 5;
-}
-
-// A name without the affiliation markers glued to it: "SHARMA\u2020" -> "SHARMA".
-std::string without_markers(std::string_view name) {
-  static constexpr std::string_view kMarkers[] = {"*",      "\u2217", "\u2020",
-                                                  "\u2021", "\u00A7", "\u00B6"};
-  name = detail::trim(name);
-  for (bool stripped = true; stripped;) {
-    stripped = false;
-    for (std::string_view marker : kMarkers) {
-      if (name.ends_with(marker)) {
-        name.remove_suffix(marker.size());
-        stripped = true;
-      }
-    }
-    while (!name.empty() && std::isdigit(static_cast<unsigned char>(name.back()))) {
-      name.remove_suffix(1);
-      stripped = true;
-    }
-  }
-  return std::string(detail::trim(name));
-}
-
-// The names of a line listing people ("A, B and C"); empty when any part is not
-// a name.
-std::vector<std::string> names_in(const std::string& text) {
-  static const std::regex separator(R"(\s*(?:,|;|&|\band\b)\s*)", std::regex::optimize);
-  std::vector<std::string> names;
-  if (text.size() > kMaxRegexChars) return names;
-  for (std::sregex_token_iterator it(text.begin(), text.end(), separator, -1), end; it != end;
-       ++it) {
-    const std::string part = without_markers(it->str());
-    if (part.empty()) continue;
-    if (!is_name(part)) return {};
-    names.push_back(part);
-  }
-  return names;
-}
 
 std::string text_of(const TextBlock& block) { return plain_text(block.block); }
 
@@ -112,14 +51,10 @@ void read_above_title(const std::vector<TextBlock>& before, Metadata& metadata, 
 void read_author_list(std::vector<TextBlock>& body, Metadata& metadata) {
   constexpr std::size_t kSearched = 2;
   for (std::size_t i = 0; i < std::min(body.size(), kSearched); ++i) {
-    const std::vector<std::string> names = names_in(text_of(body[i]));
-    if (names.size() >= 2 || (names.size() == 1 && body[i].markers)) {
-      std::vector<Person> authors;
+    std::vector<Person> authors = split_author_list(text_of(body[i]));
+    if (authors.size() >= 2 || (authors.size() == 1 && body[i].markers)) {
       std::string byline;
-      for (const std::string& name : names) {
-        byline += (byline.empty() ? "" : ", ") + name;
-        authors.push_back(Person{name});
-      }
+      for (const Person& author : authors) byline += (byline.empty() ? "" : ", ") + author.name;
       set_byline(metadata, byline, std::move(authors));
       body.erase(body.begin() + static_cast<std::ptrdiff_t>(i));
       return;

@@ -75,7 +75,10 @@ struct Byline {
 };
 
 /// Parses a byline line: "By Jane Doe and John Roe", "Jane Doe, Reuters",
-/// "Peter Symonds", "By X | January 30, 2022" (a date in it is left out of `text`).
+/// "Peter Symonds", "By X | January 30, 2022" (a date in it is left out of `text`),
+/// "Por Ana Silva", "Texte par Jean Dupont", "// Jane Doe", "Jane Doe (@jdoe)" (a
+/// social handle is left out and counts as a marker), "Jane Doe1,2, John Roe3*" and
+/// "1. Jane Doe 2. John Roe" (affiliation markers and list numbers are left out).
 /// Returns nullopt for text that does not read as one (a sentence, a date, a heading,
 /// a prompt such as "Read more", all-lower-case text, more than eight name words
 /// without a marker or twelve with one).
@@ -84,6 +87,11 @@ std::optional<Byline> parse_byline(std::string_view line);
 /// Splits a byline's text into people ("A, B and C" -> three names), dropping
 /// affiliations such as "Reuters" or "Staff Writer".
 std::vector<Person> split_authors(std::string_view byline);
+
+/// Splits a bare list of people as papers print it under their title: "Jane Doe1,2,
+/// John Smith3*; Ann Lee\u2020 and Max Roe", a marker such as "By" and affiliation
+/// markers left out. Empty unless every part is a name of two to five words.
+std::vector<Person> split_author_list(std::string_view line);
 
 /// True for end-of-article boilerplate of under 40 words: contact lines, copyright
 /// notices, subscription and sharing prompts, "all rights reserved", "originally

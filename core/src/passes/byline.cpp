@@ -1,14 +1,19 @@
 // Bylines: who wrote the article, as printed under its title.
 //
-// parse_byline reads one line: an optional marker ("By", "Written by", "Par"), names
-// separated by commas and "and", then affiliations ("Jane Doe, Reuters",
-// "Jane Doe | Staff Writer") that are kept in the printed text but are not authors.
+// parse_byline reads one line: an optional marker ("By", "Written by", "Par", "Por",
+// "// ", "Texte par"), names separated by commas and "and", then affiliations ("Jane
+// Doe, Reuters", "Jane Doe | Staff Writer") that are kept in the printed text but are
+// not authors. What decorates the names goes first: social handles ("@janedoe"),
+// affiliation markers ("Jane Doe1,2, John Roe3*", "Jane Doe a, b") and list numbers
+// ("1. Jane Doe 2. John Roe").
 // A name is one to five capitalised words (particles such as "van der" and "de la"
 // aside); sentences, headings ("The Russian Economy"), prompts ("Read more") and
 // lines with digits or sentence punctuation are not bylines. Without a marker the
 // rules are stricter: at least two words per name and at most eight in all.
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <span>
 
 #include <galley/recover.hpp>
 
@@ -63,8 +68,23 @@ bool is_credential(std::string_view part) {
 
 // Markers before the names, longest first so "written by" wins over "by".
 constexpr std::string_view kMarkers[] = {
-    "written by", "reporting by", "posted by", "story by", "words by",
-    "text by",    "authors:",     "author:",   "by",       "par"};
+    "written by", "reporting by", "posted by", "story by", "words by", "text by",
+    "authors:",   "author:",      "by",        "par",      "por",      "//"};
+// Markers that also begin names or sentences ("Von Miller", "Door hinges", "Di Maio"):
+// after them every name needs two words.
+constexpr std::string_view kStrictMarkers[] = {"von", "door", "di"};
+
+// What the byline of a piece of writing may say before a marker in mid-line: "Texte
+// par", "Reportagem por", "Story and photos by", "Ein Bericht von": the work (one word
+// of kWorks at least), the photographs and joining words, in the readers' languages.
+constexpr std::string_view kWorks =
+    " text texte texto testo tekst story words reporting report reportage reportagem "
+    "reportaje reportaggio article artigo artículo articulo articolo artikel interview "
+    "entrevista intervista analysis analyse análise análisis column chronique crónica crônica "
+    "cronaca opinion commentary review essay bericht ";
+constexpr std::string_view kWorkCompanions =
+    " photos photo photographs fotos foto and et e y und en ed ein eine un une una uma ";
+constexpr std::string_view kMidLineMarkers[] = {"by", "par", "por", "von", "door", "di"};
 
 // Characters a list of names never holds (sentence punctuation, digits, symbols).
 constexpr std::string_view kNotInNames = "0123456789?!;:\"()[]{}<>@#$%*=+_~/\\";
@@ -101,6 +121,15 @@ std::vector<std::string_view> split_any(std::string_view text,
   }
   parts.push_back(trim(text.substr(start)));
   return parts;
+}
+
+// The names of one comma-separated part: "A and B", "and C" after an Oxford comma.
+std::vector<std::string_view> split_conjunctions(std::string_view part) {
+  static constexpr std::string_view kConjunctions[] = {"and ", "& ", "et ", "und "};
+  for (const std::string_view conjunction : kConjunctions) {
+    if (detail::starts_with_icase(part, conjunction)) part.remove_prefix(conjunction.size());
+  }
+  return split_any(part, {" and ", " & ", " et ", " und "});
 }
 
 enum class WordKind { Invalid, Particle, Name };
@@ -183,7 +212,7 @@ std::optional<Names> split_names(std::string_view text, bool marked) {
   Names names;
   bool described = false;
   for (const std::string_view comp : split_any(text, {","})) {
-    for (const std::string_view part : split_any(comp, {" and ", " & ", " et ", " und "})) {
+    for (const std::string_view part : split_conjunctions(comp)) {
       if (part.empty()) continue;
       if (!names.people.empty() && is_credential(part)) {
         names.affiliated = true;
@@ -201,17 +230,69 @@ std::optional<Names> split_names(std::string_view text, bool marked) {
   return names;
 }
 
-// Removes the marker ("By ", "Written by: "); true when there was one.
-bool strip_marker(std::string_view& text) {
-  for (const std::string_view marker : kMarkers) {
-    if (!detail::starts_with_icase(text, marker) || text.size() <= marker.size()) continue;
-    const char next = text[marker.size()];
-    if (marker.back() != ':' && next != ' ' && next != ':') continue;
-    text = trim(text.substr(marker.size()));
-    if (text.starts_with(':')) text = trim(text.substr(1));
-    return true;
+enum class Marker {
+  None,
+  Loose,   ///< "By": a name may be one word ("By Madonna")
+  Strict,  ///< "Von": every name has two words at least
+};
+
+// The marker `text` starts with, removed with a colon after it ("By ", "Written by: ").
+Marker strip_leading_marker(std::string_view& text) {
+  for (const bool strict : {false, true}) {
+    const std::span<const std::string_view> markers =
+        strict ? std::span<const std::string_view>(kStrictMarkers) : kMarkers;
+    for (const std::string_view marker : markers) {
+      if (!detail::starts_with_icase(text, marker) || text.size() <= marker.size()) continue;
+      const char next = text[marker.size()];
+      const bool word_marker = detail::is_letter(static_cast<unsigned char>(marker.back()));
+      if (word_marker && next != ' ' && next != ':') continue;
+      std::string_view rest = trim(text.substr(marker.size()));
+      if (rest.starts_with(':')) rest = trim(rest.substr(1));
+      // "Von der Leyen ...": a name after the marker opens with a capitalised word.
+      if (strict && (rest.empty() || classify_word(split_words(rest).front()) != WordKind::Name)) {
+        continue;
+      }
+      text = rest;
+      return strict ? Marker::Strict : Marker::Loose;
+    }
   }
-  return false;
+  return Marker::None;
+}
+
+// A marker after words naming the work: "Texte Par Jean Dupont", "Reportagem Por Ana
+// Silva", "Story and photos by Jane Doe"; the text is cut to the names.
+Marker strip_mid_line_marker(std::string_view& text) {
+  constexpr std::size_t kMaxPrefixWords = 4;
+  const std::string lower = to_lower_ascii(text);
+  std::size_t best = std::string::npos;
+  std::size_t length = 0;
+  for (const std::string_view marker : kMidLineMarkers) {
+    const std::size_t at = lower.find(" " + std::string(marker) + " ");
+    if (at < best) {
+      best = at;
+      length = marker.size() + 2;
+    }
+  }
+  if (best == std::string::npos) return Marker::None;
+  const auto prefix = split_words(std::string_view(lower).substr(0, best));
+  if (prefix.empty() || prefix.size() > kMaxPrefixWords) return Marker::None;
+  bool work = false;
+  for (const std::string_view word : prefix) {
+    if (contains(kWorks, word)) {
+      work = true;
+    } else if (!contains(kWorkCompanions, word)) {
+      return Marker::None;
+    }
+  }
+  if (!work) return Marker::None;
+  text = trim(text.substr(best + length));
+  return Marker::Loose;
+}
+
+// Removes the marker ("By ", "Written by: ", "Texte par ").
+Marker strip_marker(std::string_view& text) {
+  if (const Marker marker = strip_leading_marker(text); marker != Marker::None) return marker;
+  return strip_mid_line_marker(text);
 }
 
 // Trims what joins a byline to its date: "By X | 30 Jan 2022", "By X, on 30 Jan 2022".
@@ -286,17 +367,160 @@ std::string with_coauthors(std::string_view text) {
   return std::string(text);
 }
 
+// Social handles printed with a name: "Jane Doe @janedoe", "Jane Doe (@jdoe)", "Jane
+// Doe | @jdoe"; true when there was one. An e-mail address is not a handle.
+bool strip_handles(std::string& text) {
+  const auto handle_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+  };
+  std::string out;
+  bool found = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const bool word_start = pos == 0 || text[pos - 1] == ' ' || text[pos - 1] == '|';
+    const bool opens = text[pos] == '(' && pos + 1 < text.size() && text[pos + 1] == '@';
+    const std::size_t at = opens ? pos + 1 : pos;
+    std::size_t end = at + 1;
+    if (word_start && text[at] == '@') {
+      while (end < text.size() && handle_char(text[end])) ++end;
+    }
+    const bool closed = !opens || (end < text.size() && text[end] == ')');
+    if (end == at + 1 || !closed) {
+      out += text[pos++];
+      continue;
+    }
+    found = true;
+    pos = opens ? end + 1 : end;
+  }
+  if (found) text = std::string(trim_separators(detail::collapse_whitespace(out)));
+  return found;
+}
+
+// The marker symbols of affiliations and footnotes: * ∗ † ‡ § ¶ and superscript digits.
+std::size_t marker_symbol_length(std::string_view text, std::size_t pos) {
+  static constexpr std::string_view kSymbols[] = {
+      "*",      "\u2217", "\u2020", "\u2021", "\u00A7", "\u00B6", "\u00B9", "\u00B2",
+      "\u00B3", "\u2070", "\u2074", "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+  for (const std::string_view symbol : kSymbols) {
+    if (text.substr(pos, symbol.size()) == symbol) return symbol.size();
+  }
+  return 0;
+}
+
+// One affiliation marker at `pos`, a number of one or two digits or a marker symbol:
+// its end, or `pos` when there is none.
+std::size_t marker_unit_end(std::string_view text, std::size_t pos) {
+  if (const std::size_t n = marker_symbol_length(text, pos)) return pos + n;
+  std::size_t end = pos;
+  while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+  return end - pos <= 2 ? end : pos;
+}
+
+// The end of a run of affiliation markers at `pos` ("1,2", "3*", "†‡"), or `pos` when
+// there is none: markers, joined by commas without a space, ending where the name's
+// part ends (so "1.5" and "v12b" hold none).
+std::size_t marker_run_end(std::string_view text, std::size_t pos) {
+  std::size_t end = pos;
+  for (;;) {
+    for (std::size_t next; (next = marker_unit_end(text, end)) != end;) end = next;
+    if (end == pos || end + 1 >= text.size() || text[end] != ',' ||
+        marker_unit_end(text, end + 1) == end + 1) {
+      break;
+    }
+    ++end;
+  }
+  if (end < text.size() && std::string_view(" ,;)|&").find(text[end]) == std::string_view::npos) {
+    return pos;
+  }
+  return end;
+}
+
+// Affiliation and footnote markers glued to the end of names: "Jane Doe1,2, John
+// Smith3*" -> "Jane Doe, John Smith"; "SHARMA†" -> "SHARMA".
+std::string without_affiliation_markers(std::string_view text) {
+  std::string out;
+  std::size_t pos = 0;
+  char32_t previous = 0;
+  while (pos < text.size()) {
+    if (detail::is_letter(previous) || previous == '.') {
+      if (const std::size_t end = marker_run_end(text, pos); end != pos) {
+        pos = end;
+        continue;
+      }
+    }
+    const std::size_t begin = pos;
+    previous = detail::next_code_point(text, pos);
+    out += text.substr(begin, pos - begin);
+  }
+  return out;
+}
+
+// Affiliations printed as superscript letters that the text carries as lower-case
+// letters after the name: "Jane Doe a, b, John Smith c" -> "Jane Doe, John Smith".
+std::string without_letter_markers(std::string_view text) {
+  const auto single_letter = [](std::string_view word) {
+    return word.size() == 1 && word[0] >= 'a' && word[0] <= 'z';
+  };
+  std::string out;
+  bool changed = false;
+  for (const std::string_view part : split_any(text, {","})) {
+    auto words = split_words(part);
+    const std::size_t all = words.size();
+    while (words.size() > (all > 1 ? 1u : 0u) && single_letter(words.back())) words.pop_back();
+    if (all > 1 && words.size() == 1 && single_letter(words.front())) words.clear();
+    changed = changed || words.size() != all;
+    if (words.empty() && all > 0) continue;
+    std::string joined;
+    for (const std::string_view word : words) {
+      joined += (joined.empty() ? "" : " ") + std::string(word);
+    }
+    out += (out.empty() ? "" : ", ") + joined;
+  }
+  return changed ? out : std::string(text);
+}
+
+// A numbered list of two names or more, "1. Jane Doe 2. John Roe" or "1. Jane Doe,
+// 2. John Roe" -> "Jane Doe, John Roe"; other text as it is ("1. Jane Doe" alone
+// may be any list's first item).
+std::string without_list_numbers(std::string_view text) {
+  if (!text.starts_with("1. ")) return std::string(text);
+  std::string out;
+  int next = 1;
+  for (const std::string_view word : split_words(text)) {
+    if (word == std::to_string(next) + ".") {
+      if (next > 1 && !out.empty() && !out.ends_with(',')) out += ',';
+      ++next;
+      continue;
+    }
+    if (word.size() >= 2 && word.back() == '.' &&
+        std::all_of(word.begin(), word.end() - 1,
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+      return std::string(text);  // out of sequence
+    }
+    out += (out.empty() ? "" : " ") + std::string(word);
+  }
+  return next >= 3 ? out : std::string(text);
+}
+
+// The names without what decorates them: affiliation markers, superscript letters,
+// list numbers.
+std::string without_decorations(std::string_view text) {
+  return without_letter_markers(without_list_numbers(without_affiliation_markers(text)));
+}
+
 }  // namespace
 
 std::optional<Byline> parse_byline(std::string_view line) {
-  const std::string collapsed = detail::collapse_whitespace(line);
+  std::string collapsed = detail::collapse_whitespace(line);
+  if (collapsed.empty() || collapsed.size() > 200) return std::nullopt;
+  const bool handle = strip_handles(collapsed);
   std::string_view text = collapsed;
-  if (text.empty() || text.size() > 200) return std::nullopt;
-  const bool marked = strip_marker(text);
+  const Marker marker = strip_marker(text);
+  const bool marked = marker != Marker::None;
   const auto doubled = doubled_name(text);
   if (doubled) text = *doubled;
   if (marked) text = without_description(text);
-  const std::string printed = without_date(with_coauthors(text));
+  const std::string printed = without_decorations(without_date(with_coauthors(text)));
   const auto segments = split_any(
       printed, {"|", "\xC2\xB7", "\xE2\x80\xA2", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "});
   const std::string_view names_part = segments.front();
@@ -308,23 +532,44 @@ std::optional<Byline> parse_byline(std::string_view line) {
   for (std::size_t s = 1; s < segments.size(); ++s) {
     if (!is_affiliation(segments[s])) return std::nullopt;
   }
-  auto names = split_names(names_part, marked);
+  auto names = split_names(names_part, marker == Marker::Loose);
   if (!names) return std::nullopt;
   std::size_t name_words = 0;
   for (const Person& person : names->people) name_words += detail::word_count(person.name);
   if (name_words > limit) return std::nullopt;
   const bool affiliated = names->affiliated || segments.size() > 1;
-  return Byline{printed, std::move(names->people), marked || affiliated || doubled};
+  return Byline{printed, std::move(names->people), marked || affiliated || doubled || handle};
 }
 
 std::vector<Person> split_authors(std::string_view byline) {
-  const std::string collapsed = detail::collapse_whitespace(byline);
+  std::string collapsed = detail::collapse_whitespace(byline);
+  strip_handles(collapsed);
   std::string_view text = collapsed;
   strip_marker(text);
-  const std::string printed = without_date(text);
+  const std::string printed = without_decorations(without_date(text));
   const auto segments = split_any(printed, {"|", "\xC2\xB7", "\xE2\x80\xA2"});
   auto names = split_names(segments.front(), true);
   return names ? std::move(names->people) : std::vector<Person>{};
+}
+
+std::vector<Person> split_author_list(std::string_view line) {
+  constexpr std::size_t kMaxChars = 400;
+  if (line.size() > kMaxChars) return {};
+  std::string collapsed = detail::collapse_whitespace(line);
+  std::string_view text = collapsed;
+  strip_marker(text);
+  const std::string names = without_decorations(text);
+  std::vector<Person> people;
+  for (const std::string_view comp : split_any(names, {",", ";"})) {
+    for (const std::string_view part : split_conjunctions(comp)) {
+      if (part.empty()) continue;
+      if (part.find_first_of(kNotInNames) != std::string_view::npos || !is_person(part, false)) {
+        return {};
+      }
+      people.push_back(Person{std::string(part)});
+    }
+  }
+  return people;
 }
 
 }  // namespace galley

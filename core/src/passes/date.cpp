@@ -1,12 +1,18 @@
-// Dates in the common English forms news sites and papers print.
+// Dates in the common forms news sites and papers print, in English and in the
+// Western European languages whose dates are written the same way (French, German,
+// Spanish, Portuguese, Italian, Dutch).
 //
-// The text is cut into tokens (numbers, ASCII words, single symbols, each knowing
-// whether whitespace precedes it) and a handful of token patterns are tried:
-//   day month year      30 January 2022, 30th of Jan. 2022
-//   month day year      January 30, 2022, Sept 3 2021
+// The text is cut into tokens (numbers, words of Latin letters, single symbols, each
+// knowing whether whitespace precedes it) and a handful of token patterns are tried:
+//   day month year      30 January 2022, 30th of Jan. 2022, 3. März 2021,
+//                       12 de enero de 2020, 1er janvier 2020, 21.dez.2018, 30-Jan-2022
+//   month day year      January 30, 2022, Sept 3 2021 (English month names only)
 //   year-month-day      2022-01-30, 2022/01/30 (optionally with a time: T10:00:00Z)
 //   numeric d/m/y       30/01/2022, 01/30/2022, 30.01.2022, 30-01-2022
-// each optionally followed by a time ("10:15 GMT", "at 3:05 pm"). Years must have four
+// each optionally followed by a time ("10:15 GMT", "at 3:05 pm", "às 12h55", "um
+// 10:15 Uhr"). Month and weekday names are compared with accents folded ("März" is
+// "marz", "août" is "aout"); a month may be abbreviated to any three or four first
+// letters that name no other month ("Sept", "janv.", "dez"). Years must have four
 // digits and lie in 1800..2199 (publication dates), and the calendar must allow the
 // day, so "31 February 2022" and "Page 3 of 7" are not dates.
 #include <algorithm>
@@ -39,7 +45,13 @@ struct Token {
 };
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Letters of month and weekday names: ASCII, Latin-1 and Latin Extended-A. Other
+// scripts stay symbols, so "2022年" keeps reading as a year followed by a sign.
+bool is_latin_letter(char32_t cp) noexcept {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+         (cp >= 0xC0 && cp <= 0x17F && cp != 0xD7 && cp != 0xF7);
+}
 
 bool is_space_code_point(char32_t cp) noexcept {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
@@ -52,13 +64,17 @@ std::vector<Token> tokenize(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t begin = pos;
-    const char c = text[pos];
     Kind kind = Kind::Symbol;
-    if (is_digit(c) || is_alpha(c)) {
-      const bool digits = is_digit(c);
-      kind = digits ? Kind::Number : Kind::Word;
-      while (pos < text.size() && (digits ? is_digit(text[pos]) : is_alpha(text[pos]))) ++pos;
-    } else if (is_space_code_point(next_code_point(text, pos))) {
+    if (is_digit(text[pos])) {
+      kind = Kind::Number;
+      while (pos < text.size() && is_digit(text[pos])) ++pos;
+    } else if (const char32_t cp = next_code_point(text, pos); is_latin_letter(cp)) {
+      kind = Kind::Word;
+      for (std::size_t next = pos;
+           next < text.size() && is_latin_letter(next_code_point(text, next)); next = pos) {
+        pos = next;
+      }
+    } else if (is_space_code_point(cp)) {
       spaced = true;
       continue;
     }
@@ -68,11 +84,68 @@ std::vector<Token> tokenize(std::string_view text) {
   return tokens;
 }
 
+// A word in lower-case ASCII with its accents dropped ("März" -> "marz", "às" -> "as");
+// letters without an ASCII base ("ß", "ł") stay as they are, so match no name.
+std::string fold(std::string_view word) {
+  // The ASCII letter of each code point U+00C0..U+00FF, '*' where there is none.
+  static constexpr std::string_view kLatin1 =
+      "aaaaaaaceeeeiiii*nooooo*ouuuuy**aaaaaaaceeeeiiii*nooooo*ouuuuy*y";
+  std::string out;
+  out.reserve(word.size());
+  std::size_t pos = 0;
+  while (pos < word.size()) {
+    const std::size_t begin = pos;
+    const char32_t cp = next_code_point(word, pos);
+    if (cp < 0x80) {
+      out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
+    } else if (cp >= 0xC0 && cp <= 0xFF && kLatin1[cp - 0xC0] != '*') {
+      out += kLatin1[cp - 0xC0];
+    } else {
+      out += word.substr(begin, pos - begin);
+    }
+  }
+  return out;
+}
+
 constexpr std::array<std::string_view, 12> kMonths = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 constexpr std::array<std::string_view, 7> kWeekdays = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+// The month names of French, German, Spanish, Portuguese, Italian and Dutch, folded
+// (see fold), each list space-separated and padded; German also spells März "Maerz",
+// Austrian German January "Jänner", Spanish September "setiembre".
+constexpr std::array<std::string_view, 12> kForeignMonths = {
+    " janvier januar janner enero janeiro gennaio januari ",
+    " fevrier februar febrero fevereiro febbraio februari ",
+    " mars marz maerz marzo marco maart ",
+    " avril abril aprile ",
+    " mai mayo maio maggio mei ",
+    " juin juni junio junho giugno ",
+    " juillet juli julio julho luglio ",
+    " aout agosto augustus ",
+    " septembre septiembre setiembre setembro settembre ",
+    " octobre oktober octubre outubro ottobre ",
+    " novembre noviembre novembro ",
+    " decembre dezember diciembre dezembro dicembre ",
+};
+// Abbreviations that are not the first letters of a name: German "Mrz", Dutch "mrt".
+constexpr std::array<std::pair<std::string_view, unsigned>, 2> kOtherAbbreviations = {
+    {{"mrz", 3}, {"mrt", 3}}};
+
+// Weekdays of the same languages, folded; Portuguese adds "-feira" ("segunda-feira").
+constexpr std::string_view kForeignWeekdays =
+    " lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag "
+    "freitag samstag sonnabend sonntag lunes martes miercoles jueves viernes sabado domingo "
+    "segunda terca quarta quinta sexta lunedi martedi mercoledi giovedi venerdi sabato "
+    "domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ";
+
+// Whether a padded, space-separated list holds `word`.
+bool listed(std::string_view list, std::string_view word) {
+  return !word.empty() && word.find(' ') == std::string_view::npos &&
+         list.find(" " + std::string(word) + " ") != std::string_view::npos;
+}
 
 // A full name or an abbreviation of at least three letters ("Sept", "Wed").
 bool names(std::string_view full, std::string_view word) {
@@ -80,6 +153,28 @@ bool names(std::string_view full, std::string_view word) {
   return lower == full || (lower.size() >= 3 && full.starts_with(lower) &&
                            (lower.size() == 3 || lower == "sept" || lower == "tues" ||
                             lower == "thur" || lower == "thurs"));
+}
+
+// The month (1..12) a folded word names in any of the languages: a full name, or
+// three or four first letters of names of one month only ("jui" names none).
+std::optional<unsigned> any_month(const std::string& folded) {
+  for (unsigned m = 0; m < 12; ++m) {
+    if (folded == kMonths[m] || listed(kForeignMonths[m], folded)) return m + 1;
+  }
+  for (const auto& [abbreviation, month] : kOtherAbbreviations) {
+    if (folded == abbreviation) return month;
+  }
+  if (folded.size() != 3 && folded.size() != 4) return std::nullopt;
+  const std::string padded = " " + folded;
+  std::optional<unsigned> found;
+  for (unsigned m = 0; m < 12; ++m) {
+    if (!kMonths[m].starts_with(folded) && kForeignMonths[m].find(padded) == std::string::npos) {
+      continue;
+    }
+    if (found) return std::nullopt;
+    found = m + 1;
+  }
+  return found;
 }
 
 // A number's value; dates only need small ones, so longer runs are rejected.
@@ -113,19 +208,21 @@ class Matcher {
     return span;
   }
 
-  // Tokens that may precede a date in a line that is only a date.
+  // Tokens that may precede a date in a line that is only a date: "Published on",
+  // "Publié le", "Publicado em", "Veröffentlicht am", a weekday.
   std::size_t skip_preamble(std::size_t i) const {
-    static constexpr std::array<std::string_view, 9> kWords = {
-        "published", "updated", "posted", "last", "modified", "first", "on", "date", "dated"};
+    static constexpr std::string_view kWords =
+        " published updated posted last modified first on date dated publie publiee le mis a "
+        "jour publicado publicada em el actualizado atualizado veroffentlicht aktualisiert am "
+        "stand datum pubblicato aggiornato il gepubliceerd bijgewerkt op ";
     while (i < t_.size()) {
-      const std::string lower = to_lower_ascii(t_[i].text);
-      const bool word = t_[i].kind == Kind::Word &&
-                        std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+      const bool word = t_[i].kind == Kind::Word && listed(kWords, fold(t_[i].text));
       if (!word && !symbol(i, ':')) break;
       ++i;
     }
     if (i < t_.size() && weekday(i)) {
       ++i;
+      if (symbol(i, '-') && adjacent(i) && word(i + 1, "feira") && adjacent(i + 1)) i += 2;
       if (symbol(i, '.') && !t_[i].spaced) ++i;
       if (symbol(i, ',')) ++i;
     }
@@ -143,29 +240,42 @@ class Matcher {
            t_[i].text.size() <= max_digits;
   }
   bool adjacent(std::size_t i) const { return i < t_.size() && !t_[i].spaced; }
+  // A word, folded (see fold), is `lower`.
   bool word(std::size_t i, std::string_view lower) const {
-    return i < t_.size() && t_[i].kind == Kind::Word && to_lower_ascii(t_[i].text) == lower;
+    return i < t_.size() && t_[i].kind == Kind::Word && fold(t_[i].text) == lower;
   }
   bool weekday(std::size_t i) const {
     if (t_[i].kind != Kind::Word) return false;
-    return std::any_of(kWeekdays.begin(), kWeekdays.end(),
+    return listed(kForeignWeekdays, fold(t_[i].text)) ||
+           std::any_of(kWeekdays.begin(), kWeekdays.end(),
                        [&](std::string_view day) { return names(day, t_[i].text); });
   }
   // The month a word names (1..12), then the index after it and an abbreviation's dot.
-  std::optional<std::pair<unsigned, std::size_t>> month(std::size_t i) const {
+  // English names only unless `any_language` (month-first dates are English).
+  std::optional<std::pair<unsigned, std::size_t>> month(std::size_t i,
+                                                        bool any_language = false) const {
     if (i >= t_.size() || t_[i].kind != Kind::Word) return std::nullopt;
-    for (unsigned m = 0; m < kMonths.size(); ++m) {
-      if (!names(kMonths[m], t_[i].text)) continue;
-      const std::size_t next = symbol(i + 1, '.') && adjacent(i + 1) ? i + 2 : i + 1;
-      return std::pair{m + 1, next};
+    std::optional<unsigned> m;
+    for (unsigned n = 0; n < kMonths.size() && !m; ++n) {
+      if (names(kMonths[n], t_[i].text)) m = n + 1;
     }
-    return std::nullopt;
+    if (!m && any_language) m = any_month(fold(t_[i].text));
+    if (!m) return std::nullopt;
+    const std::size_t next = symbol(i + 1, '.') && adjacent(i + 1) ? i + 2 : i + 1;
+    return std::pair{*m, next};
   }
-  // 1st, 2nd, 3rd, 30th: the suffix is its own token, written without a space.
+  // 1st, 2nd, 3rd, 30th, French 1er, Portuguese and Spanish 1º: the suffix is its own
+  // token, written without a space.
   std::size_t skip_ordinal(std::size_t i) const {
-    if (!adjacent(i) || t_[i].kind != Kind::Word) return i;
+    if (!adjacent(i)) return i;
+    if (t_[i].kind == Kind::Symbol) {
+      const std::string_view s = t_[i].text;
+      return s == "\xC2\xBA" || s == "\xC2\xB0" ? i + 1 : i;  // º °
+    }
+    if (t_[i].kind != Kind::Word) return i;
     const std::string lower = to_lower_ascii(t_[i].text);
-    return lower == "st" || lower == "nd" || lower == "rd" || lower == "th" ? i + 1 : i;
+    return lower == "st" || lower == "nd" || lower == "rd" || lower == "th" || lower == "er" ? i + 1
+                                                                                             : i;
   }
 
   static std::optional<year_month_day> make(int y, int m, int d) {
@@ -194,15 +304,28 @@ class Matcher {
     return found(make(value(t_[i]), value(t_[i + 2]), value(t_[i + 4])), i + 5);
   }
 
-  // 30 January 2022, 30th of January, 2022, 30 Jan. 2022
+  // 30 January 2022, 30th of January, 2022, 30 Jan. 2022, 3. März 2021, 1er mai 2020,
+  // 12 de enero de 2020, 21.dez.2018, 30-Jan-2022
   Found day_month_year(std::size_t i) const {
     if (!number(i, 1, 2)) return std::nullopt;
-    std::size_t k = skip_ordinal(i + 1);
-    if (word(k, "of")) ++k;
-    const auto m = month(k);
+    std::size_t k = i + 1;
+    // 30-Jan-2022, 30/Jan/2022: one separator on either side of the month, no spaces.
+    if ((symbol(k, '-') || symbol(k, '/')) && adjacent(k) && adjacent(k + 1)) {
+      const auto m = month(k + 1, true);
+      const char sep = t_[k].text[0];
+      if (!m || m->second != k + 2 || !symbol(k + 2, sep) || !adjacent(k + 2) || !adjacent(k + 3) ||
+          !number(k + 3, 4, 4)) {
+        return std::nullopt;
+      }
+      return found(make(value(t_[k + 3]), static_cast<int>(m->first), value(t_[i])), k + 4);
+    }
+    if (symbol(k, '.') && adjacent(k)) ++k;  // German "3. März", "21.dez.2018"
+    k = skip_ordinal(k);
+    if (word(k, "of") || word(k, "de")) ++k;
+    const auto m = month(k, true);
     if (!m) return std::nullopt;
     k = m->second;
-    if (symbol(k, ',')) ++k;
+    if (symbol(k, ',') || word(k, "de") || word(k, "del")) ++k;
     if (!number(k, 4, 4)) return std::nullopt;
     return found(make(value(t_[k]), static_cast<int>(m->first), value(t_[i])), k + 1);
   }
@@ -235,24 +358,37 @@ class Matcher {
     return found(make(value(t_[i + 4]), month_first ? a : b, month_first ? b : a), i + 5);
   }
 
-  // A time after a date: "T10:00:00Z", " 10:15 GMT", ", 3:05 pm", " at 10:00 +01:00".
+  // A time after a date: "T10:00:00Z", " 10:15 GMT", ", 3:05 pm", " at 10:00 +01:00",
+  // "às 12h55", "à 13h36", "um 10:15 Uhr", "a las 10:15", "alle ore 10:15".
   // Returns the ISO 8601 date-time (empty when the zone is a name to keep as found)
   // and the index after the time.
   std::optional<std::pair<std::string, std::size_t>> time_at(std::size_t i,
                                                              year_month_day date) const {
+    static constexpr std::string_view kAt = " at a as um om alle ";
     std::size_t k = i;
     if (word(k, "t") && adjacent(k) && adjacent(k + 1)) {
       ++k;
-    } else if (symbol(k, ',') || symbol(k, '|') || symbol(k, '-') || word(k, "at")) {
+    } else if (symbol(k, ',') || symbol(k, '|') || symbol(k, '-')) {
       ++k;
+    } else if (k < t_.size() && t_[k].kind == Kind::Word && listed(kAt, fold(t_[k].text))) {
+      ++k;
+      if (word(k, "las") || word(k, "ore")) ++k;
     }
-    if (!number(k, 1, 2) || !symbol(k + 1, ':') || !number(k + 2, 2, 2) || !adjacent(k + 1) ||
-        !adjacent(k + 2)) {
+    // 10:15, or 12h55 and 13h as French and Portuguese write the hour.
+    if (!number(k, 1, 2) || !adjacent(k + 1)) return std::nullopt;
+    int hour = value(t_[k]);
+    int minute = 0;
+    if (symbol(k + 1, ':')) {
+      if (!number(k + 2, 2, 2) || !adjacent(k + 2)) return std::nullopt;
+      minute = value(t_[k + 2]);
+      k += 3;
+    } else if (word(k + 1, "h")) {
+      k += 2;
+      if (number(k, 2, 2) && adjacent(k)) minute = value(t_[k++]);
+      if (adjacent(k) && t_[k].kind != Kind::Symbol) return std::nullopt;
+    } else {
       return std::nullopt;
     }
-    int hour = value(t_[k]);
-    const int minute = value(t_[k + 2]);
-    k += 3;
     std::string seconds;
     if (symbol(k, ':') && adjacent(k) && number(k + 1, 2, 2) && adjacent(k + 1)) {
       seconds = ":" + std::string(t_[k + 1].text);
@@ -269,6 +405,7 @@ class Matcher {
       k = after;
     }
     if (hour > 23 || minute > 59) return std::nullopt;
+    if (word(k, "uhr")) ++k;
     char clock[32];
     std::snprintf(clock, sizeof clock, "%02d:%02d", hour, minute);
     std::string iso = format_date(date) + "T" + clock + seconds;

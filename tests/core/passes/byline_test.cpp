@@ -27,6 +27,7 @@ TEST(ParseByline, ReadsMarkedBylines) {
   EXPECT_EQ(authors_of("By: Madonna"), (Names{"Madonna"}));
   EXPECT_EQ(authors_of("Par Élodie Durand"), (Names{"Élodie Durand"}));
   EXPECT_EQ(authors_of("By Alice, Bob and Carol"), (Names{"Alice", "Bob", "Carol"}));
+  EXPECT_EQ(authors_of("By Alice, Bob, and Carol"), (Names{"Alice", "Bob", "Carol"}));
 }
 
 TEST(ParseByline, ReadsBareNames) {
@@ -116,12 +117,109 @@ TEST(ParseByline, RejectsWhatIsNotAByline) {
   }
 }
 
+TEST(ParseByline, ReadsOtherLanguagesMarkers) {
+  EXPECT_EQ(authors_of("Por Ana Silva"), (Names{"Ana Silva"}));
+  EXPECT_EQ(authors_of("Texte Par Jean Dupont"), (Names{"Jean Dupont"}));
+  EXPECT_EQ(authors_of("Texte et photos par Jean Dupont"), (Names{"Jean Dupont"}));
+  EXPECT_EQ(authors_of("Reportagem Por Ana Silva"), (Names{"Ana Silva"}));
+  EXPECT_EQ(authors_of("Ein Bericht von Max Mustermann"), (Names{"Max Mustermann"}));
+  EXPECT_EQ(authors_of("Von Max Mustermann"), (Names{"Max Mustermann"}));
+  EXPECT_EQ(authors_of("Door Jan Jansen"), (Names{"Jan Jansen"}));
+  EXPECT_EQ(authors_of("Un articolo di Mario Rossi"), (Names{"Mario Rossi"}));
+  EXPECT_EQ(authors_of("Story and photos by Jane Doe"), (Names{"Jane Doe"}));
+  const auto byline = parse_byline("Reportagem Por Ana Silva");
+  ASSERT_TRUE(byline);
+  EXPECT_EQ(byline->text, "Ana Silva");
+  EXPECT_TRUE(byline->marked);
+}
+
+TEST(ParseByline, ReadsALeadingDoubleSlash) {
+  const auto byline = parse_byline("// Jane Doe");
+  ASSERT_TRUE(byline);
+  EXPECT_EQ(byline->text, "Jane Doe");
+  EXPECT_TRUE(byline->marked);
+  EXPECT_EQ(authors_of("//Jane Doe and John Roe"), (Names{"Jane Doe", "John Roe"}));
+}
+
+TEST(ParseByline, LeavesHandlesOut) {
+  const auto byline = parse_byline("By Jane Doe @janedoe");
+  ASSERT_TRUE(byline);
+  EXPECT_EQ(byline->text, "Jane Doe");
+  EXPECT_EQ(names(byline->authors), (Names{"Jane Doe"}));
+  const auto bare = parse_byline("Jane Doe (@jdoe)");
+  ASSERT_TRUE(bare);
+  EXPECT_EQ(bare->text, "Jane Doe");
+  EXPECT_TRUE(bare->marked);
+  EXPECT_EQ(authors_of("Jane Doe | @jane_doe"), (Names{"Jane Doe"}));
+  EXPECT_EQ(authors_of("By Jane Doe (@jdoe) and John Roe (@jroe)"),
+            (Names{"Jane Doe", "John Roe"}));
+}
+
+TEST(ParseByline, LeavesAffiliationMarkersOut) {
+  EXPECT_EQ(authors_of("Jane Doe1,2, John Smith3*"), (Names{"Jane Doe", "John Smith"}));
+  EXPECT_EQ(authors_of("Jane Doe\u2020 and John Smith\u2021\u00A7"),
+            (Names{"Jane Doe", "John Smith"}));
+  EXPECT_EQ(authors_of("Jane Doe\u00B9, John Smith\u00B2\u00B6"),
+            (Names{"Jane Doe", "John Smith"}));
+  EXPECT_EQ(authors_of("Jane Doe a, b, John Smith c"), (Names{"Jane Doe", "John Smith"}));
+  EXPECT_EQ(authors_of("By Jane Doe1, John Smith2"), (Names{"Jane Doe", "John Smith"}));
+  const auto byline = parse_byline("Jane Doe1,2, John Smith3*");
+  ASSERT_TRUE(byline);
+  EXPECT_EQ(byline->text, "Jane Doe, John Smith");
+}
+
+TEST(ParseByline, ReadsANumberedListOfAuthors) {
+  EXPECT_EQ(authors_of("1. Jane Doe 2. John Roe"), (Names{"Jane Doe", "John Roe"}));
+  EXPECT_EQ(authors_of("By 1. Jane Doe, 2. John Roe, 3. Max Mustermann"),
+            (Names{"Jane Doe", "John Roe", "Max Mustermann"}));
+  for (const char* line : {"1. Jane Doe", "1. Jane Doe 3. John Roe", "2. Jane Doe 3. John Roe"}) {
+    EXPECT_FALSE(parse_byline(line)) << line;
+  }
+}
+
+TEST(ParseByline, RejectsWhatIsNotABylineInOtherForms) {
+  for (const char* line :
+       {"Photos by Jane Doe and John Roe", "Translated by Jane Doe",
+        "The Story of the Year by Jane Doe", "Von", "Door Knobs", "Di Maio", "Von der Leyen",
+        "Por favor", "// TODO fix this", "@janedoe", "Version 1.2 by Jane Doe",
+        "Windows 10, John Roe", "jane@example.com", "Jane Doe123"}) {
+    EXPECT_FALSE(parse_byline(line)) << line;
+  }
+  const auto credit = parse_byline("Photos by Jane Doe");
+  EXPECT_FALSE(credit && credit->marked);
+  const auto headline = parse_byline("Von der Leyen Visits Kyiv");
+  EXPECT_FALSE(headline && headline->marked);
+}
+
+TEST(SplitAuthorList, SplitsAPapersAuthors) {
+  EXPECT_EQ(names(split_author_list("Jane Doe1,2, John Smith3* and Ann Lee\u2020")),
+            (Names{"Jane Doe", "John Smith", "Ann Lee"}));
+  EXPECT_EQ(names(split_author_list("Nuala E. Tully, Karen M. Morgan, and Hannah M. McGee")),
+            (Names{"Nuala E. Tully", "Karen M. Morgan", "Hannah M. McGee"}));
+  EXPECT_EQ(names(split_author_list("S Morad Hameed; Ross G. DOUGLAS & Ludwig van Beethoven")),
+            (Names{"S Morad Hameed", "Ross G. DOUGLAS", "Ludwig van Beethoven"}));
+  EXPECT_EQ(names(split_author_list("By Jane Doe and John Smith")),
+            (Names{"Jane Doe", "John Smith"}));
+  EXPECT_EQ(names(split_author_list("\u00C9lodie Durand a, b, Jean Dupont c")),
+            (Names{"\u00C9lodie Durand", "Jean Dupont"}));
+  for (const char* line : {"Introduction", "Jane Doe, University of Oxford", "Madonna, Prince",
+                           "Results and Discussion", "Jane Doe, 2. John Smith"}) {
+    EXPECT_TRUE(split_author_list(line).empty()) << line;
+  }
+  EXPECT_TRUE(split_author_list(std::string(500, 'A')).empty());
+  // Long hostile input stays linear.
+  EXPECT_TRUE(split_authors(" @" + std::string(200000, 'a')).empty());
+  EXPECT_TRUE(split_authors("A" + std::string(200000, '1')).empty());
+}
+
 TEST(SplitAuthors, SplitsPrintedBylines) {
   EXPECT_EQ(names(split_authors("Jane Doe, John Roe and Max Mustermann")),
             (Names{"Jane Doe", "John Roe", "Max Mustermann"}));
   EXPECT_EQ(names(split_authors("Jane Doe & John Roe")), (Names{"Jane Doe", "John Roe"}));
   EXPECT_EQ(names(split_authors("By Jane Doe, Reuters")), (Names{"Jane Doe"}));
   EXPECT_TRUE(split_authors("the staff").empty());
+  EXPECT_EQ(names(split_authors("Texte par Jean Dupont @jdupont")), (Names{"Jean Dupont"}));
+  EXPECT_EQ(names(split_authors("Jane Doe1,2, John Smith3*")), (Names{"Jane Doe", "John Smith"}));
 }
 
 }  // namespace

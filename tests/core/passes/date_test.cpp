@@ -69,6 +69,82 @@ TEST(ParseDate, ReadsNumericDatesByOrder) {
   EXPECT_EQ(parsed("01/30/2022", DateOrder::DayFirst), "none");
 }
 
+TEST(ParseDate, ReadsOtherLanguagesDayFirst) {
+  EXPECT_EQ(parsed("3. M\xC3\xA4rz 2021"), "2021-03-03");  // German, "März"
+  EXPECT_EQ(parsed("3. Maerz 2021"), "2021-03-03");
+  EXPECT_EQ(parsed("3. Mrz. 2021"), "2021-03-03");
+  EXPECT_EQ(parsed("1. J\xC3\xA4nner 2020"), "2020-01-01");
+  EXPECT_EQ(parsed("24. Dezember 2019"), "2019-12-24");
+  EXPECT_EQ(parsed("12 de enero de 2020"), "2020-01-12");  // Spanish
+  EXPECT_EQ(parsed("1 de septiembre del 2020"), "2020-09-01");
+  EXPECT_EQ(parsed("21 de dezembro de 2018"), "2018-12-21");  // Portuguese
+  EXPECT_EQ(parsed("5 de mar\xC3\xA7o de 2019"), "2019-03-05");
+  EXPECT_EQ(parsed("1\xC2\xBA de maio de 2019"), "2019-05-01");  // 1º
+  EXPECT_EQ(parsed("1er janvier 2020"), "2020-01-01");           // French
+  EXPECT_EQ(parsed("15 ao\xC3\xBBt 2019"), "2019-08-15");
+  EXPECT_EQ(parsed("7 f\xC3\xA9vr. 2019"), "2019-02-07");
+  EXPECT_EQ(parsed("7 FEVRIER 2019"), "2019-02-07");
+  EXPECT_EQ(parsed("3 giugno 2021"), "2021-06-03");  // Italian
+  EXPECT_EQ(parsed("3 ott. 2021"), "2021-10-03");
+  EXPECT_EQ(parsed("3 maart 2021"), "2021-03-03");  // Dutch
+  EXPECT_EQ(parsed("3 mrt 2021"), "2021-03-03");
+  EXPECT_EQ(parsed("3 okt. 2021"), "2021-10-03");
+}
+
+TEST(ParseDate, ReadsAbbreviatedMonthsBetweenSeparators) {
+  EXPECT_EQ(parsed("21.dez.2018"), "2018-12-21");
+  EXPECT_EQ(parsed("21.Dez.2018"), "2018-12-21");
+  EXPECT_EQ(parsed("21 dez. 2018"), "2018-12-21");
+  EXPECT_EQ(parsed("30-Jan-2022"), "2022-01-30");
+  EXPECT_EQ(parsed("30/jan/2022"), "2022-01-30");
+  EXPECT_EQ(parsed("30-Jan/2022"), "none");  // the separators differ
+}
+
+TEST(ParseDate, ReadsOtherLanguagesWeekdaysAndPreambles) {
+  EXPECT_EQ(parsed("lundi 12 janvier 2015"), "2015-01-12");
+  EXPECT_EQ(parsed("Publi\xC3\xA9 le 12 janvier 2015"), "2015-01-12");
+  EXPECT_EQ(parsed("Montag, 3. M\xC3\xA4rz 2021"), "2021-03-03");
+  EXPECT_EQ(parsed("Ver\xC3\xB6"
+                   "ffentlicht am 3. M\xC3\xA4rz 2021"),
+            "2021-03-03");
+  EXPECT_EQ(parsed("domingo, 12 de enero de 2020"), "2020-01-12");
+  EXPECT_EQ(parsed("Publicado em segunda-feira, 21 de dezembro de 2018"), "2018-12-21");
+  EXPECT_EQ(parsed("sabato 3 aprile 2021"), "2021-04-03");
+  EXPECT_EQ(parsed("zondag 3 maart 2021"), "2021-03-03");
+}
+
+TEST(ParseDate, ReadsOtherLanguagesTimes) {
+  EXPECT_EQ(parsed("21.dez.2018 \xC3\xA0s 12h55"), "2018-12-21");  // "às"
+  EXPECT_EQ(parsed("04.05.2015 \xC3\xA0 13h36"), "2015-05-04");    // "à"
+  EXPECT_EQ(parsed("04.05.2015 \xC3\xA0 13h36", DateOrder::MonthFirst), "2015-04-05");
+  EXPECT_EQ(parsed("12 janvier 2015 \xC3\xA0 9h"), "2015-01-12");
+  EXPECT_EQ(parsed("3. M\xC3\xA4rz 2021 um 10:15 Uhr"), "2021-03-03");
+  EXPECT_EQ(parsed("12 de enero de 2020 a las 10:15"), "2020-01-12");
+  EXPECT_EQ(parsed("3 aprile 2021 alle ore 10:15"), "2021-04-03");
+  EXPECT_EQ(parsed("3 maart 2021 om 10:15"), "2021-03-03");
+  const auto pt = detail::parse_date_span("21.dez.2018 \xC3\xA0s 12h55", DateOrder::Auto);
+  ASSERT_TRUE(pt);
+  EXPECT_EQ(pt->datetime, "2018-12-21T12:55");
+  const auto fr = detail::parse_date_span("04.05.2015 \xC3\xA0 13h36", DateOrder::Auto);
+  ASSERT_TRUE(fr);
+  EXPECT_EQ(fr->datetime, "2015-05-04T13:36");
+  const auto de = detail::parse_date_span("3. M\xC3\xA4rz 2021 um 10:15 Uhr", DateOrder::Auto);
+  ASSERT_TRUE(de);
+  EXPECT_EQ(de->datetime, "2021-03-03T10:15");
+  EXPECT_EQ(parsed("04.05.2015 \xC3\xA0 13h36min"), "none");
+  EXPECT_EQ(parsed("04.05.2015 \xC3\xA0 25h00"), "none");
+}
+
+TEST(ParseDate, RejectsWhatIsNotADateInOtherLanguages) {
+  for (const char* text :
+       {"M\xC3\xA4rz 2021", "3. M\xC3\xA4rz", "12 de enero", "enero de 2020", "juillet 2020",
+        "3 jui 2020",  // June or July
+        "3 xyz 2020", "3. 2021", "31 de febrero de 2020", "3 Mai 21", "Er kam am 3. M\xC3\xA4rz",
+        "Am 3. M\xC3\xA4rz 2021 begann es", "Mai 3, 2021"}) {
+    EXPECT_EQ(parsed(text), "none") << text;
+  }
+}
+
 TEST(ParseDate, ValidatesTheCalendar) {
   EXPECT_EQ(parsed("31 February 2022"), "none");
   EXPECT_EQ(parsed("29 February 2022"), "none");
@@ -118,6 +194,10 @@ TEST(FindDate, FindsADateInFreeText) {
   EXPECT_EQ(format_date(*find_date("It ended on 30.01.2022.")), "2022-01-30");
   EXPECT_FALSE(find_date("In 2014, 13,000 troops held 3 exercises on 21 January."));
   EXPECT_FALSE(find_date("Build v2022-01-30 and 12/30/01/2022"));
+  EXPECT_EQ(format_date(*find_date("Reportagem de Ana Silva, 21.dez.2018 \xC3\xA0s 12h55")),
+            "2018-12-21");
+  EXPECT_EQ(format_date(*find_date("Er kam am 3. M\xC3\xA4rz 2021 an.")), "2021-03-03");
+  EXPECT_FALSE(find_date("2022\xE5\xB9\xB4 and 3 jui 2020 and mai 2020"));
   const auto span =
       detail::find_date_span("By Jane Doe | Jan 30, 2022 | Politics", DateOrder::Auto);
   ASSERT_TRUE(span);
