@@ -314,7 +314,7 @@ class BlockBuilder::Impl {
   // In justified text a paragraph's last line is short, so a full line before the
   // break means the paragraph goes on, even where a sentence ends with the line.
   bool continues_across(const Line& a, const Line& b) const {
-    if (indent(b) > kIndent * b.size || ended_early(a, b)) return false;
+    if (indent(b) > kIndent * b.size || ended_early(a, b) || a.bold != b.bold) return false;
     if (justified_ && is_full(a)) return true;
     return !ends_sentence(a.text) || starts_lower(b.text);
   }

@@ -259,5 +259,45 @@ TEST(PdfReader, StopsBetweenPagesWhenCancelled) {
   }
 }
 
+// A paper: no figure, equation or table ends it, and its numbered running header
+// leaves every page.
+TEST(PdfReader, KeepsAllOfAPapersTextThroughItsFigureEquationAndTable) {
+  Diagnostics diag;
+  const Article article = read_pdf("paper_with_figure_and_table", diag);
+  EXPECT_EQ(article.metadata.layout, "document");
+  const std::string text = body_text(article);
+  for (const char* part :
+       {"Tannery", "Quarry", "Figure 1: The river", "flow = width", "Reach", "1200",
+        "Table 1: The reaches", "the walls came apart", "go where it wants"}) {
+    EXPECT_NE(text.find(part), std::string::npos) << part;
+  }
+  EXPECT_EQ(text.find("A River Set Free"), std::string::npos);
+  std::size_t headings = 0;
+  for (const Block& block : article.body) headings += std::holds_alternative<Heading>(block.node);
+  EXPECT_EQ(headings, 4u);  // 1. Introduction ... 4. Discussion
+  EXPECT_TRUE(article.footer.empty());
+}
+
+// A web print's contents list is part of its article, not its end.
+TEST(PdfReader, KeepsAWebPrintsArticleAfterItsContentsList) {
+  Diagnostics diag;
+  const Article article = read_pdf("printed_contents", diag);
+  EXPECT_EQ(article.metadata.layout, "web-print");
+  const std::string text = body_text(article);
+  EXPECT_NE(text.find("20 Reach 20 of the river"), std::string::npos);
+  EXPECT_NE(text.find("go where it wants"), std::string::npos);
+  EXPECT_TRUE(article.footer.empty());
+}
+
+// A toolbar of short lines above the headline is not the article.
+TEST(PdfReader, FindsTheArticleUnderAPrintedToolbar) {
+  Diagnostics diag;
+  const Article article = read_pdf("printed_toolbar", diag);
+  EXPECT_EQ(article.metadata.title, "River Work Begins");
+  ASSERT_FALSE(article.body.empty());
+  EXPECT_TRUE(plain_text(article.body.front()).starts_with("The river that runs"));
+  EXPECT_EQ(body_text(article).find("Bookmarks"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace galley

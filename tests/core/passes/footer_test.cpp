@@ -45,8 +45,19 @@ TEST(OpensComments, RecognisesCommentSectionOpenings) {
   }
 }
 
-Article recovered(Blocks body) {
+TEST(OpensRelated, RecognisesLinksToOtherArticles) {
+  for (const char* text : {"Related stories", "You might also like", "Recommended for you",
+                           "Most read", "Read next:", " related articles (5) "}) {
+    EXPECT_TRUE(opens_related(text)) << text;
+  }
+  for (const char* text : {"", "Related work", "We recommend a slower river.", "Next"}) {
+    EXPECT_FALSE(opens_related(text)) << text;
+  }
+}
+
+Article recovered(Blocks body, std::optional<std::string> layout = std::nullopt) {
   Article article;
+  article.metadata.layout = std::move(layout);
   article.body = std::move(body);
   Diagnostics diag;
   recover_footer(article, {}, diag);
@@ -102,6 +113,12 @@ TEST(RecoverFooter, MovesACommentSectionAfterTheArticle) {
   EXPECT_EQ(article.body, blocks(words(120)));
   EXPECT_EQ(article.footer, blocks(para(text("View comments (27)")), para(text("Great piece.")),
                                    para(text("reply"))));
+}
+
+// A paper's section named "Comments" is its own text, not readers'.
+TEST(RecoverFooter, KeepsADocumentsCommentsSection) {
+  const Blocks body = blocks(words(120), para(text("Comments")), words(50));
+  EXPECT_EQ(recovered(body, "document").body, body);
 }
 
 TEST(RecoverFooter, KeepsACommentCountBeforeTheArticle) {
