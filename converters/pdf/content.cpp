@@ -174,8 +174,10 @@ Run web_article(std::vector<TextBlock>& blocks, std::size_t title, bool& kept_al
                                          : article_run(blocks, densest_run(blocks).first);
   const std::vector<bool> running = running_text(blocks);
   const std::size_t kept = running_words(blocks, running, run.begin, run.end);
-  kept_all = run.begin == run.end || 2 * kept < running_words(blocks, running, 0, blocks.size());
-  return kept_all ? Run{after_title(blocks, title), blocks.size(), 0} : run;
+  const std::size_t first = after_title(blocks, title);
+  kept_all = (run.begin == run.end && first < blocks.size()) ||
+             2 * kept < running_words(blocks, running, 0, blocks.size());
+  return kept_all ? Run{first, blocks.size(), 0} : run;
 }
 
 }  // namespace
