@@ -100,8 +100,8 @@ std::size_t resumption(const std::vector<TextBlock>& blocks, const std::vector<b
 // teasers can add up to more prose than the article had) unless running text soon
 // follows it: then it was a contents list or a figure's labels inside the article,
 // and the count goes on from the peak.
-Run article_run(const std::vector<TextBlock>& blocks, std::size_t begin) {
-  const std::vector<bool> running = running_text(blocks);
+Run article_run(const std::vector<TextBlock>& blocks, const std::vector<bool>& running,
+                std::size_t begin) {
   Run run{begin, begin, 0};
   double sum = 0;
   std::size_t chrome_run = 0;
@@ -128,12 +128,13 @@ Run article_run(const std::vector<TextBlock>& blocks, std::size_t begin) {
 // (a sticky bar, a teaser, then over the article): a later heading repeating the
 // marked title opens the article instead when more running text follows it, and
 // is marked as the title too. (A photo caption repeating it is no heading.)
-Run run_after_title(std::vector<TextBlock>& blocks, std::size_t first) {
+Run run_after_title(std::vector<TextBlock>& blocks, const std::vector<bool>& running,
+                    std::size_t first) {
   std::size_t after = first;
   std::string title;
   while (after < blocks.size() && blocks[after].title) title += plain_text(blocks[after++].block);
   title = fold_text(title);
-  Run best = article_run(blocks, after);
+  Run best = article_run(blocks, running, after);
   std::size_t best_repeat = first;
   double between = 0;  // weight of the blocks from the title to block i
   for (std::size_t i = after; i < blocks.size(); between += weight(blocks[i++])) {
@@ -141,7 +142,7 @@ Run run_after_title(std::vector<TextBlock>& blocks, std::size_t first) {
         fold_text(plain_text(blocks[i].block)) != title) {
       continue;
     }
-    const Run run = article_run(blocks, i + 1);
+    const Run run = article_run(blocks, running, i + 1);
     if (run.words > best.words) {
       best = run;
       best_repeat = i;
@@ -170,9 +171,9 @@ std::size_t after_title(const std::vector<TextBlock>& blocks, std::size_t title)
 // running text out (a toolbar taken for the article, a page with no title and two
 // stories), everything from the title on is kept instead.
 Run web_article(std::vector<TextBlock>& blocks, std::size_t title, bool& kept_all) {
-  const Run run = title != blocks.size() ? run_after_title(blocks, title)
-                                         : article_run(blocks, densest_run(blocks).first);
   const std::vector<bool> running = running_text(blocks);
+  const Run run = title != blocks.size() ? run_after_title(blocks, running, title)
+                                         : article_run(blocks, running, densest_run(blocks).first);
   const std::size_t kept = running_words(blocks, running, run.begin, run.end);
   const std::size_t first = after_title(blocks, title);
   kept_all = (run.begin == run.end && first < blocks.size()) ||
@@ -187,14 +188,13 @@ Layout layout_of(const PrintMarks& marks) {
 }
 
 Selection select_article(std::vector<TextBlock> blocks, Layout layout) {
-  const auto title = static_cast<std::size_t>(
-      std::find_if(blocks.begin(), blocks.end(), [](const TextBlock& b) { return b.title; }) -
-      blocks.begin());
+  const auto is_title = [](const TextBlock& b) { return b.title; };
+  const auto title = static_cast<std::size_t>(std::find_if(blocks.begin(), blocks.end(), is_title) -
+                                              blocks.begin());
   Selection selection;
   const Run run = layout == Layout::WebPrint ? web_article(blocks, title, selection.kept_all)
                                              : Run{after_title(blocks, title), blocks.size(), 0};
   const auto at = [&](std::size_t i) { return std::make_move_iterator(blocks.begin() + i); };
-  const auto is_title = [](const TextBlock& b) { return b.title; };
   selection.before.assign(at(0), at(run.begin));
   std::erase_if(selection.before, is_title);
   selection.body.assign(at(run.begin), at(run.end));

@@ -155,18 +155,17 @@ std::vector<BandLine> band_lines(const Page& page) {
 }
 
 // Removes the page's furniture into `found`, given the keys that repeat around it.
-// Also notes the browser print lines it finds in `marks`.
+// Also counts the page in `marks` when its band has a browser's print date.
 void remove_page_furniture(Page& page, const std::set<std::string>& repeated,
                            std::vector<Furniture>& found, PrintMarks& marks) {
   std::vector<bool> is_furniture(page.lines.size(), false);
   std::vector<double> anchors;  // baselines of page numbers and print lines
-  bool url = false, stamp = false;
+  bool stamp = false;
   for (std::size_t i = 0; i < page.lines.size(); ++i) {
     const Line& line = page.lines[i];
     const std::string text(detail::trim(line.text));
     const bool in_band = band_of(line, page, kShapeBand) != Band::None;
     const PrintLine printed = in_band ? print_line(text) : PrintLine::None;
-    url = url || printed == PrintLine::Url;
     stamp = stamp || printed == PrintLine::Stamp;
     const bool shaped = in_band && (printed != PrintLine::None || is_page_number(text));
     const bool repeats =
@@ -191,8 +190,6 @@ void remove_page_furniture(Page& page, const std::set<std::string>& repeated,
     }
   }
   page.lines.erase(page.lines.begin() + static_cast<std::ptrdiff_t>(kept), page.lines.end());
-  ++marks.pages;
-  marks.url_pages += url ? 1 : 0;
   marks.stamp_pages += stamp ? 1 : 0;
 }
 

@@ -221,7 +221,6 @@ void order_by_geometry(std::vector<Line>& lines) {
 // in the same type that start at the same left edge on the page, so an indented or
 // short line is measured against the whole column (fixtures/pdf/two_column).
 void assign_columns(Page& page) {
-  constexpr double kSameEdge = 2.0;
   constexpr double kSameSize = 0.3;
   struct Block {
     std::size_t begin, end;

@@ -280,7 +280,6 @@ class BlockBuilder::Impl {
   // set apart in its own type ("Background" over its section) has a column of its
   // own; the next line's shows how wide it is when the two share their left edge.
   bool ended_early(const Line& a, const Line& b) const {
-    constexpr double kSameEdge = 2.0;
     const double right = std::abs(a.col_left - b.col_left) <= kSameEdge
                              ? std::max(a.col_right, b.col_right)
                              : a.col_right;

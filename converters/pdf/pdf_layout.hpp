@@ -30,6 +30,9 @@ namespace galley::pdf {
 // this (far longer than any furniture, name or dates line) is never given to a regex.
 inline constexpr std::size_t kMaxRegexChars = 400;
 
+/// Lines whose left edges are this close (in points) share them: one column.
+inline constexpr double kSameEdge = 2.0;
+
 struct Box {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   double width() const { return x1 - x0; }
@@ -107,8 +110,6 @@ struct BandLine {
 
 /// The marks of a browser's print found in the page bands of the pages decided.
 struct PrintMarks {
-  int pages = 0;
-  int url_pages = 0;    ///< pages whose band has a URL alone on its line
   int stamp_pages = 0;  ///< pages whose band has a print date ("3/15/24, 10:30 AM")
 };
 

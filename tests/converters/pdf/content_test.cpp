@@ -101,10 +101,9 @@ TEST(SelectArticle, KeepsAllOfADocumentAfterItsTitle) {
 }
 
 TEST(LayoutOf, ABrowsersPrintStampMakesAWebPrint) {
-  EXPECT_EQ(layout_of({.pages = 12, .url_pages = 0, .stamp_pages = 1}), Layout::WebPrint);
-  EXPECT_EQ(layout_of({.pages = 3, .url_pages = 3, .stamp_pages = 3}), Layout::WebPrint);
-  EXPECT_EQ(layout_of({.pages = 12, .url_pages = 12, .stamp_pages = 0}), Layout::Document);
-  EXPECT_EQ(layout_of({.pages = 0, .url_pages = 0, .stamp_pages = 0}), Layout::Document);
+  EXPECT_EQ(layout_of({.stamp_pages = 1}), Layout::WebPrint);
+  EXPECT_EQ(layout_of({.stamp_pages = 3}), Layout::WebPrint);
+  EXPECT_EQ(layout_of({.stamp_pages = 0}), Layout::Document);
 }
 
 }  // namespace
