@@ -1,19 +1,22 @@
 // `galley batch`: a producer reads inputs in order (keeping archives open), a bounded
 // queue hands them to worker threads, and each worker converts, writes its outputs
 // atomically and appends its report line. Memory stays flat: at most
-// 2 x jobs documents are in flight. SIGINT/SIGTERM stop the producer; documents in
-// progress finish, so only complete outputs remain and the report says where it stopped.
+// 2 x jobs documents are in flight. The first SIGINT/SIGTERM stops new conversions
+// and lets those in progress finish; a second abandons them. Either way only
+// complete outputs remain and the report says where the run stopped.
 #include "batch.hpp"
 
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -59,18 +62,13 @@ class JobQueue {
     not_full_.notify_one();
     return job;
   }
-  /// Ends the queue; with `drop`, jobs not yet taken are discarded and returned.
-  std::vector<std::size_t> close(bool drop) {
+  /// Ends the queue; with `drop`, jobs not yet taken are discarded.
+  void close(bool drop) {
     std::lock_guard lock(mutex_);
     closed_ = true;
-    std::vector<std::size_t> dropped;
-    if (drop) {
-      for (const Job& j : jobs_) dropped.push_back(j.index);
-      jobs_.clear();
-    }
+    if (drop) jobs_.clear();
     not_empty_.notify_all();
     not_full_.notify_all();
-    return dropped;
   }
 
  private:
@@ -81,12 +79,14 @@ class JobQueue {
   bool closed_ = false;
 };
 
-// Turns SIGINT and SIGTERM into a stop request, on a thread of its own that waits
-// for them with sigwait, since nothing but a flag may be touched inside a signal
-// handler. SIGUSR1 from the destructor ends the wait.
+// Turns the first SIGINT or SIGTERM into a stop request and the next into an abandon
+// request, on a thread of its own that waits for them with sigwait, since nothing but
+// a flag may be touched inside a signal handler. SIGUSR1 from the destructor ends the
+// wait.
 class SignalWatcher {
  public:
-  explicit SignalWatcher(std::stop_source stop) : stop_(std::move(stop)) {
+  SignalWatcher(std::stop_source stop, std::stop_source abandon)
+      : stop_(std::move(stop)), abandon_(std::move(abandon)) {
     sigemptyset(&signals_);
     sigaddset(&signals_, SIGINT);
     sigaddset(&signals_, SIGTERM);
@@ -94,7 +94,7 @@ class SignalWatcher {
     pthread_sigmask(SIG_BLOCK, &signals_, &previous_);  // inherited by every later thread
     thread_ = std::thread([this] {
       for (int signal = 0; sigwait(&signals_, &signal) == 0 && signal != SIGUSR1;) {
-        stop_.request_stop();
+        if (!stop_.request_stop()) abandon_.request_stop();
       }
     });
   }
@@ -107,7 +107,7 @@ class SignalWatcher {
   SignalWatcher& operator=(const SignalWatcher&) = delete;
 
  private:
-  std::stop_source stop_;
+  std::stop_source stop_, abandon_;
   sigset_t signals_{}, previous_{};
   std::thread thread_;
 };
@@ -146,11 +146,18 @@ Shard parse_shard(const std::string& text) {
   return {k - 1, n};
 }
 
+// What a shard is chosen by: the input's path below the folder given, or its entry's
+// path in an archive named by its file name, so that shards agree wherever each
+// machine mounts the data and however the path is spelled.
+std::string shard_key(const InputItem& item) {
+  return item.entry ? item.file.filename().string() + "!" + item.relative : item.relative;
+}
+
 std::vector<InputItem> shard_inputs(std::vector<InputItem> items, Shard shard) {
   if (shard.count == 1) return items;
   std::vector<InputItem> mine;
   for (InputItem& item : items) {
-    if (stable_hash(item.display) % shard.count == shard.index) mine.push_back(std::move(item));
+    if (stable_hash(shard_key(item)) % shard.count == shard.index) mine.push_back(std::move(item));
   }
   return mine;
 }
@@ -163,35 +170,42 @@ struct Plan {
 
 class Batch {
  public:
-  Batch(const BatchArgs& args, Plan plan, OutputTarget& target, ReportWriter& report)
-      : args_(args), plan_(std::move(plan)), target_(target), report_(report) {}
+  /// `stop` ends the run early (conversions in progress finish); `abandon` gives up
+  /// those in progress as well.
+  Batch(const BatchArgs& args, Plan plan, OutputTarget& target, ReportWriter& report,
+        std::stop_source stop, std::stop_source abandon)
+      : args_(args),
+        plan_(std::move(plan)),
+        target_(target),
+        report_(report),
+        stop_(std::move(stop)),
+        abandon_(std::move(abandon)) {}
 
   BatchSummary run(const std::vector<bool>& already_done);
 
  private:
   void produce(const std::vector<bool>& already_done, JobQueue& queue);
   void work(JobQueue& queue);
-  ReportRecord convert(const Job& job);
+  std::optional<ReportRecord> convert(const Job& job);
+  void write_outputs(std::size_t index, const std::vector<std::string>& rendered);
+  void count_what_was_left(const std::vector<bool>& already_done);
 
   const BatchArgs& args_;
   Plan plan_;
   OutputTarget& target_;
   ReportWriter& report_;
   const WriteOptions write_options_ = write_options_from_environment();
-  std::stop_source stop_;
+  std::stop_source stop_;     ///< no new conversions (the first Ctrl-C)
+  std::stop_source abandon_;  ///< conversions in progress given up (the second)
   Progress* progress_ = nullptr;
   std::mutex counts_mutex_;
   BatchSummary summary_;
+  std::vector<char> finished_;  ///< per input: converted or failed in this run
 };
 
 void Batch::produce(const std::vector<bool>& already_done, JobQueue& queue) {
   InputLoader loader(args_.input.archive_limits);
-  for (std::size_t i = 0; i < plan_.items.size(); ++i) {
-    if (stop_.stop_requested()) {
-      summary_.interrupted = true;
-      summary_.next_input = plan_.items[i].display;
-      return;
-    }
+  for (std::size_t i = 0; i < plan_.items.size() && !stop_.stop_requested(); ++i) {
     if (already_done[i]) continue;
     Job job{i, {}, std::nullopt};
     try {
@@ -203,7 +217,22 @@ void Batch::produce(const std::vector<bool>& already_done, JobQueue& queue) {
   }
 }
 
-ReportRecord Batch::convert(const Job& job) {
+// Writes every output of input `index`; when one fails, those already written are
+// taken back, so an input has all its outputs or none.
+void Batch::write_outputs(std::size_t index, const std::vector<std::string>& rendered) {
+  const std::vector<std::string>& outputs = plan_.outputs[index];
+  for (std::size_t f = 0; f < rendered.size(); ++f) {
+    try {
+      target_.write(outputs[f], rendered[f]);
+    } catch (...) {
+      for (std::size_t written = 0; written < f; ++written) target_.remove(outputs[written]);
+      throw;
+    }
+  }
+}
+
+// The record of one conversion, or none when it was abandoned (a second Ctrl-C).
+std::optional<ReportRecord> Batch::convert(const Job& job) {
   const InputItem& item = plan_.items[job.index];
   ReportRecord record;
   record.input = item.display;
@@ -211,22 +240,21 @@ ReportRecord Batch::convert(const Job& job) {
   try {
     if (job.load_error) throw *job.load_error;
     Diagnostics diag;
-    const ReadOptions options = read_options_for(item, args_.input, stop_.get_token());
+    const ReadOptions options = read_options_for(item, args_.input, abandon_.get_token());
     const Article article = read(Input{item.display, job.bytes, {}}, options, diag, args_.from);
     // Render every format before writing any, so a failure leaves no outputs.
     std::vector<std::string> rendered;
     for (const auto* writer : plan_.writers) {
       rendered.push_back(write_string(article, writer->info.name, write_options_, diag));
     }
-    for (std::size_t f = 0; f < rendered.size(); ++f) {
-      target_.write(plan_.outputs[job.index][f], rendered[f]);
-      record.outputs.push_back(plan_.outputs[job.index][f]);
-    }
+    write_outputs(job.index, rendered);
+    record.outputs = plan_.outputs[job.index];
     record.status = "ok";
     record.title = article.metadata.title;
     record.byline = article.metadata.byline;
     if (article.metadata.date) record.date = format_date(*article.metadata.date);
   } catch (const Error& e) {
+    if (e.code() == ErrorCode::Cancelled && abandon_.stop_requested()) return std::nullopt;
     record.status = "failed";
     record.error = e.what();
   } catch (const std::exception& e) {
@@ -239,26 +267,38 @@ ReportRecord Batch::convert(const Job& job) {
 
 void Batch::work(JobQueue& queue) {
   while (auto job = queue.pop()) {
-    const ReportRecord record = convert(*job);
-    report_.add(record);
-    const bool ok = record.status == "ok";
+    if (stop_.stop_requested()) continue;  // queued before the interrupt: not started
+    const auto record = convert(*job);
+    if (!record) continue;
+    report_.add(*record);
+    const bool ok = record->status == "ok";
     {
       std::lock_guard lock(counts_mutex_);
       (ok ? summary_.ok : summary_.failed) += 1;
     }
-    if (progress_) progress_->done(ok, ok ? std::string() : record.error);
+    finished_[job->index] = 1;
+    if (progress_) progress_->done(ok, ok ? std::string() : record->error);
+  }
+}
+
+// After an interrupt: how many inputs were left for --resume, and the first of them.
+void Batch::count_what_was_left(const std::vector<bool>& already_done) {
+  summary_.interrupted = stop_.stop_requested();
+  for (std::size_t i = 0; i < plan_.items.size(); ++i) {
+    if (already_done[i] || finished_[i]) continue;
+    if (summary_.not_started++ == 0) summary_.next_input = plan_.items[i].display;
   }
 }
 
 BatchSummary Batch::run(const std::vector<bool>& already_done) {
   const auto start = Clock::now();
   summary_.total = plan_.items.size();
+  finished_.assign(plan_.items.size(), 0);
   for (const bool done : already_done) summary_.skipped += done ? 1 : 0;
   const unsigned jobs = worker_count(args_.jobs, summary_.total - summary_.skipped, args_.quiet);
   Progress progress(summary_.total - summary_.skipped, args_.quiet);
   progress_ = &progress;
   {
-    SignalWatcher watcher(stop_);
     JobQueue queue(2 * jobs);
     const auto workers = start_workers(
         jobs, [&] { work(queue); }, [&] { queue.close(true); });
@@ -268,39 +308,68 @@ BatchSummary Batch::run(const std::vector<bool>& already_done) {
       queue.close(true);  // lets the workers end, so unwinding can join them
       throw;
     }
-    const auto dropped = queue.close(summary_.interrupted);
-    if (!dropped.empty()) summary_.next_input = plan_.items[dropped.front()].display;
+    queue.close(stop_.stop_requested());
   }
+  count_what_was_left(already_done);
   progress.finish();
   summary_.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return summary_;
 }
 
-void print_summary(const BatchSummary& s) {
+void print_summary(const BatchSummary& s, bool quiet) {
   const double rate = s.wall_seconds > 0 ? static_cast<double>(s.ok) / s.wall_seconds : 0.0;
-  std::fprintf(stderr,
-               "galley: %zu converted, %zu failed, %zu skipped of %zu in %.2f s (%.1f docs/s)\n",
-               s.ok, s.failed, s.skipped, s.total, s.wall_seconds, rate);
-  if (s.interrupted) std::cerr << "galley: interrupted before " << s.next_input << '\n';
+  if (!quiet) {
+    std::fprintf(stderr,
+                 "galley: %zu converted, %zu failed, %zu skipped of %zu in %.2f s (%.1f docs/s)\n",
+                 s.ok, s.failed, s.skipped, s.total, s.wall_seconds, rate);
+  }
+  // Said even when quiet: the run did not finish, and the way on is not obvious.
+  if (s.interrupted) {
+    std::cerr << "galley: interrupted: " << s.not_started << " input(s) not converted"
+              << (s.next_input.empty() ? std::string() : ", from " + s.next_input)
+              << "; run again with --resume to carry on\n";
+  }
 }
 
-// With --resume, an input is done when the earlier report says ok (or skipped) and
-// every output it lists is still there; its earlier record is returned.
+// With --resume, an input is done when the earlier report says it was converted (ok
+// or skipped) to the very outputs planned now, and they are all still there; its
+// earlier record is returned. Records are matched by input and outputs together, so
+// an input given twice (with two sets of outputs) is matched exactly.
 std::vector<std::optional<ReportRecord>> find_done(const BatchArgs& args, const Plan& plan,
                                                    const OutputTarget& target) {
   std::vector<std::optional<ReportRecord>> done(plan.items.size());
   if (!args.resume) return done;
-  auto earlier = read_report(args.report);
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    const auto it = earlier.find(plan.items[i].display);
-    if (it == earlier.end() || (it->second.status != "ok" && it->second.status != "skipped")) {
-      continue;
+  std::map<std::pair<std::string, std::vector<std::string>>, ReportRecord> converted;
+  for (ReportRecord& r : read_report(args.report)) {
+    auto key = std::make_pair(r.input, r.outputs);
+    if (r.status == "ok" || r.status == "skipped") {
+      converted.insert_or_assign(std::move(key), std::move(r));
+    } else {
+      converted.erase(key);  // a later line of the same report supersedes
     }
-    bool complete = it->second.outputs == plan.outputs[i];
-    for (const auto& output : plan.outputs[i]) complete = complete && target.has(output);
-    if (complete) done[i] = std::move(it->second);
+  }
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    const auto it = converted.find({plan.items[i].display, plan.outputs[i]});
+    if (it == converted.end()) continue;
+    const auto& outputs = plan.outputs[i];
+    if (std::all_of(outputs.begin(), outputs.end(), [&](const auto& o) { return target.has(o); })) {
+      done[i] = it->second;
+    }
   }
   return done;
+}
+
+// Removes the temporary files and staging folders a killed run left behind.
+void remove_leftovers(const BatchArgs& args, const Plan& plan, OutputTarget& target) {
+  std::vector<std::string> outputs;
+  for (const auto& item_outputs : plan.outputs) {
+    outputs.insert(outputs.end(), item_outputs.begin(), item_outputs.end());
+  }
+  std::size_t removed = target.remove_leftovers(outputs);
+  if (!args.report.empty()) removed += remove_leftover_temporaries({args.report});
+  if (removed > 0 && !args.quiet) {
+    std::cerr << "galley: removed " << removed << " temporary file(s) an interrupted run left\n";
+  }
 }
 
 }  // namespace
@@ -352,13 +421,15 @@ int run_batch(const BatchArgs& args) {
     if (plan.items.empty()) {
       throw Error(ErrorCode::Io, args.inputs.front(), {}, "no inputs in a format galley reads");
     }
-    if (args.resume && is_zip_path(args.output)) {
-      throw CLI::ValidationError("--resume", "works with a folder output, not a .zip");
-    }
-    const auto target = open_output(args.output);
+    // Signals are watched from here on, so that an interrupt never leaves the
+    // report or the archive half made.
+    std::stop_source stop, abandon;
+    SignalWatcher watcher(stop, abandon);
+    const auto target = open_output(args.output, args.resume);
+    remove_leftovers(args, plan, *target);
     std::vector<bool> done(plan.items.size(), false);
     const auto earlier = find_done(args, plan, *target);
-    ReportWriter report(args.report);  // truncates: read the earlier report first
+    ReportWriter report(args.report);
     for (std::size_t i = 0; i < earlier.size(); ++i) {
       if (!earlier[i]) continue;
       ReportRecord record = *earlier[i];
@@ -366,13 +437,21 @@ int run_batch(const BatchArgs& args) {
       report.add(record);
       done[i] = true;
     }
-    Batch batch(args, std::move(plan), *target, report);
+    report.publish();  // replaces the earlier report only now that it holds as much
+    Batch batch(args, std::move(plan), *target, report, stop, abandon);
     const BatchSummary summary = batch.run(done);
     target->finish();
-    report.finish(summary);
-    if (!args.quiet) print_summary(summary);
-    if (summary.ok + summary.skipped == summary.total) return kExitOk;
-    return summary.ok + summary.skipped == 0 ? kExitFailed : kExitSomeFailed;
+    const auto report_error = report.finish(summary);
+    print_summary(summary, args.quiet);
+    if (report_error) {
+      std::cerr << "galley: error: " << *report_error << '\n';
+      return kExitReportFailed;
+    }
+    if (summary.interrupted || summary.failed > 0) {
+      return summary.ok + summary.skipped == 0 && !summary.interrupted ? kExitFailed
+                                                                       : kExitSomeFailed;
+    }
+    return kExitOk;
   } catch (const CLI::ValidationError& e) {
     std::cerr << "galley: " << e.what() << '\n';
     return kExitUsage;

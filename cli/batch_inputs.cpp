@@ -7,6 +7,7 @@
 
 #include <galley/galley.hpp>
 
+#include "zip_handle.hpp"
 #include "zip_layout.hpp"
 
 namespace galley::cli {
@@ -22,11 +23,6 @@ std::string lower_extension(const std::string& name) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext;
 }
-
-struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-using ZipHandle = std::unique_ptr<zip_t, ZipCloser>;
 
 struct ZipFileCloser {
   void operator()(zip_file_t* f) const { zip_fclose(f); }

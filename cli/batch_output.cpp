@@ -4,10 +4,16 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cctype>
+#include <iostream>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 
 #include <galley/galley.hpp>
+
+#include "zip_handle.hpp"
 
 namespace galley::cli {
 namespace {
@@ -23,15 +29,28 @@ void write_under(const fs::path& root, const std::string& relative, std::string_
   write_file_atomically(path, bytes);
 }
 
+// Removes an output this run wrote; a link or a device it was written through stays.
+void remove_written(const fs::path& path) {
+  std::error_code ec;
+  if (fs::is_regular_file(fs::symlink_status(path, ec))) fs::remove(path, ec);
+}
+
 class FolderTarget final : public OutputTarget {
  public:
   explicit FolderTarget(fs::path root) : root_(std::move(root)) { fs::create_directories(root_); }
   void write(const std::string& relative, std::string_view bytes) override {
     write_under(root_, relative, bytes);
   }
+  void remove(const std::string& relative) override { remove_written(root_ / relative); }
   bool has(const std::string& relative) const override {
     std::error_code ec;
     return fs::is_regular_file(root_ / relative, ec);
+  }
+  std::size_t remove_leftovers(const std::vector<std::string>& relatives) override {
+    std::vector<fs::path> outputs;
+    outputs.reserve(relatives.size());
+    for (const std::string& relative : relatives) outputs.push_back(root_ / relative);
+    return remove_leftover_temporaries(outputs);
   }
   void finish() override {}
 
@@ -42,23 +61,28 @@ class FolderTarget final : public OutputTarget {
 // The staging folder goes beside the file the archive will replace (symbolic links
 // followed), so the finished archive is renamed onto it; an archive written into a
 // device, FIFO or open descriptor is staged in the temporary folder.
-fs::path staging_parent(const fs::path& archive) {
-  const OutputPlace place = output_place(archive);
+fs::path staging_parent(const OutputPlace& place) {
   if (place.kind != OutputPlace::Kind::File) return fs::temp_directory_path();
   return place.path.has_parent_path() ? place.path.parent_path() : ".";
 }
 
+// The archive an earlier run wrote at `place`, to resume from; none when there is
+// none, or (with a warning) when it cannot be read, so everything is converted again.
+ZipHandle earlier_archive(const OutputPlace& place, const std::string& name) {
+  std::error_code ec;
+  if (place.kind != OutputPlace::Kind::File || !fs::exists(place.path, ec)) return nullptr;
+  int code = 0;
+  zip_t* z = zip_open(place.path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+  if (!z) {
+    std::cerr << "galley: warning: " << name
+              << ": the earlier archive cannot be read; converting every input again\n";
+  }
+  return ZipHandle(z);
+}
+
 class ArchiveTarget final : public OutputTarget {
  public:
-  explicit ArchiveTarget(fs::path archive) : archive_(std::move(archive)) {
-    const fs::path dir = staging_parent(archive_);
-    fs::create_directories(dir);
-    std::string pattern = (dir / ("." + archive_.filename().string() + ".staging-XXXXXX")).string();
-    if (!mkdtemp(pattern.data())) {
-      throw Error(ErrorCode::Io, archive_.string(), {}, "cannot create a staging folder");
-    }
-    staging_root_ = pattern;
-  }
+  ArchiveTarget(fs::path archive, bool resume);
   ~ArchiveTarget() override {
     std::error_code ec;
     fs::remove_all(staging_root_, ec);
@@ -68,15 +92,78 @@ class ArchiveTarget final : public OutputTarget {
     std::lock_guard lock(mutex_);
     entries_.insert(relative);
   }
-  bool has(const std::string&) const override { return false; }
+  void remove(const std::string& relative) override {
+    remove_written(staging_root_ / relative);
+    std::lock_guard lock(mutex_);
+    entries_.erase(relative);
+  }
+  bool has(const std::string& relative) const override {
+    return earlier_ && zip_name_locate(earlier_.get(), relative.c_str(), 0) >= 0;
+  }
+  std::size_t remove_leftovers(const std::vector<std::string>&) override;
   void finish() override;
 
  private:
+  std::string staging_prefix() const { return "." + archive_.filename().string() + ".staging-"; }
+  std::map<std::string, std::optional<zip_uint64_t>> planned_entries() const;
+
   fs::path archive_;
+  OutputPlace place_;
   fs::path staging_root_;
+  ZipHandle earlier_;  ///< with --resume, the archive being extended
   std::mutex mutex_;
   std::set<std::string> entries_;
 };
+
+ArchiveTarget::ArchiveTarget(fs::path archive, bool resume)
+    : archive_(std::move(archive)), place_(output_place(archive_)) {
+  const fs::path dir = staging_parent(place_);
+  fs::create_directories(dir);
+  std::string pattern = (dir / (staging_prefix() + "XXXXXX")).string();
+  if (!mkdtemp(pattern.data())) {
+    throw Error(ErrorCode::Io, archive_.string(), {}, "cannot create a staging folder");
+  }
+  staging_root_ = pattern;
+  if (resume) earlier_ = earlier_archive(place_, archive_.string());
+}
+
+// A staging folder of a killed run, or the archive packed from it: ".NAME.staging-XXXXXX"
+// with an optional ".zip". Only folders beside the archive are looked at, since the
+// shared temporary folder may hold another run's staging for an archive of that name.
+std::size_t ArchiveTarget::remove_leftovers(const std::vector<std::string>&) {
+  if (place_.kind != OutputPlace::Kind::File) return 0;
+  const std::string prefix = staging_prefix();
+  const auto is_leftover = [&](std::string name) {
+    if (!name.starts_with(prefix)) return false;
+    if (name.ends_with(".zip")) name.resize(name.size() - 4);
+    const std::string unique = name.substr(prefix.size());
+    return unique.size() == 6 && std::all_of(unique.begin(), unique.end(),
+                                             [](unsigned char c) { return std::isalnum(c); });
+  };
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(staging_root_.parent_path(), ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const fs::path& path = it->path();
+    if (path == staging_root_ || !is_leftover(path.filename().string())) continue;
+    std::error_code removing;
+    removed += fs::remove_all(path, removing) > 0 ? 1 : 0;
+  }
+  return removed;
+}
+
+// Every entry the archive will hold, in name order: the ones written by this run
+// (no index) and, when resuming, the earlier archive's others (by their index there).
+std::map<std::string, std::optional<zip_uint64_t>> ArchiveTarget::planned_entries() const {
+  std::map<std::string, std::optional<zip_uint64_t>> planned;
+  for (const std::string& entry : entries_) planned.emplace(entry, std::nullopt);
+  const zip_int64_t earlier = earlier_ ? zip_get_num_entries(earlier_.get(), 0) : 0;
+  for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(std::max<zip_int64_t>(earlier, 0)); ++i) {
+    const char* name = zip_get_name(earlier_.get(), i, 0);
+    if (name && !std::string_view(name).ends_with('/')) planned.emplace(name, i);
+  }
+  return planned;
+}
 
 void ArchiveTarget::finish() {
   const std::string name = archive_.string();
@@ -84,9 +171,12 @@ void ArchiveTarget::finish() {
   int code = 0;
   zip_t* z = zip_open(temp.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
   if (!z) throw Error(ErrorCode::Io, name, {}, "cannot create the archive");
-  for (const std::string& entry : entries_) {
+  for (const auto& [entry, earlier_index] : planned_entries()) {
+    // An entry kept from the earlier archive is copied as it is stored, not re-deflated.
     const std::string file = (staging_root_ / entry).string();
-    zip_source_t* source = zip_source_file_create(file.c_str(), 0, -1, nullptr);
+    zip_source_t* source = earlier_index
+                               ? zip_source_zip(z, earlier_.get(), *earlier_index, 0, 0, -1)
+                               : zip_source_file_create(file.c_str(), 0, -1, nullptr);
     const zip_int64_t index =
         source ? zip_file_add(z, entry.c_str(), source, ZIP_FL_ENC_UTF_8) : -1;
     if (index < 0) {
@@ -111,8 +201,8 @@ std::string strip_extension(const std::string& relative) {
 
 }  // namespace
 
-std::unique_ptr<OutputTarget> open_output(const fs::path& path) {
-  if (is_zip_path(path)) return std::make_unique<ArchiveTarget>(path);
+std::unique_ptr<OutputTarget> open_output(const fs::path& path, bool resume) {
+  if (is_zip_path(path)) return std::make_unique<ArchiveTarget>(path, resume);
   return std::make_unique<FolderTarget>(path);
 }
 

@@ -17,14 +17,20 @@ class OutputTarget {
   virtual ~OutputTarget() = default;
   /// Writes one output atomically at a safe relative path ('/'-separated).
   virtual void write(const std::string& relative, std::string_view bytes) = 0;
-  /// True when an earlier run left this output complete (folder targets only).
+  /// Takes back an output written by this run (a document whose next output failed).
+  virtual void remove(const std::string& relative) = 0;
+  /// True when an earlier run left this output complete (for --resume).
   virtual bool has(const std::string& relative) const = 0;
+  /// Removes what a killed run left while writing these outputs (temporary files,
+  /// staging folders); returns how many it removed.
+  virtual std::size_t remove_leftovers(const std::vector<std::string>& relatives) = 0;
   /// Completes the target (packs the archive); outputs written so far are kept.
   virtual void finish() = 0;
 };
 
-/// A folder target, or an archive target when `path` ends in ".zip".
-std::unique_ptr<OutputTarget> open_output(const std::filesystem::path& path);
+/// A folder target, or an archive target when `path` ends in ".zip". With `resume`,
+/// an archive that exists is read, and its entries not written again are kept.
+std::unique_ptr<OutputTarget> open_output(const std::filesystem::path& path, bool resume);
 
 /// A warning about an output name changed to avoid a collision.
 struct Renamed {

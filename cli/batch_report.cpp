@@ -34,8 +34,8 @@ std::string to_json_line(const ReportRecord& r) {
   return line.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-std::map<std::string, ReportRecord> read_report(const std::filesystem::path& path) {
-  std::map<std::string, ReportRecord> records;
+std::vector<ReportRecord> read_report(const std::filesystem::path& path) {
+  std::vector<ReportRecord> records;
   std::ifstream in(path);
   std::string line;
   while (std::getline(in, line)) {
@@ -53,34 +53,40 @@ std::map<std::string, ReportRecord> read_report(const std::filesystem::path& pat
     r.byline = string_or_null(j.value("byline", Json()));
     r.date = string_or_null(j.value("date", Json()));
     r.seconds = j.value("seconds", 0.0);
-    records[r.input] = std::move(r);
+    records.push_back(std::move(r));
   }
   return records;
 }
 
 ReportWriter::ReportWriter(const std::filesystem::path& path) {
-  if (path.empty()) return;
-  file_ = std::fopen(path.c_str(), "w");
-  if (!file_) {
-    throw Error(ErrorCode::Io, path.string(), {}, "cannot write the report");
-  }
-}
-
-ReportWriter::~ReportWriter() {
-  if (file_) std::fclose(file_);
+  if (!path.empty()) out_.emplace(path);
 }
 
 void ReportWriter::write_line(const std::string& line) {
-  if (!file_) return;
   std::lock_guard lock(mutex_);
-  std::fwrite(line.data(), 1, line.size(), file_);
-  std::fputc('\n', file_);
-  std::fflush(file_);
+  if (!out_ || error_) return;
+  try {
+    out_->write(line + '\n');
+    ++lines_;
+  } catch (const Error& e) {
+    error_ =
+        std::string(e.what()) + " (the report stops after " + std::to_string(lines_) + " lines)";
+  }
 }
 
 void ReportWriter::add(const ReportRecord& record) { write_line(to_json_line(record)); }
 
-void ReportWriter::finish(const BatchSummary& s) {
+void ReportWriter::publish() {
+  std::lock_guard lock(mutex_);
+  if (!out_ || error_) return;
+  try {
+    out_->publish();
+  } catch (const Error& e) {
+    error_ = e.what();
+  }
+}
+
+std::optional<std::string> ReportWriter::finish(const BatchSummary& s) {
   const double rate = s.wall_seconds > 0 ? static_cast<double>(s.ok) / s.wall_seconds : 0.0;
   Json summary = {
       {"summary",
@@ -88,11 +94,21 @@ void ReportWriter::finish(const BatchSummary& s) {
         {"ok", s.ok},
         {"failed", s.failed},
         {"skipped", s.skipped},
+        {"not_started", s.not_started},
         {"wall_seconds", s.wall_seconds},
         {"docs_per_second", rate},
         {"interrupted", s.interrupted},
         {"stopped_before", s.next_input.empty() ? Json(nullptr) : Json(s.next_input)}}}};
   write_line(summary.dump(-1, ' ', false, Json::error_handler_t::replace));
+  std::lock_guard lock(mutex_);
+  if (out_ && !error_) {
+    try {
+      out_->close();
+    } catch (const Error& e) {
+      error_ = e.what();
+    }
+  }
+  return error_;
 }
 
 }  // namespace galley::cli

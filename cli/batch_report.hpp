@@ -1,13 +1,13 @@
 // The batch report: one JSON line per input (--report FILE.jsonl), then a summary line.
 #pragma once
 
-#include <cstdio>
 #include <filesystem>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <galley/galley.hpp>
 
 namespace galley::cli {
 
@@ -23,33 +23,40 @@ struct ReportRecord {
 
 struct BatchSummary {
   std::size_t total = 0, ok = 0, failed = 0, skipped = 0;
+  std::size_t not_started = 0;  ///< left for --resume: never started, or abandoned
   double wall_seconds = 0;
   bool interrupted = false;
-  std::string next_input;  ///< where an interrupted run stopped
+  std::string next_input;  ///< the first input not done, when interrupted
 };
 
 /// Serialises one record as a JSON line (no newline).
 std::string to_json_line(const ReportRecord& record);
 
-/// Reads the records of an earlier report, by input; unreadable lines are ignored.
-std::map<std::string, ReportRecord> read_report(const std::filesystem::path& path);
+/// Reads the records of an earlier report in order; unreadable lines are ignored.
+std::vector<ReportRecord> read_report(const std::filesystem::path& path);
 
-/// Writes report lines as they come, from any thread, each flushed whole.
+/// Writes the report (galley::OutputStream: a regular file appears atomically, a
+/// device, FIFO or descriptor such as /dev/stdout is written in place, never
+/// truncated). Lines written before publish() (the records carried over from an
+/// earlier run) replace the earlier report in one step; later lines are appended as
+/// they come, from any thread, each whole. A failure to write is kept, not thrown:
+/// the report then stops at its last whole line and finish() returns the error.
 class ReportWriter {
  public:
-  /// Opens (truncates) `path`; an empty path reports nowhere.
+  /// Starts a report at `path`; an empty path reports nowhere. Throws galley::Error.
   explicit ReportWriter(const std::filesystem::path& path);
-  ~ReportWriter();
-  ReportWriter(const ReportWriter&) = delete;
-  ReportWriter& operator=(const ReportWriter&) = delete;
 
   void add(const ReportRecord& record);
-  void finish(const BatchSummary& summary);
+  void publish();
+  /// Writes the summary line and closes; returns what stopped the report, if anything.
+  std::optional<std::string> finish(const BatchSummary& summary);
 
  private:
   void write_line(const std::string& line);
   std::mutex mutex_;
-  std::FILE* file_ = nullptr;
+  std::optional<OutputStream> out_;
+  std::optional<std::string> error_;
+  std::size_t lines_ = 0;
 };
 
 }  // namespace galley::cli

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <fstream>
+#include <system_error>
 
 namespace galley {
 namespace {
@@ -13,8 +13,6 @@ bool is_inside(const std::filesystem::path& path, const std::filesystem::path& f
   const auto [end, _] = std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
   return end == folder.end();
 }
-
-std::string system_message(int error_number) { return std::strerror(error_number); }
 
 }  // namespace
 
@@ -70,7 +68,8 @@ std::string read_file_bytes(const std::filesystem::path& path, std::size_t max_b
     throw Error(ErrorCode::Io, name, {}, "is a directory, not a file");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::Io, name, {}, "cannot open: " + system_message(errno));
+  if (!in)
+    throw Error(ErrorCode::Io, name, {}, "cannot open: " + std::generic_category().message(errno));
   return read_stream_bytes(in, name, max_bytes);
 }
 

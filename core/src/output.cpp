@@ -8,10 +8,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <functional>
+#include <map>
+#include <set>
 #include <utility>
 
 namespace galley {
@@ -30,9 +32,12 @@ std::string system_message(int error_number) { return std::strerror(error_number
 // Closes a descriptor galley opened; close() reports what a late failure says.
 class FileDescriptor {
  public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  explicit FileDescriptor(int fd = -1) : fd_(fd) {}
+  FileDescriptor(FileDescriptor&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  FileDescriptor& operator=(FileDescriptor&& other) noexcept {
+    std::swap(fd_, other.fd_);
+    return *this;
+  }
   ~FileDescriptor() {
     if (fd_ >= 0) ::close(fd_);
   }
@@ -151,19 +156,21 @@ OutputPlace descriptor_place(const fs::path& path, int fd, const std::string& na
   return {OutputPlace::Kind::Descriptor, path, fd, {}};
 }
 
-// Opens a character device or FIFO (never creating or truncating it) and fills it; an
-// open descriptor is filled and left open.
-void write_in_place(const OutputPlace& place, const std::string& name,
-                    const std::function<void(int)>& fill) {
-  if (place.kind == OutputPlace::Kind::Descriptor) return fill(place.fd);
+// Opens a character device or FIFO without creating or truncating it; an open
+// descriptor is duplicated, so closing ours leaves the caller's open.
+FileDescriptor open_in_place(const OutputPlace& place, const std::string& name) {
+  if (place.kind == OutputPlace::Kind::Descriptor) {
+    FileDescriptor out(::fcntl(place.fd, F_DUPFD_CLOEXEC, 0));
+    if (out.get() < 0) throw io_error(name, "cannot write: " + system_message(errno));
+    return out;
+  }
   FileDescriptor out(::open(place.path.c_str(), O_WRONLY | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC));
   if (out.get() < 0) throw io_error(name, "cannot open: " + system_message(errno));
   struct stat info {};
   if (::fstat(out.get(), &info) != 0 || !(S_ISCHR(info.st_mode) || S_ISFIFO(info.st_mode))) {
     throw io_error(name, "changed from a device or FIFO while it was being opened");
   }
-  fill(out.get());
-  out.close(name);
+  return out;
 }
 
 void rename_onto(const std::string& from, const OutputPlace& place, const std::string& name) {
@@ -172,19 +179,39 @@ void rename_onto(const std::string& from, const OutputPlace& place, const std::s
   }
 }
 
-void replace_with_bytes(const OutputPlace& place, std::string_view bytes, const std::string& name) {
+// Temporary files are hidden and named after the output they become,
+// ".NAME.galley-XXXXXX" beside it, so a later run can tell whose a leftover is.
+constexpr std::string_view kTemporaryTag = ".galley-";
+constexpr std::size_t kTemporaryUnique = 6;  // mkstemp's XXXXXX
+
+// Creates the temporary file that will replace `place.path`, with the permissions the
+// output will have; its name is stored in `temporary`.
+FileDescriptor create_temporary(const OutputPlace& place, const std::string& name,
+                                std::string& temporary) {
   const fs::path dir = place.path.has_parent_path() ? place.path.parent_path() : ".";
-  std::string temp = (dir / ("." + place.path.filename().string() + ".galley-XXXXXX")).string();
-  FileDescriptor out(::mkstemp(temp.data()));
+  temporary = (dir / ("." + place.path.filename().string() + std::string(kTemporaryTag) +
+                      std::string(kTemporaryUnique, 'X')))
+                  .string();
+  FileDescriptor out(::mkstemp(temporary.data()));
   if (out.get() < 0) {
+    temporary.clear();
     throw io_error(name, "cannot create a file here: " + system_message(errno));
   }
-  TempFileGuard guard(temp);
-  write_all(out.get(), bytes, name);
   ::fchmod(out.get(), permissions_for(place));  // mkstemp creates 0600
-  out.close(name);
-  rename_onto(temp, place, name);
-  guard.release();
+  return out;
+}
+
+// The output whose temporary file `file_name` is, if it is one.
+std::optional<std::string> output_of_temporary(std::string_view file_name) {
+  const std::size_t min_size = 2 + kTemporaryTag.size() + kTemporaryUnique;
+  if (file_name.size() < min_size || file_name.front() != '.') return std::nullopt;
+  const std::size_t tag = file_name.size() - kTemporaryUnique - kTemporaryTag.size();
+  if (file_name.substr(tag, kTemporaryTag.size()) != kTemporaryTag) return std::nullopt;
+  const auto is_unique_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)); };
+  if (!std::all_of(file_name.end() - kTemporaryUnique, file_name.end(), is_unique_char)) {
+    return std::nullopt;
+  }
+  return std::string(file_name.substr(1, tag - 1));
 }
 
 }  // namespace
@@ -204,11 +231,84 @@ OutputPlace output_place(const fs::path& path) {
   }
 }
 
+struct OutputStream::State {
+  std::string name;  ///< the path as given, for messages
+  OutputPlace place;
+  FileDescriptor fd;
+  std::string temporary;  ///< a regular file's temporary name until it is published
+  std::uint64_t size = 0;
+};
+
+OutputStream::OutputStream(const fs::path& path) : state_(std::make_unique<State>()) {
+  state_->name = path.string();
+  state_->place = output_place(path);
+  state_->fd = state_->place.kind == OutputPlace::Kind::File
+                   ? create_temporary(state_->place, state_->name, state_->temporary)
+                   : open_in_place(state_->place, state_->name);
+}
+
+OutputStream::~OutputStream() {
+  if (state_ && !state_->temporary.empty()) ::unlink(state_->temporary.c_str());
+}
+
+OutputStream::OutputStream(OutputStream&&) noexcept = default;
+OutputStream& OutputStream::operator=(OutputStream&&) noexcept = default;
+
+void OutputStream::write(std::string_view bytes) {
+  try {
+    write_all(state_->fd.get(), bytes, state_->name);
+  } catch (const Error&) {
+    // A file keeps only whole pieces: the part of this one that got in goes again.
+    if (state_->place.kind == OutputPlace::Kind::File) {
+      [[maybe_unused]] const int ignored =
+          ::ftruncate(state_->fd.get(), static_cast<off_t>(state_->size));
+    }
+    throw;
+  }
+  state_->size += bytes.size();
+}
+
+void OutputStream::publish() {
+  if (state_->temporary.empty()) return;
+  rename_onto(state_->temporary, state_->place, state_->name);
+  state_->temporary.clear();
+}
+
+void OutputStream::close() {
+  if (state_->fd.get() < 0) return;
+  state_->fd.close(state_->name);
+  publish();
+}
+
+std::size_t remove_leftover_temporaries(const std::vector<fs::path>& outputs) {
+  std::map<fs::path, std::set<std::string>> names_by_folder;
+  for (const fs::path& output : outputs) {
+    try {
+      const OutputPlace place = output_place(output);
+      if (place.kind != OutputPlace::Kind::File) continue;
+      const fs::path folder = place.path.has_parent_path() ? place.path.parent_path() : ".";
+      names_by_folder[folder].insert(place.path.filename().string());
+    } catch (const Error&) {
+      // Not a place a file is written to, so no temporary of ours can be beside it.
+    }
+  }
+  std::size_t removed = 0;
+  for (const auto& [folder, names] : names_by_folder) {
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+      const auto output = output_of_temporary(it->path().filename().string());
+      if (output && names.count(*output) && it->is_regular_file(ec) && !it->is_symlink(ec)) {
+        removed += ::unlink(it->path().c_str()) == 0 ? 1 : 0;
+      }
+    }
+  }
+  return removed;
+}
+
 void write_file_atomically(const fs::path& path, std::string_view bytes) {
-  const std::string name = path.string();
-  const OutputPlace place = output_place(path);
-  if (place.kind == OutputPlace::Kind::File) return replace_with_bytes(place, bytes, name);
-  write_in_place(place, name, [&](int fd) { write_all(fd, bytes, name); });
+  OutputStream out(path);
+  out.write(bytes);
+  out.close();
 }
 
 void move_file_to_output(const fs::path& file, const fs::path& path) {
@@ -222,9 +322,12 @@ void move_file_to_output(const fs::path& file, const fs::path& path) {
     return;
   }
   FileDescriptor in(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
-  if (in.get() < 0)
+  if (in.get() < 0) {
     throw io_error(name, "cannot read " + file.string() + ": " + system_message(errno));
-  write_in_place(place, name, [&](int fd) { copy_all(in.get(), fd, file.string(), name); });
+  }
+  FileDescriptor out = open_in_place(place, name);
+  copy_all(in.get(), out.get(), file.string(), name);
+  out.close(name);
 }
 
 }  // namespace galley

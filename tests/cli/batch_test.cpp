@@ -295,6 +295,10 @@ TEST_F(Batch, InterruptLeavesCompleteOutputsAndSaysWhereItStopped) {
   EXPECT_EQ(summary["interrupted"], true);
   EXPECT_TRUE(summary["stopped_before"].is_string());
   EXPECT_LT(summary["ok"].get<int>(), 3002);
+  // The conversion in progress finished: nothing is reported failed, the rest not started.
+  EXPECT_EQ(summary["failed"], 0);
+  EXPECT_EQ(summary["ok"].get<int>() + summary["not_started"].get<int>(), 3002);
+  EXPECT_NE(r.err.find("run again with --resume"), std::string::npos) << r.err;
   // Every output present is complete and listed in the report; no temporaries remain.
   std::set<std::string> reported;
   for (const auto& line : lines) {
@@ -306,6 +310,209 @@ TEST_F(Batch, InterruptLeavesCompleteOutputsAndSaysWhereItStopped) {
     if (name.ends_with(".json")) {
       EXPECT_TRUE(Json::accept(slurp(at("out") / name))) << name;
     }
+  }
+}
+
+TEST_F(Batch, ASecondInterruptAbandonsConversionsInProgress) {
+  // Documents big enough that a conversion is likely in progress when the signals come;
+  // whatever the timing, nothing may be reported failed or left half written.
+  std::string text = "Title\n\n";
+  for (int i = 0; i < 40000; ++i)
+    text += "A sentence of a long paragraph, number " + std::to_string(i) + ".\n\n";
+  fs::create_directory(at("big"));
+  for (int i = 0; i < 4; ++i) dir_.write("big/doc" + std::to_string(i) + ".txt", text);
+  const auto report = at("r.jsonl");
+  const auto r = run_process(GALLEY_CLI_PATH,
+                             {"batch", at("big").string(), "-o", at("out").string(), "-t", "md",
+                              "-j", "1", "--report", report.string(), "-q"},
+                             {}, [&](pid_t pid) {
+                               // The report appears once signals are watched.
+                               for (int tries = 0; tries < 20000 && !fs::exists(report); ++tries) {
+                                 usleep(1000);
+                               }
+                               usleep(100000);
+                               kill(pid, SIGINT);
+                               usleep(20000);
+                               kill(pid, SIGINT);
+                             });
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  const auto lines = report_lines(report);
+  ASSERT_FALSE(lines.empty());
+  const Json& summary = lines.back()["summary"];
+  ASSERT_TRUE(summary.is_object()) << lines.back();
+  EXPECT_EQ(summary["interrupted"], true);
+  EXPECT_EQ(summary["failed"], 0);
+  EXPECT_EQ(summary["ok"].get<int>() + summary["not_started"].get<int>(), 4);
+  const std::set<std::string> written =
+      fs::exists(at("out")) ? files_under(at("out")) : std::set<std::string>{};
+  EXPECT_EQ(written.size(), summary["ok"].get<std::size_t>());
+}
+
+TEST_F(Batch, RemovesTheTemporariesAKilledRunLeftAndNothingElse) {
+  fs::create_directories(at("out/sub"));
+  dir_.write("out/.one.json.galley-Ab12Cd", "");             // a killed write of one.json
+  dir_.write("out/sub/.two.json.galley-Zz9876", "{\"half");  // and of sub/two.json
+  dir_.write("out/.notes.txt.galley-Ab12Cd", "not ours");    // no output of this run
+  dir_.write("out/.one.json.galley-keep", "not a temporary name");
+  dir_.write(".r.jsonl.galley-Qw3Er5", "");  // the report's own
+  const auto r = galley({"batch", in().string(), "-o", at("out").string(), "-t", "json", "--report",
+                         at("r.jsonl").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("removed 3 temporary file(s)"), std::string::npos) << r.err;
+  EXPECT_EQ(files_under(at("out")),
+            (std::set<std::string>{"one.json", "sub/two.json", ".notes.txt.galley-Ab12Cd",
+                                   ".one.json.galley-keep"}));
+  EXPECT_FALSE(fs::exists(at(".r.jsonl.galley-Qw3Er5")));
+}
+
+TEST_F(Batch, KilledRunsThenResumeConvertEveryInputOnce) {
+  for (int i = 0; i < 400; ++i) {
+    dir_.write("in/n" + std::to_string(i) + ".json", article_json(std::string(3000, 'x')));
+  }
+  const auto report = at("r.jsonl");
+  std::vector<std::string> args = {"batch",    in().string(),   "-o", at("out").string(),
+                                   "-t",       "json,md",       "-j", "2",
+                                   "--report", report.string(), "-q"};
+  for (const std::size_t kill_at : {3000u, 20000u, 60000u}) {
+    const auto r = run_process(GALLEY_CLI_PATH, args, {}, [&](pid_t pid) {
+      for (int tries = 0; tries < 5000 && slurp(report).size() < kill_at; ++tries) usleep(1000);
+      kill(pid, SIGKILL);
+    });
+    if (args.back() != "--resume") args.push_back("--resume");
+    if (r.exit_code != 128 + SIGKILL) break;  // it finished before the kill
+  }
+  const auto r = galley(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = report_lines(report);
+  ASSERT_EQ(lines.size(), 403u);
+  std::set<std::string> inputs;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    EXPECT_TRUE(inputs.insert(lines[i]["input"].get<std::string>()).second) << lines[i];
+  }
+  const Json& summary = lines.back()["summary"];
+  EXPECT_EQ(summary["ok"].get<int>() + summary["skipped"].get<int>(), 402);
+  const auto files = files_under(at("out"));
+  EXPECT_EQ(files.size(), 2u * 402u);
+  for (const auto& name : files) {
+    EXPECT_EQ(name.find(".galley-"), std::string::npos) << name;
+    if (name.ends_with(".json")) {
+      EXPECT_TRUE(Json::accept(slurp(at("out") / name))) << name;
+    }
+  }
+}
+
+TEST_F(Batch, ResumesAnArchiveOutputAndClearsStagingLeftBehind) {
+  fs::create_directory(at(".out.zip.staging-Ab12Cd"));
+  dir_.write(".out.zip.staging-Ab12Cd/one.json", "left by a killed run");
+  dir_.write(".out.zip.staging-Ab12Cd.zip", "PK");
+  const std::vector<std::string> args = {"batch", in().string(), "-o",       at("out.zip").string(),
+                                         "-t",    "json",        "--report", at("r.jsonl").string(),
+                                         "-q"};
+  ASSERT_EQ(galley(args).exit_code, 0);
+  EXPECT_EQ(files_under(dir_.path()).count(".out.zip.staging-Ab12Cd.zip"), 0u);
+  EXPECT_FALSE(fs::exists(at(".out.zip.staging-Ab12Cd")));
+  const std::string first = slurp(at("out.zip"));
+
+  dir_.write("in/three.json", article_json("Three"));
+  auto resumed = args;
+  resumed.push_back("--resume");
+  const auto r = galley(resumed);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = report_lines(at("r.jsonl"));
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[3]["summary"]["skipped"], 2);
+  EXPECT_EQ(lines[3]["summary"]["ok"], 1);
+  EXPECT_EQ(zip_names(at("out.zip")),
+            (std::vector<std::string>{"one.json", "sub/two.json", "three.json"}));
+  // An entry carried over keeps its bytes.
+  for (const auto& e : test::unzip_entries(slurp(at("out.zip")))) {
+    if (e.name == "one.json") {
+      EXPECT_NE(e.bytes.find("\"One\""), std::string::npos);
+    }
+  }
+  EXPECT_NE(first, slurp(at("out.zip")));
+}
+
+TEST_F(Batch, AReportToStandardOutputIsAppendedNotTruncated) {
+  const std::string command = "echo first > " + at("log").string() + " && exec " + GALLEY_CLI_PATH +
+                              " batch " + in().string() + " -o " + at("out").string() +
+                              " -t json -q --report /dev/stdout >> " + at("log").string();
+  const auto r = run_process("/bin/sh", {"-c", command});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string log = slurp(at("log"));
+  EXPECT_TRUE(log.starts_with("first\n{\"input\"")) << log;
+  EXPECT_NE(log.find("{\"summary\""), std::string::npos) << log;
+}
+
+TEST_F(Batch, AReportThatCannotBeWrittenIsAnError) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  const auto r = galley({"batch", in().string(), "-o", at("out").string(), "-t", "json", "-q",
+                         "--report", "/dev/full"});
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("/dev/full: cannot write: No space left on device"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(files_under(at("out")).size(), 2u);  // the outputs themselves are fine
+}
+
+TEST_F(Batch, AnInputWhoseSecondOutputFailsKeepsNone) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  fs::create_directories(at("out"));
+  fs::create_symlink("/dev/full", at("out/one.json"));
+  const auto r = galley({"batch", in().string(), "-o", at("out").string(), "-t", "md,json",
+                         "--report", at("r.jsonl").string(), "-q"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_FALSE(fs::exists(at("out/one.md")));
+  EXPECT_TRUE(fs::is_symlink(at("out/one.json")));
+  EXPECT_TRUE(fs::exists(at("out/sub/two.md")));
+  EXPECT_TRUE(fs::exists(at("out/sub/two.json")));
+  for (const auto& line : report_lines(at("r.jsonl"))) {
+    if (line.value("input", "") != (in() / "one.json").string()) continue;
+    EXPECT_EQ(line["status"], "failed");
+    EXPECT_EQ(line["outputs"], Json::array());
+    EXPECT_NE(line["error"].get<std::string>().find("one.json: cannot write"), std::string::npos)
+        << line;
+  }
+}
+
+TEST_F(Batch, AnInputGivenTwiceIsResumedExactly) {
+  const std::string one = (in() / "one.json").string();
+  std::vector<std::string> args = {
+      "batch", one, one, "-o", at("out").string(), "-t", "json", "--report", at("r.jsonl").string(),
+      "-q"};
+  ASSERT_EQ(galley(args).exit_code, 0);
+  args.push_back("--resume");
+  ASSERT_EQ(galley(args).exit_code, 0);
+  const auto lines = report_lines(at("r.jsonl"));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[2]["summary"]["skipped"], 2);
+  EXPECT_EQ(lines[2]["summary"]["ok"], 0);
+}
+
+TEST_F(Batch, ShardsDoNotDependOnHowThePathIsSpelled) {
+  for (int i = 0; i < 30; ++i) dir_.write("in/n" + std::to_string(i) + ".json", article_json("N"));
+  make_zip(at("a.zip"), {{"x/p.json", article_json("P")}, {"q.json", article_json("Q")}});
+  fs::create_directory_symlink(in(), at("mount"));  // the same data, mounted elsewhere
+  const auto shard_of = [&](const fs::path& folder, const std::string& archive, int k) {
+    const auto r =
+        galley({"batch", folder.string(), archive, "--list", "--shard", std::to_string(k) + "/3"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::set<std::string> names;  // each input by its path below what was given
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+      const auto bang = line.find('!');
+      names.insert(bang != std::string::npos
+                       ? line.substr(bang)
+                       : fs::path(line).lexically_relative(folder).generic_string());
+    }
+    return names;
+  };
+  const fs::path relative = fs::relative(in(), fs::current_path());
+  const std::string other_archive = (at("sub-dir") / ".." / "a.zip").string();
+  fs::create_directory(at("sub-dir"));
+  for (int k = 1; k <= 3; ++k) {
+    const auto here = shard_of(in(), at("a.zip").string(), k);
+    EXPECT_EQ(shard_of(at("mount"), other_archive, k), here) << k;
+    EXPECT_EQ(shard_of(relative, at("a.zip").string(), k), here) << k;
   }
 }
 

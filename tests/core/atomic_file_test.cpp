@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <set>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -193,6 +194,73 @@ TEST(AtomicFile, MovesACompleteFileOntoItsOutput) {
   const auto refused = dir.write(".refused.zip", "bytes");
   EXPECT_THROW(move_file_to_output(refused, dir.path()), Error);
   EXPECT_FALSE(fs::exists(refused));
+}
+
+std::set<std::string> names_in(const fs::path& folder) {
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(folder)) names.insert(e.path().filename().string());
+  return names;
+}
+
+TEST(OutputStream, AppearsWhenPublishedAndGrowsAfter) {
+  testing::TempDir dir;
+  const auto path = dir.write("report.jsonl", "earlier\n");
+  OutputStream out(path);
+  out.write("carried over\n");
+  EXPECT_EQ(testing::slurp(path), "earlier\n");  // not in place until published
+  out.publish();
+  EXPECT_EQ(testing::slurp(path), "carried over\n");
+  out.write("new\n");
+  out.close();
+  EXPECT_EQ(testing::slurp(path), "carried over\nnew\n");
+  EXPECT_EQ(names_in(dir.path()), std::set<std::string>{"report.jsonl"});
+}
+
+TEST(OutputStream, LeavesNothingWhenDroppedUnpublished) {
+  testing::TempDir dir;
+  const auto path = dir.write("report.jsonl", "earlier\n");
+  {
+    OutputStream out(path);
+    out.write("half");
+  }
+  EXPECT_EQ(testing::slurp(path), "earlier\n");
+  EXPECT_EQ(names_in(dir.path()), std::set<std::string>{"report.jsonl"});
+}
+
+TEST(OutputStream, AFullDeviceIsAnErrorNamingThePath) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  OutputStream out("/dev/full");
+  try {
+    out.write("x");
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.input(), "/dev/full");
+    EXPECT_NE(e.message().find("No space left"), std::string::npos) << e.message();
+  }
+  EXPECT_TRUE(S_ISCHR(mode_of("/dev/full")));
+}
+
+TEST(LeftoverTemporaries, OnlyThoseOfTheOutputsNamedAreRemoved) {
+  testing::TempDir dir;
+  for (const char* name : {"a.md", ".a.md.galley-Xy12Zz", ".a.md.galley-Qq0000",
+                           ".b.md.galley-Xy12Zz", ".a.md.galley-toolong", "a.md.galley-Xy12Zz"}) {
+    dir.write(name, "");
+  }
+  fs::create_directory(dir.path() / ".c.md.galley-Xy12Zz");  // a folder is never ours
+  EXPECT_EQ(remove_leftover_temporaries({dir.path() / "a.md", dir.path() / "c.md"}), 2u);
+  EXPECT_EQ(names_in(dir.path()),
+            (std::set<std::string>{"a.md", ".b.md.galley-Xy12Zz", ".a.md.galley-toolong",
+                                   "a.md.galley-Xy12Zz", ".c.md.galley-Xy12Zz"}));
+}
+
+TEST(LeftoverTemporaries, FindsTheTemporaryAWriterMakes) {
+  testing::TempDir dir;
+  const auto path = dir.path() / "out.md";
+  OutputStream out(path);  // as a writer killed now would leave it
+  out.write("half");
+  ASSERT_EQ(names_in(dir.path()).size(), 1u);
+  EXPECT_EQ(remove_leftover_temporaries({path}), 1u);
+  EXPECT_TRUE(names_in(dir.path()).empty());
 }
 
 TEST(ReadFileBytes, EnforcesTheLimitWhileReading) {

@@ -18,9 +18,11 @@
 
 #include <filesystem>
 #include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <galley/article.hpp>
 #include <galley/error.hpp>
@@ -114,6 +116,39 @@ OutputPlace output_place(const std::filesystem::path& path);
 /// written in place; an open descriptor is written and left open. Anything else is
 /// refused with Error{Io}.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+/// An output written piece by piece by the rules of write_file_atomically(), for files
+/// that grow while a job runs (a report, a log). A regular file is written as a
+/// temporary file beside it, which publish() or close() renames into place; writes
+/// after publish() go on at the end of the file now in place. A device, FIFO or
+/// descriptor is written as the pieces come. A write that fails leaves a regular file
+/// as it was before it, and an output destroyed unpublished leaves nothing behind.
+class OutputStream {
+ public:
+  /// Opens where `path` leads (see output_place); throws Error{Io} naming `path`.
+  explicit OutputStream(const std::filesystem::path& path);
+  ~OutputStream();
+  OutputStream(OutputStream&&) noexcept;
+  OutputStream& operator=(OutputStream&&) noexcept;
+
+  /// Appends `bytes`; throws Error{Io} naming the path (a full disk, a closed pipe).
+  void write(std::string_view bytes);
+  /// Puts a regular file in place atomically now, keeping it open for more writes.
+  void publish();
+  /// Closes, reporting a failure the system gives only now, then publishes.
+  void close();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+/// Removes the temporary files that writers to these outputs left beside them when
+/// killed before renaming them into place (write_file_atomically() and OutputStream
+/// name theirs ".NAME.galley-XXXXXX"). Only the temporaries of the outputs named are
+/// touched, so other programs' files in the same folders are safe; one scan per
+/// folder. Returns how many were removed.
+std::size_t remove_leftover_temporaries(const std::vector<std::filesystem::path>& outputs);
 
 /// Puts the complete file `file` at `path` by the rules of write_file_atomically():
 /// renamed onto the final file (so `file` must be on its file system, e.g. in the
