@@ -186,7 +186,7 @@ class Batch {
  private:
   void produce(const std::vector<bool>& already_done, JobQueue& queue);
   void work(JobQueue& queue);
-  std::optional<ReportRecord> convert(const Job& job);
+  std::optional<ReportRecord> convert(const Job& job, OpenArchive& images);
   void write_outputs(std::size_t index, const std::vector<std::string>& rendered);
   void count_what_was_left(const std::vector<bool>& already_done);
 
@@ -232,7 +232,7 @@ void Batch::write_outputs(std::size_t index, const std::vector<std::string>& ren
 }
 
 // The record of one conversion, or none when it was abandoned (a second Ctrl-C).
-std::optional<ReportRecord> Batch::convert(const Job& job) {
+std::optional<ReportRecord> Batch::convert(const Job& job, OpenArchive& images) {
   const InputItem& item = plan_.items[job.index];
   ReportRecord record;
   record.input = item.display;
@@ -240,7 +240,9 @@ std::optional<ReportRecord> Batch::convert(const Job& job) {
   try {
     if (job.load_error) throw *job.load_error;
     Diagnostics diag;
-    const ReadOptions options = read_options_for(item, args_.input, abandon_.get_token());
+    const ReadOptions options =
+        read_options_for(item, args_.input, abandon_.get_token(),
+                         writes_resources(plan_.writers) ? &images : nullptr);
     const Article article = read(Input{item.display, job.bytes, {}}, options, diag, args_.from);
     // Render every format before writing any, so a failure leaves no outputs.
     std::vector<std::string> rendered;
@@ -266,9 +268,10 @@ std::optional<ReportRecord> Batch::convert(const Job& job) {
 }
 
 void Batch::work(JobQueue& queue) {
+  OpenArchive images;  // this worker's, for the images of the entries it converts
   while (auto job = queue.pop()) {
     if (stop_.stop_requested()) continue;  // queued before the interrupt: not started
-    const auto record = convert(*job);
+    const auto record = convert(*job, images);
     if (!record) continue;
     report_.add(*record);
     const bool ok = record->status == "ok";

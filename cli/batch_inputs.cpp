@@ -31,6 +31,10 @@ struct ZipFileCloser {
 ZipHandle open_zip(const fs::path& path) {
   int code = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+  // The strict check refuses a whole archive for two entries of one name; without it
+  // libzip reads every entry, each is converted on its own, and the layout check
+  // (overlapping_entries) still stands.
+  if (!z && code == ZIP_ER_EXISTS) z = zip_open(path.c_str(), ZIP_RDONLY, &code);
   if (!z) {
     zip_error_t error;
     zip_error_init_with_code(&error, code);
@@ -187,50 +191,49 @@ std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
   return items;
 }
 
-struct InputLoader::OpenArchive {
-  fs::path path;
-  ZipHandle zip;
-  std::uint64_t inflated = 0;  ///< bytes read from the archive so far
-};
-
-InputLoader::InputLoader(ArchiveLimits limits) : limits_(limits) {}
-InputLoader::~InputLoader() = default;
+zip_t* OpenArchive::get(const fs::path& path) {
+  if (!zip_ || path_ != path) {
+    zip_.reset();
+    zip_ = open_zip(path);
+    path_ = path;
+  }
+  return zip_.get();
+}
 
 std::string InputLoader::load(const InputItem& item, std::size_t max_bytes) {
   if (!item.error.empty()) throw Error(ErrorCode::Malformed, item.display, {}, item.error);
   if (!item.entry) return read_file_bytes(item.file, max_bytes);
-
-  if (!archive_ || archive_->path != item.file) {
-    archive_ = std::make_unique<OpenArchive>(OpenArchive{item.file, open_zip(item.file), 0});
+  if (counted_ != item.file) {
+    counted_ = item.file;
+    inflated_ = 0;
   }
-  return read_entry(archive_->zip.get(), *item.entry, item.display, max_bytes, limits_,
-                    archive_->inflated);
+  return read_entry(archive_.get(item.file), *item.entry, item.display, max_bytes, limits_,
+                    inflated_);
 }
 
-ResourceLoader resources_beside(const InputItem& item, const ArchiveLimits& limits) {
+ResourceLoader resources_beside(const InputItem& item, const ArchiveLimits& limits,
+                                OpenArchive& archive) {
   if (!item.entry) return folder_resources(item.file.parent_path());
-  // The archive is opened on the first image asked for, so documents without images
-  // cost nothing; each loader (one per document) has its own handle.
+  // The archive is opened on the first image asked for (if this thread does not hold
+  // it open already), so documents without images cost nothing.
   struct State {
     fs::path archive;
     std::string folder;  ///< the entry's folder inside the archive, with a trailing '/'
     ArchiveLimits limits;
-    ZipHandle zip;
-    std::uint64_t inflated = 0;
+    std::uint64_t inflated = 0;  ///< bytes of images read for this document
   };
   const std::size_t slash = item.relative.rfind('/');
   auto state = std::make_shared<State>(State{
-      item.file, slash == std::string::npos ? "" : item.relative.substr(0, slash + 1), limits, {}});
-  return [state](const std::string& path) -> std::optional<std::string> {
-    if (!state->zip) state->zip = open_zip(state->archive);
+      item.file, slash == std::string::npos ? "" : item.relative.substr(0, slash + 1), limits});
+  return [state, &archive](const std::string& path) -> std::optional<std::string> {
+    zip_t* zip = archive.get(state->archive);
     const std::string name = state->folder + path;
-    const zip_int64_t index = zip_name_locate(state->zip.get(), name.c_str(), 0);
-    if (index < 0 || is_symlink_entry(state->zip.get(), static_cast<zip_uint64_t>(index))) {
+    const zip_int64_t index = zip_name_locate(zip, name.c_str(), 0);
+    if (index < 0 || is_symlink_entry(zip, static_cast<zip_uint64_t>(index))) {
       return std::nullopt;
     }
-    return read_entry(state->zip.get(), static_cast<zip_uint64_t>(index),
-                      state->archive.string() + "!" + name, kMaxResourceBytes, state->limits,
-                      state->inflated);
+    return read_entry(zip, static_cast<zip_uint64_t>(index), state->archive.string() + "!" + name,
+                      kMaxResourceBytes, state->limits, state->inflated);
   };
 }
 

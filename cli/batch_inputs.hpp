@@ -13,6 +13,8 @@
 
 #include <galley/format.hpp>
 
+#include "zip_handle.hpp"
+
 namespace galley::cli {
 
 struct ArchiveLimits {
@@ -46,26 +48,43 @@ bool is_safe_relative_path(std::string_view path) noexcept;
 std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
                                    const ArchiveLimits& limits);
 
+/// The archive a thread reads from, opened and checked once and kept open while the
+/// thread goes on with entries of the same archive (inputs come in archive order), so
+/// the cost of opening does not grow with the number of entries read. Not thread-safe:
+/// one per thread.
+class OpenArchive {
+ public:
+  /// The open archive at `path`, opening it (and closing the one before) if needed;
+  /// throws galley::Error when it is not a readable zip archive.
+  zip_t* get(const std::filesystem::path& path);
+
+ private:
+  std::filesystem::path path_;
+  ZipHandle zip_;
+};
+
 /// Reads inputs' bytes in list order, keeping the current archive open between
 /// consecutive entries of it. Not thread-safe: one loader per producer thread.
 class InputLoader {
  public:
-  explicit InputLoader(ArchiveLimits limits);
-  ~InputLoader();
-  InputLoader(const InputLoader&) = delete;
-  InputLoader& operator=(const InputLoader&) = delete;
+  explicit InputLoader(ArchiveLimits limits) : limits_(limits) {}
 
   /// The bytes of `item`, at most `max_bytes`; throws galley::Error naming the item.
   std::string load(const InputItem& item, std::size_t max_bytes);
+  /// The archive open for this thread, for reading the images of what it loaded too.
+  OpenArchive& archive() { return archive_; }
 
  private:
-  struct OpenArchive;
   ArchiveLimits limits_;
-  std::unique_ptr<OpenArchive> archive_;
+  OpenArchive archive_;
+  std::filesystem::path counted_;  ///< the archive `inflated_` counts the bytes of
+  std::uint64_t inflated_ = 0;
 };
 
 /// Where the images `item` refers to by relative path are read from: the files in its
-/// folder, or the entries in its folder inside its archive (same limits as inputs).
-ResourceLoader resources_beside(const InputItem& item, const ArchiveLimits& limits);
+/// folder, or the entries in its folder inside its archive (same limits as inputs),
+/// read through `archive`, which must outlive the loader's use (one document's read).
+ResourceLoader resources_beside(const InputItem& item, const ArchiveLimits& limits,
+                                OpenArchive& archive);
 
 }  // namespace galley::cli

@@ -7,6 +7,7 @@
 
 #include <galley/galley.hpp>
 
+#include "batch_inputs.hpp"
 #include "exit_codes.hpp"
 
 namespace galley::cli {
@@ -40,6 +41,16 @@ std::string format_contradicting_extension(const ConvertArgs& args) {
          " has the extension " + std::filesystem::path(args.output).extension().string() + " of " +
          implied->info.name + "; rename it, or pass --force to write " + named->info.name +
          " anyway";
+}
+
+// Whether the images beside the input are worth reading: only when the writer puts
+// them into its output (an unknown format is reported by the writing itself).
+bool output_takes_images(const ConvertArgs& args, bool to_stdout) {
+  const Registry& registry = Registry::builtin();
+  const auto* writer = !args.to.empty() ? registry.find_writer(args.to)
+                       : to_stdout      ? registry.find_writer("markdown")
+                                        : registry.find_writer_for_path(args.output);
+  return !writer || writer->info.writes_resources;
 }
 
 }  // namespace
@@ -103,7 +114,12 @@ int run_convert(const ConvertArgs& args) {
       const std::string bytes = read_stream_bytes(std::cin, "<stdin>", args.limits.max_input_bytes);
       article = read(Input{"<stdin>", bytes, {}}, read_options, diag, args.from);
     } else {
-      if (!args.no_local_images) {
+      if (is_zip_path(args.input) && args.from.empty()) {
+        throw Error(ErrorCode::UnknownFormat, args.input, {},
+                    "a zip archive holds many documents: convert them with galley batch " +
+                        args.input + " -o FOLDER");
+      }
+      if (!args.no_local_images && output_takes_images(args, to_stdout)) {
         read_options.load_resource =
             folder_resources(std::filesystem::path(args.input).parent_path());
       }

@@ -1,5 +1,6 @@
 #include "input_options.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 namespace galley::cli {
@@ -47,11 +48,18 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
 }
 
 ReadOptions read_options_for(const InputItem& item, const InputOptions& options,
-                             std::stop_token stop) {
+                             std::stop_token stop, OpenArchive* images) {
   ReadOptions read = limited_read_options(options.limits);
   read.stop = std::move(stop);
-  if (!options.no_local_images) read.load_resource = resources_beside(item, options.archive_limits);
+  if (images && !options.no_local_images) {
+    read.load_resource = resources_beside(item, options.archive_limits, *images);
+  }
   return read;
+}
+
+bool writes_resources(const std::vector<const Registry::WriterEntry*>& writers) {
+  return std::any_of(writers.begin(), writers.end(),
+                     [](const auto* writer) { return writer->info.writes_resources; });
 }
 
 }  // namespace galley::cli

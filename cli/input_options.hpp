@@ -4,9 +4,11 @@
 
 #include <cstddef>
 #include <stop_token>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <galley/format.hpp>
+#include <galley/registry.hpp>
 
 #include "batch_inputs.hpp"
 
@@ -37,9 +39,13 @@ struct InputOptions {
 /// Declares InputOptions' command-line options on `cmd`.
 void add_input_options(CLI::App& cmd, InputOptions& options);
 
-/// The ReadOptions for `item`: the limits of `options`, cancellation by `stop`, and its
-/// images read from its folder, or its folder inside its archive, unless turned off.
+/// The ReadOptions for `item`: the limits of `options`, cancellation by `stop`, and,
+/// given `images` (the archive open for this thread), its images read from its folder,
+/// or its folder inside its archive, unless turned off. Without `images`, none.
 ReadOptions read_options_for(const InputItem& item, const InputOptions& options,
-                             std::stop_token stop);
+                             std::stop_token stop, OpenArchive* images);
+
+/// True when one of `writers` puts the images read beside an input into its output.
+bool writes_resources(const std::vector<const Registry::WriterEntry*>& writers);
 
 }  // namespace galley::cli

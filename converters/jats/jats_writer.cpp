@@ -375,10 +375,12 @@ class JatsWriter final : public Writer {
 void register_format(Registry& registry) {
   // ".jats" names the format; ".xml" is taken by JATS too, the one XML format galley
   // writes, so "article.jats.xml" and "article.xml" both work.
-  registry.add_writer(FormatInfo{"jats",
-                                 "JATS 1.3 XML (Archiving and Interchange)",
-                                 {".jats", ".xml"},
-                                 {"application/jats+xml"}},
+  // Graphics are referred to by their addresses, not embedded.
+  registry.add_writer(FormatInfo{.name = "jats",
+                                 .description = "JATS 1.3 XML (Archiving and Interchange)",
+                                 .extensions = {".jats", ".xml"},
+                                 .media_types = {"application/jats+xml"},
+                                 .writes_resources = false},
                       std::make_shared<JatsWriter>());
 }
 

@@ -384,11 +384,12 @@ class MarkdownWriter final : public Writer {
 }  // namespace
 
 void register_format(Registry& registry) {
-  registry.add_writer(FormatInfo{"markdown",
-                                 "CommonMark with YAML front matter",
-                                 {".md", ".markdown"},
-                                 {"text/markdown"},
-                                 nullptr},
+  // Images stay where their addresses point: ![alt](src).
+  registry.add_writer(FormatInfo{.name = "markdown",
+                                 .description = "CommonMark with YAML front matter",
+                                 .extensions = {".md", ".markdown"},
+                                 .media_types = {"text/markdown"},
+                                 .writes_resources = false},
                       std::make_shared<MarkdownWriter>());
 }
 

@@ -162,9 +162,12 @@ class TxtWriter final : public Writer {
 }  // namespace
 
 void register_format(Registry& registry) {
-  registry.add_writer(
-      FormatInfo{"txt", "Plain text of the article body", {".txt"}, {"text/plain"}, nullptr},
-      std::make_shared<TxtWriter>());
+  registry.add_writer(FormatInfo{.name = "txt",
+                                 .description = "Plain text of the article body",
+                                 .extensions = {".txt"},
+                                 .media_types = {"text/plain"},
+                                 .writes_resources = false},
+                      std::make_shared<TxtWriter>());
 }
 
 }  // namespace galley::txt

@@ -516,6 +516,34 @@ TEST_F(Batch, ShardsDoNotDependOnHowThePathIsSpelled) {
   }
 }
 
+TEST_F(Batch, EntriesOfOneNameAreEachConverted) {
+  dir_.write("dup.zip", stored_zip({{"a.json", article_json("First")},
+                                    {"a.json", article_json("Second")},
+                                    {"b.json", article_json("Third")}}));
+  const auto r = galley({"batch", at("dup.zip").string(), "-o", at("out").string(), "-t", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("output a.json is taken; writing a.json.json"), std::string::npos) << r.err;
+  EXPECT_NE(slurp(at("out/a.json")).find("\"First\""), std::string::npos);
+  EXPECT_NE(slurp(at("out/a.json.json")).find("\"Second\""), std::string::npos);
+  EXPECT_TRUE(fs::exists(at("out/b.json")));
+}
+
+TEST_F(Batch, ReadsImagesOnlyForFormatsThatEmbedThem) {
+  // What stands beside the page as x.png is not an image: a format that embeds images
+  // reads it and warns, one that only refers to images by address never opens it.
+  dir_.write("page.html",
+             "<html><head><title>Page</title></head><body><article><p>A paragraph long enough "
+             "to be the body of the article, with words.</p><img src=\"x.png\" alt=\"x\">"
+             "</article></body></html>");
+  dir_.write("x.png", "not an image");
+  const auto md = galley({"convert", at("page.html").string(), "-o", at("page.md").string()});
+  ASSERT_EQ(md.exit_code, 0) << md.err;
+  EXPECT_EQ(md.err.find("x.png"), std::string::npos) << md.err;
+  const auto json = galley({"convert", at("page.html").string(), "-o", at("page.json").string()});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_NE(json.err.find("'x.png' not embedded"), std::string::npos) << json.err;
+}
+
 TEST_F(Batch, ShardsPartitionTheInputs) {
   for (int i = 0; i < 40; ++i) dir_.write("in/n" + std::to_string(i) + ".json", article_json("N"));
   const auto all = galley({"batch", in().string(), "--list"});

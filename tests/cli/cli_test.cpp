@@ -49,6 +49,18 @@ TEST(Cli, DirectoryIsNotAnInput) {
   EXPECT_NE(r.err.find("is a directory"), std::string::npos) << r.err;
 }
 
+TEST(Cli, AnArchiveIsPointedToBatch) {
+  TempDir dir;
+  const auto zip = dir.write("news.zip", "PK\x03\x04 cut short");
+  const auto r = galley({"convert", zip.string(), "-o", (dir.path() / "news.md").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("news.zip: a zip archive holds many documents: convert them with galley "
+                       "batch"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "news.md"));
+}
+
 TEST(Cli, UnknownFormatsAreRefused) {
   TempDir dir;
   const auto input = dir.write("story.txt", "Hello.\n");

@@ -56,6 +56,16 @@ void make_zip(const std::filesystem::path& path, const std::vector<ArchiveEntry>
   ASSERT_EQ(zip_close(z), 0);
 }
 
+std::string stored_zip(const std::vector<ArchiveEntry>& entries) {
+  std::string body, directory;
+  for (const ArchiveEntry& e : entries) {
+    directory += directory_entry(e.name, e.bytes, body.size());
+    body += stored_local_header(e.name, e.bytes) + e.bytes;
+  }
+  return body + directory + le(0x06054b50, 4) + le(0, 4) + le(entries.size(), 2) +
+         le(entries.size(), 2) + le(directory.size(), 4) + le(body.size(), 4) + le(0, 2);
+}
+
 std::string overlapping_zip() {
   const std::string inner = "<html><body><p>" + std::string(400, 'w') + "</p></body></html>";
   const std::string lead = "<html><body><p>outer</p></body></html>";

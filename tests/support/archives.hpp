@@ -17,6 +17,10 @@ struct ArchiveEntry {
 /// Writes `entries` (deflated, in order) to a zip archive at `path`.
 void make_zip(const std::filesystem::path& path, const std::vector<ArchiveEntry>& entries);
 
+/// The entries stored (not deflated) in order, laid out by hand, so names libzip would
+/// refuse to write (two entries of one name) can be tested.
+std::string stored_zip(const std::vector<ArchiveEntry>& entries);
+
 /// Two stored entries, each consistent with its own header, where the data of a.html
 /// contains all of b.html: the layout of an overlapping zip bomb, on a small scale.
 std::string overlapping_zip();

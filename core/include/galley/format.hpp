@@ -170,6 +170,10 @@ struct FormatInfo {
   /// The reader returns a finished article model (galley's own JSON): the recovery
   /// passes do not run on it again and its source_format is kept.
   bool finished_model = false;
+  /// A writer puts Article::resources (the images read beside an input) into its
+  /// output. Callers skip reading images when no writer they use does; a writer that
+  /// only refers to images by their address sets this to false.
+  bool writes_resources = true;
 };
 
 }  // namespace galley
