@@ -90,11 +90,18 @@ CLI::App* add_bundle_command(CLI::App& app, BundleArgs& args) {
   cmd->add_option("-f,--from", args.from, "Input format for every input (default: detected)");
   add_jobs_option(*cmd, args.jobs, "Parallel reads (default: the number of cores)");
   cmd->add_flag("-q,--quiet", args.quiet, "Do not print warnings or the summary");
+  cmd->add_flag("--force", args.force,
+                "Write the -t format even when the output's extension names another");
   add_input_options(*cmd, args.input);
   return cmd;
 }
 
 int run_bundle(const BundleArgs& args) {
+  if (const std::string problem = format_contradicting_extension(args.to, args.output);
+      !args.force && !problem.empty()) {
+    std::cerr << "galley: " << problem << '\n';
+    return kExitUsage;
+  }
   try {
     const auto& writer = Registry::builtin().choose_writer(args.to, args.output);
     const std::vector<InputItem> items = list_inputs(args.inputs, args.input.archive_limits);

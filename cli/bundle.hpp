@@ -21,6 +21,7 @@ struct BundleArgs {
   std::string from;
   unsigned jobs = 0;  ///< 0 = the number of cores
   bool quiet = false;
+  bool force = false;  ///< write a -t format that contradicts the output's extension
   InputOptions input;
 };
 

@@ -28,21 +28,6 @@ DateOrder parse_date_order(const std::string& name) {
   return DateOrder::Auto;
 }
 
-// An output named for one format but written in another (an EPUB called story.md) is
-// almost always a slip, so it is a usage error unless --force; an output whose
-// extension no writer claims may hold any format. Returns what is wrong, or "".
-std::string format_contradicting_extension(const ConvertArgs& args) {
-  if (args.force || args.to.empty()) return {};
-  const Registry& registry = Registry::builtin();
-  const auto* named = registry.find_writer(args.to);
-  const auto* implied = registry.find_writer_for_path(args.output);
-  if (!named || !implied || named == implied) return {};
-  return "-t " + args.to + " writes " + named->info.name + ", but the output " + args.output +
-         " has the extension " + std::filesystem::path(args.output).extension().string() + " of " +
-         implied->info.name + "; rename it, or pass --force to write " + named->info.name +
-         " anyway";
-}
-
 // Whether the images beside the input are worth reading: only when the writer puts
 // them into its output (an unknown format is reported by the writing itself).
 bool output_takes_images(const ConvertArgs& args, bool to_stdout) {
@@ -54,6 +39,18 @@ bool output_takes_images(const ConvertArgs& args, bool to_stdout) {
 }
 
 }  // namespace
+
+std::string format_contradicting_extension(const std::string& to, const std::string& output) {
+  if (to.empty()) return {};
+  const Registry& registry = Registry::builtin();
+  const auto* named = registry.find_writer(to);
+  const auto* implied = registry.find_writer_for_path(output);
+  if (!named || !implied || named == implied) return {};
+  return "-t " + to + " writes " + named->info.name + ", but the output " + output +
+         " has the extension " + std::filesystem::path(output).extension().string() + " of " +
+         implied->info.name + "; rename it, or pass --force to write " + named->info.name +
+         " anyway";
+}
 
 WriteOptions write_options_from_environment() {
   WriteOptions options;
@@ -103,8 +100,8 @@ int run_convert(const ConvertArgs& args) {
   read_options.password = args.password;
   read_options.recover = !args.no_recover;
   const bool to_stdout = args.output.empty() || args.output == kStdio;
-  if (const std::string problem = format_contradicting_extension(args);
-      !to_stdout && !problem.empty()) {
+  if (const std::string problem = format_contradicting_extension(args.to, args.output);
+      !to_stdout && !args.force && !problem.empty()) {
     std::cerr << "galley: " << problem << '\n';
     return kExitUsage;
   }

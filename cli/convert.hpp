@@ -30,6 +30,11 @@ struct ConvertArgs {
 /// (reproducible builds' convention), so EPUBs record it instead of the article date.
 WriteOptions write_options_from_environment();
 
+/// An output named for one format but written in another (an EPUB called story.md)
+/// is almost always a slip, so it is a usage error unless forced; an output whose
+/// extension no writer claims may hold any format. Returns what is wrong, or "".
+std::string format_contradicting_extension(const std::string& to, const std::string& output);
+
 /// Prints each warning on stderr as "galley: warning: name:line:col: message".
 void print_warnings(const Diagnostics& diag);
 

@@ -636,5 +636,16 @@ TEST_F(Bundle, WritesNothingWhenNoInputCanBeRead) {
   EXPECT_FALSE(fs::exists(at("digest.md")));
 }
 
+TEST_F(Bundle, AFormatContradictingTheOutputsExtensionNeedsForce) {
+  const auto r = galley({"bundle", in().string(), "-t", "epub", "-o", at("digest.md").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("pass --force"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(at("digest.md")));
+  const auto forced = galley(
+      {"bundle", in().string(), "-t", "epub", "-o", at("digest.md").string(), "--force", "-q"});
+  EXPECT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_TRUE(slurp(at("digest.md")).starts_with("PK"));
+}
+
 }  // namespace
 }  // namespace galley::testing
