@@ -28,6 +28,7 @@
 #include "batch_report.hpp"
 #include "convert.hpp"
 #include "exit_codes.hpp"
+#include "messages.hpp"
 #include "progress.hpp"
 #include "workers.hpp"
 
@@ -258,7 +259,7 @@ std::optional<ReportRecord> Batch::convert(const Job& job, OpenArchive& images) 
   } catch (const Error& e) {
     if (e.code() == ErrorCode::Cancelled && abandon_.stop_requested()) return std::nullopt;
     record.status = "failed";
-    record.error = e.what();
+    record.error = in_command_terms(e);
   } catch (const std::exception& e) {
     record.status = "failed";
     record.error = item.display + ": " + e.what();
@@ -459,7 +460,7 @@ int run_batch(const BatchArgs& args) {
     std::cerr << "galley: " << e.what() << '\n';
     return kExitUsage;
   } catch (const std::exception& e) {  // galley::Error, or a file system failure
-    std::cerr << "galley: error: " << e.what() << '\n';
+    std::cerr << "galley: error: " << in_command_terms(e.what()) << '\n';
     return kExitFailed;
   }
 }

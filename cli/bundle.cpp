@@ -12,6 +12,7 @@
 
 #include "convert.hpp"
 #include "exit_codes.hpp"
+#include "messages.hpp"
 #include "workers.hpp"
 
 namespace galley::cli {
@@ -36,7 +37,7 @@ std::vector<Outcome> read_all(const BundleArgs& args, const std::vector<InputIte
         outcome.article =
             read(Input{items[i].display, bytes, {}}, options, outcome.diag, args.from);
       } catch (const Error& e) {
-        outcome.error = e.what();
+        outcome.error = in_command_terms(e);
       } catch (const std::exception& e) {
         outcome.error = items[i].display + ": " + e.what();
       }
@@ -126,7 +127,8 @@ int run_bundle(const BundleArgs& args) {
     const CollectionInfo info{args.title.empty() ? default_title(articles) : args.title};
     std::string book;
     StringSink sink(book);
-    writer.writer->write_collection(articles, info, write_options_from_environment(), sink, diag);
+    write_collection(articles, info, writer.info.name, write_options_from_environment(), sink,
+                     diag);
     write_file_atomically(args.output, book);
     if (!args.quiet) {
       print_warnings(diag);
@@ -135,7 +137,7 @@ int run_bundle(const BundleArgs& args) {
     }
     return articles.size() == items.size() ? kExitOk : kExitSomeFailed;
   } catch (const std::exception& e) {  // galley::Error, or a file system failure
-    std::cerr << "galley: error: " << e.what() << '\n';
+    std::cerr << "galley: error: " << in_command_terms(e.what()) << '\n';
     return kExitFailed;
   }
 }

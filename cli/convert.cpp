@@ -9,12 +9,13 @@
 
 #include "batch_inputs.hpp"
 #include "exit_codes.hpp"
+#include "messages.hpp"
 
 namespace galley::cli {
 
 void print_warnings(const Diagnostics& diag) {
   for (const Diagnostic& d : diag.all()) {
-    std::cerr << "galley: warning: " << to_string(d) << '\n';
+    std::cerr << "galley: warning: " << in_command_terms(to_string(d)) << '\n';
   }
 }
 
@@ -134,7 +135,7 @@ int run_convert(const ConvertArgs& args) {
     }
   } catch (const Error& e) {
     if (!args.quiet) print_warnings(diag);
-    std::cerr << "galley: error: " << e.what() << '\n';
+    std::cerr << "galley: error: " << in_command_terms(e) << '\n';
     return kExitFailed;
   } catch (const std::exception& e) {
     std::cerr << "galley: error: " << args.input << ": " << e.what() << '\n';

@@ -7,9 +7,14 @@ set(GALLEY_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/galley)
 get_target_property(GALLEY_LIBRARY_TYPE galley TYPE)
 if(GALLEY_LIBRARY_TYPE STREQUAL "STATIC_LIBRARY")
   set(GALLEY_STATIC ON)
+  set(GALLEY_PC_REQUIRES Requires)
 else()
   set(GALLEY_STATIC OFF)
+  set(GALLEY_PC_REQUIRES Requires.private)
 endif()
+
+# The installed command finds a shared libgalley beside it, wherever the prefix is.
+set_target_properties(galley_cli PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
 
 install(TARGETS galley EXPORT galley-targets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}

@@ -466,7 +466,7 @@ Dom parse_html(std::string_view bytes, const std::string& name, int max_depth, D
                {},
                "elements are nested deeper than " + std::to_string(max_depth) +
                    " levels; their text is kept but the deeper nesting is flattened (raise "
-                   "max_depth / --max-depth to keep it)"});
+                   "ReadOptions::max_depth to keep it)"});
   }
   return dom;
 }

@@ -55,7 +55,7 @@ json parse(const Input& input, const ReadOptions& options) {
   } catch (const TooDeep&) {
     throw Error(ErrorCode::LimitExceeded, input.name, {},
                 "JSON nested deeper than " + std::to_string(max_depth) +
-                    " levels (raise max_depth / --max-depth)");
+                    " levels (raise ReadOptions::max_depth)");
   } catch (const json::parse_error& e) {
     throw Error(ErrorCode::Malformed, input.name, position_of(input.bytes, e.byte),
                 "not valid JSON: " + reason_of(e));

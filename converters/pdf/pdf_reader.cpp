@@ -234,8 +234,9 @@ std::unique_ptr<poppler::document> open_document(const Input& input, const ReadO
   if (!doc) throw Error(ErrorCode::Malformed, input.name, {}, "not a readable PDF");
   if (doc->is_locked()) {
     throw Error(ErrorCode::Unsupported, input.name, {},
-                options.password.empty() ? "encrypted; password required (use --password)"
-                                         : "encrypted; the password is wrong");
+                options.password.empty()
+                    ? "encrypted; password required (set ReadOptions::password)"
+                    : "encrypted; the password is wrong");
   }
   return doc;
 }
@@ -268,7 +269,7 @@ int page_count(const poppler::document& doc, const Input& input, const ReadOptio
   if (count > options.max_pages) {
     throw Error(ErrorCode::LimitExceeded, input.name, {},
                 "the PDF has " + std::to_string(count) + " pages, over the limit of " +
-                    std::to_string(options.max_pages) + " (raise max_pages / --max-pages)");
+                    std::to_string(options.max_pages) + " (raise ReadOptions::max_pages)");
   }
   return count;
 }

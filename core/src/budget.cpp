@@ -13,7 +13,7 @@ void Budget::check() const {
   if (limit_.count() > 0 && std::chrono::steady_clock::now() - start_ > limit_) {
     throw Error(ErrorCode::LimitExceeded, input_, {},
                 "took longer than the time budget of " + std::to_string(limit_.count()) +
-                    " ms (raise time_budget / --timeout)");
+                    " ms (raise ReadOptions::time_budget)");
   }
 }
 

@@ -24,7 +24,7 @@ Article read(const Input& input, const ReadOptions& options, Diagnostics& diag,
     throw Error(ErrorCode::LimitExceeded, input.name, {},
                 "input is " + std::to_string(input.bytes.size()) + " bytes, over the limit of " +
                     std::to_string(options.max_input_bytes) +
-                    " (raise max_input_bytes / --max-input-size)");
+                    " (raise ReadOptions::max_input_bytes)");
   }
   const Registry::ReaderEntry* entry = nullptr;
   if (format.empty()) {
@@ -54,7 +54,7 @@ std::string read_stream_bytes(std::istream& in, const std::string& name, std::si
     if (bytes.size() > max_bytes) {
       throw Error(ErrorCode::LimitExceeded, name, {},
                   "input is over the limit of " + std::to_string(max_bytes) +
-                      " bytes (raise max_input_bytes / --max-input-size)");
+                      " bytes (raise ReadOptions::max_input_bytes)");
     }
   }
   if (in.bad()) throw Error(ErrorCode::Io, name, {}, "read failed");
@@ -95,7 +95,15 @@ Article read_file(const std::filesystem::path& path, const ReadOptions& options,
 
 void write(const Article& article, std::string_view format, const WriteOptions& options, Sink& out,
            Diagnostics& diag, const Registry& registry) {
-  registry.choose_writer(format, "<output>").writer->write(article, options, out, diag);
+  // With no path to name, errors name the format asked for.
+  registry.choose_writer(format, format).writer->write(article, options, out, diag);
+}
+
+void write_collection(const std::vector<Article>& articles, const CollectionInfo& info,
+                      std::string_view format, const WriteOptions& options, Sink& out,
+                      Diagnostics& diag, const Registry& registry) {
+  registry.choose_writer(format, format)
+      .writer->write_collection(articles, info, options, out, diag);
 }
 
 std::string write_string(const Article& article, std::string_view format,

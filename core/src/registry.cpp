@@ -92,9 +92,9 @@ const Registry::ReaderEntry& Registry::detect_reader(const Input& input) const {
   }
   if (best) return *best;
   std::string tried = ext.empty() ? "no extension" : "extension '" + ext + "'";
-  throw Error(
-      ErrorCode::UnknownFormat, input.name, {},
-      "cannot tell the input format (" + tried + ", content not recognised); name it with -f");
+  throw Error(ErrorCode::UnknownFormat, input.name, {},
+              "cannot tell the input format (" + tried +
+                  ", content not recognised); name the input format");
 }
 
 const Registry::WriterEntry& Registry::choose_writer(std::string_view format,
@@ -102,7 +102,7 @@ const Registry::WriterEntry& Registry::choose_writer(std::string_view format,
   if (format.empty()) return writer_for_path(path);
   if (const WriterEntry* entry = find_writer(format)) return *entry;
   throw Error(ErrorCode::UnknownFormat, std::string(path), {},
-              "unknown output format '" + std::string(format) + "' (see 'galley formats')");
+              "unknown output format '" + std::string(format) + "' (see Registry::writers())");
 }
 
 const Registry::WriterEntry* Registry::find_writer_for_path(std::string_view path) const {
@@ -113,8 +113,8 @@ const Registry::WriterEntry& Registry::writer_for_path(std::string_view path) co
   if (const WriterEntry* e = find_writer_for_path(path)) return *e;
   const std::string ext = detail::extension_of(path);
   throw Error(ErrorCode::UnknownFormat, std::string(path), {},
-              ext.empty() ? "no extension to choose the output format from; name it with -t"
-                          : "no writer for extension '" + ext + "'; name the format with -t");
+              ext.empty() ? "no extension to choose the output format from; name the output format"
+                          : "no writer for extension '" + ext + "'; name the output format");
 }
 
 }  // namespace galley

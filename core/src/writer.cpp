@@ -2,9 +2,9 @@
 
 namespace galley {
 
-void Writer::write_collection(const std::vector<Article>&, const CollectionInfo&,
+void Writer::write_collection(const std::vector<Article>&, const CollectionInfo& info,
                               const WriteOptions&, Sink&, Diagnostics&) const {
-  throw Error(ErrorCode::Unsupported, "<output>", {},
+  throw Error(ErrorCode::Unsupported, info.title, {},
               "this format holds one article; a collection needs a format such as epub");
 }
 

@@ -185,10 +185,18 @@ TEST(Cli, LimitsOnPagesAndNestingAreOptions) {
       std::string(GALLEY_SOURCE_DIR) + "/fixtures/pdf/paragraph_across_pages/input.pdf";
   const auto pages = galley({"convert", two_pages, "--max-pages", "1"});
   EXPECT_EQ(pages.exit_code, 1);
-  EXPECT_NE(pages.err.find("over the limit of 1 (raise max_pages / --max-pages)"),
-            std::string::npos)
+  EXPECT_NE(pages.err.find("over the limit of 1 (raise --max-pages)"), std::string::npos)
       << pages.err;
   EXPECT_EQ(galley({"convert", two_pages, "--max-pages", "2", "-q"}).exit_code, 0);
+  // The library names ReadOptions fields; the command line names its options.
+  const auto locked =
+      galley({"convert", std::string(GALLEY_SOURCE_DIR) + "/fixtures/errors/pdf_encrypted/input.pdf"});
+  EXPECT_NE(locked.err.find("password required (give it with --password)"), std::string::npos)
+      << locked.err;
+  const auto unknown = galley({"convert", two_pages, "-t", "markdwn"});
+  EXPECT_NE(unknown.err.find("unknown output format 'markdwn' (see 'galley formats')"),
+            std::string::npos)
+      << unknown.err;
 
   TempDir dir;
   std::string page = "<html><body>";

@@ -101,7 +101,7 @@ TEST(Registry, UnknownFormatNamesWhatWasTried) {
     EXPECT_EQ(e.code(), ErrorCode::UnknownFormat);
     EXPECT_STREQ(e.what(),
                  "story.xyz: cannot tell the input format (extension '.xyz', content not "
-                 "recognised); name it with -f");
+                 "recognised); name the input format");
   }
 }
 

@@ -27,11 +27,19 @@ cmake -S "$root/examples" -B "$work/cmake" -G Ninja -DCMAKE_PREFIX_PATH="$prefix
 cmake --build "$work/cmake" >/dev/null
 check "$work/cmake/to_epub" "$work/cmake/bylines"
 
-echo "== pkg-config galley"
+echo "== the installed command starts on its own"
+"$prefix/bin/galley" --version
+"$prefix/bin/galley" convert "$seed" -t json | grep '"galley-article/1"' >/dev/null
+
+echo "== no consumer-side dependency on header-only packages"
+if grep -rl nlohmann "$prefix"/lib*/cmake "$prefix"/lib/*/cmake 2>/dev/null; then
+  echo "the installed CMake package asks for nlohmann_json"
+  exit 1
+fi
+
+echo "== pkg-config galley (plain --libs, as most build systems call it)"
 libdir=$(dirname "$(find "$prefix" -name galley.pc | head -1)")
-pc_flags=(--cflags --libs)
-[ "$static" = yes ] && pc_flags+=(--static)
-read -r -a flags <<<"$(PKG_CONFIG_PATH=$libdir pkg-config "${pc_flags[@]}" galley)"
+read -r -a flags <<<"$(PKG_CONFIG_PATH=$libdir pkg-config --cflags --libs galley)"
 for example in to_epub bylines; do
   g++ -std=c++20 "$root/examples/$example.cpp" "${flags[@]}" -o "$work/$example-pc"
 done

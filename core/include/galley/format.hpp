@@ -10,11 +10,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <stop_token>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <galley/article.hpp>
@@ -23,10 +25,31 @@
 namespace galley {
 
 /// One document to read.
+///
+/// Given a string that is about to go (`Input{"x.html", slurp(path)}`), an Input keeps
+/// it, shared among its copies; given anything else (a named string, a view, a
+/// literal), it only looks at the bytes, which must then outlive the read.
 struct Input {
+  /// Views `bytes`, which must outlive every read of this Input.
+  Input(std::string name, std::string_view bytes, std::string media_type = {})
+      : name(std::move(name)), bytes(bytes), media_type(std::move(media_type)) {}
+  /// Views a string literal (or another buffer that outlives the read).
+  Input(std::string name, const char* bytes, std::string media_type = {})
+      : Input(std::move(name), std::string_view(bytes), std::move(media_type)) {}
+  /// Keeps `bytes`: the Input (and its copies) own them.
+  Input(std::string name, std::string&& bytes, std::string media_type = {})
+      : name(std::move(name)),
+        media_type(std::move(media_type)),
+        owned_(std::make_shared<const std::string>(std::move(bytes))) {
+    this->bytes = *owned_;
+  }
+
   std::string name;        ///< display name for messages: "report.pdf", "<stdin>"
-  std::string_view bytes;  ///< not owned; must outlive the read
+  std::string_view bytes;  ///< the document, owned by this Input or viewed (see above)
   std::string media_type;  ///< optional hint ("text/html"); empty when unknown
+
+ private:
+  std::shared_ptr<const std::string> owned_;  ///< the bytes, when this Input keeps them
 };
 
 /// How to read numeric dates such as 03/04/2022.

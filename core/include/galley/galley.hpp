@@ -1,15 +1,22 @@
 // galley: articles from web pages, PDFs and plain text into clean publication formats.
 //
-// The one-call API. Convert a file, choosing formats from the extensions:
+// The one-call API. Convert a file, choosing formats from the extensions (warnings,
+// such as an image left out, are collected in `diag`):
 //
-//   galley::convert_file("story.html", "story.epub");
+//   galley::Diagnostics diag;
+//   galley::convert_file("story.html", "story.epub", diag);
 //
 // Or read into the article model, look at it, and write it in any format:
 //
-//   galley::Diagnostics diag;
 //   galley::Article a = galley::read_file("story.pdf", {}, diag);
 //   std::cout << a.metadata.title.value_or("(untitled)") << '\n';
 //   std::string md = galley::write_string(a, "markdown", {}, diag);
+//
+// Or put several articles into one book:
+//
+//   std::string book;
+//   galley::StringSink sink(book);
+//   galley::write_collection({a, b}, {"Weekend reading"}, "epub", {}, sink, diag);
 //
 // Every function throws galley::Error when the document cannot be converted and
 // records recoverable problems in the Diagnostics it is given. All functions are safe
@@ -48,6 +55,12 @@ Article read_file(const std::filesystem::path& path, const ReadOptions& options,
 /// Writes `article` in `format` to `out`.
 void write(const Article& article, std::string_view format, const WriteOptions& options, Sink& out,
            Diagnostics& diag, const Registry& registry = Registry::builtin());
+
+/// Writes `articles` as one publication in `format` (a chapter each, for EPUB) to
+/// `out`. Throws Error{Unsupported} for a format that holds one article.
+void write_collection(const std::vector<Article>& articles, const CollectionInfo& info,
+                      std::string_view format, const WriteOptions& options, Sink& out,
+                      Diagnostics& diag, const Registry& registry = Registry::builtin());
 
 /// Writes `article` in `format` and returns the bytes.
 std::string write_string(const Article& article, std::string_view format,

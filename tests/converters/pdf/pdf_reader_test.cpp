@@ -185,7 +185,7 @@ TEST(PdfReader, AsksForThePasswordOfAnEncryptedFile) {
   const Error e = read_error("encrypted");
   EXPECT_EQ(e.code(), ErrorCode::Unsupported);
   EXPECT_EQ(e.input(), fixture_path("encrypted"));
-  EXPECT_EQ(e.message(), "encrypted; password required (use --password)");
+  EXPECT_EQ(e.message(), "encrypted; password required (set ReadOptions::password)");
 
   ReadOptions wrong;
   wrong.password = "not-it";
