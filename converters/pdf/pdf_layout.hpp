@@ -5,7 +5,7 @@
 //   pdf_reader.cpp  Poppler -> words per page (loading, errors, limits); pages flow
 //                   through the stages below one at a time, so only a window of
 //                   pages and the blocks built so far are held
-//   layout.cpp      words -> lines, column extents of each line
+//   layout.cpp      words -> lines, lines in column order, column extents of each line
 //   furniture.cpp   running headers/footers and page numbers out of the pages
 //   paragraphs.cpp  lines -> headings and paragraphs, joined across breaks
 //   metadata.cpp    title from the type sizes and the document information
@@ -97,6 +97,15 @@ std::vector<Line> build_lines(std::vector<Word> words, int page);
 /// each part in turn, top to bottom and left to right). For pages whose text runs
 /// turned, where Poppler's own order reverses columns and blocks.
 void order_by_geometry(std::vector<Line>& lines);
+
+/// Puts a page's lines in column order where Poppler's order is out of it. Lines are
+/// taken in the runs Poppler gives stacked in one block, and the runs are ordered
+/// by Breuel's rules as far as Poppler breaks them: a run above another in the same
+/// column comes first, and so does a run left of and below another, unless
+/// something spanning both lies between them (a column is read to its foot first).
+/// Poppler reads the top of the next column, or a float beside the text, before a
+/// column's lower part when a figure or a float interrupts the column.
+void order_columns(Page& page);
 
 /// Sets each line's column extents from the left edges lines on the page share.
 void assign_columns(Page& page);

@@ -1,0 +1,129 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "../../../converters/pdf/pdf_layout.hpp"
+
+namespace galley::pdf {
+namespace {
+
+constexpr double kSize = 10;
+constexpr double kPitch = 12;
+
+// Words of one line of ten-point type, five points per letter and space, from `x`.
+std::vector<Word> line_words(const std::string& text, double x, double y, double size = kSize) {
+  std::vector<Word> words;
+  std::istringstream in(text);
+  for (std::string t; in >> t;) {
+    Word w;
+    w.box = {x, y, x + 5 * static_cast<double>(t.size()), y + size};
+    w.text = std::move(t);
+    w.size = size;
+    w.space_after = true;
+    x = w.box.x1 + 5;
+    words.push_back(std::move(w));
+  }
+  words.back().space_after = false;
+  return words;
+}
+
+// A block of lines "<name> 1", "<name> 2", ... stacked in a column at `x` from `y`.
+void add_block(std::vector<Word>& words, const std::string& name, int lines, double x, double y) {
+  for (int i = 0; i < lines; ++i) {
+    const std::vector<Word> line =
+        line_words(name + " line " + std::to_string(i + 1), x, y + kPitch * i);
+    words.insert(words.end(), line.begin(), line.end());
+  }
+}
+
+std::vector<std::string> texts(const Page& page) {
+  std::vector<std::string> out;
+  for (const Line& line : page.lines) out.push_back(line.text);
+  return out;
+}
+
+std::vector<std::string> block_lines(const std::string& name, int lines) {
+  std::vector<std::string> out;
+  for (int i = 0; i < lines; ++i) out.push_back(name + " line " + std::to_string(i + 1));
+  return out;
+}
+
+std::vector<std::string> concat(std::initializer_list<std::vector<std::string>> parts) {
+  std::vector<std::string> out;
+  for (const auto& part : parts) out.insert(out.end(), part.begin(), part.end());
+  return out;
+}
+
+// Poppler read the top of the right column before the lower part of the left one
+// (a figure's labels broke the left column's flow): the left column is read to its
+// foot first.
+TEST(OrderColumns, ReadsTheLeftColumnToItsFootBeforeTheNextColumn) {
+  std::vector<Word> words;
+  add_block(words, "upper left", 5, 50, 100);
+  add_block(words, "upper right", 6, 320, 100);
+  add_block(words, "lower left", 5, 50, 200);
+  add_block(words, "lower right", 5, 320, 200);
+  Page page{1, 600, 800, build_lines(std::move(words), 1)};
+  order_columns(page);
+  EXPECT_EQ(texts(page), concat({block_lines("upper left", 5), block_lines("lower left", 5),
+                                 block_lines("upper right", 6), block_lines("lower right", 5)}));
+}
+
+// A figure across both columns between their upper and lower parts: the parts above
+// it are read first, as Poppler does.
+TEST(OrderColumns, KeepsColumnsAboveAFigureAcrossThePageFirst) {
+  std::vector<Word> words;
+  add_block(words, "upper left", 5, 50, 100);
+  add_block(words, "upper right", 5, 320, 100);
+  add_block(words, "figure across the columns of the page with its caption", 1, 50, 180);
+  add_block(words, "lower left", 5, 50, 220);
+  add_block(words, "lower right", 5, 320, 220);
+  Page page{1, 600, 800, build_lines(std::move(words), 1)};
+  const std::vector<std::string> poppler = texts(page);
+  order_columns(page);
+  EXPECT_EQ(texts(page), poppler);
+}
+
+// A table read row by row keeps its order: its cells are single lines side by side,
+// none of them below the other column's cells.
+TEST(OrderColumns, KeepsATableReadRowByRow) {
+  std::vector<Word> words;
+  for (int row = 0; row < 5; ++row) {
+    const double y = 100 + kPitch * row;
+    for (const double x : {50.0, 200.0, 350.0}) {
+      const std::vector<Word> cell = line_words("cell " + std::to_string(row), x, y);
+      words.insert(words.end(), cell.begin(), cell.end());
+    }
+  }
+  Page page{1, 600, 800, build_lines(std::move(words), 1)};
+  const std::vector<std::string> poppler = texts(page);
+  order_columns(page);
+  EXPECT_EQ(texts(page), poppler);
+}
+
+// A box in smaller type beside the text (a web page's infobox) whose first word
+// Poppler put on the text's line, and whose lines it interleaved with the text's:
+// the box gets lines of its own, read after the text beside it.
+TEST(OrderColumns, ReadsTheTextBeforeABoxInSmallerTypeBesideIt) {
+  std::vector<Word> words;
+  for (int i = 0; i < 6; ++i) {
+    const double y = 100 + 16 * i;
+    const std::vector<Word> text =
+        line_words("running text of the article " + std::to_string(i), 50, y);
+    words.insert(words.end(), text.begin(), text.end());
+    std::vector<Word> box = line_words("infobox row " + std::to_string(i), 207, y + 4, 8);
+    words.insert(words.end(), box.begin(), box.end());
+  }
+  std::vector<Line> lines = build_lines(std::move(words), 1);
+  ASSERT_EQ(lines.size(), 12u);
+  EXPECT_EQ(lines[0].text, "running text of the article 0");
+  Page page{1, 600, 800, std::move(lines)};
+  order_columns(page);
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(page.lines[i].text, "running text of the article " + std::to_string(i));
+    EXPECT_EQ(page.lines[6 + i].text, "infobox row " + std::to_string(i));
+  }
+}
+
+}  // namespace
+}  // namespace galley::pdf
