@@ -32,6 +32,9 @@ bool continues_line(const Line& line, const Word& word) {
   if (height <= 0 || overlap < 0.5 * height) return false;
   const double gap = word.box.x0 - line.box.x1;
   const double size = std::max(line.size, word.size);
+  // A mark drawn over the line's last letters (an Arabic vowel sign Poppler gives as
+  // a word of its own) is part of the line.
+  if (word.box.width() < 0.1 * size && word.box.x0 >= line.box.x0 && gap <= 0) return true;
   const bool other_size = std::abs(line.size - word.size) > kOtherSize * size;
   return gap > -0.3 * size && gap < (other_size ? kMaxGapAcrossSizes : kMaxWordGap) * size;
 }
@@ -151,7 +154,11 @@ std::vector<Line> build_lines(std::vector<Word> words, int page) {
     const std::span<Word> all(words.data() + begin, end - begin);
     const std::span<Word> kept = all.first(drop_markers(line, all));
     mark_spaces(kept);
-    finish_line(line, kept);
+    if (needs_reordering(kept)) {
+      finish_line(line, to_logical_order(kept));
+    } else {
+      finish_line(line, kept);
+    }
     lines.push_back(std::move(line));
   }
   lines.shrink_to_fit();  // kept until the whole document is read

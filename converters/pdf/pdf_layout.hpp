@@ -6,6 +6,7 @@
 //                   through the stages below one at a time, so only a window of
 //                   pages and the blocks built so far are held
 //   layout.cpp      words -> lines, lines in column order, column extents of each line
+//   bidi.cpp        right-to-left lines from the order printed to the order read
 //   furniture.cpp   running headers/footers and page numbers out of the pages
 //   paragraphs.cpp  lines -> headings and paragraphs, joined across breaks
 //   metadata.cpp    title from the type sizes and the document information
@@ -16,6 +17,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,6 +89,14 @@ struct Page {
   double height = 0;
   std::vector<Line> lines;  ///< in reading order
 };
+
+/// Whether a line's words, in the order printed, hold right-to-left script.
+bool needs_reordering(std::span<const Word> words);
+
+/// A line's words, given left to right as printed (visual order, letters of a
+/// right-to-left word reversed), in the order they are read: the Unicode
+/// bidirectional algorithm run backwards (bidi.cpp).
+std::vector<Word> to_logical_order(std::span<const Word> words);
 
 /// Groups words, given in Poppler's reading order, into lines: a word joins the
 /// line before it when it sits on the same baseline just to its right.

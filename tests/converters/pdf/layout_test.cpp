@@ -125,5 +125,39 @@ TEST(OrderColumns, ReadsTheTextBeforeABoxInSmallerTypeBesideIt) {
   }
 }
 
+// Poppler gives an Arabic line's words left to right as printed, each word's letters
+// in drawing order; the line reads right to left, with "R" and "Python" embedded.
+TEST(BuildLines, PutsRightToLeftTextInReadingOrder) {
+  // Printed: "Python و R ةغلب ةجمربلا" (visual); read: "البرمجة بلغة R و Python".
+  std::vector<Word> words = line_words(
+      "Python \u0648 R \u0629\u063A\u0644\u0628 "
+      "\u0629\u062C\u0645\u0631\u0628\u0644\u0627",
+      50, 100);
+  const std::vector<Line> lines = build_lines(std::move(words), 1);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text,
+            "\u0627\u0644\u0628\u0631\u0645\u062C\u0629 \u0628\u0644\u063A\u0629 R \u0648 Python");
+  EXPECT_EQ(lines[0].word(0), "\u0627\u0644\u0628\u0631\u0645\u062C\u0629");
+}
+
+// Poppler gives a vowel sign as a word of no width drawn back over the letter before
+// it ("بناءً" as "ء", "ً", "انب"): it stays on the line, and the word reads in order.
+TEST(BuildLines, KeepsAVowelSignDrawnOverTheLetterBeforeIt) {
+  std::vector<Word> words = line_words("\u0621 \u064B \u0627\u0646\u0628", 50, 100);
+  words[0].space_after = false;
+  words[1].box = {words[0].box.x0 + 1, 101, words[0].box.x0 + 1, 111};
+  words[2].box.x0 = words[0].box.x1;
+  const std::vector<Line> lines = build_lines(std::move(words), 1);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "\u0628\u0646\u0627 \u064B\u0621");
+}
+
+TEST(BuildLines, LeavesLeftToRightTextAsPrinted) {
+  const std::vector<Line> lines =
+      build_lines(line_words("caf\u00E9 (x) 12 r\u00E9sum\u00E9", 50, 100), 1);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "caf\u00E9 (x) 12 r\u00E9sum\u00E9");
+}
+
 }  // namespace
 }  // namespace galley::pdf
