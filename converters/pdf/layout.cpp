@@ -266,14 +266,29 @@ struct Run {
   /// place in Poppler's order (a site's footer line under the columns stays out of
   /// the paragraph that goes on over the page break).
   bool in_band = false;
-  bool row_cell = false;  ///< its first line is read after the one to its left on its baseline
+  bool row_cell = false;  ///< read in its rows after the run to its left (next_in_row)
 };
 
-// A table read row by row: a run whose first line Poppler gives after the line to
-// its left on the same baseline is the next cell of a row, and the row order stands.
-bool next_in_row(const Line& before, const Line& line) {
-  return before.box.x1 <= line.box.x0 + kSameEdge &&
-         std::abs(before.box.y1 - line.box.y1) <= 0.1 * std::min(before.size, line.size);
+bool same_baseline(const Line& a, const Line& b) {
+  return std::abs(a.box.y1 - b.box.y1) <= 0.1 * std::min(a.size, b.size);
+}
+
+// A table read row by row, whose row order stands: the run's first line is the next
+// cell after the line Poppler gives before it, to its left on its baseline; or the
+// run is a narrow column whose rows run on from the wider run Poppler gives before
+// it (a contents page's page numbers beside the entries they belong to). Columns of
+// text on one baseline grid are about as wide as each other.
+bool next_in_row(const std::vector<Line>& lines, const Run& before, const Run& run) {
+  const Line& first = lines[run.begin];
+  const Line& previous = lines[run.begin - 1];
+  if (previous.box.x1 <= first.box.x0 + kSameEdge && same_baseline(previous, first)) return true;
+  if (before.box.x1 > run.box.x0 + kSameEdge ||
+      run.box.width() >= kColumnWidthShare * before.box.width()) {
+    return false;
+  }
+  return std::any_of(lines.begin() + static_cast<std::ptrdiff_t>(before.begin),
+                     lines.begin() + static_cast<std::ptrdiff_t>(before.end),
+                     [&](const Line& line) { return same_baseline(line, first); });
 }
 
 bool overlap_across(const Box& a, const Box& b) {
@@ -319,9 +334,10 @@ std::vector<Run> stacked_runs(const Page& page) {
     }
     runs.push_back({i, i + 1, line.box, line.size, false, false});
   }
-  for (Run& run : runs) {
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    Run& run = runs[r];
     run.in_band = run.box.y1 <= page.height * kBand || run.box.y0 >= page.height * (1 - kBand);
-    run.row_cell = run.begin > 0 && next_in_row(page.lines[run.begin - 1], page.lines[run.begin]);
+    run.row_cell = r > 0 && next_in_row(page.lines, runs[r - 1], run);
   }
   return runs;
 }

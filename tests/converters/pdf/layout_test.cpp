@@ -101,6 +101,21 @@ TEST(OrderColumns, KeepsATableReadRowByRow) {
   EXPECT_EQ(texts(page), poppler);
 }
 
+// A contents page Poppler reads a few entries, then their page numbers, then the next
+// entries: the numbers are a narrow column on the entries' baselines and stay with them.
+TEST(OrderColumns, KeepsAContentsPagesNumbersWithTheirEntries) {
+  std::vector<Word> words;
+  for (int part = 0; part < 2; ++part) {
+    const double y = 100 + 100 * part;
+    add_block(words, "entry of the contents in part " + std::to_string(part), 4, 50, y);
+    add_block(words, std::to_string(part), 4, 500, y);
+  }
+  Page page{1, 600, 800, build_lines(std::move(words), 1)};
+  const std::vector<std::string> poppler = texts(page);
+  order_columns(page);
+  EXPECT_EQ(texts(page), poppler);
+}
+
 // A box in smaller type beside the text (a web page's infobox) whose first word
 // Poppler put on the text's line, and whose lines it interleaved with the text's:
 // the box gets lines of its own, read after the text beside it.
