@@ -219,15 +219,20 @@ void xy_cut(std::vector<std::size_t> ids, const std::vector<Line>& lines, double
   out.insert(out.end(), ids.begin(), ids.end());
 }
 
-}  // namespace
-
-void order_by_geometry(std::vector<Line>& lines) {
-  if (lines.size() < 2) return;
+// The type size most of a page's lines have about (their median), at least 1.
+double page_unit(const std::vector<Line>& lines) {
   std::vector<double> sizes;
   for (const Line& line : lines) sizes.push_back(line.size);
   std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2),
                    sizes.end());
-  const double unit = std::max(sizes[sizes.size() / 2], 1.0);
+  return std::max(sizes[sizes.size() / 2], 1.0);
+}
+
+}  // namespace
+
+void order_by_geometry(std::vector<Line>& lines) {
+  if (lines.size() < 2) return;
+  const double unit = page_unit(lines);
   std::vector<std::size_t> ids(lines.size());
   for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = i;
   std::vector<std::size_t> order;
@@ -248,6 +253,9 @@ constexpr std::size_t kMaxRuns = 100;
 // A run beside the column to its right is read first only when it is at least this
 // share of that run's width: a side head or a margin note is no column of its own.
 constexpr double kColumnWidthShare = 0.5;
+// A run narrower than this many times the page's usual type size (a figure's label, a
+// fragment of a formula Poppler set apart) shows no column; the lines around it do.
+constexpr double kMinColumnWidth = 8;
 
 // Whether line `b` continues the text block of line `a` just above it: one size, just
 // below it and overlapping it horizontally.
@@ -349,9 +357,9 @@ std::vector<Run> stacked_runs(const Page& page) {
 // for a run in a column (run_order asks straddles last, as it costs the most).
 // Poppler jumps back to a column's lower part after the top of the next one when a
 // figure or a float interrupts its flow.
-bool left_column_first(const std::vector<Run>& runs, const Run& a, const Run& b) {
+bool left_column_first(const std::vector<Run>& runs, const Run& a, const Run& b, double unit) {
   if (b.row_cell || a.box.x1 > b.box.x0 + kSameEdge || b.box.y1 > a.box.y0 + kSameEdge ||
-      a.box.width() < kColumnWidthShare * b.box.width()) {
+      a.box.width() < kColumnWidthShare * b.box.width() || a.box.width() < kMinColumnWidth * unit) {
     return false;
   }
   return std::none_of(runs.begin(), runs.end(), [&](const Run& c) {
@@ -364,7 +372,7 @@ bool left_column_first(const std::vector<Run>& runs, const Run& a, const Run& b)
 // can be: of the runs whose predecessors are all placed, the earliest in Poppler's
 // order goes next. Should the rules contradict each other, the earliest run left
 // goes next.
-std::vector<std::size_t> run_order(const std::vector<Run>& runs) {
+std::vector<std::size_t> run_order(const std::vector<Run>& runs, double unit) {
   const std::size_t n = runs.size();
   std::vector<std::size_t> waiting_for(n, 0);
   std::vector<std::vector<std::size_t>> successors(n);
@@ -377,7 +385,7 @@ std::vector<std::size_t> run_order(const std::vector<Run>& runs) {
     for (std::size_t b = 0; b < n; ++b) {
       if (a == b || runs[a].in_band || runs[b].in_band) continue;
       if (above_in_column(runs[a], runs[b]) ||
-          (left_column_first(runs, runs[a], runs[b]) && in_column(a))) {
+          (left_column_first(runs, runs[a], runs[b], unit) && in_column(a))) {
         successors[a].push_back(b);
         ++waiting_for[b];
       }
@@ -405,7 +413,7 @@ std::vector<std::size_t> run_order(const std::vector<Run>& runs) {
 void order_columns(Page& page) {
   const std::vector<Run> runs = stacked_runs(page);
   if (runs.size() < 3 || runs.size() > kMaxRuns) return;
-  const std::vector<std::size_t> order = run_order(runs);
+  const std::vector<std::size_t> order = run_order(runs, page_unit(page.lines));
   if (std::is_sorted(order.begin(), order.end())) return;
   std::vector<Line> ordered;
   ordered.reserve(page.lines.size());
