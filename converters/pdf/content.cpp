@@ -15,6 +15,7 @@
 
 #include <galley/recover.hpp>
 
+#include "detail/sentences.hpp"
 #include "pdf_layout.hpp"
 
 namespace galley::pdf {
@@ -95,11 +96,27 @@ std::size_t resumption(const std::vector<TextBlock>& blocks, const std::vector<b
   return blocks.size();
 }
 
+// Where the article's last paragraph before the long run of blocks that are not
+// prose from `from` goes on, later on its page: a float set beside the text (a web
+// page's infobox) interrupted it mid-sentence, and the sentence resumes after the
+// float's lines. None (blocks.size()) when it does not.
+std::size_t continuation(const std::vector<TextBlock>& blocks, std::size_t last, std::size_t from) {
+  const TextBlock& before = blocks[last];
+  if (!std::holds_alternative<Paragraph>(before.block.node)) return blocks.size();
+  const std::string text = plain_text(before.block);
+  for (std::size_t i = from; i < blocks.size() && blocks[i].page == before.page; ++i) {
+    if (ends_article(blocks[i])) break;
+    if (blocks[i].prose && detail::continues_sentence(text, plain_text(blocks[i].block))) return i;
+  }
+  return blocks.size();
+}
+
 // Where the running total from `begin` peaks. A long run of blocks that are not
 // prose ends the article (a comment form or a "Recommended" rail, after which
 // teasers can add up to more prose than the article had) unless running text soon
-// follows it: then it was a contents list or a figure's labels inside the article,
-// and the count goes on from the peak.
+// follows it, or the article's last paragraph goes on after it: then it was a
+// contents list, a figure's labels or a float inside the article, and the count goes
+// on from the peak.
 Run article_run(const std::vector<TextBlock>& blocks, const std::vector<bool>& running,
                 std::size_t begin) {
   Run run{begin, begin, 0};
@@ -110,7 +127,12 @@ Run article_run(const std::vector<TextBlock>& blocks, const std::vector<bool>& r
       const bool marked = std::any_of(blocks.begin() + static_cast<long>(i - chrome_run),
                                       blocks.begin() + static_cast<long>(i), ends_article);
       // Menus ahead of the article's first prose are no figure inside it.
-      i = run.words > 0 && !marked ? resumption(blocks, running, i) : blocks.size();
+      if (run.words > 0 && !marked) {
+        const std::size_t resumed = resumption(blocks, running, i);
+        i = resumed < blocks.size() ? resumed : continuation(blocks, run.end - 1, i);
+      } else {
+        i = blocks.size();
+      }
       if (i == blocks.size()) break;
       sum = run.words;
     }

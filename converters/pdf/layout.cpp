@@ -1,8 +1,10 @@
-// Words into lines, and the column each line sits in.
+// Words into lines, lines into reading order, and the column each line sits in.
 //
-// The reading order is Poppler's: its text layout analysis (the one pdftotext uses)
-// already orders flows and columns, so lines are rebuilt from consecutive words
-// and only their geometry (baseline, gaps, column edges) is derived here.
+// The reading order is Poppler's where it holds: its text layout analysis (the one
+// pdftotext uses) orders flows and columns, so lines are rebuilt from consecutive
+// words and only their geometry (baseline, gaps, column edges) is derived here. Its
+// order is overruled only where it breaks Breuel's column rules (order_columns), and
+// on turned pages, whose order comes from the geometry alone (order_by_geometry).
 #include <algorithm>
 #include <cmath>
 #include <iterator>
@@ -18,6 +20,11 @@ namespace {
 // half its height and starts just right of it. A gap wider than this many font
 // sizes separates columns or table cells (fixtures/pdf/two_column).
 constexpr double kMaxWordGap = 1.6;
+// After a gap wider than this many font sizes (a space is about a third), a word in
+// another type size starts a line of its own: a box set in smaller type beside the
+// text (a web page's infobox) shares the text's baselines but none of its lines.
+constexpr double kMaxGapAcrossSizes = 0.8;
+constexpr double kOtherSize = 0.1;  // of the larger size
 
 bool continues_line(const Line& line, const Word& word) {
   const double overlap = std::min(line.box.y1, word.box.y1) - std::max(line.box.y0, word.box.y0);
@@ -25,7 +32,11 @@ bool continues_line(const Line& line, const Word& word) {
   if (height <= 0 || overlap < 0.5 * height) return false;
   const double gap = word.box.x0 - line.box.x1;
   const double size = std::max(line.size, word.size);
-  return gap > -0.3 * size && gap < kMaxWordGap * size;
+  // A mark drawn over the line's last letters (an Arabic vowel sign Poppler gives as
+  // a word of its own) is part of the line.
+  if (word.box.width() < 0.1 * size && word.box.x0 >= line.box.x0 && gap <= 0) return true;
+  const bool other_size = std::abs(line.size - word.size) > kOtherSize * size;
+  return gap > -0.3 * size && gap < (other_size ? kMaxGapAcrossSizes : kMaxWordGap) * size;
 }
 
 // A footnote or affiliation marker: a few digits or symbols (1, 2,3, *, †) in
@@ -99,10 +110,7 @@ void finish_line(Line& line, std::span<const Word> words) {
     total += n;
     if (w.bold) bold += n;
     if (w.italic) italic += n;
-    // Poppler's flag misses spaces some producers draw as gaps.
-    const bool last = i + 1 == words.size();
-    const bool space_after =
-        !last && (w.space_after || words[i + 1].box.x0 - w.box.x1 > 0.12 * std::max(w.size, 1.0));
+    const bool space_after = w.space_after && i + 1 < words.size();
     for (std::size_t at = 0; at == 0 || at < n; at += LineWord::kMaxLength) {
       const std::size_t length = std::min(n - at, LineWord::kMaxLength);
       line.words.push_back({static_cast<std::uint32_t>(line.text.size() + at),
@@ -120,6 +128,15 @@ void finish_line(Line& line, std::span<const Word> words) {
   line.italic = italic * 2 > total;
 }
 
+// Sets each word's space flag from the gap to the next word as printed: Poppler's
+// flag misses spaces some producers draw as gaps.
+void mark_spaces(std::span<Word> words) {
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    Word& w = words[i];
+    w.space_after = w.space_after || words[i + 1].box.x0 - w.box.x1 > 0.12 * std::max(w.size, 1.0);
+  }
+}
+
 }  // namespace
 
 std::vector<Line> build_lines(std::vector<Word> words, int page) {
@@ -134,8 +151,14 @@ std::vector<Line> build_lines(std::vector<Word> words, int page) {
       line.box = {std::min(line.box.x0, b.x0), std::min(line.box.y0, b.y0),
                   std::max(line.box.x1, b.x1), std::max(line.box.y1, b.y1)};
     }
-    const std::span<Word> line_words(words.data() + begin, end - begin);
-    finish_line(line, line_words.first(drop_markers(line, line_words)));
+    const std::span<Word> all(words.data() + begin, end - begin);
+    const std::span<Word> kept = all.first(drop_markers(line, all));
+    mark_spaces(kept);
+    if (needs_reordering(kept)) {
+      finish_line(line, to_logical_order(kept));
+    } else {
+      finish_line(line, kept);
+    }
     lines.push_back(std::move(line));
   }
   lines.shrink_to_fit();  // kept until the whole document is read
@@ -196,15 +219,20 @@ void xy_cut(std::vector<std::size_t> ids, const std::vector<Line>& lines, double
   out.insert(out.end(), ids.begin(), ids.end());
 }
 
-}  // namespace
-
-void order_by_geometry(std::vector<Line>& lines) {
-  if (lines.size() < 2) return;
+// The type size most of a page's lines have about (their median), at least 1.
+double page_unit(const std::vector<Line>& lines) {
   std::vector<double> sizes;
   for (const Line& line : lines) sizes.push_back(line.size);
   std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2),
                    sizes.end());
-  const double unit = std::max(sizes[sizes.size() / 2], 1.0);
+  return std::max(sizes[sizes.size() / 2], 1.0);
+}
+
+}  // namespace
+
+void order_by_geometry(std::vector<Line>& lines) {
+  if (lines.size() < 2) return;
+  const double unit = page_unit(lines);
   std::vector<std::size_t> ids(lines.size());
   for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = i;
   std::vector<std::size_t> order;
@@ -215,13 +243,192 @@ void order_by_geometry(std::vector<Line>& lines) {
   lines = std::move(ordered);
 }
 
-// Lines are first grouped into text blocks: runs of lines in one size, each just
-// below the one before and overlapping it horizontally. A block spans its column;
+namespace {
+
+// Type sizes this close (in points) are one size.
+constexpr double kSameSize = 0.3;
+// Pages with more stacked runs than this (dense tables, indexes) keep Poppler's order:
+// comparing every pair with every run between them costs the cube of their number.
+constexpr std::size_t kMaxRuns = 100;
+// A run beside the column to its right is read first only when it is at least this
+// share of that run's width: a side head or a margin note is no column of its own.
+constexpr double kColumnWidthShare = 0.5;
+// A run narrower than this many times the page's usual type size (a figure's label, a
+// fragment of a formula Poppler set apart) shows no column; the lines around it do.
+constexpr double kMinColumnWidth = 8;
+
+// Whether line `b` continues the text block of line `a` just above it: one size, just
+// below it and overlapping it horizontally.
+bool stacks(const Line& a, const Line& b) {
+  const double overlap = std::min(a.box.x1, b.box.x1) - std::max(a.box.x0, b.box.x0);
+  return std::abs(a.size - b.size) <= kSameSize && b.box.y0 >= a.box.y0 &&
+         b.box.y0 - a.box.y1 < 1.5 * b.size && overlap > 0;
+}
+
+// Lines [begin, end) of Poppler's order that stack into one block.
+struct Run {
+  std::size_t begin = 0, end = 0;
+  Box box;
+  double size = 0;  ///< of its first line
+  /// Within the page's top or bottom band, where furniture sits: such a run keeps its
+  /// place in Poppler's order (a site's footer line under the columns stays out of
+  /// the paragraph that goes on over the page break).
+  bool in_band = false;
+  bool row_cell = false;  ///< read in its rows after the run to its left (next_in_row)
+};
+
+bool same_baseline(const Line& a, const Line& b) {
+  return std::abs(a.box.y1 - b.box.y1) <= 0.1 * std::min(a.size, b.size);
+}
+
+// A table read row by row, whose row order stands: the run's first line is the next
+// cell after the line Poppler gives before it, to its left on its baseline; or the
+// run is a narrow column whose rows run on from the wider run Poppler gives before
+// it (a contents page's page numbers beside the entries they belong to). Columns of
+// text on one baseline grid are about as wide as each other.
+bool next_in_row(const std::vector<Line>& lines, const Run& before, const Run& run) {
+  const Line& first = lines[run.begin];
+  const Line& previous = lines[run.begin - 1];
+  if (previous.box.x1 <= first.box.x0 + kSameEdge && same_baseline(previous, first)) return true;
+  if (before.box.x1 > run.box.x0 + kSameEdge ||
+      run.box.width() >= kColumnWidthShare * before.box.width()) {
+    return false;
+  }
+  return std::any_of(lines.begin() + static_cast<std::ptrdiff_t>(before.begin),
+                     lines.begin() + static_cast<std::ptrdiff_t>(before.end),
+                     [&](const Line& line) { return same_baseline(line, first); });
+}
+
+bool overlap_across(const Box& a, const Box& b) {
+  return std::min(a.x1, b.x1) > std::max(a.x0, b.x0);
+}
+
+// Rule 1 (Breuel's): of two runs one above the other in a shared column, the upper
+// one comes first. Lines set a little higher (a superscript Poppler left alone) are
+// not above.
+bool above_in_column(const Run& a, const Run& b) {
+  return overlap_across(a.box, b.box) && a.box.y0 < b.box.y0 &&
+         a.box.y1 - b.box.y0 < 0.5 * std::min(a.size, b.size);
+}
+
+// Whether the run sits under two runs side by side, across the gap between them: a
+// line under the feet of two columns (a site's footer) is in neither of them.
+bool straddles(const std::vector<Run>& runs, const Run& a) {
+  std::vector<const Box*> above;
+  for (const Run& c : runs) {
+    if (!c.in_band && c.box.y1 <= a.box.y0 + kSameEdge && overlap_across(c.box, a.box)) {
+      above.push_back(&c.box);
+    }
+  }
+  for (const Box* c : above) {
+    for (const Box* d : above) {
+      if (c->x1 <= d->x0 && c->y0 < d->y1 && d->y0 < c->y1) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Run> stacked_runs(const Page& page) {
+  constexpr double kBand = 0.09;  // of the page height, as the furniture's shape band
+  std::vector<Run> runs;
+  for (std::size_t i = 0; i < page.lines.size(); ++i) {
+    const Line& line = page.lines[i];
+    if (!runs.empty() && stacks(page.lines[i - 1], line)) {
+      Run& run = runs.back();
+      run.end = i + 1;
+      run.box = {std::min(run.box.x0, line.box.x0), run.box.y0, std::max(run.box.x1, line.box.x1),
+                 std::max(run.box.y1, line.box.y1)};
+      continue;
+    }
+    runs.push_back({i, i + 1, line.box, line.size, false, false});
+  }
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    Run& run = runs[r];
+    run.in_band = run.box.y1 <= page.height * kBand || run.box.y0 >= page.height * (1 - kBand);
+    run.row_cell = r > 0 && next_in_row(page.lines, runs[r - 1], run);
+  }
+  return runs;
+}
+
+// Rule 2, kept to what Poppler gets wrong: a run left of and wholly below run `b`
+// comes before `b`, as a column is read to its foot before the next one. Not when
+// something spanning both lies between them (a figure across the page: the columns
+// above it are read first), nor when `b` is a table's cell read in its row; and only
+// for a run in a column (run_order asks straddles last, as it costs the most).
+// Poppler jumps back to a column's lower part after the top of the next one when a
+// figure or a float interrupts its flow.
+bool left_column_first(const std::vector<Run>& runs, const Run& a, const Run& b, double unit) {
+  if (b.row_cell || a.box.x1 > b.box.x0 + kSameEdge || b.box.y1 > a.box.y0 + kSameEdge ||
+      a.box.width() < kColumnWidthShare * b.box.width() || a.box.width() < kMinColumnWidth * unit) {
+    return false;
+  }
+  return std::none_of(runs.begin(), runs.end(), [&](const Run& c) {
+    return c.box.y0 >= b.box.y1 - kSameEdge && c.box.y1 <= a.box.y0 + kSameEdge &&
+           overlap_across(c.box, a.box) && overlap_across(c.box, b.box);
+  });
+}
+
+// The runs in an order that keeps both rules, otherwise as close to Poppler's as
+// can be: of the runs whose predecessors are all placed, the earliest in Poppler's
+// order goes next. Should the rules contradict each other, the earliest run left
+// goes next.
+std::vector<std::size_t> run_order(const std::vector<Run>& runs, double unit) {
+  const std::size_t n = runs.size();
+  std::vector<std::size_t> waiting_for(n, 0);
+  std::vector<std::vector<std::size_t>> successors(n);
+  std::vector<signed char> straddling(n, -1);  // found once a run needs it
+  const auto in_column = [&](std::size_t a) {
+    if (straddling[a] < 0) straddling[a] = straddles(runs, runs[a]) ? 1 : 0;
+    return straddling[a] == 0;
+  };
+  for (std::size_t a = 0; a < n; ++a) {
+    for (std::size_t b = 0; b < n; ++b) {
+      if (a == b || runs[a].in_band || runs[b].in_band) continue;
+      if (above_in_column(runs[a], runs[b]) ||
+          (left_column_first(runs, runs[a], runs[b], unit) && in_column(a))) {
+        successors[a].push_back(b);
+        ++waiting_for[b];
+      }
+    }
+  }
+  std::vector<std::size_t> order;
+  std::vector<bool> placed(n, false);
+  while (order.size() < n) {
+    std::size_t next = n;
+    for (std::size_t i = 0; i < n && next == n; ++i) {
+      if (!placed[i] && waiting_for[i] == 0) next = i;
+    }
+    for (std::size_t i = 0; i < n && next == n; ++i) {
+      if (!placed[i]) next = i;
+    }
+    placed[next] = true;
+    order.push_back(next);
+    for (const std::size_t s : successors[next]) waiting_for[s] -= waiting_for[s] > 0 ? 1 : 0;
+  }
+  return order;
+}
+
+}  // namespace
+
+void order_columns(Page& page) {
+  const std::vector<Run> runs = stacked_runs(page);
+  if (runs.size() < 3 || runs.size() > kMaxRuns) return;
+  const std::vector<std::size_t> order = run_order(runs, page_unit(page.lines));
+  if (std::is_sorted(order.begin(), order.end())) return;
+  std::vector<Line> ordered;
+  ordered.reserve(page.lines.size());
+  for (const std::size_t r : order) {
+    for (std::size_t i = runs[r].begin; i < runs[r].end; ++i)
+      ordered.push_back(std::move(page.lines[i]));
+  }
+  page.lines = std::move(ordered);
+}
+
+// Lines are first grouped into text blocks (stacked runs). A block spans its column;
 // short blocks (a one-line paragraph) take their right edge from the other blocks
 // in the same type that start at the same left edge on the page, so an indented or
 // short line is measured against the whole column (fixtures/pdf/two_column).
 void assign_columns(Page& page) {
-  constexpr double kSameSize = 0.3;
   struct Block {
     std::size_t begin, end;
     Box box;
@@ -232,10 +439,7 @@ void assign_columns(Page& page) {
     const Line& b = page.lines[i];
     if (!blocks.empty()) {
       Block& block = blocks.back();
-      const Line& a = page.lines[i - 1];
-      const double overlap = std::min(a.box.x1, b.box.x1) - std::max(a.box.x0, b.box.x0);
-      if (std::abs(a.size - b.size) <= kSameSize && b.box.y0 >= a.box.y0 &&
-          b.box.y0 - a.box.y1 < 1.5 * b.size && overlap > 0) {
+      if (stacks(page.lines[i - 1], b)) {
         block.end = i + 1;
         block.box.x0 = std::min(block.box.x0, b.box.x0);
         block.box.x1 = std::max(block.box.x1, b.box.x1);

@@ -5,7 +5,8 @@
 //   pdf_reader.cpp  Poppler -> words per page (loading, errors, limits); pages flow
 //                   through the stages below one at a time, so only a window of
 //                   pages and the blocks built so far are held
-//   layout.cpp      words -> lines, column extents of each line
+//   layout.cpp      words -> lines, lines in column order, column extents of each line
+//   bidi.cpp        right-to-left lines from the order printed to the order read
 //   furniture.cpp   running headers/footers and page numbers out of the pages
 //   paragraphs.cpp  lines -> headings and paragraphs, joined across breaks
 //   metadata.cpp    title from the type sizes and the document information
@@ -16,6 +17,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,6 +90,14 @@ struct Page {
   std::vector<Line> lines;  ///< in reading order
 };
 
+/// Whether a line's words, in the order printed, hold right-to-left script.
+bool needs_reordering(std::span<const Word> words);
+
+/// A line's words, given left to right as printed (visual order, letters of a
+/// right-to-left word reversed), in the order they are read: the Unicode
+/// bidirectional algorithm run backwards (bidi.cpp).
+std::vector<Word> to_logical_order(std::span<const Word> words);
+
 /// Groups words, given in Poppler's reading order, into lines: a word joins the
 /// line before it when it sits on the same baseline just to its right.
 std::vector<Line> build_lines(std::vector<Word> words, int page);
@@ -97,6 +107,15 @@ std::vector<Line> build_lines(std::vector<Word> words, int page);
 /// each part in turn, top to bottom and left to right). For pages whose text runs
 /// turned, where Poppler's own order reverses columns and blocks.
 void order_by_geometry(std::vector<Line>& lines);
+
+/// Puts a page's lines in column order where Poppler's order is out of it. Lines are
+/// taken in the runs Poppler gives stacked in one block, and the runs are ordered
+/// by Breuel's rules as far as Poppler breaks them: a run above another in the same
+/// column comes first, and so does a run left of and below another, unless
+/// something spanning both lies between them (a column is read to its foot first).
+/// Poppler reads the top of the next column, or a float beside the text, before a
+/// column's lower part when a figure or a float interrupts the column.
+void order_columns(Page& page);
 
 /// Sets each line's column extents from the left edges lines on the page share.
 void assign_columns(Page& page);

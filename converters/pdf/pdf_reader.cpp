@@ -282,7 +282,11 @@ Page read_page(const poppler::page& page, int index, std::vector<Furniture>& fur
   Page p{index + 1, words.width, words.height, build_lines(std::move(words.words), index + 1)};
   // Poppler orders turned text badly (columns and blocks reversed), so such a page
   // is put in order from the geometry instead (fixtures/pdf/rotated_two_column).
-  if (words.turned) order_by_geometry(p.lines);
+  if (words.turned) {
+    order_by_geometry(p.lines);
+  } else {
+    order_columns(p);
+  }
   assign_columns(p);
   return p;
 }

@@ -20,9 +20,11 @@
 
 #include "detail/inlines.hpp"
 #include "detail/letters.hpp"
+#include "detail/sentences.hpp"
 #include "detail/text.hpp"
 
 namespace galley {
+namespace detail {
 namespace {
 
 constexpr std::size_t kMinWords = 6;
@@ -43,7 +45,7 @@ bool one_of(const auto& set, char32_t cp) { return std::ranges::find(set, cp) !=
 std::vector<char32_t> code_points(std::string_view text) {
   std::vector<char32_t> out;
   std::size_t pos = 0;
-  while (pos < text.size()) out.push_back(detail::next_code_point(text, pos));
+  while (pos < text.size()) out.push_back(next_code_point(text, pos));
   return out;
 }
 
@@ -63,12 +65,12 @@ bool is_hyphenated_compound(std::string_view word) {
   const std::size_t hyphen = word.find('-');
   if (hyphen == 0 || hyphen == std::string_view::npos || hyphen + 1 == word.size()) return false;
   return std::ranges::all_of(code_points(word),
-                             [](char32_t cp) { return cp == '-' || detail::is_letter(cp); });
+                             [](char32_t cp) { return cp == '-' || is_letter(cp); });
 }
 
 bool stops_mid_phrase(std::string_view text) {
   const std::string_view word = last_word(text);
-  const std::string padded = " " + detail::to_lower_ascii(word) + " ";
+  const std::string padded = " " + to_lower_ascii(word) + " ";
   return kMidPhraseWords.find(padded) != std::string_view::npos || is_hyphenated_compound(word);
 }
 
@@ -83,18 +85,27 @@ Start start_of(const std::vector<char32_t>& text) {
   const bool quoted = one_of(kOpeners, text.front());
   const char32_t first = quoted && text.size() > 1 ? text[1] : text.front();
   const bool digit = first >= '0' && first <= '9';
-  return {detail::is_lower_letter(first), quoted || digit || detail::is_letter(first)};
+  return {is_lower_letter(first), quoted || digit || is_letter(first)};
 }
+
+}  // namespace
+
+bool continues_sentence(std::string_view first, std::string_view next) {
+  if (word_count(first) < kMinWords) return false;
+  if (ends_sentence(code_points(first))) return false;
+  const Start start = start_of(code_points(next));
+  return start.lower || (start.continuing && stops_mid_phrase(first));
+}
+
+}  // namespace detail
+
+namespace {
 
 bool should_join(const Paragraph& first, const Paragraph& next) {
   if (first.inlines.empty() || std::holds_alternative<LineBreak>(first.inlines.back().node)) {
     return false;
   }
-  const std::string text = plain_text(first.inlines);
-  if (detail::word_count(text) < kMinWords) return false;
-  if (ends_sentence(code_points(text))) return false;
-  const Start start = start_of(code_points(plain_text(next.inlines)));
-  return start.lower || (start.continuing && stops_mid_phrase(text));
+  return detail::continues_sentence(plain_text(first.inlines), plain_text(next.inlines));
 }
 
 }  // namespace

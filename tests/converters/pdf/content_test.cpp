@@ -71,6 +71,24 @@ TEST(SelectArticle, GoesOnThroughAFiguresLabelsInAWebPrint) {
   EXPECT_TRUE(selection.after.empty());
 }
 
+// A box beside the text (a web page's infobox) interrupts the article's last paragraph
+// mid-sentence, and the sentence resumes after the box's rows: all of it is the article.
+TEST(SelectArticle, GoesOnThroughAFloatThatInterruptsASentence) {
+  std::vector<TextBlock> blocks;
+  blocks.push_back(text_block(heading(1, "The Ferry Runs Again"), false, true));
+  for (int i = 0; i < 3; ++i) blocks.push_back(text_block(para(kProse), true));
+  blocks.push_back(text_block(para("The harbour master said, after the vote, that the ferry would "
+                                   "run from the first week of"),
+                              true));
+  for (int i = 0; i < 20; ++i) blocks.push_back(text_block(para("Infobox row"), false));
+  blocks.push_back(
+      text_block(para("next summer, once the pier is mended and the crew are hired."), true));
+  const Selection selection = select_article(std::move(blocks), Layout::WebPrint);
+  EXPECT_FALSE(selection.kept_all);
+  EXPECT_EQ(selection.body.size(), 25u);
+  EXPECT_TRUE(selection.after.empty());
+}
+
 // A cut that would leave most of the running text behind keeps it all instead.
 TEST(SelectArticle, KeepsAllOfAWebPrintRatherThanLoseMostOfItsRunningText) {
   std::vector<TextBlock> blocks;

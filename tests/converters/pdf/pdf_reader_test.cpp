@@ -278,6 +278,19 @@ TEST(PdfReader, KeepsAllOfAPapersTextThroughItsFigureEquationAndTable) {
   EXPECT_TRUE(article.footer.empty());
 }
 
+// Poppler reads the top of the paper's second column before the figure's labels and
+// the rest of the first: the first column is read to its foot, so the paragraph
+// split by the column break is whole and the figure comes before the table.
+TEST(PdfReader, ReadsAColumnToItsFootBeforeTheNext) {
+  Diagnostics diag;
+  const Article article = read_pdf("paper_with_figure_and_table", diag);
+  const std::string text = body_text(article);
+  EXPECT_TRUE(contains(text, "wants to rebuild a short section as a monument"));
+  EXPECT_LT(text.find("Figure 1: The river"), text.find("flow = width"));
+  EXPECT_LT(text.find("2. Methods"), text.find("Table 1: The reaches"));
+  EXPECT_TRUE(contains(text, "Table 1: The reaches opened in the first year.\n"));
+}
+
 // A web print's contents list is part of its article, not its end.
 TEST(PdfReader, KeepsAWebPrintsArticleAfterItsContentsList) {
   Diagnostics diag;

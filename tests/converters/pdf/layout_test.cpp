@@ -1,0 +1,178 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "../../../converters/pdf/pdf_layout.hpp"
+
+namespace galley::pdf {
+namespace {
+
+constexpr double kSize = 10;
+constexpr double kPitch = 12;
+
+// Words of one line of ten-point type, five points per letter and space, from `x`.
+std::vector<Word> line_words(const std::string& text, double x, double y, double size = kSize) {
+  std::vector<Word> words;
+  std::istringstream in(text);
+  for (std::string t; in >> t;) {
+    Word w;
+    w.box = {x, y, x + 5 * static_cast<double>(t.size()), y + size};
+    w.text = std::move(t);
+    w.size = size;
+    w.space_after = true;
+    x = w.box.x1 + 5;
+    words.push_back(std::move(w));
+  }
+  words.back().space_after = false;
+  return words;
+}
+
+// A block of lines "<name> 1", "<name> 2", ... stacked in a column at `x` from `y`.
+void add_block(std::vector<Word>& words, const std::string& name, int lines, double x, double y) {
+  for (int i = 0; i < lines; ++i) {
+    const std::vector<Word> line =
+        line_words(name + " line " + std::to_string(i + 1), x, y + kPitch * i);
+    words.insert(words.end(), line.begin(), line.end());
+  }
+}
+
+std::vector<std::string> texts(const Page& page) {
+  std::vector<std::string> out;
+  for (const Line& line : page.lines) out.push_back(line.text);
+  return out;
+}
+
+std::vector<std::string> block_lines(const std::string& name, int lines) {
+  std::vector<std::string> out;
+  for (int i = 0; i < lines; ++i) out.push_back(name + " line " + std::to_string(i + 1));
+  return out;
+}
+
+std::vector<std::string> concat(std::initializer_list<std::vector<std::string>> parts) {
+  std::vector<std::string> out;
+  for (const auto& part : parts) out.insert(out.end(), part.begin(), part.end());
+  return out;
+}
+
+// Poppler read the top of the right column before the lower part of the left one
+// (a figure's labels broke the left column's flow): the left column is read to its
+// foot first.
+TEST(OrderColumns, ReadsTheLeftColumnToItsFootBeforeTheNextColumn) {
+  std::vector<Word> words;
+  add_block(words, "upper left", 5, 50, 100);
+  add_block(words, "upper right", 6, 320, 100);
+  add_block(words, "lower left", 5, 50, 200);
+  add_block(words, "lower right", 5, 320, 200);
+  Page page{1, 600, 800, build_lines(std::move(words), 1)};
+  order_columns(page);
+  EXPECT_EQ(texts(page), concat({block_lines("upper left", 5), block_lines("lower left", 5),
+                                 block_lines("upper right", 6), block_lines("lower right", 5)}));
+}
+
+// A figure across both columns between their upper and lower parts: the parts above
+// it are read first, as Poppler does.
+TEST(OrderColumns, KeepsColumnsAboveAFigureAcrossThePageFirst) {
+  std::vector<Word> words;
+  add_block(words, "upper left", 5, 50, 100);
+  add_block(words, "upper right", 5, 320, 100);
+  add_block(words, "figure across the columns of the page with its caption", 1, 50, 180);
+  add_block(words, "lower left", 5, 50, 220);
+  add_block(words, "lower right", 5, 320, 220);
+  Page page{1, 600, 800, build_lines(std::move(words), 1)};
+  const std::vector<std::string> poppler = texts(page);
+  order_columns(page);
+  EXPECT_EQ(texts(page), poppler);
+}
+
+// A table read row by row keeps its order: its cells are single lines side by side,
+// none of them below the other column's cells.
+TEST(OrderColumns, KeepsATableReadRowByRow) {
+  std::vector<Word> words;
+  for (int row = 0; row < 5; ++row) {
+    const double y = 100 + kPitch * row;
+    for (const double x : {50.0, 200.0, 350.0}) {
+      const std::vector<Word> cell = line_words("cell " + std::to_string(row), x, y);
+      words.insert(words.end(), cell.begin(), cell.end());
+    }
+  }
+  Page page{1, 600, 800, build_lines(std::move(words), 1)};
+  const std::vector<std::string> poppler = texts(page);
+  order_columns(page);
+  EXPECT_EQ(texts(page), poppler);
+}
+
+// A contents page Poppler reads a few entries, then their page numbers, then the next
+// entries: the numbers are a narrow column on the entries' baselines and stay with them.
+TEST(OrderColumns, KeepsAContentsPagesNumbersWithTheirEntries) {
+  std::vector<Word> words;
+  for (int part = 0; part < 2; ++part) {
+    const double y = 100 + 100 * part;
+    add_block(words, "entry of the contents in part " + std::to_string(part), 4, 50, y);
+    add_block(words, std::to_string(part), 4, 500, y);
+  }
+  Page page{1, 600, 800, build_lines(std::move(words), 1)};
+  const std::vector<std::string> poppler = texts(page);
+  order_columns(page);
+  EXPECT_EQ(texts(page), poppler);
+}
+
+// A box in smaller type beside the text (a web page's infobox) whose first word
+// Poppler put on the text's line, and whose lines it interleaved with the text's:
+// the box gets lines of its own, read after the text beside it.
+TEST(OrderColumns, ReadsTheTextBeforeABoxInSmallerTypeBesideIt) {
+  std::vector<Word> words;
+  for (int i = 0; i < 6; ++i) {
+    const double y = 100 + 16 * i;
+    const std::vector<Word> text =
+        line_words("running text of the article " + std::to_string(i), 50, y);
+    words.insert(words.end(), text.begin(), text.end());
+    std::vector<Word> box = line_words("infobox row " + std::to_string(i), 207, y + 4, 8);
+    words.insert(words.end(), box.begin(), box.end());
+  }
+  std::vector<Line> lines = build_lines(std::move(words), 1);
+  ASSERT_EQ(lines.size(), 12u);
+  EXPECT_EQ(lines[0].text, "running text of the article 0");
+  Page page{1, 600, 800, std::move(lines)};
+  order_columns(page);
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(page.lines[i].text, "running text of the article " + std::to_string(i));
+    EXPECT_EQ(page.lines[6 + i].text, "infobox row " + std::to_string(i));
+  }
+}
+
+// Poppler gives an Arabic line's words left to right as printed, each word's letters
+// in drawing order; the line reads right to left, with "R" and "Python" embedded.
+TEST(BuildLines, PutsRightToLeftTextInReadingOrder) {
+  // Printed: "Python و R ةغلب ةجمربلا" (visual); read: "البرمجة بلغة R و Python".
+  std::vector<Word> words = line_words(
+      "Python \u0648 R \u0629\u063A\u0644\u0628 "
+      "\u0629\u062C\u0645\u0631\u0628\u0644\u0627",
+      50, 100);
+  const std::vector<Line> lines = build_lines(std::move(words), 1);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text,
+            "\u0627\u0644\u0628\u0631\u0645\u062C\u0629 \u0628\u0644\u063A\u0629 R \u0648 Python");
+  EXPECT_EQ(lines[0].word(0), "\u0627\u0644\u0628\u0631\u0645\u062C\u0629");
+}
+
+// Poppler gives a vowel sign as a word of no width drawn back over the letter before
+// it ("بناءً" as "ء", "ً", "انب"): it stays on the line, and the word reads in order.
+TEST(BuildLines, KeepsAVowelSignDrawnOverTheLetterBeforeIt) {
+  std::vector<Word> words = line_words("\u0621 \u064B \u0627\u0646\u0628", 50, 100);
+  words[0].space_after = false;
+  words[1].box = {words[0].box.x0 + 1, 101, words[0].box.x0 + 1, 111};
+  words[2].box.x0 = words[0].box.x1;
+  const std::vector<Line> lines = build_lines(std::move(words), 1);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "\u0628\u0646\u0627 \u064B\u0621");
+}
+
+TEST(BuildLines, LeavesLeftToRightTextAsPrinted) {
+  const std::vector<Line> lines =
+      build_lines(line_words("caf\u00E9 (x) 12 r\u00E9sum\u00E9", 50, 100), 1);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "caf\u00E9 (x) 12 r\u00E9sum\u00E9");
+}
+
+}  // namespace
+}  // namespace galley::pdf
