@@ -6,6 +6,7 @@
 // bidirectional algorithm run backwards (ICU's inverse bidi) turns the one into the
 // other, embedded left-to-right runs ("R", "Python") and numbers included.
 #include <unicode/ubidi.h>
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
 #include <algorithm>
@@ -17,23 +18,22 @@
 namespace galley::pdf {
 namespace {
 
-// Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms; the historic
-// right-to-left scripts beyond the BMP.
+// A letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko...), by
+// its bidirectional class in ICU's character database.
 bool is_rtl(char32_t cp) {
-  return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
-         (cp >= 0xFE70 && cp <= 0xFEFF) || (cp >= 0x10800 && cp <= 0x10FFF) ||
-         (cp >= 0x1E800 && cp <= 0x1EFFF);
+  const UCharDirection direction = u_charDirection(static_cast<UChar32>(cp));
+  return direction == U_RIGHT_TO_LEFT || direction == U_RIGHT_TO_LEFT_ARABIC;
 }
 
-// Right-to-left letters against left-to-right ones (Latin, digits aside), counted in
-// code points: the line's base direction is the one most of its letters take.
+// Right-to-left letters against left-to-right ones (digits and punctuation aside),
+// counted in code points: the line's base direction is the one most of its letters take.
 int rtl_balance(std::string_view text) {
   int balance = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     const char32_t cp = detail::next_code_point(text, pos);
     if (is_rtl(cp)) {
       ++balance;
-    } else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+    } else if (u_charDirection(static_cast<UChar32>(cp)) == U_LEFT_TO_RIGHT) {
       --balance;
     }
   }
