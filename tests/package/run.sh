@@ -31,6 +31,18 @@ echo "== the installed command starts on its own"
 "$prefix/bin/galley" --version
 "$prefix/bin/galley" convert "$seed" -t json | grep '"galley-article/1"' >/dev/null
 
+shared=$(find "$prefix" -name 'libgalley.so.*' -type f | head -1)
+if [ -n "$shared" ]; then
+  echo "== the shared library exports galley's public API and nothing else"
+  others=$(nm -D --defined-only -C "$shared" | cut -d' ' -f3- |
+    grep -Ev '^((typeinfo|typeinfo name|vtable) for |non-virtual thunk to )?galley::' || true)
+  if [ -n "$others" ] || nm -D --defined-only -C "$shared" | grep -q 'galley::detail::'; then
+    echo "exported beyond the public API:"
+    echo "$others" | head -20
+    exit 1
+  fi
+fi
+
 echo "== no consumer-side dependency on header-only packages"
 if grep -rl nlohmann "$prefix"/lib*/cmake "$prefix"/lib/*/cmake 2>/dev/null; then
   echo "the installed CMake package asks for nlohmann_json"

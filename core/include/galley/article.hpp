@@ -13,6 +13,8 @@
 #include <variant>
 #include <vector>
 
+// The public API: exported from a shared libgalley, which hides everything else.
+#pragma GCC visibility push(default)
 namespace galley {
 
 struct Inline;
@@ -175,3 +177,4 @@ template <class... Fs>
 overloaded(Fs...) -> overloaded<Fs...>;
 
 }  // namespace galley
+#pragma GCC visibility pop

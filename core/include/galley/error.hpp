@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+// The public API: exported from a shared libgalley, which hides everything else.
+#pragma GCC visibility push(default)
 namespace galley {
 
 enum class ErrorCode {
@@ -71,3 +73,4 @@ class Diagnostics {
 };
 
 }  // namespace galley
+#pragma GCC visibility pop

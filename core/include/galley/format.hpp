@@ -22,6 +22,8 @@
 #include <galley/article.hpp>
 #include <galley/error.hpp>
 
+// The public API: exported from a shared libgalley, which hides everything else.
+#pragma GCC visibility push(default)
 namespace galley {
 
 /// One document to read.
@@ -200,3 +202,4 @@ struct FormatInfo {
 };
 
 }  // namespace galley
+#pragma GCC visibility pop

@@ -37,6 +37,8 @@
 #include <galley/recover.hpp>
 #include <galley/registry.hpp>
 
+// The public API: exported from a shared libgalley, which hides everything else.
+#pragma GCC visibility push(default)
 namespace galley {
 
 /// The library version, "MAJOR.MINOR.PATCH".
@@ -170,3 +172,4 @@ std::size_t remove_leftover_temporaries(const std::vector<std::filesystem::path>
 void move_file_to_output(const std::filesystem::path& file, const std::filesystem::path& path);
 
 }  // namespace galley
+#pragma GCC visibility pop

@@ -18,6 +18,8 @@
 #include <galley/error.hpp>
 #include <galley/format.hpp>
 
+// The public API: exported from a shared libgalley, which hides everything else.
+#pragma GCC visibility push(default)
 namespace galley {
 
 struct RecoverOptions {
@@ -108,3 +110,4 @@ bool opens_comments(std::string_view text);
 bool opens_related(std::string_view text);
 
 }  // namespace galley
+#pragma GCC visibility pop

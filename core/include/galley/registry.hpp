@@ -12,6 +12,8 @@
 
 #include <galley/format.hpp>
 
+// The public API: exported from a shared libgalley, which hides everything else.
+#pragma GCC visibility push(default)
 namespace galley {
 
 class Registry {
@@ -64,3 +66,4 @@ class Registry {
 };
 
 }  // namespace galley
+#pragma GCC visibility pop
