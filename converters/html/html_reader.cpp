@@ -7,6 +7,7 @@
 // Article::footer. Dropped: scripts, styles, templates, SVG, form controls, embedded
 // players, hidden elements, and the navigation, share bars, related links, comments
 // and other boilerplate around the article.
+// Refused: a page with more markup than markup_limits.hpp allows.
 #include <galley/registry.hpp>
 
 #include <memory>
@@ -75,7 +76,7 @@ class HtmlReader final : public Reader {
       throw Error(ErrorCode::Cancelled, input.name, {}, "cancelled");
     }
     Article article;
-    const Dom dom = parse_html(input.bytes, input.name, options.max_depth, diag);
+    const Dom dom = parse_html(input.bytes, input.name, options, diag);
     if (dom.root == kNoNode) {
       diag.warn({input.name, {}, "no HTML elements found; the article is empty"});
       return article;

@@ -57,6 +57,10 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   result.peak_rss_kib = usage.ru_maxrss;
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6;
+  };
+  result.cpu_seconds = seconds(usage.ru_utime) + seconds(usage.ru_stime);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   result.out = slurp(out_path);
   result.err = slurp(err_path);

@@ -16,6 +16,7 @@ struct ProcessResult {
   std::string out;         ///< standard output
   std::string err;         ///< standard error
   long peak_rss_kib = 0;   ///< the most memory it held, from getrusage
+  double cpu_seconds = 0;  ///< user and system CPU time it used, from getrusage
   bool timed_out = false;  ///< killed at the deadline
 };
 
