@@ -2,13 +2,20 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
-#include <libxml/xmlerror.h>
 
+#include <iconv.h>
+
+#include <array>
+#include <cerrno>
 #include <climits>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <type_traits>
 
 #include "detail/text.hpp"
+#include "markup_limits.hpp"
+#include "parse_watch.hpp"
 
 namespace galley::html {
 namespace {
@@ -35,47 +42,6 @@ void prepare_libxml2() {
   });
 }
 
-struct ParseErrors {
-  bool too_deep = false;
-  bool huge_text = false;
-  bool conversion_failed = false;
-  bool out_of_memory = false;
-};
-
-void record_error(void* context, xmlErrorPtr error) {
-  auto* errors = static_cast<ParseErrors*>(context);
-  if (error == nullptr) return;
-  const std::string_view message = error->message != nullptr ? error->message : "";
-  // libxml2 reports a text run past its 10 MB limit as a memory error, and truncates it.
-  if (error->code == XML_ERR_NO_MEMORY) {
-    (message.find("huge text") != std::string_view::npos ? errors->huge_text
-                                                         : errors->out_of_memory) = true;
-  }
-  if (error->code == XML_ERR_INTERNAL_ERROR && message.find("depth") != std::string_view::npos) {
-    errors->too_deep = true;
-  }
-  if (error->code == XML_I18N_CONV_FAILED || error->code == XML_ERR_INVALID_CHAR) {
-    errors->conversion_failed = true;
-  }
-}
-
-// libxml2 reports through a per-thread structured handler; this one is set for the
-// parse only, so nothing reaches stderr and other threads' handlers are untouched.
-class ErrorCapture {
- public:
-  explicit ErrorCapture(ParseErrors& errors)
-      : old_handler_(xmlStructuredError), old_context_(xmlStructuredErrorContext) {
-    xmlSetStructuredErrorFunc(&errors, record_error);
-  }
-  ErrorCapture(const ErrorCapture&) = delete;
-  ErrorCapture& operator=(const ErrorCapture&) = delete;
-  ~ErrorCapture() { xmlSetStructuredErrorFunc(old_context_, old_handler_); }
-
- private:
-  xmlStructuredErrorFunc old_handler_;
-  void* old_context_;
-};
-
 struct DocDeleter {
   void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
 };
@@ -95,21 +61,6 @@ bool is_latin_name(std::string_view enc) {
          enc == "us-ascii" || enc == "ascii" || enc == "cp1252" || enc == "iso8859-1";
 }
 
-std::string without_nuls(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size());
-  for (char c : bytes) {
-    if (c != '\0') out += c;
-  }
-  return out;
-}
-
-// The bytes handed to libxml2 and the encoding it should read them with.
-struct Prepared {
-  std::string bytes;
-  std::string encoding;
-};
-
 // True when valid multi-byte UTF-8 sequences outnumber invalid bytes: a UTF-8 page
 // with a few stray bytes, rather than a legacy-encoded page declared as UTF-8.
 bool mostly_utf8(std::string_view bytes) {
@@ -128,26 +79,64 @@ bool mostly_utf8(std::string_view bytes) {
   return valid > invalid;
 }
 
-Prepared prepare(std::string_view bytes, const std::string& name, Diagnostics& diag) {
+struct IconvCloser {
+  void operator()(iconv_t cd) const { iconv_close(cd); }
+};
+
+// `bytes` in `charset`, as UTF-8; nullopt when iconv does not know the charset. Bytes
+// not valid in it become U+FFFD and set `invalid` (libxml2's own decoding would stop at
+// the first and drop the rest of the page).
+std::optional<std::string> decode_charset(std::string_view bytes, const std::string& charset,
+                                          bool& invalid) {
+  const iconv_t cd = iconv_open("UTF-8", charset.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  const std::unique_ptr<std::remove_pointer_t<iconv_t>, IconvCloser> closer(cd);
+  std::string out;
+  out.reserve(bytes.size());
+  // iconv takes non-const input pointers but only reads through them.
+  char* in = const_cast<char*>(bytes.data());
+  std::size_t in_left = bytes.size();
+  std::array<char, 1 << 14> buffer;
+  while (in_left > 0) {
+    char* to = buffer.data();
+    std::size_t to_left = buffer.size();
+    const std::size_t converted = iconv(cd, &in, &in_left, &to, &to_left);
+    out.append(buffer.data(), static_cast<std::size_t>(to - buffer.data()));
+    if (converted == static_cast<std::size_t>(-1) && errno != E2BIG) {
+      out += "\xEF\xBF\xBD";
+      ++in;
+      --in_left;
+      invalid = true;
+    }
+  }
+  return out;
+}
+
+// The page as UTF-8 without NULs or other C0 controls but tab, LF and CR: what libxml2
+// is given, and what limit_markup() expects.
+std::string prepare(std::string_view bytes, const std::string& name, Diagnostics& diag) {
   const detail::Encoding detected = detail::detect_encoding(bytes);
   if (detected != detail::Encoding::Windows1252) {
-    return {detail::sanitize_utf8(detail::decode_text(bytes, detected)), "UTF-8"};
+    return detail::sanitize_utf8(detail::decode_text(bytes, detected));
   }
   const std::string encoding = choose_encoding(bytes);
   if (is_utf8_name(encoding)) {
     if (mostly_utf8(bytes)) {
       diag.warn({name, {}, "invalid UTF-8 bytes were replaced with U+FFFD"});
-      return {detail::sanitize_utf8(bytes), "UTF-8"};
+      return detail::sanitize_utf8(bytes);
     }
     diag.warn({name, {}, "declared UTF-8 but is not; read as windows-1252"});
   } else if (!is_latin_name(encoding)) {
-    if (xmlCharEncodingHandler* handler = xmlFindCharEncodingHandler(encoding.c_str())) {
-      xmlCharEncCloseFunc(handler);
-      return {without_nuls(bytes), encoding};
+    bool invalid = false;
+    if (std::optional<std::string> text = decode_charset(bytes, encoding, invalid)) {
+      if (invalid) {
+        diag.warn({name, {}, "bytes not valid in " + encoding + " were replaced with U+FFFD"});
+      }
+      return detail::sanitize_utf8(std::move(*text));
     }
     diag.warn({name, {}, "unknown charset '" + encoding + "'; read as windows-1252"});
   }
-  return {detail::sanitize_utf8(detail::windows1252_to_utf8(bytes)), "UTF-8"};
+  return detail::sanitize_utf8(detail::windows1252_to_utf8(bytes));
 }
 
 // libxml2's HTML parser does not read a DOCTYPE's internal subset: it would show the
@@ -165,16 +154,38 @@ bool strip_internal_subset(std::string& bytes) {
   return true;
 }
 
-DocPtr run_parser(const Prepared& input, bool huge, ParseErrors& errors) {
+// Applies MarkupLimits to the page libxml2 is about to read.
+void limit_page_markup(std::string& html, const std::string& name, Diagnostics& diag) {
+  const MarkupLimits limits;
+  const MarkupCount count = limit_markup(html, limits);
+  if (count.nodes > limits.nodes) {
+    throw Error(ErrorCode::LimitExceeded, name, {},
+                "the page has more than " + std::to_string(limits.nodes) +
+                    " elements and comments, the most galley reads in one page");
+  }
+  if (count.dropped > 0) {
+    diag.warn({name,
+               {},
+               "dropped " + std::to_string(count.dropped) + " attributes past the limits of " +
+                   std::to_string(limits.attributes_per_element) + " per element and " +
+                   std::to_string(limits.attributes) + " per page (one element has " +
+                   std::to_string(count.most_attributes) + ")"});
+  }
+}
+
+// Parses `html` (UTF-8); throws the watch's Error when the budget ran out meanwhile.
+DocPtr run_parser(const std::string& html, bool huge, ParseWatch& watch) {
   std::unique_ptr<htmlParserCtxt, CtxtDeleter> ctxt(htmlNewParserCtxt());
   if (!ctxt) return nullptr;
   int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                 HTML_PARSE_COMPACT;
   if (huge) options |= XML_PARSE_HUGE;
-  ErrorCapture capture(errors);
-  return DocPtr(htmlCtxtReadMemory(ctxt.get(), input.bytes.data(),
-                                   static_cast<int>(input.bytes.size()), nullptr,
-                                   input.encoding.c_str(), options));
+  watch.attach(ctxt.get());
+  ErrorCapture capture(watch);
+  DocPtr doc(htmlCtxtReadMemory(ctxt.get(), html.data(), static_cast<int>(html.size()), nullptr,
+                                "UTF-8", options));
+  watch.rethrow_if_stopped();
+  return doc;
 }
 
 // An attribute's text; empty for an attribute written without a value (<script type>).
@@ -430,30 +441,32 @@ std::string choose_encoding(std::string_view bytes) {
   return declared.empty() ? "windows-1252" : declared;
 }
 
-Dom parse_html(std::string_view bytes, const std::string& name, int max_depth, Diagnostics& diag) {
-  max_depth = effective_max_depth(max_depth);
+Dom parse_html(std::string_view bytes, const std::string& name, const ReadOptions& options,
+               Diagnostics& diag) {
+  const int max_depth = effective_max_depth(options.max_depth);
   prepare_libxml2();
-  Prepared input = prepare(bytes, name, diag);
-  if (strip_internal_subset(input.bytes)) {
+  std::string html = prepare(bytes, name, diag);
+  if (strip_internal_subset(html)) {
     diag.warn({name, {}, "ignored the DOCTYPE's internal subset; its entities are not expanded"});
   }
-  if (input.bytes.size() > static_cast<std::size_t>(INT_MAX)) {
+  limit_page_markup(html, name, diag);
+  if (html.size() > static_cast<std::size_t>(INT_MAX)) {
     throw Error(ErrorCode::LimitExceeded, name, {}, "page is over 2 GiB, too large to parse");
   }
-  ParseErrors errors;
-  DocPtr doc = run_parser(input, false, errors);
-  if (errors.too_deep || errors.huge_text) {
+  ParseWatch watch(options, name, MarkupLimits{}.searched_elements);
+  DocPtr doc = run_parser(html, false, watch);
+  if (watch.errors.too_deep || watch.errors.huge_text) {
     // libxml2 stops at 256 levels (dropping the rest of the page) and cuts text runs
     // at 10 MB; parse again without those limits (its parser is iterative, and the
     // input size is already bounded) and flatten deep nesting while copying instead.
-    errors = {};
-    doc = run_parser(input, true, errors);
+    watch.errors = {};
+    doc = run_parser(html, true, watch);
   }
-  if (errors.out_of_memory) {
+  if (watch.errors.out_of_memory) {
     throw Error(ErrorCode::LimitExceeded, name, {}, "out of memory while parsing the page");
   }
-  if (errors.conversion_failed) {
-    diag.warn({name, {}, "some bytes are not valid " + input.encoding + "; they were skipped"});
+  if (watch.errors.conversion_failed) {
+    diag.warn({name, {}, "some bytes are not valid UTF-8; they were skipped"});
   }
   Dom dom;
   xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;

@@ -1,5 +1,5 @@
-// Bytes to Dom: encoding detection, libxml2's HTML parser with recovery and no
-// network or entity loading, and the walk that copies its tree into a Dom.
+// Bytes to Dom: encoding detection, the markup limits, libxml2's HTML parser with
+// recovery and no network or entity loading, and the walk that copies its tree into a Dom.
 #pragma once
 
 #include <string>
@@ -20,9 +20,13 @@ std::string choose_encoding(std::string_view bytes);
 /// The charset a <meta> tag in `head` declares, lower-cased, or "".
 std::string declared_charset(std::string_view head);
 
-/// Parses an HTML page; elements nested deeper than `max_depth` (see
-/// ReadOptions::max_depth) are flattened into their ancestor. Parser complaints that
-/// matter (truncation, flattening, an unknown charset) become warnings named after `name`.
-Dom parse_html(std::string_view bytes, const std::string& name, int max_depth, Diagnostics& diag);
+/// Parses an HTML page; elements nested deeper than ReadOptions::max_depth are flattened
+/// into their ancestor, and attributes past MarkupLimits (markup_limits.hpp) are dropped.
+/// Parser complaints that matter (truncation, flattening, dropping, an unknown charset)
+/// become warnings named after `name`. Throws Error{LimitExceeded} for a page with more
+/// nodes than MarkupLimits allows, and the Error of ReadOptions' time budget or stop
+/// token when either runs out during the parse.
+Dom parse_html(std::string_view bytes, const std::string& name, const ReadOptions& options,
+               Diagnostics& diag);
 
 }  // namespace galley::html

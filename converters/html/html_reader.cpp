@@ -7,6 +7,8 @@
 // Article::footer. Dropped: scripts, styles, templates, SVG, form controls, embedded
 // players, hidden elements, and the navigation, share bars, related links, comments
 // and other boilerplate around the article.
+// Refused: a page with no text, title or footer at all ("empty document", as for text),
+// and one with more markup than markup_limits.hpp allows.
 #include <galley/registry.hpp>
 
 #include <memory>
@@ -68,6 +70,11 @@ Blocks site_footer(const Dom& dom, const std::vector<NodeId>& roots, ConvertOpti
   return kept;
 }
 
+// As the text reader words it: a page with nothing to read, whatever its markup.
+Error empty_document(const Input& input) {
+  return Error(ErrorCode::Malformed, input.name, {}, "empty document");
+}
+
 class HtmlReader final : public Reader {
  public:
   Article read(const Input& input, const ReadOptions& options, Diagnostics& diag) const override {
@@ -75,11 +82,8 @@ class HtmlReader final : public Reader {
       throw Error(ErrorCode::Cancelled, input.name, {}, "cancelled");
     }
     Article article;
-    const Dom dom = parse_html(input.bytes, input.name, options.max_depth, diag);
-    if (dom.root == kNoNode) {
-      diag.warn({input.name, {}, "no HTML elements found; the article is empty"});
-      return article;
-    }
+    const Dom dom = parse_html(input.bytes, input.name, options, diag);
+    if (dom.root == kNoNode) throw empty_document(input);
     PageMetadata page = extract_metadata(dom, options);
     const Content content = select_content(
         dom, ContentHints{page.metadata.title.value_or(""), page.byline_nodes, page.article_body});
@@ -92,7 +96,11 @@ class HtmlReader final : public Reader {
         convert_blocks(dom, content.roots, ConvertOptions{page.base_url, content.skipped, &images});
     article.footer = site_footer(dom, content.roots, ConvertOptions{page.base_url, {}, &images});
     article.resources = std::move(images).take();
-    if (article.body.empty()) diag.warn({input.name, {}, "the page has no readable text"});
+    if (article.body.empty()) {
+      // A title or a footer alone is still something to write; nothing at all is not.
+      if (!article.metadata.title && article.footer.empty()) throw empty_document(input);
+      diag.warn({input.name, {}, "the page has no readable text"});
+    }
     return article;
   }
 };

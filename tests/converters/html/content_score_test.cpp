@@ -68,7 +68,7 @@ TEST(ContentScore, ClassWeightReadsClassAndId) {
   const html::Dom dom = html::parse_html(
       "<html><body><div class=article-content id=comments>x</div><div class=sidebar>y</div>"
       "<div id=post>z</div></body></html>",
-      "t.html", ReadOptions{}.max_depth, diag);
+      "t.html", ReadOptions{}, diag);
   std::vector<int> weights;
   for (html::NodeId id = 0; id < static_cast<html::NodeId>(dom.size()); ++id) {
     if (dom.is(id, "div")) weights.push_back(html::class_weight(dom, id));
@@ -80,7 +80,7 @@ TEST(TextStats, SumsTextAndLinksPerSubtree) {
   Diagnostics diag;
   const html::Dom dom =
       html::parse_html("<html><body><div><p>ab, cd</p><a href=x>efgh</a></div></body></html>",
-                       "t.html", ReadOptions{}.max_depth, diag);
+                       "t.html", ReadOptions{}, diag);
   html::TextStats stats;
   stats.compute(dom, {});
   const html::NodeId div = dom.find_first("div");

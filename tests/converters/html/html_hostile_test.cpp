@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <stop_token>
 
+#include "../../../converters/html/html_parse.hpp"
 #include "converters/html/html_test_support.hpp"
 
 namespace galley::test {
@@ -130,6 +132,61 @@ TEST(HtmlHostile, ExternalEntityNeverReadsLocalFiles) {
   std::filesystem::remove(canary);
   EXPECT_EQ(all_text(a).find(secret), std::string::npos);
   EXPECT_NE(all_text(a).find("before"), std::string::npos);
+}
+
+// Deep nesting and end tags that close nothing make libxml2 search all open elements for
+// each end tag: quadratic work that only its callbacks can interrupt.
+std::string slow_to_parse(int depth) {
+  std::string page = "<html><body>";
+  for (int i = 0; i < depth; ++i) page += "<div>";
+  for (int i = 0; i < depth; ++i) page += "</span>";
+  return page + "<p>the end</p></body></html>";
+}
+
+// The Error that stopped parsing `page`.
+Error parse_error(const std::string& page, const ReadOptions& options) {
+  try {
+    Diagnostics diag;
+    html::parse_html(page, "page.html", options, diag);
+  } catch (const Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "the parse was not stopped";
+  return Error(ErrorCode::Io, "page.html", {}, "not stopped");
+}
+
+TEST(HtmlHostile, CancellingStopsTheParse) {
+  std::stop_source stop;
+  stop.request_stop();
+  ReadOptions options;
+  options.stop = stop.get_token();
+  EXPECT_EQ(parse_error(slow_to_parse(2000), options).code(), ErrorCode::Cancelled);
+}
+
+TEST(HtmlHostile, TimeBudgetStopsTheParse) {
+  ReadOptions options;
+  options.time_budget = std::chrono::milliseconds(1);
+  // The budget ends the parse among the start tags, before the search limit below.
+  const Error e = parse_error(slow_to_parse(200000), options);
+  EXPECT_EQ(e.code(), ErrorCode::LimitExceeded);
+  EXPECT_NE(std::string(e.what()).find("time budget of 1 ms"), std::string::npos) << e.what();
+}
+
+TEST(HtmlHostile, EndTagsThatCloseNothingInDeepNestingAreRefused) {
+  // 200,000 end tags each searching 200,000 open elements: minutes of work, refused
+  // after the first 25 million elements searched.
+  const Error e = parse_error(slow_to_parse(200000), ReadOptions{});
+  EXPECT_EQ(e.code(), ErrorCode::LimitExceeded);
+  EXPECT_NE(std::string(e.what()).find("search more than 25000000 open elements"),
+            std::string::npos)
+      << e.what();
+}
+
+TEST(HtmlHostile, StrayEndTagsInShallowNestingAreRead) {
+  std::string page = "<html><body><article>" + article_paragraphs();
+  for (int i = 0; i < 100000; ++i) page += "</span>";
+  const Article a = read_html(page + "<p>Still read after them, with a comma.</p></article>");
+  EXPECT_NE(body_text(a).find("Still read after them"), std::string::npos);
 }
 
 TEST(HtmlHostile, BinaryGarbageConvertsOrFailsCleanly) {

@@ -158,11 +158,27 @@ TEST(HtmlReader, PageWithoutArticleKeepsWhatItHasAndWarns) {
   EXPECT_TRUE(has_warning(diag, "no article"));
 }
 
-TEST(HtmlReader, EmptyInputGivesEmptyArticleWithWarning) {
+// As for an empty text: a page that gives nothing to write is an error, not an empty output.
+TEST(HtmlReader, EmptyPageIsAnError) {
+  for (const char* page : {"", " \n\t ", "<html><head></head><body>\n</body></html>",
+                           "<!DOCTYPE html><!-- nothing --><script>x()</script><p> </p>"}) {
+    SCOPED_TRACE(page);
+    try {
+      read_html(page);
+      ADD_FAILURE() << "an empty page was read";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::Malformed);
+      EXPECT_STREQ(e.what(), "page.html: empty document");
+    }
+  }
+}
+
+TEST(HtmlReader, PageWithOnlyATitleKeepsItAndWarns) {
   Diagnostics diag;
-  const Article a = read_html("", diag);
+  const Article a = read_html("<html><head><title>Just a title</title></head></html>", diag);
+  EXPECT_EQ(a.metadata.title, "Just a title");
   EXPECT_TRUE(a.body.empty());
-  EXPECT_FALSE(diag.empty());
+  EXPECT_TRUE(has_warning(diag, "no readable text"));
 }
 
 }  // namespace
