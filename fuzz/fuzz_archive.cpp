@@ -37,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& item : items) {
     try {
       (void)loader.load(item, std::size_t{8} << 20);
-      (void)galley::cli::resources_beside(item, limits)("img/a.png");
+      (void)galley::cli::resources_beside(item, limits, loader.archive())("img/a.png");
     } catch (const galley::Error&) {
       // refused entries are reported by batch, one by one
     }
