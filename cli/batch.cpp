@@ -196,6 +196,7 @@ class Batch {
   OutputTarget& target_;
   ReportWriter& report_;
   const WriteOptions write_options_ = write_options_from_environment();
+  const bool reads_images_ = writes_resources(plan_.writers);  ///< a format embeds them
   std::stop_source stop_;     ///< no new conversions (the first Ctrl-C)
   std::stop_source abandon_;  ///< conversions in progress given up (the second)
   Progress* progress_ = nullptr;
@@ -241,9 +242,8 @@ std::optional<ReportRecord> Batch::convert(const Job& job, OpenArchive& images) 
   try {
     if (job.load_error) throw *job.load_error;
     Diagnostics diag;
-    const ReadOptions options =
-        read_options_for(item, args_.input, abandon_.get_token(),
-                         writes_resources(plan_.writers) ? &images : nullptr);
+    const ReadOptions options = read_options_for(item, args_.input, abandon_.get_token(),
+                                                 reads_images_ ? &images : nullptr);
     const Article article = read(Input{item.display, job.bytes, {}}, options, diag, args_.from);
     // Render every format before writing any, so a failure leaves no outputs.
     std::vector<std::string> rendered;

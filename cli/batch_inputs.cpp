@@ -28,23 +28,6 @@ struct ZipFileCloser {
   void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
 
-ZipHandle open_zip(const fs::path& path) {
-  int code = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
-  // The strict check refuses a whole archive for two entries of one name; without it
-  // libzip reads every entry, each is converted on its own, and the layout check
-  // (overlapping_entries) still stands.
-  if (!z && code == ZIP_ER_EXISTS) z = zip_open(path.c_str(), ZIP_RDONLY, &code);
-  if (!z) {
-    zip_error_t error;
-    zip_error_init_with_code(&error, code);
-    const std::string message = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    throw Error(ErrorCode::Malformed, path.string(), {}, "not a readable zip archive: " + message);
-  }
-  return ZipHandle(z);
-}
-
 bool is_symlink_entry(zip_t* z, zip_uint64_t index) {
   zip_uint8_t opsys = 0;
   zip_uint32_t attributes = 0;
@@ -147,6 +130,23 @@ void list_folder(const fs::path& root, std::vector<InputItem>& out) {
 }
 
 }  // namespace
+
+ZipHandle open_zip(const fs::path& path) {
+  int code = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+  // The strict check refuses a whole archive for two entries of one name; without it
+  // libzip reads every entry, each is converted on its own, and the layout check
+  // (overlapping_entries) still stands.
+  if (!z && code == ZIP_ER_EXISTS) z = zip_open(path.c_str(), ZIP_RDONLY, &code);
+  if (!z) {
+    zip_error_t error;
+    zip_error_init_with_code(&error, code);
+    const std::string message = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    throw Error(ErrorCode::Malformed, path.string(), {}, "not a readable zip archive: " + message);
+  }
+  return ZipHandle(z);
+}
 
 bool is_zip_path(const fs::path& path) {
   return lower_extension(path.filename().string()) == ".zip";

@@ -33,6 +33,10 @@ struct InputItem {
   std::string error;  ///< set when the input is refused before reading (unsafe name...)
 };
 
+/// Opens the zip archive at `path` for reading, with libzip's consistency checks;
+/// throws galley::Error naming it when it is not a readable zip archive.
+ZipHandle open_zip(const std::filesystem::path& path);
+
 /// True when `path` names a zip archive (by its extension, in any case).
 bool is_zip_path(const std::filesystem::path& path);
 

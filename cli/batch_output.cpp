@@ -71,13 +71,13 @@ fs::path staging_parent(const OutputPlace& place) {
 ZipHandle earlier_archive(const OutputPlace& place, const std::string& name) {
   std::error_code ec;
   if (place.kind != OutputPlace::Kind::File || !fs::exists(place.path, ec)) return nullptr;
-  int code = 0;
-  zip_t* z = zip_open(place.path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
-  if (!z) {
-    std::cerr << "galley: warning: " << name
-              << ": the earlier archive cannot be read; converting every input again\n";
+  try {
+    return open_zip(place.path);
+  } catch (const Error& e) {
+    std::cerr << "galley: warning: " << name << ": the earlier archive cannot be read ("
+              << e.message() << "); converting every input again\n";
+    return nullptr;
   }
-  return ZipHandle(z);
 }
 
 class ArchiveTarget final : public OutputTarget {
