@@ -79,8 +79,10 @@ class Decoder {
     }
     Article a;
     if (const json* m = member(root, "metadata", "document")) a.metadata = metadata(*m);
+    if (const json* b = member(root, "abstract", "document")) a.abstract = blocks(*b, "abstract");
     if (const json* b = member(root, "body", "document")) a.body = blocks(*b, "body");
     if (const json* n = member(root, "notes", "document")) a.notes = notes(*n);
+    if (const json* r = member(root, "references", "document")) a.references = references(*r);
     if (const json* f = member(root, "footer", "document")) a.footer = blocks(*f, "footer");
     if (const json* f = member(root, "furniture", "document")) a.furniture = furniture(*f);
     if (const json* r = member(root, "resources", "document")) a.resources = resources(*r);
@@ -149,7 +151,7 @@ class Decoder {
       array(*authors, path + ".authors");
       for (std::size_t i = 0; i < authors->size(); ++i) {
         const std::string at = path + ".authors[" + std::to_string(i) + "]";
-        out.authors.push_back(Person{string(object((*authors)[i], at), "name", at)});
+        out.authors.push_back(person(object((*authors)[i], at), at));
       }
     }
     out.byline = optional_string(m, "byline", path);
@@ -165,6 +167,69 @@ class Decoder {
     out.description = optional_string(m, "description", path);
     out.source_format = string(m, "source_format", path);
     out.layout = optional_string(m, "layout", path);
+    out.keywords = strings(m, "keywords", path);
+    out.affiliations = strings(m, "affiliations", path);
+    if (const json* ids = member(m, "identifiers", path)) {
+      array(*ids, path + ".identifiers");
+      for (std::size_t i = 0; i < ids->size(); ++i) {
+        const std::string at = path + ".identifiers[" + std::to_string(i) + "]";
+        object((*ids)[i], at);
+        out.identifiers.push_back(
+            Identifier{string((*ids)[i], "type", at), string((*ids)[i], "value", at)});
+      }
+    }
+    if (const json* c = member(m, "container", path)) {
+      const std::string at = path + ".container";
+      object(*c, at);
+      out.container = Container{optional_string(*c, "title", at), optional_string(*c, "volume", at),
+                                optional_string(*c, "issue", at), optional_string(*c, "pages", at)};
+    }
+    if (const json* l = member(m, "license", path)) {
+      const std::string at = path + ".license";
+      object(*l, at);
+      out.license = License{string(*l, "text", at), optional_string(*l, "url", at)};
+    }
+    for (const Person& p : out.authors) {
+      for (const int index : p.affiliations) {
+        if (static_cast<std::size_t>(index) >= out.affiliations.size()) {
+          fail(path + ".authors",
+               "affiliation " + std::to_string(index) + " is not in metadata.affiliations");
+        }
+      }
+    }
+    return out;
+  }
+
+  Person person(const json& obj, const std::string& path) const {
+    Person out;
+    out.name = string(obj, "name", path);
+    if (const json* list = member(obj, "affiliations", path)) {
+      const std::string at = path + ".affiliations";
+      array(*list, at);
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& index = (*list)[i];
+        if (!index.is_number_integer() || index < 0 || index > (1 << 20)) {
+          fail(at + "[" + std::to_string(i) + "]", "expected an index into metadata.affiliations");
+        }
+        out.affiliations.push_back(index.get<int>());
+      }
+    }
+    out.email = optional_string(obj, "email", path);
+    out.orcid = optional_string(obj, "orcid", path);
+    return out;
+  }
+
+  std::vector<std::string> strings(const json& obj, const char* key,
+                                   const std::string& path) const {
+    std::vector<std::string> out;
+    const json* list = member(obj, key, path);
+    if (!list) return out;
+    const std::string at = path + "." + key;
+    array(*list, at);
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      if (!(*list)[i].is_string()) fail(at + "[" + std::to_string(i) + "]", "expected a string");
+      out.push_back((*list)[i].get<std::string>());
+    }
     return out;
   }
 
@@ -271,6 +336,30 @@ class Decoder {
       const std::string path = "notes[" + std::to_string(i) + "]";
       object(list[i], path);
       out.push_back(Note{string(list[i], "id", path), blocks_member(list[i], "blocks", path)});
+    }
+    return out;
+  }
+
+  std::vector<Reference> references(const json& list) const {
+    array(list, "references");
+    std::vector<Reference> out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string path = "references[" + std::to_string(i) + "]";
+      const json& r = object(list[i], path);
+      Reference ref;
+      ref.id = string(r, "id", path);
+      ref.label = string(r, "label", path);
+      ref.text = string(r, "text", path);
+      ref.authors = strings(r, "authors", path);
+      ref.year = optional_string(r, "year", path);
+      ref.title = optional_string(r, "title", path);
+      ref.container = optional_string(r, "container", path);
+      ref.volume = optional_string(r, "volume", path);
+      ref.issue = optional_string(r, "issue", path);
+      ref.pages = optional_string(r, "pages", path);
+      ref.doi = optional_string(r, "doi", path);
+      ref.url = optional_string(r, "url", path);
+      out.push_back(std::move(ref));
     }
     return out;
   }

@@ -126,9 +126,39 @@ ordered_json blocks_value(const Blocks& blocks) {
   return out;
 }
 
+ordered_json strings_value(const std::vector<std::string>& list) {
+  ordered_json out = ordered_json::array();
+  for (const std::string& s : list) out.push_back(string_value(s));
+  return out;
+}
+
+ordered_json person_value(const Person& p) {
+  return {{"name", string_value(p.name)},
+          {"affiliations", p.affiliations},
+          {"email", optional_string(p.email)},
+          {"orcid", optional_string(p.orcid)}};
+}
+
+ordered_json container_value(const std::optional<Container>& c) {
+  if (!c) return nullptr;
+  return {{"title", optional_string(c->title)},
+          {"volume", optional_string(c->volume)},
+          {"issue", optional_string(c->issue)},
+          {"pages", optional_string(c->pages)}};
+}
+
+ordered_json license_value(const std::optional<License>& l) {
+  if (!l) return nullptr;
+  return {{"text", string_value(l->text)}, {"url", optional_string(l->url)}};
+}
+
 ordered_json metadata_value(const Metadata& m) {
   ordered_json authors = ordered_json::array();
-  for (const Person& p : m.authors) authors.push_back({{"name", string_value(p.name)}});
+  for (const Person& p : m.authors) authors.push_back(person_value(p));
+  ordered_json identifiers = ordered_json::array();
+  for (const Identifier& id : m.identifiers) {
+    identifiers.push_back({{"type", string_value(id.type)}, {"value", string_value(id.value)}});
+  }
   ordered_json out;
   out["title"] = optional_string(m.title);
   out["subtitle"] = optional_string(m.subtitle);
@@ -143,7 +173,27 @@ ordered_json metadata_value(const Metadata& m) {
   out["description"] = optional_string(m.description);
   out["source_format"] = string_value(m.source_format);
   out["layout"] = optional_string(m.layout);
+  out["keywords"] = strings_value(m.keywords);
+  out["affiliations"] = strings_value(m.affiliations);
+  out["identifiers"] = std::move(identifiers);
+  out["container"] = container_value(m.container);
+  out["license"] = license_value(m.license);
   return out;
+}
+
+ordered_json reference_value(const Reference& r) {
+  return {{"id", string_value(r.id)},
+          {"label", string_value(r.label)},
+          {"text", string_value(r.text)},
+          {"authors", strings_value(r.authors)},
+          {"year", optional_string(r.year)},
+          {"title", optional_string(r.title)},
+          {"container", optional_string(r.container)},
+          {"volume", optional_string(r.volume)},
+          {"issue", optional_string(r.issue)},
+          {"pages", optional_string(r.pages)},
+          {"doi", optional_string(r.doi)},
+          {"url", optional_string(r.url)}};
 }
 
 ordered_json article_value(const Article& a) {
@@ -164,8 +214,11 @@ ordered_json article_value(const Article& a) {
   ordered_json out;
   out["schema"] = kSchema;
   out["metadata"] = metadata_value(a.metadata);
+  out["abstract"] = blocks_value(a.abstract);
   out["body"] = blocks_value(a.body);
   out["notes"] = std::move(notes);
+  out["references"] = ordered_json::array();
+  for (const Reference& r : a.references) out["references"].push_back(reference_value(r));
   out["footer"] = blocks_value(a.footer);
   out["furniture"] = std::move(furniture);
   out["resources"] = std::move(resources);

@@ -105,7 +105,52 @@ struct Block {
 
 struct Person {
   std::string name;
+  // Defaulted so that Person{"Ada Lovelace"} names all it needs to.
+  std::vector<int> affiliations = {};     ///< 0-based indexes into Metadata::affiliations
+  std::optional<std::string> email = {};  ///< as printed: "helenburke1@rcsi.ie"
+  std::optional<std::string> orcid = {};  ///< the bare identifier: "0000-0002-1825-0097"
   bool operator==(const Person&) const = default;
+};
+
+/// A persistent identifier of the article, such as its DOI.
+struct Identifier {
+  std::string type;   ///< "doi", "arxiv", "pmid", "pmcid", "isbn" or "issn"
+  std::string value;  ///< normalised: a DOI without resolver prefix, "10.1155/2010/157939"
+  bool operator==(const Identifier&) const = default;
+};
+
+/// The journal, proceedings or book the article was published in, as printed.
+struct Container {
+  std::optional<std::string> title;   ///< "Rehabilitation Research and Practice"
+  std::optional<std::string> volume;  ///< "126"
+  std::optional<std::string> issue;   ///< "4"
+  std::optional<std::string> pages;   ///< "305–313", or an article number "e118"
+  bool operator==(const Container&) const = default;
+};
+
+/// The terms the article may be used under.
+struct License {
+  std::string text;                ///< the licence statement as printed
+  std::optional<std::string> url;  ///< "http://creativecommons.org/licenses/by/3.0/"
+  bool operator==(const License&) const = default;
+};
+
+/// One entry of the article's reference list: its text as printed, and the fields
+/// recognised in it with confidence (a field stays empty rather than guessed).
+struct Reference {
+  std::string id;     ///< unique within the article: "ref-12"
+  std::string label;  ///< the number or key as printed, without brackets: "12"; may be empty
+  std::string text;   ///< the whole reference as printed, label excluded
+  std::vector<std::string> authors;  ///< "Webb AE", "Yang, Z."; as printed
+  std::optional<std::string> year;   ///< "2017", "2017a"
+  std::optional<std::string> title;
+  std::optional<std::string> container;  ///< journal, proceedings or book title
+  std::optional<std::string> volume;
+  std::optional<std::string> issue;
+  std::optional<std::string> pages;
+  std::optional<std::string> doi;  ///< normalised like Identifier::value
+  std::optional<std::string> url;
+  bool operator==(const Reference&) const = default;
 };
 
 struct Metadata {
@@ -125,6 +170,12 @@ struct Metadata {
   /// site chrome set apart from the article) or "document" (a paper, report or book:
   /// all text but the page furniture is the article). Unset for other inputs.
   std::optional<std::string> layout;
+  // Scholarly metadata, filled where the input prints or marks it up.
+  std::vector<std::string> keywords;
+  std::vector<std::string> affiliations;  ///< referenced by Person::affiliations
+  std::vector<Identifier> identifiers;
+  std::optional<Container> container;
+  std::optional<License> license;
   bool operator==(const Metadata&) const = default;
 };
 
@@ -152,8 +203,10 @@ struct Resource {
 
 struct Article {
   Metadata metadata;
+  Blocks abstract;  ///< a paper's abstract, set apart from the body
   Blocks body;
   std::vector<Note> notes;
+  std::vector<Reference> references;  ///< the reference list, in printed order
   Blocks footer;  ///< site footer and end-of-article boilerplate, kept but set apart
   std::vector<Furniture> furniture;
   std::vector<Resource> resources;

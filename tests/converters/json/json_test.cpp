@@ -33,6 +33,31 @@ Article rich_article() {
   return a;
 }
 
+Article scholarly_article() {
+  Article a;
+  a.metadata.title = "Patient Experiences";
+  a.metadata.affiliations = {"Royal College of Surgeons in Ireland", "University of Galway"};
+  a.metadata.authors = {Person{"Nuala E. Tully", {0, 1}, "nt@example.org", "0000-0002-1825-0097"},
+                        Person{"Helen M. Burke", {1}}};
+  a.metadata.keywords = {"heart failure", "rehabilitation"};
+  a.metadata.identifiers = {Identifier{"doi", "10.1155/2010/157939"}};
+  a.metadata.container = Container{"Rehabilitation Research and Practice", "2010", {}, "157939"};
+  a.metadata.license = License{"CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"};
+  a.abstract = blocks(para(text("Objectives. We asked.")));
+  a.body = blocks(para(text("Body [1].")));
+  Reference ref;
+  ref.id = "ref-1";
+  ref.label = "1";
+  ref.text = "Yang Z. PAML 4. Mol Biol Evol. 2007;24:1586-91.";
+  ref.authors = {"Yang Z"};
+  ref.year = "2007";
+  ref.container = "Mol Biol Evol";
+  ref.volume = "24";
+  ref.pages = "1586-91";
+  a.references = {ref, Reference{"ref-2", "", "Unparsed.", {}, {}, {}, {}, {}, {}, {}, {}, {}}};
+  return a;
+}
+
 Error read_error(std::string_view json) {
   try {
     read_json(json, "in.json");
@@ -46,6 +71,45 @@ Error read_error(std::string_view json) {
 TEST(JsonModel, RoundTripsEveryNodeType) {
   const Article a = rich_article();
   EXPECT_EQ(read_json(write_json(a)), a);
+}
+
+TEST(JsonModel, RoundTripsScholarlyFields) {
+  const Article a = scholarly_article();
+  EXPECT_EQ(read_json(write_json(a)), a);
+}
+
+TEST(JsonWriter, WritesScholarlyFieldsAsTheContractSays) {
+  const auto doc = ordered_json::parse(write_json(scholarly_article()));
+  const auto& meta = doc["metadata"];
+  EXPECT_EQ(meta["authors"][0].dump(),
+            R"({"name":"Nuala E. Tully","affiliations":[0,1],"email":"nt@example.org",)"
+            R"("orcid":"0000-0002-1825-0097"})");
+  EXPECT_EQ(meta["authors"][1]["email"], nullptr);
+  EXPECT_EQ(meta["identifiers"].dump(), R"([{"type":"doi","value":"10.1155/2010/157939"}])");
+  EXPECT_EQ(meta["container"]["issue"], nullptr);
+  EXPECT_EQ(meta["license"]["url"], "https://creativecommons.org/licenses/by/4.0/");
+  EXPECT_EQ(doc["abstract"][0]["text"], "Objectives. We asked.");
+  const auto& ref = doc["references"][0];
+  EXPECT_EQ(ref["label"], "1");
+  EXPECT_EQ(ref["authors"].dump(), R"(["Yang Z"])");
+  EXPECT_EQ(ref["title"], nullptr);
+  EXPECT_EQ(doc["references"][1]["year"], nullptr);
+  std::vector<std::string> keys;
+  for (const auto& item : doc.items()) keys.push_back(item.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"schema", "metadata", "abstract", "body", "notes",
+                                            "references", "footer", "furniture", "resources"}));
+}
+
+TEST(JsonReader, RefusesAnAffiliationIndexOutOfRange) {
+  EXPECT_STREQ(read_error(R"({"schema": "galley-article/1", "metadata": {"affiliations": ["A"],
+                 "authors": [{"name": "X", "affiliations": [1]}]}})")
+                   .what(),
+               "in.json: metadata.authors: affiliation 1 is not in metadata.affiliations");
+  EXPECT_STREQ(read_error(R"({"schema": "galley-article/1", "metadata": {
+                 "authors": [{"name": "X", "affiliations": [-1]}]}})")
+                   .what(),
+               "in.json: metadata.authors[0].affiliations[0]: expected an index into "
+               "metadata.affiliations");
 }
 
 TEST(JsonModel, RoundTripsAnEmptyArticle) {
@@ -63,7 +127,12 @@ TEST(JsonWriter, WritesEveryContractKeyEvenWhenUnknown) {
   }
   EXPECT_EQ(doc["metadata"]["authors"], ordered_json::array());
   EXPECT_EQ(doc["metadata"]["source_format"], "");
-  for (const char* key : {"body", "notes", "footer", "furniture"}) {
+  for (const char* key : {"keywords", "affiliations", "identifiers"}) {
+    EXPECT_EQ(doc["metadata"][key], ordered_json::array()) << key;
+  }
+  EXPECT_TRUE(doc["metadata"]["container"].is_null());
+  EXPECT_TRUE(doc["metadata"]["license"].is_null());
+  for (const char* key : {"abstract", "body", "notes", "references", "footer", "furniture"}) {
     EXPECT_EQ(doc[key], ordered_json::array()) << key;
   }
 }
