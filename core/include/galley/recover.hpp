@@ -109,5 +109,11 @@ bool opens_comments(std::string_view text);
 /// stories", "You might also like", "Recommended for you", "Most read", "Read next".
 bool opens_related(std::string_view text);
 
+/// The first DOI in `text`, normalised: without the resolver or label in front of it
+/// ("https://doi.org/", "doi:", "DOI ") and without the punctuation that closes the
+/// sentence or bracket around it. "doi:10.1155/2010/157939." gives
+/// "10.1155/2010/157939"; the case is kept as printed (DOIs compare case-insensitively).
+std::optional<std::string> find_doi(std::string_view text);
+
 }  // namespace galley
 #pragma GCC visibility pop
