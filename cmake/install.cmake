@@ -8,9 +8,13 @@ get_target_property(GALLEY_LIBRARY_TYPE galley TYPE)
 if(GALLEY_LIBRARY_TYPE STREQUAL "STATIC_LIBRARY")
   set(GALLEY_STATIC ON)
   set(GALLEY_PC_REQUIRES Requires)
+  set(GALLEY_PC_LIBS "-lcld2")  # libcld2 has no pkg-config file to require
+  set(GALLEY_PC_LIBS_PRIVATE "")
 else()
   set(GALLEY_STATIC OFF)
   set(GALLEY_PC_REQUIRES Requires.private)
+  set(GALLEY_PC_LIBS "")
+  set(GALLEY_PC_LIBS_PRIVATE "-lcld2")
 endif()
 
 # The installed command finds a shared libgalley beside it, wherever the prefix is.
@@ -31,6 +35,7 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/galleyConfigVersion.cmake
   COMPATIBILITY SameMajorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/galleyConfig.cmake
               ${PROJECT_BINARY_DIR}/galleyConfigVersion.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/FindCLD2.cmake
         DESTINATION ${GALLEY_CMAKE_DIR})
 
 file(RELATIVE_PATH GALLEY_PC_TO_PREFIX "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")

@@ -47,6 +47,14 @@ void recover_footer(Article& article, const RecoverOptions& options, Diagnostics
 /// start, or the first part stops on "and", "the", "right-wing"...). Only adjacent
 /// top-level paragraphs; the exact rule is in core/src/passes/join_paragraphs.cpp.
 void join_split_paragraphs(Article& article, const RecoverOptions& options, Diagnostics& diag);
+/// When the input did not say (metadata.lang unset), the language of the article's
+/// title, abstract and body, by detect_language.
+void recover_language(Article& article, const RecoverOptions& options, Diagnostics& diag);
+
+/// The language `text` is written in, as a BCP 47 tag ("en", "pt", "zh-Hant"), judged
+/// by Compact Language Detector 2 on its first 64 KiB; nullopt unless the detector is
+/// confident (too little text, a mix with no clear majority, no letters).
+std::optional<std::string> detect_language(std::string_view text);
 
 /// Parses a date in a common English form: "30 January 2022", "January 30, 2022",
 /// "Jan. 30, 2022", "Sunday 30 January 2022", "2022-01-30" (also with a time),

@@ -10,6 +10,7 @@ void recover(Article& article, const RecoverOptions& options, Diagnostics& diag)
   recover_byline_and_date(article, options, diag);
   recover_footer(article, options, diag);
   join_split_paragraphs(article, options, diag);
+  recover_language(article, options, diag);  // last: judges the body as it will be read
 }
 
 }  // namespace galley
