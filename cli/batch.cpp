@@ -237,14 +237,14 @@ void Batch::write_outputs(std::size_t index, const std::vector<std::string>& ren
 std::optional<ReportRecord> Batch::convert(const Job& job, OpenArchive& images) {
   const InputItem& item = plan_.items[job.index];
   ReportRecord record;
-  record.input = item.display;
+  record.input = item.display();
   const auto start = Clock::now();
   try {
     if (job.load_error) throw *job.load_error;
     Diagnostics diag;
     const ReadOptions options = read_options_for(item, args_.input, abandon_.get_token(),
                                                  reads_images_ ? &images : nullptr);
-    const Article article = read(Input{item.display, job.bytes, {}}, options, diag, args_.from);
+    const Article article = read(Input{item.display(), job.bytes, {}}, options, diag, args_.from);
     // Render every format before writing any, so a failure leaves no outputs.
     std::vector<std::string> rendered;
     for (const auto* writer : plan_.writers) {
@@ -262,7 +262,7 @@ std::optional<ReportRecord> Batch::convert(const Job& job, OpenArchive& images) 
     record.error = in_command_terms(e);
   } catch (const std::exception& e) {
     record.status = "failed";
-    record.error = item.display + ": " + e.what();
+    record.error = item.display() + ": " + e.what();
   }
   record.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return record;
@@ -290,7 +290,7 @@ void Batch::count_what_was_left(const std::vector<bool>& already_done) {
   summary_.interrupted = stop_.stop_requested();
   for (std::size_t i = 0; i < plan_.items.size(); ++i) {
     if (already_done[i] || finished_[i]) continue;
-    if (summary_.not_started++ == 0) summary_.next_input = plan_.items[i].display;
+    if (summary_.not_started++ == 0) summary_.next_input = plan_.items[i].display();
   }
 }
 
@@ -339,9 +339,9 @@ void print_summary(const BatchSummary& s, bool quiet) {
 // or skipped) to the very outputs planned now, and they are all still there; its
 // earlier record is returned. Records are matched by input and outputs together, so
 // an input given twice (with two sets of outputs) is matched exactly.
-std::vector<std::optional<ReportRecord>> find_done(const BatchArgs& args, const Plan& plan,
-                                                   const OutputTarget& target) {
-  std::vector<std::optional<ReportRecord>> done(plan.items.size());
+std::map<std::size_t, ReportRecord> find_done(const BatchArgs& args, const Plan& plan,
+                                              const OutputTarget& target) {
+  std::map<std::size_t, ReportRecord> done;  // by input index: few or none, so not a vector
   if (!args.resume) return done;
   std::map<std::pair<std::string, std::vector<std::string>>, ReportRecord> converted;
   for (ReportRecord& r : read_report(args.report)) {
@@ -353,11 +353,11 @@ std::vector<std::optional<ReportRecord>> find_done(const BatchArgs& args, const 
     }
   }
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    const auto it = converted.find({plan.items[i].display, plan.outputs[i]});
+    const auto it = converted.find({plan.items[i].display(), plan.outputs[i]});
     if (it == converted.end()) continue;
     const auto& outputs = plan.outputs[i];
     if (std::all_of(outputs.begin(), outputs.end(), [&](const auto& o) { return target.has(o); })) {
-      done[i] = it->second;
+      done.emplace(i, it->second);
     }
   }
   return done;
@@ -404,7 +404,7 @@ int run_batch(const BatchArgs& args) {
     Plan plan;
     plan.items = shard_inputs(list_inputs(args.inputs, args.input.archive_limits), shard);
     if (args.list) {
-      for (const auto& item : plan.items) std::cout << item.display << '\n';
+      for (const auto& item : plan.items) std::cout << item.display() << '\n';
       return kExitOk;
     }
     if (args.output.empty()) throw CLI::ValidationError("--output", "batch needs -o OUTPUT");
@@ -432,11 +432,8 @@ int run_batch(const BatchArgs& args) {
     const auto target = open_output(args.output, args.resume);
     remove_leftovers(args, plan, *target);
     std::vector<bool> done(plan.items.size(), false);
-    const auto earlier = find_done(args, plan, *target);
     ReportWriter report(args.report);
-    for (std::size_t i = 0; i < earlier.size(); ++i) {
-      if (!earlier[i]) continue;
-      ReportRecord record = *earlier[i];
+    for (auto& [i, record] : find_done(args, plan, *target)) {
       record.status = "skipped";
       report.add(record);
       done[i] = true;

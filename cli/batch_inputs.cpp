@@ -102,7 +102,7 @@ void list_archive(const fs::path& path, const ArchiveLimits& limits, std::vector
     if (!name.empty() && name.back() == '/') continue;  // a folder entry
     // Entries that are not inputs (the images beside a page) are not listed at all.
     if (!is_readable_extension(lower_extension(name))) continue;
-    InputItem item{path.string() + "!" + name, name, path, i, {}};
+    InputItem item{name, path, i, {}};
     if (!is_safe_relative_path(name)) {
       item.error = "unsafe entry name (absolute, '..', drive letter or backslash): refused";
     } else if (is_symlink_entry(z.get(), i)) {
@@ -125,7 +125,7 @@ void list_folder(const fs::path& root, std::vector<InputItem>& out) {
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
     const std::string relative = file.lexically_relative(root).generic_string();
-    out.push_back({file.string(), relative, file, std::nullopt, {}});
+    out.push_back({relative, file, std::nullopt, {}});
   }
 }
 
@@ -180,12 +180,12 @@ std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
       } else if (is_zip_path(path)) {
         list_archive(path, limits, items);
       } else {
-        items.push_back({given, path.filename().string(), path, std::nullopt, {}});
+        items.push_back({path.filename().string(), path, std::nullopt, {}});
       }
     } catch (const Error& e) {
-      items.push_back({given, path.filename().string(), path, std::nullopt, e.message()});
+      items.push_back({path.filename().string(), path, std::nullopt, e.message()});
     } catch (const fs::filesystem_error& e) {
-      items.push_back({given, path.filename().string(), path, std::nullopt, e.code().message()});
+      items.push_back({path.filename().string(), path, std::nullopt, e.code().message()});
     }
   }
   return items;
@@ -201,13 +201,13 @@ zip_t* OpenArchive::get(const fs::path& path) {
 }
 
 std::string InputLoader::load(const InputItem& item, std::size_t max_bytes) {
-  if (!item.error.empty()) throw Error(ErrorCode::Malformed, item.display, {}, item.error);
+  if (!item.error.empty()) throw Error(ErrorCode::Malformed, item.display(), {}, item.error);
   if (!item.entry) return read_file_bytes(item.file, max_bytes);
   if (counted_ != item.file) {
     counted_ = item.file;
     inflated_ = 0;
   }
-  return read_entry(archive_.get(item.file), *item.entry, item.display, max_bytes, limits_,
+  return read_entry(archive_.get(item.file), *item.entry, item.display(), max_bytes, limits_,
                     inflated_);
 }
 

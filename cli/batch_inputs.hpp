@@ -25,12 +25,17 @@ struct ArchiveLimits {
 };
 
 /// One document to convert.
+// An archive of 100,000 entries has as many items, all held at once: an item keeps
+// no more than it must (its display name is made when asked for).
 struct InputItem {
-  std::string display;         ///< name in messages and the report: "a/b.html", "x.zip!a/b.html"
-  std::string relative;        ///< path the outputs mirror, '/'-separated: "a/b.html"
-  std::filesystem::path file;  ///< the file, or the archive holding the entry
+  std::string relative;                ///< path the outputs mirror, '/'-separated: "a/b.html"
+  std::filesystem::path file;          ///< the file, or the archive holding the entry
   std::optional<std::uint64_t> entry;  ///< index inside the archive at `file`
   std::string error;  ///< set when the input is refused before reading (unsafe name...)
+
+  /// The name in messages and the report: the file as given or found ("in/a/b.html"),
+  /// or the archive and entry ("x.zip!a/b.html").
+  std::string display() const { return entry ? file.string() + "!" + relative : file.string(); }
 };
 
 /// Opens the zip archive at `path` for reading, with libzip's consistency checks;

@@ -221,7 +221,7 @@ std::vector<std::vector<std::string>> plan_outputs(const std::vector<InputItem>&
         given = n == 1 ? item.relative + ext
                        : strip_extension(item.relative) + "." + std::to_string(n) + ext;
       }
-      if (given != wanted) renamed.push_back({item.display, wanted, given});
+      if (given != wanted) renamed.push_back({item.display(), wanted, given});
       taken.insert(given);
       outputs.push_back(given);
     }

@@ -35,11 +35,11 @@ std::vector<Outcome> read_all(const BundleArgs& args, const std::vector<InputIte
         const std::string bytes = loader.load(items[i], args.input.limits.max_input_bytes);
         const ReadOptions options = read_options_for(items[i], args.input, {}, &loader.archive());
         outcome.article =
-            read(Input{items[i].display, bytes, {}}, options, outcome.diag, args.from);
+            read(Input{items[i].display(), bytes, {}}, options, outcome.diag, args.from);
       } catch (const Error& e) {
         outcome.error = in_command_terms(e);
       } catch (const std::exception& e) {
-        outcome.error = items[i].display + ": " + e.what();
+        outcome.error = items[i].display() + ": " + e.what();
       }
     }
   };
