@@ -365,11 +365,7 @@ std::map<std::size_t, ReportRecord> find_done(const BatchArgs& args, const Plan&
 
 // Removes the temporary files and staging folders a killed run left behind.
 void remove_leftovers(const BatchArgs& args, const Plan& plan, OutputTarget& target) {
-  std::vector<std::string> outputs;
-  for (const auto& item_outputs : plan.outputs) {
-    outputs.insert(outputs.end(), item_outputs.begin(), item_outputs.end());
-  }
-  std::size_t removed = target.remove_leftovers(outputs);
+  std::size_t removed = target.remove_leftovers(plan.outputs);
   if (!args.report.empty()) removed += remove_leftover_temporaries({args.report});
   if (removed > 0 && !args.quiet) {
     std::cerr << "galley: removed " << removed << " temporary file(s) an interrupted run left\n";

@@ -10,6 +10,8 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include <galley/galley.hpp>
 
@@ -46,11 +48,26 @@ class FolderTarget final : public OutputTarget {
     std::error_code ec;
     return fs::is_regular_file(root_ / relative, ec);
   }
-  std::size_t remove_leftovers(const std::vector<std::string>& relatives) override {
-    std::vector<fs::path> outputs;
-    outputs.reserve(relatives.size());
-    for (const std::string& relative : relatives) outputs.push_back(root_ / relative);
-    return remove_leftover_temporaries(outputs);
+  // One scan per folder of outputs; the planned names are looked up in place, not
+  // copied, as a run may plan hundreds of thousands.
+  std::size_t remove_leftovers(const std::vector<std::vector<std::string>>& relatives) override {
+    std::unordered_set<std::string_view> planned;
+    std::set<std::string_view> folders;
+    for (const auto& outputs : relatives) {
+      for (const std::string& relative : outputs) {
+        planned.insert(relative);
+        const std::size_t slash = relative.rfind('/');
+        folders.insert(
+            std::string_view(relative).substr(0, slash == std::string::npos ? 0 : slash + 1));
+      }
+    }
+    std::size_t removed = 0;
+    for (const std::string_view folder : folders) {
+      removed += remove_leftover_temporaries_in(root_ / folder, [&](const std::string& name) {
+        return planned.count(std::string(folder) + name) > 0;
+      });
+    }
+    return removed;
   }
   void finish() override {}
 
@@ -100,7 +117,7 @@ class ArchiveTarget final : public OutputTarget {
   bool has(const std::string& relative) const override {
     return earlier_ && zip_name_locate(earlier_.get(), relative.c_str(), 0) >= 0;
   }
-  std::size_t remove_leftovers(const std::vector<std::string>&) override;
+  std::size_t remove_leftovers(const std::vector<std::vector<std::string>>&) override;
   void finish() override;
 
  private:
@@ -130,7 +147,7 @@ ArchiveTarget::ArchiveTarget(fs::path archive, bool resume)
 // A staging folder of a killed run, or the archive packed from it: ".NAME.staging-XXXXXX"
 // with an optional ".zip". Only folders beside the archive are looked at, since the
 // shared temporary folder may hold another run's staging for an archive of that name.
-std::size_t ArchiveTarget::remove_leftovers(const std::vector<std::string>&) {
+std::size_t ArchiveTarget::remove_leftovers(const std::vector<std::vector<std::string>>&) {
   if (place_.kind != OutputPlace::Kind::File) return 0;
   const std::string prefix = staging_prefix();
   const auto is_leftover = [&](std::string name) {

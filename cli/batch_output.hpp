@@ -23,7 +23,7 @@ class OutputTarget {
   virtual bool has(const std::string& relative) const = 0;
   /// Removes what a killed run left while writing these outputs (temporary files,
   /// staging folders); returns how many it removed.
-  virtual std::size_t remove_leftovers(const std::vector<std::string>& relatives) = 0;
+  virtual std::size_t remove_leftovers(const std::vector<std::vector<std::string>>& relatives) = 0;
   /// Completes the target (packs the archive); outputs written so far are kept.
   virtual void finish() = 0;
 };

@@ -294,12 +294,20 @@ std::size_t remove_leftover_temporaries(const std::vector<fs::path>& outputs) {
   }
   std::size_t removed = 0;
   for (const auto& [folder, names] : names_by_folder) {
-    std::error_code ec;
-    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-      const auto output = output_of_temporary(it->path().filename().string());
-      if (output && names.count(*output) && it->is_regular_file(ec) && !it->is_symlink(ec)) {
-        removed += ::unlink(it->path().c_str()) == 0 ? 1 : 0;
-      }
+    removed += remove_leftover_temporaries_in(
+        folder, [&names](const std::string& name) { return names.count(name) > 0; });
+  }
+  return removed;
+}
+
+std::size_t remove_leftover_temporaries_in(
+    const fs::path& folder, const std::function<bool(const std::string&)>& is_output) {
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const auto output = output_of_temporary(it->path().filename().string());
+    if (output && is_output(*output) && it->is_regular_file(ec) && !it->is_symlink(ec)) {
+      removed += ::unlink(it->path().c_str()) == 0 ? 1 : 0;
     }
   }
   return removed;

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -164,6 +165,13 @@ class OutputStream {
 /// touched, so other programs' files in the same folders are safe; one scan per
 /// folder. Returns how many were removed.
 std::size_t remove_leftover_temporaries(const std::vector<std::filesystem::path>& outputs);
+
+/// The same for one folder, its outputs named by a test instead of a list (for callers
+/// with so many outputs that a list of their paths would cost): removes the temporaries
+/// in `folder` whose output's file name `is_output` accepts. An output reached through
+/// a symbolic link has its temporary beside the link's target, which this does not see.
+std::size_t remove_leftover_temporaries_in(
+    const std::filesystem::path& folder, const std::function<bool(const std::string&)>& is_output);
 
 /// Puts the complete file `file` at `path` by the rules of write_file_atomically():
 /// renamed onto the final file (so `file` must be on its file system, e.g. in the
