@@ -269,7 +269,12 @@ std::map<std::string, std::vector<std::string>> expected_front_matter(const Meta
   add("url", m.url);
   add("description", m.description);
   if (!m.keywords.empty()) want["keywords"] = m.keywords;
-  for (const Identifier& id : m.identifiers) want[id.type].push_back(id.value);
+  // The identifier types the schema names, each its own key.
+  for (const Identifier& id : m.identifiers) {
+    for (const char* type : {"doi", "arxiv", "pmid", "pmcid", "isbn", "issn"}) {
+      if (id.type == type) want[id.type].push_back(id.value);
+    }
+  }
   if (m.container) {
     add("container-title", m.container->title);
     add("volume", m.container->volume);

@@ -215,7 +215,7 @@ TEST(EpubWriter, WritesTheAbstractBeforeTheBodyAndTheReferencesAfterIt) {
       "independence.</p>\n<h3 id=\"sec-1\">Results</h3>\n");
   ASSERT_NE(abstract, std::string::npos);
   EXPECT_LT(xhtml.find("</header>"), abstract);
-  EXPECT_LT(abstract, xhtml.find("<h2 id=\"sec-2\">Introduction</h2>"));
+  EXPECT_LT(abstract, xhtml.find("<h3 id=\"sec-2\">Introduction</h3>"));
   const auto references = xhtml.find(
       "<section id=\"references\" class=\"references\" epub:type=\"bibliography\" "
       "role=\"doc-bibliography\">\n<h2>References</h2>\n<p id=\"ref1\"><span "

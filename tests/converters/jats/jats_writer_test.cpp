@@ -206,8 +206,18 @@ TEST(JatsWriter, WritesReferencesWithTheirFieldsBesideThePrintedText) {
       "</mixed-citation>\n</ref>\n<ref id=\"ref3\"><label>Smith 2019a</label>"
       "<citation-alternatives>\n<element-citation><year>2019a</year><page-range>S1 to S9"
       "</page-range></element-citation>\n"));
-  EXPECT_LT(xml.find("</ref-list>"),
-            xml.find("<fn-group>") == std::string::npos ? xml.size() : xml.find("<fn-group>"));
+}
+
+TEST(JatsWriter, PutsTheReferencesBeforeTheNotesInBack) {
+  Article a = rich_article();
+  Reference ref;
+  ref.text = "Printed only.";
+  a.references = {ref};
+  const std::string xml = write_jats(a);
+  EXPECT_TRUE(contains(xml,
+                       "<back>\n<ref-list>\n<title>References</title>\n<ref id=\"ref1\">"
+                       "<mixed-citation>Printed only.</mixed-citation>\n</ref>\n</ref-list>\n"
+                       "<fn-group>"));
 }
 
 TEST(JatsWriter, KeepsTheDescriptionAsTheAbstractWhenThereIsNoOther) {
@@ -220,9 +230,9 @@ TEST(JatsWriter, KeepsTheDescriptionAsTheAbstractWhenThereIsNoOther) {
 }
 
 TEST(JatsPages, SplitsFirstAndLastPagesArticleNumbersAndPrintedText) {
-  using Kind = PageSpan::Kind;
+  using Kind = jats::PageSpan::Kind;
   const auto pages = [](std::string_view text) {
-    const auto span = split_pages(text);
+    const auto span = jats::split_pages(text);
     return span ? std::tuple{span->kind, span->first, span->last}
                 : std::tuple{Kind::PageRange, std::string("none"), std::string()};
   };
