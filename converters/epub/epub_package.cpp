@@ -21,6 +21,11 @@ std::string dc_element(const char* name, const std::string& value, const std::st
 std::string metadata(const Metadata& meta, const BookMeta& book) {
   std::string out = "  <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
   out += dc_element("identifier", book.identifier, " id=\"uid\"");
+  // The DOI names the article, not this book: an identifier beside the unique one.
+  for (const Identifier& id : meta.identifiers) {
+    if (id.type == "doi" && detail::has_xml_text(id.value))
+      out += dc_element("identifier", "urn:doi:" + id.value);
+  }
   out += dc_element("title", book.title);
   int creator = 0;
   for (const Person& person : meta.authors) {
@@ -35,6 +40,12 @@ std::string metadata(const Metadata& meta, const BookMeta& book) {
     out += dc_element("publisher", *meta.site_name);
   }
   if (has_text(meta.description)) out += dc_element("description", *meta.description);
+  for (const std::string& keyword : meta.keywords) {
+    if (detail::has_xml_text(keyword)) out += dc_element("subject", keyword);
+  }
+  if (meta.license && detail::has_xml_text(meta.license->text)) {
+    out += dc_element("rights", meta.license->text);
+  }
   if (has_text(meta.url)) out += dc_element("source", *meta.url);
   out += "    <meta property=\"dcterms:modified\">" + book.modified + "</meta>\n";
   out += "  </metadata>\n";

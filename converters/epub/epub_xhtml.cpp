@@ -1,5 +1,5 @@
-// The XHTML content document: the headline block, the body, the notes as EPUB 3
-// footnotes and the footer in a section of its own.
+// The XHTML content document: the headline block, the abstract, the body, the
+// references, the notes as EPUB 3 footnotes and the footer in a section of its own.
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -34,8 +34,10 @@ class XhtmlRenderer {
     out_ += "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n";
     out_ += "</head>\n<body>\n<article epub:type=\"bodymatter\">\n";
     headline(book);
+    abstract();
     blocks(article_.body);
     out_ += "</article>\n";
+    references();
     notes();
     footer();
     out_ += "</body>\n</html>\n";
@@ -78,6 +80,40 @@ class XhtmlRenderer {
       names += person.name;
     }
     return names;
+  }
+
+  // Under its own h2, so the abstract's headings start at h3: levels are not skipped.
+  void abstract() {
+    if (article_.abstract.empty()) return;
+    content_.toc.push_back({"Abstract", target("abstract"), chapter_.toc_depth});
+    out_ +=
+        "<section id=\"abstract\" class=\"abstract\" epub:type=\"abstract\" "
+        "role=\"doc-abstract\">\n<h2>Abstract</h2>\n";
+    ++section_depth_;
+    blocks(article_.abstract);
+    --section_depth_;
+    out_ += "</section>\n";
+  }
+
+  // One paragraph per reference: its label in brackets, then its text as printed.
+  void references() {
+    if (article_.references.empty()) return;
+    content_.toc.push_back({"References", target("references"), chapter_.toc_depth});
+    out_ +=
+        "<section id=\"references\" class=\"references\" epub:type=\"bibliography\" "
+        "role=\"doc-bibliography\">\n<h2>References</h2>\n";
+    for (std::size_t i = 0; i < article_.references.size(); ++i) {
+      const Reference& ref = article_.references[i];
+      out_ += "<p id=\"ref" + std::to_string(i + 1) + "\">";
+      if (detail::has_xml_text(ref.label)) {
+        out_ += "<span class=\"ref-label\">[";
+        append_xml_escaped(out_, ref.label);
+        out_ += "]</span> ";
+      }
+      append_xml_escaped(out_, ref.text);
+      out_ += "</p>\n";
+    }
+    out_ += "</section>\n";
   }
 
   void notes() {
@@ -135,13 +171,14 @@ class XhtmlRenderer {
   }
 
   void heading(const Heading& h) {
-    // h1 is the headline; body levels 1..6 become h2..h6.
-    const int level = std::clamp(h.level + 1, 2, 6);
+    // h1 is the headline; body levels 1..6 become h2..h6, one deeper inside a section
+    // with its own h2 (the abstract).
+    const int level = std::clamp(h.level + 1 + section_depth_, 2 + section_depth_, 6);
     const std::string id = "sec-" + std::to_string(++heading_count_);
     const std::string tag = "h" + std::to_string(level);
     const std::string label = plain_text(h.inlines);
     if (!detail::trim(detail::xml_escape(label)).empty())
-      content_.toc.push_back({label, target(id), chapter_.toc_depth});
+      content_.toc.push_back({label, target(id), chapter_.toc_depth + section_depth_});
     out_ += "<" + tag + " id=\"" + id + "\">";
     inlines(h.inlines);
     out_ += "</" + tag + ">\n";
@@ -321,6 +358,7 @@ class XhtmlRenderer {
   detail::NoteIndex notes_;
   std::map<std::string, std::optional<std::string>> image_hrefs_;
   int heading_count_ = 0;
+  int section_depth_ = 0;  ///< 1 inside the abstract, whose h2 its headings sit under
   bool in_link_ = false;
 };
 

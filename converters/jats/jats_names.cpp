@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <utility>
 #include <vector>
 
 #include "detail/text.hpp"
@@ -61,7 +62,51 @@ std::vector<std::string_view> tokens_of(std::string_view text) {
   return tokens;
 }
 
+bool is_page_token(std::string_view token) {
+  return !token.empty() && std::all_of(token.begin(), token.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+  });
+}
+
+bool is_number(std::string_view token) {
+  return !token.empty() && std::all_of(token.begin(), token.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+  });
+}
+
+// The position and length of the one dash between two page numbers (hyphen, en or em
+// dash, Unicode hyphens), or nullopt.
+std::optional<std::pair<std::size_t, std::size_t>> page_dash(std::string_view text) {
+  std::optional<std::pair<std::size_t, std::size_t>> found;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = detail::next_code_point(text, pos);
+    if (cp != '-' && (cp < 0x2010 || cp > 0x2014)) continue;
+    if (found) return std::nullopt;
+    found = std::pair{start, pos - start};
+  }
+  return found;
+}
+
 }  // namespace
+
+std::optional<PageSpan> split_pages(std::string_view pages) {
+  pages = detail::trim(pages);
+  if (pages.empty()) return std::nullopt;
+  if (const auto dash = page_dash(pages)) {
+    const std::string_view first = detail::trim(pages.substr(0, dash->first));
+    const std::string_view last = detail::trim(pages.substr(dash->first + dash->second));
+    if (is_page_token(first) && is_page_token(last)) {
+      return PageSpan{PageSpan::Kind::Pages, std::string(first), std::string(last)};
+    }
+  } else if (is_number(pages)) {
+    return PageSpan{PageSpan::Kind::Pages, std::string(pages), {}};
+  } else if (is_page_token(pages)) {
+    return PageSpan{PageSpan::Kind::ElocationId, std::string(pages), {}};
+  }
+  return PageSpan{PageSpan::Kind::PageRange, std::string(pages), {}};
+}
 
 std::optional<SplitName> split_name(std::string_view name) {
   const std::vector<std::string_view> tokens = tokens_of(name);

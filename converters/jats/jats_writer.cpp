@@ -1,15 +1,21 @@
 // JATS 1.3 writer (Journal Archiving and Interchange tag set): front matter from the
-// metadata (journal-meta from the site name and publisher, article-meta with title,
-// authors, publication date, source URL and description as abstract), the body as
-// nested sec elements built from the heading levels, notes in back/fn-group and the
-// footer in back/notes. The output is valid against the DTD its DOCTYPE names.
+// metadata (journal-meta from the container's title, or else the site name, ISSNs and
+// the publisher; article-meta with the article ids, title, authors with their ORCID,
+// affiliations and e-mail, publication date, volume, issue, pages, licence, source
+// URL, the abstract (the description beside it as a summary, or in its place) and
+// keywords), the body as nested sec elements built from the heading levels, and in
+// back the references (printed text in a mixed-citation, the recognised fields in an
+// element-citation beside it), the notes in fn-group and the footer in notes. The
+// output is valid against the DTD its DOCTYPE names.
 //
 // Drops: thematic breaks (JATS has none), line breaks (written as a newline), links
 // other than http(s) and mailto (text kept), images whose src has another scheme,
-// references to missing notes, characters XML cannot carry. Blocks where JATS allows
-// only paragraphs (footnotes, list items) are wrapped in a p; headings outside the
-// section tree become a bold paragraph. An unknown language is written as "und".
+// references to missing notes or affiliations, characters XML cannot carry. Blocks
+// where JATS allows only paragraphs (footnotes, list items) are wrapped in a p;
+// headings outside the section tree become a bold paragraph. An unknown language is
+// written as "und".
 #include <algorithm>
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -83,21 +89,11 @@ class JatsRenderer {
 
  private:
   void front() {
-    const Metadata& meta = article_.metadata;
     out_ += "<front>\n";
-    if (has_text(meta.site_name) || has_text(meta.publisher)) {
-      out_ += "<journal-meta>\n";
-      if (has_text(meta.site_name)) {
-        out_ += "<journal-title-group><journal-title>" + xml_escape(*meta.site_name) +
-                "</journal-title></journal-title-group>\n";
-      }
-      if (has_text(meta.publisher)) {
-        out_ += "<publisher><publisher-name>" + xml_escape(*meta.publisher) +
-                "</publisher-name></publisher>\n";
-      }
-      out_ += "</journal-meta>\n";
-    }
+    journal_meta();
     out_ += "<article-meta>\n";
+    article_ids();
+    const Metadata& meta = article_.metadata;
     if (has_text(meta.title)) {
       out_ += "<title-group>\n<article-title>" + xml_escape(*meta.title) + "</article-title>\n";
       if (has_text(meta.subtitle))
@@ -105,17 +101,60 @@ class JatsRenderer {
       out_ += "</title-group>\n";
     }
     contributors();
+    affiliations();
     pub_date();
+    container_parts();
+    permissions();
     if (meta.url) {
       if (const auto url = detail::safe_link_url(*meta.url)) {
         out_ += "<self-uri xlink:href=\"" + xml_escape(*url) + "\">" + xml_escape(*url) +
                 "</self-uri>\n";
       }
     }
-    if (has_text(meta.description)) {
-      out_ += "<abstract>\n<p>" + xml_escape(*meta.description) + "</p>\n</abstract>\n";
-    }
+    abstracts();
+    keywords();
     out_ += "</article-meta>\n</front>\n";
+  }
+
+  // The container's title names the journal; the site name stands in for it when
+  // the input names no container (a web page).
+  void journal_meta() {
+    const Metadata& meta = article_.metadata;
+    const std::optional<std::string> container_title =
+        meta.container ? meta.container->title : std::nullopt;
+    const std::optional<std::string>& title =
+        has_text(container_title) ? container_title : meta.site_name;
+    std::string issns;
+    for (const Identifier& id : meta.identifiers) {
+      if (id.type == "issn" && detail::has_xml_text(id.value))
+        issns += "<issn>" + xml_escape(id.value) + "</issn>\n";
+    }
+    if (!has_text(title) && !has_text(meta.publisher) && issns.empty()) return;
+    out_ += "<journal-meta>\n";
+    if (has_text(title)) {
+      out_ += "<journal-title-group><journal-title>" + xml_escape(*title) +
+              "</journal-title></journal-title-group>\n";
+    }
+    out_ += issns;
+    if (has_text(meta.publisher)) {
+      out_ += "<publisher><publisher-name>" + xml_escape(*meta.publisher) +
+              "</publisher-name></publisher>\n";
+    }
+    out_ += "</journal-meta>\n";
+  }
+
+  // The identifier types JATS names as article ids; ISBN and ISSN have elements of
+  // their own (isbn in article-meta, issn in journal-meta).
+  void article_ids() {
+    static constexpr std::array<std::string_view, 4> kArticleIdTypes = {"doi", "pmid", "pmcid",
+                                                                        "arxiv"};
+    for (const Identifier& id : article_.metadata.identifiers) {
+      const bool known = std::find(kArticleIdTypes.begin(), kArticleIdTypes.end(), id.type) !=
+                         kArticleIdTypes.end();
+      if (!known || !detail::has_xml_text(id.value)) continue;
+      out_ +=
+          "<article-id pub-id-type=\"" + id.type + "\">" + xml_escape(id.value) + "</article-id>\n";
+    }
   }
 
   void contributors() {
@@ -123,6 +162,10 @@ class JatsRenderer {
     for (const Person& person : article_.metadata.authors) {
       if (!has_text(person.name)) continue;
       contribs += "<contrib contrib-type=\"author\">";
+      if (has_text(person.orcid)) {
+        contribs += "<contrib-id contrib-id-type=\"orcid\">https://orcid.org/" +
+                    xml_escape(*person.orcid) + "</contrib-id>";
+      }
       if (const auto split = split_name(person.name)) {
         contribs += "<name name-style=\"western\"><surname>" + xml_escape(split->surname) +
                     "</surname><given-names>" + xml_escape(split->given_names) +
@@ -131,9 +174,29 @@ class JatsRenderer {
         contribs += "<string-name>" + xml_escape(detail::collapse_whitespace(person.name)) +
                     "</string-name>";
       }
+      for (const int index : person.affiliations) {
+        if (affiliation_written(index))
+          contribs += "<xref ref-type=\"aff\" rid=\"aff" + std::to_string(index + 1) + "\"/>";
+      }
+      if (has_text(person.email)) contribs += "<email>" + xml_escape(*person.email) + "</email>";
       contribs += "</contrib>\n";
     }
     if (!contribs.empty()) out_ += "<contrib-group>\n" + contribs + "</contrib-group>\n";
+  }
+
+  bool affiliation_written(int index) const {
+    const auto& list = article_.metadata.affiliations;
+    return index >= 0 && static_cast<std::size_t>(index) < list.size() &&
+           detail::has_xml_text(list[static_cast<std::size_t>(index)]);
+  }
+
+  // Every affiliation is written, referred to by an author or not: it was printed.
+  void affiliations() {
+    const auto& list = article_.metadata.affiliations;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (!affiliation_written(static_cast<int>(i))) continue;
+      out_ += "<aff id=\"aff" + std::to_string(i + 1) + "\">" + xml_escape(list[i]) + "</aff>\n";
+    }
   }
 
   void pub_date() {
@@ -144,9 +207,81 @@ class JatsRenderer {
             "</month><year>" + iso->substr(0, 4) + "</year></pub-date>\n";
   }
 
+  void container_parts() {
+    const Metadata& meta = article_.metadata;
+    if (meta.container) {
+      element("volume", meta.container->volume);
+      element("issue", meta.container->issue);
+    }
+    for (const Identifier& id : meta.identifiers) {
+      if (id.type == "isbn") element("isbn", id.value);
+    }
+    if (meta.container && meta.container->pages && pages(*meta.container->pages)) out_ += '\n';
+  }
+
+  // <tag>value</tag> on a line of its own when the value has text.
+  void element(const char* tag, const std::optional<std::string>& value) {
+    if (!has_text(value)) return;
+    out_ += std::string("<") + tag + ">" + xml_escape(*value) + "</" + tag + ">\n";
+  }
+
+  // Writes the page elements of printed pages; false when there were none to write.
+  bool pages(const std::string& printed) {
+    const std::optional<PageSpan> span = split_pages(printed);
+    if (!span || !detail::has_xml_text(span->first)) return false;
+    switch (span->kind) {
+      case PageSpan::Kind::Pages:
+        out_ += "<fpage>" + xml_escape(span->first) + "</fpage>";
+        if (!span->last.empty()) out_ += "<lpage>" + xml_escape(span->last) + "</lpage>";
+        break;
+      case PageSpan::Kind::ElocationId:
+        out_ += "<elocation-id>" + xml_escape(span->first) + "</elocation-id>";
+        break;
+      case PageSpan::Kind::PageRange:
+        out_ += "<page-range>" + xml_escape(span->first) + "</page-range>";
+        break;
+    }
+    return true;
+  }
+
+  void permissions() {
+    const std::optional<License>& license = article_.metadata.license;
+    if (!license || !detail::has_xml_text(license->text)) return;
+    out_ += "<permissions><license";
+    if (license->url) {
+      if (const auto url = detail::safe_link_url(*license->url))
+        out_ += " xlink:href=\"" + xml_escape(*url) + "\"";
+    }
+    out_ += "><license-p>" + xml_escape(license->text) + "</license-p></license></permissions>\n";
+  }
+
+  // The abstract, then the description: as the only abstract when the article has
+  // none, else as a summary beside it.
+  void abstracts() {
+    const Metadata& meta = article_.metadata;
+    if (!article_.abstract.empty()) {
+      out_ += "<abstract>\n";
+      section_tree(article_.abstract);
+      out_ += "</abstract>\n";
+    }
+    if (has_text(meta.description)) {
+      out_ += article_.abstract.empty() ? "<abstract>" : "<abstract abstract-type=\"summary\">";
+      out_ += "\n<p>" + xml_escape(*meta.description) + "</p>\n</abstract>\n";
+    }
+  }
+
+  void keywords() {
+    std::string kwds;
+    for (const std::string& keyword : article_.metadata.keywords) {
+      if (detail::has_xml_text(keyword)) kwds += "<kwd>" + xml_escape(keyword) + "</kwd>\n";
+    }
+    if (!kwds.empty()) out_ += "<kwd-group>\n" + kwds + "</kwd-group>\n";
+  }
+
   void back() {
     std::string saved = std::move(out_);
     out_.clear();
+    references();
     footnotes();
     if (!article_.footer.empty()) {
       out_ += "<notes notes-type=\"footer\">\n";
@@ -157,6 +292,59 @@ class JatsRenderer {
       out_ = saved + "<back>\n" + out_ + "</back>\n";
     else
       out_ = std::move(saved);
+  }
+
+  // Each reference keeps its printed text in a mixed-citation; the fields recognised
+  // in it go beside it in an element-citation, the two forms of one citation.
+  void references() {
+    if (article_.references.empty()) return;
+    out_ += "<ref-list>\n<title>References</title>\n";
+    for (std::size_t i = 0; i < article_.references.size(); ++i) {
+      const Reference& ref = article_.references[i];
+      out_ += "<ref id=\"ref" + std::to_string(i + 1) + "\">";
+      if (detail::has_xml_text(ref.label)) out_ += "<label>" + xml_escape(ref.label) + "</label>";
+      const std::string fields = citation_fields(ref);
+      if (!fields.empty()) out_ += "<citation-alternatives>\n" + fields;
+      out_ += "<mixed-citation>" + xml_escape(ref.text) + "</mixed-citation>\n";
+      if (!fields.empty()) out_ += "</citation-alternatives>\n";
+      out_ += "</ref>\n";
+    }
+    out_ += "</ref-list>\n";
+  }
+
+  // The fields recognised in a reference as an element-citation, or "" when none was.
+  std::string citation_fields(const Reference& ref) {
+    std::string saved = std::move(out_);
+    out_.clear();
+    std::string names;
+    for (const std::string& author : ref.authors) {
+      if (detail::has_xml_text(author))
+        names += "<string-name>" + xml_escape(author) + "</string-name>";
+    }
+    if (!names.empty())
+      out_ += "<person-group person-group-type=\"author\">" + names + "</person-group>";
+    const auto field = [&](const char* tag, const std::optional<std::string>& value) {
+      if (has_text(value))
+        out_ += std::string("<") + tag + ">" + xml_escape(*value) + "</" + tag + ">";
+    };
+    field("year", ref.year);
+    field("article-title", ref.title);
+    field("source", ref.container);
+    field("volume", ref.volume);
+    field("issue", ref.issue);
+    if (ref.pages) pages(*ref.pages);
+    if (has_text(ref.doi))
+      out_ += "<pub-id pub-id-type=\"doi\">" + xml_escape(*ref.doi) + "</pub-id>";
+    if (ref.url) {
+      if (const auto url = detail::safe_link_url(*ref.url)) {
+        out_ += "<ext-link ext-link-type=\"uri\" xlink:href=\"" + xml_escape(*url) + "\">" +
+                xml_escape(*url) + "</ext-link>";
+      }
+    }
+    std::string fields =
+        out_.empty() ? std::string() : "<element-citation>" + out_ + "</element-citation>\n";
+    out_ = std::move(saved);
+    return fields;
   }
 
   void footnotes() {

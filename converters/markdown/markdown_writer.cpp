@@ -3,7 +3,11 @@
 // Front matter (between "---" lines) holds the known metadata fields title, subtitle,
 // author (a list), date (YYYY-MM-DD), lang, publisher, site_name, url, description,
 // each a double-quoted scalar escaped as a JSON string, which YAML reads the same
-// way; unknown fields are left out. The title is not repeated in the body.
+// way; unknown fields are left out. The title is not repeated in the body. Scholarly
+// metadata takes pandoc's and Quarto's keys: authors become objects (name,
+// affiliation list, email, orcid) when any of them has more than a name; abstract (a
+// literal block scalar of Markdown), keywords (a list), doi, arxiv, pmid, pmcid, isbn,
+// issn, CSL's container-title, volume, issue and page, and license (text, url).
 //
 // Blocks map to their CommonMark forms: ATX headings, one line per paragraph (lines
 // break only at hard breaks, written as backslash-newline), `-`/`1.` lists (tight
@@ -21,10 +25,15 @@
 // `<sup>[1](#note-1)</sup>`, and the notes follow the body, after a rule, as an
 // ordered list whose items start with an `<a id="note-1"></a>` anchor.
 //
+// The references follow the body under a "References" heading at the level of the
+// body's top sections: an ordered list when their labels are their numbers (or they
+// have none), else a bullet list whose items start with "[label]".
+//
 // The footer comes last, between `<footer>` and `</footer>` lines set off by blank
 // lines: readers see it, and a Markdown parser keeps it apart as HTML blocks around
 // ordinary Markdown. Furniture (running headers, page numbers) is dropped.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 
@@ -37,9 +46,15 @@
 namespace galley::markdown {
 namespace {
 
+// What YAML would fold or refuse raw (line separators, non-printables), besides the
+// line feed, carriage return and tab.
+bool is_yaml_unsafe(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
+         cp == 0xFFFE || cp == 0xFFFF;
+}
+
 // A double-quoted YAML scalar that is also a JSON string: YAML 1.1/1.2 and JSON
-// readers all get `text` back. Line separators and non-printables are \u-escaped,
-// since YAML would fold or refuse them raw.
+// readers all get `text` back. Line separators and non-printables are \u-escaped.
 std::string yaml_string(std::string_view raw) {
   const std::string text = detail::sanitize_utf8(raw);
   std::string out = "\"";
@@ -55,8 +70,7 @@ std::string yaml_string(std::string_view raw) {
       out += "\\r";
     } else if (cp == '\t') {
       out += "\\t";
-    } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
-               cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF) {
+    } else if (is_yaml_unsafe(cp)) {
       static const char* hex = "0123456789ABCDEF";
       out += "\\u";
       for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 0xF];
@@ -65,26 +79,6 @@ std::string yaml_string(std::string_view raw) {
     }
   }
   return out + "\"";
-}
-
-std::string front_matter(const Metadata& m) {
-  std::string out;
-  const auto field = [&](const char* key, const std::optional<std::string>& value) {
-    if (value) out += std::string(key) + ": " + yaml_string(*value) + "\n";
-  };
-  field("title", m.title);
-  field("subtitle", m.subtitle);
-  if (!m.authors.empty()) {
-    out += "author:\n";
-    for (const Person& p : m.authors) out += "  - " + yaml_string(p.name) + "\n";
-  }
-  if (m.date) field("date", detail::to_iso_date(*m.date));
-  field("lang", m.lang);
-  field("publisher", m.publisher);
-  field("site_name", m.site_name);
-  field("url", m.url);
-  field("description", m.description);
-  return out.empty() ? out : "---\n" + out + "---";
 }
 
 // Prefixes every line of `text`: `first` on the first, `rest` on other non-blank
@@ -104,6 +98,105 @@ std::string prefix_lines(std::string_view text, std::string_view first, std::str
     text.remove_prefix(end + 1);
   }
   return out;
+}
+
+// A literal block scalar keeps Markdown readable as written; its indentation is
+// stated, so a first line opening with spaces stays content. Text that YAML could not
+// carry raw is written as a quoted scalar instead.
+std::string yaml_block(std::string_view raw) {
+  const std::string text = detail::sanitize_utf8(raw);
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t cp = detail::next_code_point(text, pos);
+    if (cp != '\n' && cp != '\t' && is_yaml_unsafe(cp)) return yaml_string(text);
+  }
+  return "|2\n" + prefix_lines(text, "  ", "  ", "");
+}
+
+// `key:` and a list of quoted scalars; nothing for no values.
+std::string yaml_list(std::string_view key, const std::vector<std::string>& values) {
+  if (values.empty()) return {};
+  std::string out = std::string(key) + ":\n";
+  for (const std::string& v : values) out += "  - " + yaml_string(v) + "\n";
+  return out;
+}
+
+bool has_scholarly_details(const Person& p) {
+  return !p.affiliations.empty() || p.email || p.orcid;
+}
+
+// Plain names, or objects as pandoc's JATS template and Quarto read them when any
+// author has an affiliation, e-mail or ORCID; each affiliation is an object whose
+// name is the affiliation as printed (pandoc's template takes the institution from it).
+std::string authors(const Metadata& m) {
+  if (m.authors.empty()) return {};
+  std::string out = "author:\n";
+  if (std::none_of(m.authors.begin(), m.authors.end(), has_scholarly_details)) {
+    for (const Person& p : m.authors) out += "  - " + yaml_string(p.name) + "\n";
+    return out;
+  }
+  for (const Person& p : m.authors) {
+    out += "  - name: " + yaml_string(p.name) + "\n";
+    std::string affiliations;
+    for (const int i : p.affiliations) {
+      if (i >= 0 && static_cast<std::size_t>(i) < m.affiliations.size())
+        affiliations +=
+            "      - name: " + yaml_string(m.affiliations[static_cast<std::size_t>(i)]) + "\n";
+    }
+    if (!affiliations.empty()) out += "    affiliation:\n" + affiliations;
+    if (p.email) out += "    email: " + yaml_string(*p.email) + "\n";
+    if (p.orcid) out += "    orcid: " + yaml_string(*p.orcid) + "\n";
+  }
+  return out;
+}
+
+// One key per identifier type the schema names: a scalar, or a list when the article
+// has several of the type (a print and an electronic ISSN).
+std::string identifiers(const std::vector<Identifier>& ids) {
+  static constexpr std::array<std::string_view, 6> kTypes = {"doi",   "arxiv", "pmid",
+                                                             "pmcid", "isbn",  "issn"};
+  std::string out;
+  for (const std::string_view type : kTypes) {
+    std::vector<std::string> values;
+    for (const Identifier& id : ids) {
+      if (id.type == type) values.push_back(id.value);
+    }
+    if (values.size() == 1)
+      out += std::string(type) + ": " + yaml_string(values[0]) + "\n";
+    else
+      out += yaml_list(type, values);
+  }
+  return out;
+}
+
+// `abstract` is the abstract already rendered as Markdown.
+std::string front_matter(const Metadata& m, const std::string& abstract) {
+  std::string out;
+  const auto field = [&](const char* key, const std::optional<std::string>& value) {
+    if (value) out += std::string(key) + ": " + yaml_string(*value) + "\n";
+  };
+  field("title", m.title);
+  field("subtitle", m.subtitle);
+  out += authors(m);
+  if (m.date) field("date", detail::to_iso_date(*m.date));
+  field("lang", m.lang);
+  field("publisher", m.publisher);
+  field("site_name", m.site_name);
+  field("url", m.url);
+  field("description", m.description);
+  if (!abstract.empty()) out += "abstract: " + yaml_block(abstract) + "\n";
+  out += yaml_list("keywords", m.keywords);
+  out += identifiers(m.identifiers);
+  if (m.container) {
+    field("container-title", m.container->title);
+    field("volume", m.container->volume);
+    field("issue", m.container->issue);
+    field("page", m.container->pages);
+  }
+  if (m.license) {
+    out += "license:\n  text: " + yaml_string(m.license->text) + "\n";
+    if (m.license->url) out += "  url: " + yaml_string(*m.license->url) + "\n";
+  }
+  return out.empty() ? out : "---\n" + out + "---";
 }
 
 // Escapes what would start a block at the start of a paragraph line: ATX headings,
@@ -338,6 +431,37 @@ class BlockWriter {
   bool alternate_last_ = false;
 };
 
+// The level of the body's top sections, so the references section sits beside them.
+int top_heading_level(const Blocks& body) {
+  int level = 6;
+  bool any = false;
+  for (const Block& b : body) {
+    if (const auto* h = std::get_if<Heading>(&b.node)) {
+      level = std::min(level, std::clamp(h->level, 1, 6));
+      any = true;
+    }
+  }
+  return any ? level : 1;
+}
+
+bool labels_are_numbers(const std::vector<Reference>& refs) {
+  for (std::size_t i = 0; i < refs.size(); ++i) {
+    if (!refs[i].label.empty() && refs[i].label != std::to_string(i + 1)) return false;
+  }
+  return true;
+}
+
+std::string references_section(const Article& article, BlockWriter& writer) {
+  const bool numbered = labels_are_numbers(article.references);
+  std::vector<std::string> items;
+  for (const Reference& ref : article.references) {
+    const std::string label = numbered || ref.label.empty() ? "" : "[" + ref.label + "] ";
+    items.push_back(writer.paragraph({Inline{Text{label + ref.text}}}));
+  }
+  const std::string marker(static_cast<std::size_t>(top_heading_level(article.body)), '#');
+  return marker + " References\n\n" + writer.list_of(items, numbered, true, false);
+}
+
 std::string notes_section(const std::vector<Note>& notes, BlockWriter& writer) {
   std::vector<std::string> items;
   bool tight = true;
@@ -365,13 +489,14 @@ class MarkdownWriter final : public Writer {
     BlockWriter writer(note_numbers);
     // Parts are appended as they are made: a long article's text is held once or twice,
     // never once per step.
-    std::string text = front_matter(article.metadata);
+    std::string text = front_matter(article.metadata, writer.blocks(article.abstract));
     const auto append = [&text](const std::string& part) {
       if (part.empty()) return;
       if (!text.empty()) text += "\n\n";
       text += part;
     };
     append(writer.blocks(article.body));
+    if (!article.references.empty()) append(references_section(article, writer));
     if (!article.notes.empty()) append(notes_section(article.notes, writer));
     if (const std::string footer = writer.blocks(article.footer); !footer.empty()) {
       append("<footer>\n\n" + footer + "\n\n</footer>");

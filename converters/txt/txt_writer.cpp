@@ -1,13 +1,16 @@
 // Writes the clean plain text of an article: the input an indexing or language-model
 // pipeline wants.
 //
-// The title (and subtitle) come first, then every body block as a paragraph of text,
+// The title (and subtitle) come first, then the abstract after an "Abstract" line,
+// then every body block as a paragraph of text,
 // blocks separated by one blank line, the output ending in one newline. Inline markup
 // is removed and whitespace collapsed; hard line breaks stay line breaks. Headings are
 // their text; list items start with "- " or "1. " (continuation and nested items
 // indented under the text); quotes are their paragraphs, unmarked; code blocks are
 // verbatim; figures are their caption; tables are rows of tab-separated cells. Note
 // references become "[1]" and the notes follow the body as "[1] text" paragraphs.
+// The references come last, after a "References" line, one paragraph each: the
+// printed text after its label in brackets.
 // Dropped: images and their alt text, rules, the footer and page furniture, and all
 // metadata other than the title.
 #include <map>
@@ -70,6 +73,24 @@ class TextWriter {
       start = end + 1;
     }
     return join(lines, "\n");
+  }
+
+  static std::string references(const std::vector<Reference>& list) {
+    std::vector<std::string> parts;
+    for (const Reference& ref : list) {
+      const std::string label = detail::collapse_whitespace(ref.label);
+      const std::string text = detail::collapse_whitespace(ref.text);
+      parts.push_back(label.empty()  ? text
+                      : text.empty() ? "[" + label + "]"
+                                     : "[" + label + "] " + text);
+    }
+    const std::string entries = join(parts, "\n\n");
+    return entries.empty() ? entries : "References\n\n" + entries;
+  }
+
+  std::string abstract(const Blocks& list) const {
+    const std::string text = blocks(list);
+    return text.empty() ? text : "Abstract\n\n" + text;
   }
 
   std::string notes(const std::vector<Note>& list) const {
@@ -149,10 +170,12 @@ class TxtWriter final : public Writer {
  public:
   void write(const Article& article, const WriteOptions&, Sink& out, Diagnostics&) const override {
     const TextWriter writer(article.notes);
-    std::string text = join({detail::collapse_whitespace(article.metadata.title.value_or("")),
-                             detail::collapse_whitespace(article.metadata.subtitle.value_or("")),
-                             writer.blocks(article.body), writer.notes(article.notes)},
-                            "\n\n");
+    std::string text =
+        join({detail::collapse_whitespace(article.metadata.title.value_or("")),
+              detail::collapse_whitespace(article.metadata.subtitle.value_or("")),
+              writer.abstract(article.abstract), writer.blocks(article.body),
+              writer.notes(article.notes), TextWriter::references(article.references)},
+             "\n\n");
     if (text.empty()) return;
     text += '\n';
     out.write(detail::sanitize_utf8(std::move(text)));

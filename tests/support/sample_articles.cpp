@@ -104,12 +104,58 @@ Article rtl_article() {
   return a;
 }
 
+Article scholarly_article() {
+  Article a = article("Walking speed after stroke",
+                      {heading(2, "Introduction"), para("Stroke disables [1]."), heading(3, "Aims"),
+                       para("To measure gait.")});
+  a.abstract = {para("Background: ", emph("gait"), " predicts independence."),
+                heading(1, "Results"), para("Faster walkers < 1 in 4 & more.")};
+  Metadata& m = a.metadata;
+  m.lang = "en";
+  m.description = "Gait after stroke.";
+  m.keywords = {"stroke", "", "gait & <speed>"};
+  m.affiliations = {"Example University, Dublin", "Example Hospital & Clinic"};
+  m.authors = {{"Helen Burke", {0, 1}, "helen@example.edu", "0000-0002-1825-0097"},
+               {"de la Cruz, Juan", {1, 7, -1}},
+               {"Li Wei"}};
+  m.identifiers = {{"doi", "10.1155/2010/157939"}, {"arxiv", "1001.0001"},
+                   {"pmcid", "PMC1234567"},        {"issn", "2090-2867"},
+                   {"isbn", "978-3-16-148410-0"},  {"handle", "not written"}};
+  m.container = Container{"Rehabilitation Research & Practice", "126", "4", "e118"};
+  m.license = License{"CC BY <3.0>", "javascript:alert(1)"};
+  Reference full;
+  full.id = "ref-1";
+  full.label = "1";
+  full.text = "Webb AE, Yang Z. Walking. Stroke Res. 2017;126(4):305-313.";
+  full.authors = {"Webb AE", "Yang Z"};
+  full.year = "2017";
+  full.title = "Walking";
+  full.container = "Stroke Res";
+  full.volume = "126";
+  full.issue = "4";
+  full.pages = "305-313";
+  full.doi = "10.1000/xyz";
+  full.url = "https://example.org/webb";
+  Reference text_only;
+  text_only.id = "ref-2";
+  text_only.text = "WHO & partners <report>, 2015.";
+  Reference printed_pages;
+  printed_pages.id = "ref-3";
+  printed_pages.label = "Smith 2019a";
+  printed_pages.text = "Smith J. Pages as printed. 2019:S1 to S9.";
+  printed_pages.year = "2019a";
+  printed_pages.pages = "S1 to S9";
+  a.references = {full, text_only, printed_pages};
+  return a;
+}
+
 Article empty_article() { return Article{}; }
 
 std::vector<NamedArticle> sample_articles() {
   return {{"rich", rich_article()},
           {"hostile", hostile_article()},
           {"rtl", rtl_article()},
+          {"scholarly", scholarly_article()},
           {"empty", empty_article()}};
 }
 

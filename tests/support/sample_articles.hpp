@@ -22,6 +22,11 @@ Article hostile_article();
 /// An Arabic article (right to left) with a region-tagged language.
 Article rtl_article();
 
+/// A journal paper: abstract (with a heading), keywords, authors with affiliations
+/// (one index out of range), e-mail and ORCID, identifiers, container, licence (its
+/// URL a script), and references with every field, text only, and XML hazards.
+Article scholarly_article();
+
 /// Nothing known: no title, no metadata, an empty body.
 Article empty_article();
 

@@ -4,9 +4,11 @@
 // no escape or markup leaks into it), and its front matter must parse as YAML.
 //
 // Without a YAML library, the front matter is checked against the writer's promise:
-// `key: <JSON string>` lines, or `key:` followed by `  - <JSON string>` lines. A JSON
-// string is a valid YAML double-quoted scalar with the same value, so a line that
-// parses as JSON here parses the same as YAML.
+// `key: <JSON string>` lines, `key:` followed by lines indented under it (a map, or
+// `- ` list items holding a JSON string or a map), and `key: |2` literal blocks of
+// lines indented by two. A JSON string is a valid YAML double-quoted scalar with the
+// same value, so a line that parses as JSON here parses the same as YAML. The abstract,
+// a literal block, must itself be Markdown that reads back as the model's abstract.
 #include <algorithm>
 #include <map>
 #include <sstream>
@@ -125,40 +127,166 @@ void collect(const Blocks& blocks, Expected& out, bool tight = false) {
 Expected expected_for(const Article& a) {
   Expected out;
   collect(a.body, out);
+  // The references: a heading over a tight list, whose items are no <p>.
+  if (!a.references.empty()) out.headings.push_back("References");
   for (const Note& n : a.notes) collect(n.blocks, out, n.blocks.size() == 1);
   collect(a.footer, out);
   return out;
 }
 
-// Parses the front matter lines back into key -> values.
+// Parses the front matter back into dotted key paths ("author.affiliation.name"), each
+// with its values in document order: the items of a list of maps share their paths.
+class FrontMatterParser {
+ public:
+  std::map<std::string, std::vector<std::string>> parse(const std::string& md) {
+    if (md.rfind("---\n", 0) != 0) return out_;
+    std::istringstream lines(md.substr(4));
+    std::string line;
+    while (std::getline(lines, line) && line != "---") {
+      if (block_indent_ > 0) {
+        if (line.empty() || line.find_first_not_of(' ') >= block_indent_) {
+          block_ += line.empty() ? "" : line.substr(block_indent_);
+          block_ += '\n';
+          continue;
+        }
+        end_block();
+      }
+      const std::size_t indent = line.find_first_not_of(' ');
+      EXPECT_NE(indent, std::string::npos) << "blank line outside a literal block";
+      if (indent == std::string::npos) continue;
+      if (line.compare(indent, 2, "- ") == 0) {
+        list_item(line, indent);
+      } else {
+        key_line(line.substr(indent), indent);
+      }
+    }
+    if (block_indent_ > 0) end_block();
+    return out_;
+  }
+
+ private:
+  struct Open {
+    std::size_t indent;
+    std::string path;
+  };
+
+  std::string parse_string(const std::string& json, const std::string& line) {
+    const auto value = nlohmann::json::parse(json, nullptr, false);
+    EXPECT_TRUE(value.is_string()) << "not a double-quoted JSON string: " << line;
+    return value.is_string() ? value.get<std::string>() : std::string();
+  }
+
+  // The key the line at `indent` belongs to, closing the maps it is not inside.
+  std::string parent(std::size_t indent) {
+    while (!open_.empty() && open_.back().indent >= indent) open_.pop_back();
+    return open_.empty() ? std::string() : open_.back().path;
+  }
+
+  void list_item(const std::string& line, std::size_t indent) {
+    const std::string path = parent(indent);
+    EXPECT_FALSE(path.empty()) << "list item outside a list: " << line;
+    const std::string item = line.substr(indent + 2);
+    if (!item.empty() && item[0] == '"') {
+      out_[path].push_back(parse_string(item, line));
+      return;
+    }
+    // A map as the item: its keys sit at the item's indentation.
+    open_.push_back({indent, path});
+    key_line(item, indent + 2);
+  }
+
+  void key_line(const std::string& rest, std::size_t indent) {
+    const std::size_t colon = rest.find(':');
+    EXPECT_NE(colon, std::string::npos) << "not a key: " << rest;
+    if (colon == std::string::npos) return;
+    const std::string above = parent(indent);
+    const std::string path = (above.empty() ? "" : above + ".") + rest.substr(0, colon);
+    if (above.empty()) {
+      EXPECT_EQ(out_.count(path), 0u) << "duplicate key " << path;
+    }
+    out_[path];
+    if (colon + 1 == rest.size()) {
+      open_.push_back({indent, path});
+      return;
+    }
+    EXPECT_EQ(rest[colon + 1], ' ') << rest;
+    if (rest.substr(colon + 2) == "|2") {
+      block_indent_ = indent + 2;
+      block_path_ = path;
+      return;
+    }
+    out_[path].push_back(parse_string(rest.substr(colon + 2), rest));
+  }
+
+  void end_block() {
+    while (block_.size() > 1 && block_.ends_with("\n\n")) block_.pop_back();
+    out_[block_path_].push_back(block_);
+    block_.clear();
+    block_indent_ = 0;
+  }
+
+  std::map<std::string, std::vector<std::string>> out_;
+  std::vector<Open> open_;
+  std::size_t block_indent_ = 0;
+  std::string block_path_;
+  std::string block_;
+};
+
 std::map<std::string, std::vector<std::string>> parse_front_matter(const std::string& md) {
-  std::map<std::string, std::vector<std::string>> out;
-  if (md.rfind("---\n", 0) != 0) return out;
-  std::istringstream lines(md.substr(4));
-  std::string line, key;
-  while (std::getline(lines, line) && line != "---") {
-    const auto parse_string = [&](const std::string& json) {
-      const auto value = nlohmann::json::parse(json, nullptr, false);
-      EXPECT_TRUE(value.is_string()) << "not a double-quoted JSON string: " << line;
-      return value.is_string() ? value.get<std::string>() : std::string();
-    };
-    if (line.rfind("  - ", 0) == 0) {
-      EXPECT_FALSE(key.empty()) << "list item outside a list: " << line;
-      out[key].push_back(parse_string(line.substr(4)));
+  return FrontMatterParser().parse(md);
+}
+
+// The front matter the writer promises for `m`, the abstract left out.
+std::map<std::string, std::vector<std::string>> expected_front_matter(const Metadata& m) {
+  std::map<std::string, std::vector<std::string>> want;
+  const auto add = [&](const std::string& key, const std::optional<std::string>& v) {
+    if (v) want[key] = {*v};
+  };
+  add("title", m.title);
+  add("subtitle", m.subtitle);
+  const bool objects = std::any_of(m.authors.begin(), m.authors.end(), [](const Person& p) {
+    return !p.affiliations.empty() || p.email || p.orcid;
+  });
+  for (const Person& p : m.authors) {
+    if (!objects) {
+      want["author"].push_back(p.name);
       continue;
     }
-    const std::size_t colon = line.find(':');
-    EXPECT_NE(colon, std::string::npos) << "not a key: " << line;
-    if (colon == std::string::npos) continue;
-    key = line.substr(0, colon);
-    EXPECT_EQ(out.count(key), 0u) << "duplicate key " << key;
-    out[key];
-    if (colon + 1 < line.size()) {
-      EXPECT_EQ(line[colon + 1], ' ') << line;
-      out[key].push_back(parse_string(line.substr(colon + 2)));
+    want["author"];
+    want["author.name"].push_back(p.name);
+    for (const int i : p.affiliations) {
+      if (i < 0 || static_cast<std::size_t>(i) >= m.affiliations.size()) continue;
+      want["author.affiliation"];
+      want["author.affiliation.name"].push_back(m.affiliations[static_cast<std::size_t>(i)]);
+    }
+    if (p.email) want["author.email"].push_back(*p.email);
+    if (p.orcid) want["author.orcid"].push_back(*p.orcid);
+  }
+  if (m.date) want["date"] = {detail::to_iso_date(*m.date)};
+  add("lang", m.lang);
+  add("publisher", m.publisher);
+  add("site_name", m.site_name);
+  add("url", m.url);
+  add("description", m.description);
+  if (!m.keywords.empty()) want["keywords"] = m.keywords;
+  // The identifier types the schema names, each its own key.
+  for (const Identifier& id : m.identifiers) {
+    for (const char* type : {"doi", "arxiv", "pmid", "pmcid", "isbn", "issn"}) {
+      if (id.type == type) want[id.type].push_back(id.value);
     }
   }
-  return out;
+  if (m.container) {
+    add("container-title", m.container->title);
+    add("volume", m.container->volume);
+    add("issue", m.container->issue);
+    add("page", m.container->pages);
+  }
+  if (m.license) {
+    want["license"];
+    add("license.text", m.license->text);
+    add("license.url", m.license->url);
+  }
+  return want;
 }
 
 class CmarkValidation : public ::testing::TestWithParam<ModelFile> {
@@ -170,29 +298,15 @@ class CmarkValidation : public ::testing::TestWithParam<ModelFile> {
 
 TEST_P(CmarkValidation, FrontMatterParsesAndHoldsTheMetadata) {
   const Article a = read_json(read_bytes(GetParam().path), GetParam().path.filename().string());
-  const auto fields = parse_front_matter(write_as(a, "markdown"));
-  std::map<std::string, std::vector<std::string>> want;
-  const auto add = [&](const char* key, const std::optional<std::string>& v) {
-    if (v) want[key] = {*v};
-  };
-  add("title", a.metadata.title);
-  add("subtitle", a.metadata.subtitle);
-  for (const Person& p : a.metadata.authors) want["author"].push_back(p.name);
-  if (a.metadata.date) want["date"] = {detail::to_iso_date(*a.metadata.date)};
-  add("lang", a.metadata.lang);
-  add("publisher", a.metadata.publisher);
-  add("site_name", a.metadata.site_name);
-  add("url", a.metadata.url);
-  add("description", a.metadata.description);
-  EXPECT_EQ(fields, want);
+  auto fields = parse_front_matter(write_as(a, "markdown"));
+  EXPECT_EQ(fields.count("abstract"), a.abstract.empty() ? 0u : 1u);
+  fields.erase("abstract");
+  EXPECT_EQ(fields, expected_front_matter(a.metadata));
 }
 
-TEST_P(CmarkValidation, ParagraphsAndHeadingsReadBackWithTheirText) {
-  const Article a = read_json(read_bytes(GetParam().path), GetParam().path.filename().string());
-  const std::string md = write_as(a, "markdown");
+// The paragraphs and headings of `md`'s Markdown as cmark reads them, against `want`.
+void expect_reads_back(const std::string& md, const Expected& want) {
   const std::string html = cmark_html(md);
-  const Expected want = expected_for(a);
-
   const std::vector<std::string> paragraphs = elements(html, "p");
   ASSERT_EQ(paragraphs.size(), want.paragraphs.size()) << md << "\n----\n" << html;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
@@ -208,7 +322,23 @@ TEST_P(CmarkValidation, ParagraphsAndHeadingsReadBackWithTheirText) {
   std::sort(headings.begin(), headings.end());
   std::sort(want_headings.begin(), want_headings.end());
   EXPECT_EQ(headings, want_headings);
-  EXPECT_EQ(elements(html, "footer").size(), a.footer.empty() ? 0u : 1u);
+}
+
+TEST_P(CmarkValidation, AbstractIsMarkdownThatReadsBack) {
+  const Article a = read_json(read_bytes(GetParam().path), GetParam().path.filename().string());
+  if (a.abstract.empty()) return;
+  const auto abstract = parse_front_matter(write_as(a, "markdown"))["abstract"];
+  ASSERT_EQ(abstract.size(), 1u);
+  Expected want;
+  collect(a.abstract, want);
+  expect_reads_back(abstract[0], want);
+}
+
+TEST_P(CmarkValidation, ParagraphsAndHeadingsReadBackWithTheirText) {
+  const Article a = read_json(read_bytes(GetParam().path), GetParam().path.filename().string());
+  const std::string md = write_as(a, "markdown");
+  expect_reads_back(md, expected_for(a));
+  EXPECT_EQ(elements(cmark_html(md), "footer").size(), a.footer.empty() ? 0u : 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, CmarkValidation, ::testing::ValuesIn(model_files()),

@@ -207,6 +207,42 @@ TEST(EpubWriter, ListsTitleHeadingsNotesAndFooterInTheNavigation) {
   EXPECT_NE(entry(entries, "EPUB/toc.ncx").find("playOrder=\"6\""), std::string::npos);
 }
 
+TEST(EpubWriter, WritesTheAbstractBeforeTheBodyAndTheReferencesAfterIt) {
+  const std::string xhtml = content(scholarly_article());
+  const auto abstract = xhtml.find(
+      "<section id=\"abstract\" class=\"abstract\" epub:type=\"abstract\" "
+      "role=\"doc-abstract\">\n<h2>Abstract</h2>\n<p>Background: <em>gait</em> predicts "
+      "independence.</p>\n<h3 id=\"sec-1\">Results</h3>\n");
+  ASSERT_NE(abstract, std::string::npos);
+  EXPECT_LT(xhtml.find("</header>"), abstract);
+  EXPECT_LT(abstract, xhtml.find("<h3 id=\"sec-2\">Introduction</h3>"));
+  const auto references = xhtml.find(
+      "<section id=\"references\" class=\"references\" epub:type=\"bibliography\" "
+      "role=\"doc-bibliography\">\n<h2>References</h2>\n<p id=\"ref1\"><span "
+      "class=\"ref-label\">[1]</span> Webb AE, Yang Z. Walking. Stroke Res. "
+      "2017;126(4):305-313.</p>\n<p id=\"ref2\">WHO &amp; partners &lt;report&gt;, 2015.</p>\n");
+  ASSERT_NE(references, std::string::npos);
+  EXPECT_LT(xhtml.find("</article>"), references);
+  const std::string nav = entry(unzip_entries(write_epub(scholarly_article())), "EPUB/nav.xhtml");
+  EXPECT_NE(nav.find("<li><a href=\"article.xhtml#abstract\">Abstract</a>\n<ol>\n"
+                     "<li><a href=\"article.xhtml#sec-1\">Results</a></li>\n</ol>\n</li>"),
+            std::string::npos)
+      << nav;
+  EXPECT_NE(nav.find("article.xhtml#references"), std::string::npos);
+}
+
+TEST(EpubWriter, PutsKeywordsTheDoiAndTheLicenceInThePackage) {
+  const std::string opf = package(scholarly_article());
+  EXPECT_NE(opf.find("<dc:identifier id=\"uid\">urn:uuid:"), std::string::npos);
+  EXPECT_NE(opf.find("<dc:identifier>urn:doi:10.1155/2010/157939</dc:identifier>"),
+            std::string::npos);
+  EXPECT_EQ(opf.find("PMC1234567"), std::string::npos);
+  EXPECT_NE(opf.find("<dc:subject>stroke</dc:subject>\n"
+                     "    <dc:subject>gait &amp; &lt;speed&gt;</dc:subject>"),
+            std::string::npos);
+  EXPECT_NE(opf.find("<dc:rights>CC BY &lt;3.0&gt;</dc:rights>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace galley::test
 

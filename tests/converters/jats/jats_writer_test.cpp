@@ -1,7 +1,10 @@
+#include <tuple>
+
 #include <gtest/gtest.h>
 
 #include <galley/galley.hpp>
 
+#include "../../../converters/jats/jats_names.hpp"
 #include "support/model_builders.hpp"
 #include "support/sample_articles.hpp"
 
@@ -142,6 +145,106 @@ TEST(JatsWriter, EscapesAndDropsUnsafeContent) {
   EXPECT_TRUE(contains(xml, "<fn id=\"fn3\"><label>3</label>\n<p><disp-quote>"));
   ASSERT_FALSE(diag.empty());
   EXPECT_EQ(diag.all()[0].message, "reference to a missing note 'nope' dropped");
+}
+
+TEST(JatsWriter, WritesScholarlyFrontMatterInDtdOrder) {
+  const std::string xml = write_jats(scholarly_article());
+  EXPECT_TRUE(contains(xml,
+                       "<journal-meta>\n<journal-title-group><journal-title>Rehabilitation "
+                       "Research &amp; Practice</journal-title></journal-title-group>\n"
+                       "<issn>2090-2867</issn>\n</journal-meta>\n<article-meta>\n"
+                       "<article-id pub-id-type=\"doi\">10.1155/2010/157939</article-id>\n"
+                       "<article-id pub-id-type=\"arxiv\">1001.0001</article-id>\n"
+                       "<article-id pub-id-type=\"pmcid\">PMC1234567</article-id>\n<title-group>"));
+  EXPECT_TRUE(
+      contains(xml,
+               "</contrib-group>\n<aff id=\"aff1\">Example University, Dublin</aff>\n"
+               "<aff id=\"aff2\">Example Hospital &amp; Clinic</aff>\n<volume>126</volume>\n"
+               "<issue>4</issue>\n<isbn>978-3-16-148410-0</isbn>\n"
+               "<elocation-id>e118</elocation-id>\n"
+               "<permissions><license><license-p>CC BY &lt;3.0&gt;</license-p></license>"
+               "</permissions>\n<abstract>\n<p>Background: <italic>gait</italic> predicts "
+               "independence.</p>\n<sec>\n<title>Results</title>\n"));
+  EXPECT_TRUE(contains(xml,
+                       "<abstract abstract-type=\"summary\">\n<p>Gait after stroke.</p>\n"
+                       "</abstract>\n<kwd-group>\n<kwd>stroke</kwd>\n<kwd>gait &amp; "
+                       "&lt;speed&gt;</kwd>\n</kwd-group>\n</article-meta>"));
+  // Types JATS has no article id for are left out; a script URL is no licence link.
+  EXPECT_FALSE(contains(xml, "not written"));
+  EXPECT_FALSE(contains(xml, "javascript:"));
+}
+
+TEST(JatsWriter, LinksAuthorsToTheirAffiliationsWithOrcidAndEmail) {
+  const std::string xml = write_jats(scholarly_article());
+  EXPECT_TRUE(
+      contains(xml,
+               "<contrib contrib-type=\"author\"><contrib-id contrib-id-type=\"orcid\">"
+               "https://orcid.org/0000-0002-1825-0097</contrib-id><name "
+               "name-style=\"western\"><surname>Burke</surname><given-names>Helen"
+               "</given-names></name><xref ref-type=\"aff\" rid=\"aff1\"/><xref "
+               "ref-type=\"aff\" rid=\"aff2\"/><email>helen@example.edu</email></contrib>"));
+  // Indexes outside the affiliation list point nowhere and are dropped.
+  EXPECT_TRUE(contains(xml,
+                       "<contrib contrib-type=\"author\"><string-name>de la Cruz, Juan"
+                       "</string-name><xref ref-type=\"aff\" rid=\"aff2\"/></contrib>"));
+}
+
+TEST(JatsWriter, WritesReferencesWithTheirFieldsBesideThePrintedText) {
+  const std::string xml = write_jats(scholarly_article());
+  EXPECT_TRUE(contains(
+      xml,
+      "<back>\n<ref-list>\n<title>References</title>\n<ref id=\"ref1\"><label>1</label>"
+      "<citation-alternatives>\n<element-citation><person-group person-group-type=\"author\">"
+      "<string-name>Webb AE</string-name><string-name>Yang Z</string-name></person-group>"
+      "<year>2017</year><article-title>Walking</article-title><source>Stroke Res</source>"
+      "<volume>126</volume><issue>4</issue><fpage>305</fpage><lpage>313</lpage>"
+      "<pub-id pub-id-type=\"doi\">10.1000/xyz</pub-id><ext-link ext-link-type=\"uri\" "
+      "xlink:href=\"https://example.org/webb\">https://example.org/webb</ext-link>"
+      "</element-citation>\n<mixed-citation>Webb AE, Yang Z. Walking. Stroke Res. "
+      "2017;126(4):305-313.</mixed-citation>\n</citation-alternatives>\n</ref>\n"
+      "<ref id=\"ref2\"><mixed-citation>WHO &amp; partners &lt;report&gt;, 2015."
+      "</mixed-citation>\n</ref>\n<ref id=\"ref3\"><label>Smith 2019a</label>"
+      "<citation-alternatives>\n<element-citation><year>2019a</year><page-range>S1 to S9"
+      "</page-range></element-citation>\n"));
+}
+
+TEST(JatsWriter, PutsTheReferencesBeforeTheNotesInBack) {
+  Article a = rich_article();
+  Reference ref;
+  ref.text = "Printed only.";
+  a.references = {ref};
+  const std::string xml = write_jats(a);
+  EXPECT_TRUE(contains(xml,
+                       "<back>\n<ref-list>\n<title>References</title>\n<ref id=\"ref1\">"
+                       "<mixed-citation>Printed only.</mixed-citation>\n</ref>\n</ref-list>\n"
+                       "<fn-group>"));
+}
+
+TEST(JatsWriter, KeepsTheDescriptionAsTheAbstractWhenThereIsNoOther) {
+  Article a;
+  a.metadata.description = "Short.";
+  EXPECT_TRUE(contains(write_jats(a), "<abstract>\n<p>Short.</p>\n</abstract>"));
+  a.metadata.site_name = "Site";
+  a.metadata.container = Container{"Journal", {}, {}, {}};
+  EXPECT_TRUE(contains(write_jats(a), "<journal-title>Journal</journal-title>"));
+}
+
+TEST(JatsPages, SplitsFirstAndLastPagesArticleNumbersAndPrintedText) {
+  using Kind = jats::PageSpan::Kind;
+  const auto pages = [](std::string_view text) {
+    const auto span = jats::split_pages(text);
+    return span ? std::tuple{span->kind, span->first, span->last}
+                : std::tuple{Kind::PageRange, std::string("none"), std::string()};
+  };
+  EXPECT_EQ(pages("305–313"), std::tuple(Kind::Pages, std::string("305"), std::string("313")));
+  EXPECT_EQ(pages(" 12 - 19 "), std::tuple(Kind::Pages, std::string("12"), std::string("19")));
+  EXPECT_EQ(pages("e118—e125"), std::tuple(Kind::Pages, std::string("e118"), std::string("e125")));
+  EXPECT_EQ(pages("305"), std::tuple(Kind::Pages, std::string("305"), std::string()));
+  EXPECT_EQ(pages("e118"), std::tuple(Kind::ElocationId, std::string("e118"), std::string()));
+  EXPECT_EQ(pages("1-2-3"), std::tuple(Kind::PageRange, std::string("1-2-3"), std::string()));
+  EXPECT_EQ(pages("S1 to S9"), std::tuple(Kind::PageRange, std::string("S1 to S9"), std::string()));
+  EXPECT_EQ(pages("12–"), std::tuple(Kind::PageRange, std::string("12–"), std::string()));
+  EXPECT_EQ(pages("  "), std::tuple(Kind::PageRange, std::string("none"), std::string()));
 }
 
 }  // namespace

@@ -317,5 +317,59 @@ TEST_F(WithCmark, EmphasisNestsAsTheModelSays) {
   }
 }
 
+TEST(MarkdownWriter, WritesAuthorObjectsWhenAnyAuthorHasMoreThanAName) {
+  Article a;
+  a.metadata.affiliations = {"Uni \"A\"", "Lab B"};
+  a.metadata.authors = {{"Ann", {1, 0, 9}, "ann@example.org", "0000-0002-1825-0097"}, {"Bo"}};
+  EXPECT_EQ(write_as(a, "markdown"),
+            "---\nauthor:\n  - name: \"Ann\"\n    affiliation:\n      - name: \"Lab B\"\n"
+            "      - name: \"Uni \\\"A\\\"\"\n    email: \"ann@example.org\"\n"
+            "    orcid: \"0000-0002-1825-0097\"\n  - name: \"Bo\"\n---\n");
+}
+
+TEST(MarkdownWriter, WritesTheAbstractAsALiteralBlockOfMarkdown) {
+  Article a;
+  a.abstract = blocks(para(text("First "), emph(text("finding")), text(".")),
+                      list(false, {blocks(para(text("item")))}));
+  EXPECT_EQ(write_as(a, "markdown"), "---\nabstract: |2\n  First *finding*.\n\n  - item\n---\n");
+  // What YAML cannot carry raw makes it a quoted scalar.
+  a.abstract = blocks(para(text("line\u2028separator")));
+  EXPECT_EQ(write_as(a, "markdown"), "---\nabstract: \"line\\u2028separator\"\n---\n");
+}
+
+TEST(MarkdownWriter, WritesKeywordsIdentifiersContainerAndLicense) {
+  Article a;
+  a.metadata.keywords = {"stroke", "gait"};
+  a.metadata.identifiers = {
+      {"issn", "1111-1111"}, {"doi", "10.1/x"}, {"issn", "2222-2222"}, {"handle", "left out"}};
+  a.metadata.container = Container{"Journal", "3", {}, "1–9"};
+  a.metadata.license = License{"CC BY", "https://creativecommons.org/licenses/by/4.0/"};
+  EXPECT_EQ(write_as(a, "markdown"),
+            "---\nkeywords:\n  - \"stroke\"\n  - \"gait\"\ndoi: \"10.1/x\"\n"
+            "issn:\n  - \"1111-1111\"\n  - \"2222-2222\"\ncontainer-title: \"Journal\"\n"
+            "volume: \"3\"\npage: \"1–9\"\nlicense:\n  text: \"CC BY\"\n"
+            "  url: \"https://creativecommons.org/licenses/by/4.0/\"\n---\n");
+}
+
+TEST(MarkdownWriter, ListsReferencesUnderAHeadingBesideTheTopSections) {
+  Article a;
+  a.body = blocks(heading(2, text("Intro")), para(text("Text.")), heading(3, text("Aims")));
+  Reference first;
+  first.label = "1";
+  first.text = "Webb AE. *Walking*. 2017.";
+  Reference second;
+  second.text = "WHO report.";
+  a.references = {first, second};
+  EXPECT_EQ(write_as(a, "markdown"),
+            "## Intro\n\nText.\n\n### Aims\n\n## References\n\n"
+            "1. Webb AE. \\*Walking\\*. 2017.\n2. WHO report.\n");
+  // Labels other than the numbers are kept, in brackets.
+  a.references[1].label = "WHO 2015";
+  a.body.clear();
+  EXPECT_EQ(write_as(a, "markdown"),
+            "# References\n\n- \\[1\\] Webb AE. \\*Walking\\*. 2017.\n"
+            "- \\[WHO 2015\\] WHO report.\n");
+}
+
 }  // namespace
 }  // namespace galley::test

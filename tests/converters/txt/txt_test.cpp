@@ -49,5 +49,20 @@ TEST(TxtWriter, NumbersNotesAndDropsFooterFurnitureAndImages) {
 
 TEST(TxtWriter, WritesNothingForAnEmptyArticle) { EXPECT_EQ(write_as(Article{}, "txt"), ""); }
 
+TEST(TxtWriter, PutsTheAbstractBeforeTheBodyAndTheReferencesLast) {
+  Article a = article("Title", blocks(para(text("Body"), note_ref("n"))));
+  a.abstract = blocks(para(text("First  finding.")), para(text("Second.")));
+  a.notes = {Note{"n", blocks(para(text("Note")))}};
+  Reference labelled;
+  labelled.label = "12";
+  labelled.text = "Webb AE. Walking.  2017.";
+  Reference unlabelled;
+  unlabelled.text = "WHO report.";
+  a.references = {labelled, unlabelled};
+  EXPECT_EQ(write_as(a, "txt"),
+            "Title\n\nAbstract\n\nFirst finding.\n\nSecond.\n\nBody[1]\n\n[1] Note\n\n"
+            "References\n\n[12] Webb AE. Walking. 2017.\n\nWHO report.\n");
+}
+
 }  // namespace
 }  // namespace galley::test
