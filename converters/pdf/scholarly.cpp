@@ -9,6 +9,7 @@
 #include <array>
 #include <cctype>
 #include <iterator>
+#include <optional>
 
 #include <galley/recover.hpp>
 
@@ -28,8 +29,9 @@ bool is_heading(const TextBlock& block) {
 }
 
 bool is_number(std::string_view text) {
-  return !text.empty() && text.size() <= 4 &&
-         std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return !text.empty() && text.size() <= 4 && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
 }
 
 // ---- references ---------------------------------------------------------------
@@ -45,16 +47,15 @@ std::size_t run_in_heading_length(std::string_view text) {
 // One reference being assembled from the blocks of the list.
 struct Entry {
   std::string text;
+  std::string label;  ///< of its first block
   bool has_year = false;
 
-  explicit Entry(std::string block) : text(std::move(block)), has_year(year_in(text)) {}
-  void append(const std::string& block) {
-    text += " " + block;
-    has_year = has_year || year_in(block);
-  }
+  explicit Entry(std::string block, Reference first)
+      : text(std::move(block)), label(std::move(first.label)), has_year(first.year.has_value()) {}
   // Each block is read on its own, so a long list costs one pass.
-  static bool year_in(const std::string& block) {
-    return parse_reference(block).year.has_value();
+  void append(const std::string& block, const Reference& read) {
+    text += " " + block;
+    has_year = has_year || read.year.has_value();
   }
 };
 
@@ -63,12 +64,20 @@ struct Entry {
 // bracketed list opens references only with its labels; an author-year list (and
 // a numbered one whose labels are set apart in a column of their own) with an
 // author's name once the reference before has had its year.
-bool opens_reference(std::string_view text, const std::vector<Entry>& entries, bool bracketed) {
+// A number opening a block opens a reference when it is the next label ("2. grain
+// development" inside a title broken over a line is none); an out-of-sequence label
+// is split off later by split_reference_list, which reads what follows it.
+bool opens_reference(std::string_view text, const Reference& read,
+                     const std::vector<Entry>& entries, bool bracketed) {
   if (entries.empty()) return true;
-  const std::string_view start = text.substr(0, 1);
-  if (start == "[") return true;
+  if (text.empty()) return false;
+  if (text.front() == '[') return true;
   if (bracketed || !starts_reference(text)) return false;
-  if (std::isdigit(static_cast<unsigned char>(text[0]))) return true;
+  if (std::isdigit(static_cast<unsigned char>(text.front()))) {
+    const std::string& previous = entries.back().label;
+    return !is_number(previous) || !is_number(read.label) ||
+           std::stol(read.label) == std::stol(previous) + 1;
+  }
   return entries.back().has_year;
 }
 
@@ -81,7 +90,8 @@ std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
   bool bracketed = false;
   std::size_t labels_apart = 0;  // bare numbers set in a column of their own
   for (; i < blocks.size(); ++i) {
-    std::string text = i == from && !first_text.empty() ? std::move(first_text) : text_of(blocks[i]);
+    std::string text =
+        i == from && !first_text.empty() ? std::move(first_text) : text_of(blocks[i]);
     // A reference line set in larger type is taken for a heading; a section's
     // heading has no author list.
     if (i > from && is_heading(blocks[i]) &&
@@ -93,10 +103,11 @@ std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
       continue;
     }
     if (entries.empty()) bracketed = text.starts_with("[");
-    if (opens_reference(text, entries, bracketed)) {
-      entries.emplace_back(std::move(text));
+    Reference read = parse_reference(text);
+    if (opens_reference(text, read, entries, bracketed)) {
+      entries.emplace_back(std::move(text), std::move(read));
     } else {
-      entries.back().append(text);
+      entries.back().append(text, read);
     }
   }
   long previous = 0;
@@ -104,7 +115,8 @@ std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
     for (const std::string& printed : split_reference_list(entry.text)) {
       Reference ref = parse_reference(printed);
       // Labels set apart from the text were printed in sequence.
-      if (ref.label.empty() && labels_apart > 0 && previous > 0) ref.label = std::to_string(previous + 1);
+      if (ref.label.empty() && labels_apart > 0 && previous > 0)
+        ref.label = std::to_string(previous + 1);
       if (is_number(ref.label)) previous = std::stol(ref.label);
       out.push_back(std::move(ref));
     }
@@ -136,7 +148,8 @@ void read_references(std::vector<TextBlock>& body, std::vector<Reference>& refer
     i = read_list(body, from, std::move(first_text), references);
   }
   body = std::move(kept);
-  for (std::size_t n = 0; n < references.size(); ++n) references[n].id = "ref-" + std::to_string(n + 1);
+  for (std::size_t n = 0; n < references.size(); ++n)
+    references[n].id = "ref-" + std::to_string(n + 1);
 }
 
 // ---- front matter -------------------------------------------------------------
@@ -306,16 +319,28 @@ bool names_institution(std::string_view text) {
 }
 
 // An affiliation line set under the authors: short, naming an institution, no
-// sentence. A leading marker ("1", "a", "*", "†") is left out.
-bool read_affiliation(const TextBlock& block, const std::string& text, Metadata& metadata) {
+// sentence. A leading marker ("1", "*", "†") is left out.
+std::optional<std::string> affiliation_of(const TextBlock& block, const std::string& text) {
   constexpr std::size_t kMaxWords = 40;
-  static constexpr std::array<std::string_view, 6> kSentenceWords = {" is ",  " are ", " was ",
-                                                                   " were ", " we ",  " this "};
-  const bool sentence = std::any_of(kSentenceWords.begin(), kSentenceWords.end(),
-                                    [&](std::string_view w) { return text.find(w) != std::string::npos; });
+  // An institution's name has capitalised words and joining words; a sentence has
+  // other lower-case words ("The funder had no role"), a side note a label ("Editor:").
+  static constexpr std::string_view kJoining =
+      " of and the for in at de la di du des del da y e et und f\u00FCr der am ";
+  std::size_t lower_words = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t end = std::min(text.find(' ', pos), text.size());
+    const std::string word = text.substr(pos, end - pos);
+    if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
+        kJoining.find(" " + word + " ") == std::string_view::npos) {
+      ++lower_words;
+    }
+    pos = end + 1;
+  }
+  const bool sentence = lower_words > 1 || text.find(':') != std::string::npos ||
+                        text.ends_with(" and") || text.ends_with(" of");
   if (block.words > kMaxWords || sentence || !names_institution(text) ||
       !find_emails(text).empty()) {
-    return false;
+    return std::nullopt;
   }
   std::string_view line = text;
   while (!line.empty() && (std::isdigit(static_cast<unsigned char>(line[0])) || line[0] == '*')) {
@@ -325,9 +350,8 @@ bool read_affiliation(const TextBlock& block, const std::string& text, Metadata&
     if (line.starts_with(mark)) line.remove_prefix(mark.size());
   }
   line = trim(line);
-  if (line.empty() || std::islower(static_cast<unsigned char>(line[0]))) return false;
-  metadata.affiliations.emplace_back(line);
-  return true;
+  if (line.empty() || std::islower(static_cast<unsigned char>(line[0]))) return std::nullopt;
+  return std::string(line);
 }
 
 // "Received 9 November 2010; Accepted 25 December 2010": the article's history,
@@ -343,7 +367,7 @@ bool is_history(const TextBlock& block, const std::string& text) {
 
 bool is_doi_line(const std::string& text) {
   const auto doi = find_doi(text);
-  return doi && text.size() <= doi->size() + 24 && starts_with_icase(text, "doi") ;
+  return doi && text.size() <= doi->size() + 24 && starts_with_icase(text, "doi");
 }
 
 // The article's DOI from its masthead, front matter or page furniture.
@@ -351,7 +375,8 @@ void read_doi(const Selection& selection, const std::vector<Furniture>& furnitur
               Metadata& metadata) {
   constexpr std::size_t kMaxWords = 40;
   const auto take = [&](const std::string& text) {
-    if (text.find("doi") == std::string::npos && text.find("DOI") == std::string::npos) return false;
+    if (text.find("doi") == std::string::npos && text.find("DOI") == std::string::npos)
+      return false;
     auto doi = find_doi(text);
     if (doi) metadata.identifiers.push_back({"doi", std::move(*doi)});
     return doi.has_value();
@@ -360,7 +385,8 @@ void read_doi(const Selection& selection, const std::vector<Furniture>& furnitur
     if (take(text_of(block))) return;
   }
   for (const TextBlock& block : selection.body) {
-    if (in_front(block, selection.title_page) && block.words <= kMaxWords && take(text_of(block))) return;
+    if (in_front(block, selection.title_page) && block.words <= kMaxWords && take(text_of(block)))
+      return;
   }
   for (const Furniture& line : furniture) {
     if (take(line.text)) return;
@@ -405,7 +431,9 @@ void read_abstract(std::vector<TextBlock>& body, int title_page, Blocks& abstrac
     if (first == body.size()) continue;
     for (std::size_t j = first; j < body.size() && j < first + kMaxBlocks; ++j) {
       if (is_heading(body[j]) || taken[j] || !in_front(body[j], title_page)) break;
-      if (after_label(text_of(body[j]), {"Keywords", "Key words", "Index Terms"}) != std::string::npos) break;
+      if (after_label(text_of(body[j]), {"Keywords", "Key words", "Index Terms"}) !=
+          std::string::npos)
+        break;
       taken[j] = true;
       abstract.push_back(body[j].block);
     }
@@ -418,6 +446,7 @@ void read_front(Selection& selection, Article& article) {
   Metadata& metadata = article.metadata;
   std::vector<bool> taken(body.size(), false);
   std::vector<TextBlock> history;
+  std::vector<std::pair<std::size_t, std::string>> affiliations;
   // The front matter sits ahead of the first section heading; the licence, the
   // correspondence and the keywords may also be set as footnotes of the first page.
   bool in_sections = false;
@@ -431,18 +460,30 @@ void read_front(Selection& selection, Article& article) {
     if (read_keywords(text, metadata) || read_license(text, metadata) ||
         read_correspondence(text, metadata) || is_doi_line(text)) {
       taken[i] = true;
-    } else if (!in_sections && body[i].page == std::max(selection.title_page, 1) &&
-               (is_history(body[i], text) || read_affiliation(body[i], text, metadata))) {
+    } else if (!in_sections && body[i].page == std::max(selection.title_page, 1)) {
+      if (is_history(body[i], text)) {
+        taken[i] = true;
+        history.push_back(body[i]);
+      } else if (auto affiliation = affiliation_of(body[i], text)) {
+        affiliations.emplace_back(i, std::move(*affiliation));
+      }
+    }
+  }
+  read_doi(selection, article.furniture, metadata);
+  read_abstract(body, selection.title_page, article.abstract, taken);
+  // A line naming an institution is an affiliation only in a paper: one with an
+  // abstract, keywords or references (a magazine's photo credit names departments).
+  if (!article.abstract.empty() || !metadata.keywords.empty() || !article.references.empty()) {
+    for (auto& [i, affiliation] : affiliations) {
+      if (taken[i]) continue;
       taken[i] = true;
-      if (is_history(body[i], text)) history.push_back(body[i]);
+      metadata.affiliations.push_back(std::move(affiliation));
     }
   }
   // One affiliation printed for the paper is every author's.
   if (metadata.affiliations.size() == 1) {
     for (Person& author : metadata.authors) author.affiliations = {0};
   }
-  read_doi(selection, article.furniture, metadata);
-  read_abstract(body, selection.title_page, article.abstract, taken);
   std::vector<TextBlock> kept;
   for (std::size_t i = 0; i < body.size(); ++i) {
     if (!taken[i]) kept.push_back(std::move(body[i]));

@@ -115,7 +115,6 @@ bool opens_related(std::string_view text);
 /// "10.1155/2010/157939"; the case is kept as printed (DOIs compare case-insensitively).
 std::optional<std::string> find_doi(std::string_view text);
 
-
 /// True for the heading of a reference list: "References", "REFERENCES", "7
 /// References", "Bibliography", "Literature Cited", "Works Cited", "Références",
 /// "Literatur", "Referencias" (a section number and a closing colon allowed).

@@ -48,14 +48,14 @@ enum class LabelKind { None, Bracket, Dotted, Bare, Paren };
 
 struct Label {
   LabelKind kind = LabelKind::None;
-  std::string text;  ///< without brackets or dot
+  std::string text;     ///< without brackets or dot
   std::size_t end = 0;  ///< where the reference's text starts
 };
 
 // "[12]", "[Smi17]", "12.", "12 " (before a capital), "(12)" at `pos`.
 Label label_at(std::string_view text, std::size_t pos) {
   // Four digits would be a year ("2015. Title" continuing a reference).
-  constexpr std::size_t kMaxKey = 12, kMaxNumber = 3;
+  constexpr std::size_t kMaxKey = 60, kMaxNumber = 3;
   const std::string_view rest = text.substr(pos);
   const auto with_space = [&](LabelKind kind, std::size_t key_from, std::size_t key_to,
                               std::size_t after) -> Label {
@@ -68,21 +68,30 @@ Label label_at(std::string_view text, std::size_t pos) {
   if (rest.empty()) return {};
   if (rest[0] == '[' || rest[0] == '(') {
     const char close = rest[0] == '[' ? ']' : ')';
-    const std::size_t end = rest.find(close);
+    const std::size_t end = rest.substr(0, kMaxKey + 2).find(close);
     if (end == std::string_view::npos || end < 2 || end > kMaxKey + 1) return {};
     const std::string_view key = rest.substr(1, end - 1);
-    const bool numeric = std::all_of(key.begin(), key.end(), is_digit);
-    const bool alpha_key = close == ']' && std::all_of(key.begin(), key.end(), [](char c) {
-                             return std::isalnum(static_cast<unsigned char>(c)) || c == '+';
-                           });
-    if (!numeric && !alpha_key) return {};
+    // "(1997)" opening a line is a year, not a label.
+    const bool numeric = key.size() <= kMaxNumber && std::all_of(key.begin(), key.end(), is_digit);
+    // "[Brin, 1998]", "[Agichtein and Gravano, 2000]": a name and a year.
+    const bool name_year = close == ']' && key.size() >= 6 && upper_at(key, 0) &&
+                           std::isdigit(static_cast<unsigned char>(key.back())) &&
+                           key.find(", ") != std::string_view::npos;
+    const bool alpha_key =
+        close == ']' && key.size() <= 12 && std::all_of(key.begin(), key.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '+';
+        });
+    if (!numeric && !alpha_key && !name_year) return {};
     return with_space(close == ']' ? LabelKind::Bracket : LabelKind::Paren, 1, end, end + 1);
   }
   std::size_t digits = 0;
   while (digits < rest.size() && is_digit(rest[digits])) ++digits;
   if (digits == 0 || digits > kMaxNumber) return {};
   if (digits < rest.size() && rest[digits] == '.') {
-    return with_space(LabelKind::Dotted, 0, digits, digits + 1);
+    // "12. Smith J": a name follows; "2. ed." and "p. 2. 3 Suppl" are no labels.
+    Label dotted = with_space(LabelKind::Dotted, 0, digits, digits + 1);
+    if (dotted.kind != LabelKind::None && !upper_at(text, dotted.end)) return {};
+    return dotted;
   }
   Label bare = with_space(LabelKind::Bare, 0, digits, digits);
   // "12 Smith J" is a label; "2010 was" is a year starting a sentence.
@@ -123,7 +132,8 @@ std::size_t initials_end(std::string_view text, std::size_t pos, bool dotted) {
       detail::next_code_point(text, next);
       if (next >= text.size() || text[next] != '.') break;
       end = next + 1;
-      if (end < text.size() && text[end] == '-') ++end;
+      if (end < text.size() && text[end] == '-')
+        ++end;
       else if (end + 1 < text.size() && text[end] == ' ' && upper_at(text, end + 1) &&
                end + 2 < text.size() && text[end + 2] == '.')
         ++end;
@@ -249,9 +259,8 @@ bool is_reference_name(std::string_view name) {
   for (std::size_t pos = 0; pos < name.size();) {
     const std::size_t end = std::min(name.find(' ', pos), name.size());
     const std::string_view word = name.substr(pos, end - pos);
-    const bool particle = std::any_of(kParticles.begin(), kParticles.end(), [&](auto p) {
-      return p.substr(0, p.size() - 1) == word;
-    });
+    const bool particle = std::any_of(kParticles.begin(), kParticles.end(),
+                                      [&](auto p) { return p.substr(0, p.size() - 1) == word; });
     if (!word.empty() && !particle && !upper_at(word, 0)) return false;
     long_word = long_word || (word.size() >= 2 && word.find('.') == std::string_view::npos);
     ++words;
@@ -281,8 +290,7 @@ std::vector<std::string> split_reference_authors(std::string_view list) {
     if (part == "et al." || part == "et al") continue;
     if (part.ends_with(" et al.")) part.resize(part.size() - 7);
     // "Smith, J." prints a surname and its initials as two comma-separated parts.
-    if (i + 1 < parts.size() && !is_initials(part) && is_initials(parts[i + 1]) &&
-        part.find(' ') == std::string::npos) {
+    if (i + 1 < parts.size() && !is_initials(part) && is_initials(parts[i + 1])) {
       part += ", " + parts[++i];
     } else if (!is_reference_name(part)) {
       return {};
@@ -304,6 +312,18 @@ bool ends_in_initials(const std::string& name) {
   return initials.size() <= 3 && std::all_of(initials.begin(), initials.end(), [](char c) {
            return std::isupper(static_cast<unsigned char>(c));
          });
+}
+
+// ACL and ACM: "Alexandr Andoni and Piotr Indyk. 2008. Title": full names, then the
+// year after a period.
+bool names_before_year(std::string_view text) {
+  constexpr std::size_t kMaxAuthorChars = 300;
+  for (std::size_t at = text.find(". "); at != std::string_view::npos && at < kMaxAuthorChars;
+       at = text.find(". ", at + 1)) {
+    if (year_at(text, at + 2).pos == std::string_view::npos) continue;
+    return !split_reference_authors(text.substr(0, at)).empty();
+  }
+  return false;
 }
 
 // ---- the parts of a reference -------------------------------------------------
@@ -332,6 +352,11 @@ std::optional<std::string> non_empty(std::string_view text) {
 // The tail after the title: container, volume, issue and pages where the style
 // sets them apart.
 void parse_source(std::string_view tail, Reference& ref) {
+  // A DOI or URL closing the reference is read apart.
+  for (std::string_view link : {" DOI ", " doi:", " https://", " http://", "doi:", "https://"}) {
+    const std::size_t at = tail.find(link);
+    if (at != std::string_view::npos) tail = tail.substr(0, at);
+  }
   tail = trim(tail);
   if (tail.empty() || tail.size() > kMaxRegexChars) return;
   const std::string text(tail);
@@ -383,7 +408,8 @@ Layout find_layout(std::string_view text, const YearAt& year) {
     const bool bracketed = after < text.size() && text[after] == ')';
     if (bracketed) ++after;
     // "(2003) Title" (Portland Press) closes the list with the bracket alone.
-    const bool closes = text.substr(after).starts_with(". ") || text.substr(after).starts_with(", ") ||
+    const bool closes = text.substr(after).starts_with(". ") ||
+                        text.substr(after).starts_with(", ") ||
                         (bracketed && text.substr(after).starts_with(" "));
     if (closes && (before.ends_with(" (") || before.ends_with(", ") || before.ends_with(". "))) {
       return {year.pos - 2, after + (text[after] == ' ' ? 1 : 2), false};
@@ -396,9 +422,10 @@ Layout find_layout(std::string_view text, const YearAt& year) {
     std::size_t word = text.rfind(' ', i);
     word = word == std::string_view::npos ? 0 : word + 1;
     const std::string_view last = text.substr(word, i - word);
-    const bool initials = !last.empty() && last.size() <= 3 &&
-                          std::all_of(last.begin(), last.end(),
-                                      [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+    const bool initials =
+        !last.empty() && last.size() <= 3 && std::all_of(last.begin(), last.end(), [](char c) {
+          return std::isupper(static_cast<unsigned char>(c));
+        });
     if (initials || last == "al") return {i, i + 2, true};
     return {};
   }
@@ -431,13 +458,14 @@ void parse_fields(std::string_view text, Reference& ref) {
     ref.authors.clear();
   }
   if (ref.authors.empty()) return;
-  const bool quoted = layout.title_from >= 1 && (text.substr(layout.title_from - 1, 1) == "\"" ||
-                                                 text.substr(0, layout.title_from).ends_with("\u201C"));
+  const bool quoted =
+      layout.title_from >= 1 && (text.substr(layout.title_from - 1, 1) == "\"" ||
+                                 text.substr(0, layout.title_from).ends_with("\u201C"));
   std::size_t title_end;
   std::size_t tail_from;
   if (quoted) {
-    const std::size_t close = text.find(text[layout.title_from - 1] == '"' ? "\"" : "\u201D",
-                                        layout.title_from);
+    const std::size_t close =
+        text.find(text[layout.title_from - 1] == '"' ? "\"" : "\u201D", layout.title_from);
     if (close == std::string_view::npos) return;
     title_end = close;
     tail_from = close + (text[close] == '"' ? 1 : 3);
@@ -468,23 +496,39 @@ bool is_reference_heading(std::string_view text) {
     text.remove_prefix(first + 1);
   }
   while (!text.empty() && (text.back() == ':' || text.back() == '.')) text.remove_suffix(1);
-  static constexpr std::array<std::string_view, 16> kHeadings = {
-      "references",        "bibliography",        "literature cited", "works cited",
-      "references cited",  "reference list",      "cited literature", "literature",
-      "literatur",         "literaturverzeichnis", "bibliographie",    "bibliografía",
-      "referências",       "referencias",         "riferimenti bibliografici", "références"};
-  std::string lower = detail::to_lower_ascii(text);
+  // Compared without spaces: letter-spaced small capitals print "R EFERENCES".
+  static constexpr std::array<std::string_view, 17> kHeadings = {"references",
+                                                                 "bibliography",
+                                                                 "literaturecited",
+                                                                 "workscited",
+                                                                 "referencescited",
+                                                                 "referencelist",
+                                                                 "citedliterature",
+                                                                 "literatur",
+                                                                 "literaturverzeichnis",
+                                                                 "bibliographie",
+                                                                 "bibliograf\u00EDa",
+                                                                 "refer\u00EAncias",
+                                                                 "referencias",
+                                                                 "r\u00E9f\u00E9rences",
+                                                                 "riferimentibibliografici",
+                                                                 "referencesandnotes",
+                                                                 "notesandreferences"};
+  std::string lower;
+  for (const char c : detail::to_lower_ascii(text)) {
+    if (c != ' ') lower += c;
+  }
   // Capital accented letters the ASCII fold leaves: "RÉFÉRENCES".
   for (std::size_t at = lower.find("\u00C9"); at != std::string::npos; at = lower.find("\u00C9")) {
     lower.replace(at, 2, "\u00E9");
   }
-  return std::find(kHeadings.begin(), kHeadings.end(), lower) != kHeadings.end() ||
-         lower == "references and notes" || lower == "notes and references";
+  return std::find(kHeadings.begin(), kHeadings.end(), lower) != kHeadings.end();
 }
 
 bool starts_reference(std::string_view text) {
   text = trim(text);
-  return label_at(text, 0).kind != LabelKind::None || starts_with_author(text);
+  return label_at(text, 0).kind != LabelKind::None || starts_with_author(text) ||
+         names_before_year(text);
 }
 
 std::vector<std::string> split_reference_list(std::string_view text) {
@@ -505,14 +549,22 @@ std::vector<std::string> split_reference_list(std::string_view text) {
         continue;
       }
       const Label next = label_at(text, i);
-      if (next.kind != first.kind || !numeric(next) || std::stol(next.text) != expected) continue;
+      // "See [6] and [7]" cites; a reference after its label opens with a name.
+      if (next.kind != first.kind || !numeric(next) || !upper_at(text, next.end)) continue;
+      // Out of sequence (a list whose columns were read out of order), a label still
+      // opens a reference when it follows a finished one and an author's name follows it.
+      const bool in_sequence = std::stol(next.text) == expected;
+      if (!in_sequence && !(text.substr(0, i).ends_with(". ") &&
+                            starts_with_author(text.substr(next.end, kMaxRegexChars)))) {
+        continue;
+      }
       // "... vol. 13. The" inside a reference: a dotted or bare label follows the
       // end of the previous reference, not a comma or colon.
       const std::string_view before = trim(text.substr(start, i - start));
       if (!before.empty() && (before.back() == ',' || before.back() == ':' || before.back() == ';'))
         continue;
       cut(i);
-      ++expected;
+      expected = std::stol(next.text) + 1;
       i = next.end;
     }
   } else if (first.kind == LabelKind::Bracket) {

@@ -318,7 +318,8 @@ TEST(PdfReader, ReadsAPapersFrontMatterAbstractAndReferences) {
   Diagnostics diag;
   const Article article = read_pdf("scholarly_paper", diag);
   const Metadata& meta = article.metadata;
-  EXPECT_EQ(meta.keywords, (std::vector<std::string>{"river restoration", "flood plains", "weirs"}));
+  EXPECT_EQ(meta.keywords,
+            (std::vector<std::string>{"river restoration", "flood plains", "weirs"}));
   EXPECT_EQ(meta.identifiers, (std::vector<Identifier>{{"doi", "10.5555/jrs.2024.045"}}));
   ASSERT_TRUE(meta.license);
   EXPECT_EQ(meta.license->url, "https://creativecommons.org/licenses/by/4.0/");
@@ -335,8 +336,9 @@ TEST(PdfReader, ReadsAPapersFrontMatterAbstractAndReferences) {
   const std::string text = body_text(article);
   ASSERT_FALSE(article.body.empty());
   EXPECT_EQ(plain_text(article.body.front()), "1. Introduction");
-  for (const char* gone : {"ABSTRACT", "Keywords", "Creative Commons", "helen.marsh", "References",
-                           "Millbrook flood plain", "Received 3 March", "University of Millbrook"}) {
+  for (const char* gone :
+       {"ABSTRACT", "Keywords", "Creative Commons", "helen.marsh", "References",
+        "Millbrook flood plain", "Received 3 March", "University of Millbrook"}) {
     EXPECT_EQ(text.find(gone), std::string::npos) << gone;
   }
   EXPECT_TRUE(contains(text, "The survey points are the bridge"));
