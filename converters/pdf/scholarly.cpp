@@ -47,11 +47,10 @@ std::size_t run_in_heading_length(std::string_view text) {
 // One reference being assembled from the blocks of the list.
 struct Entry {
   std::string text;
-  std::string label;  ///< of its first block
   bool has_year = false;
 
-  explicit Entry(std::string block, Reference first)
-      : text(std::move(block)), label(std::move(first.label)), has_year(first.year.has_value()) {}
+  explicit Entry(std::string block, const Reference& first)
+      : text(std::move(block)), has_year(first.year.has_value()) {}
   // Each block is read on its own, so a long list costs one pass.
   void append(const std::string& block, const Reference& read) {
     text += " " + block;
@@ -64,19 +63,17 @@ struct Entry {
 // bracketed list opens references only with its labels; an author-year list (and
 // a numbered one whose labels are set apart in a column of their own) with an
 // author's name once the reference before has had its year.
-// A number opening a block opens a reference when it is the next label ("2. grain
-// development" inside a title broken over a line is none); an out-of-sequence label
-// is split off later by split_reference_list, which reads what follows it.
+// A number opening a block opens a reference when it is above the last label ("2.
+// grain development" inside a title broken over a line is none); an out-of-sequence
+// label is split off later by split_reference_list, which reads what follows it.
 bool opens_reference(std::string_view text, const Reference& read,
-                     const std::vector<Entry>& entries, bool bracketed) {
+                     const std::vector<Entry>& entries, bool bracketed, long last_label) {
   if (entries.empty()) return true;
   if (text.empty()) return false;
   if (text.front() == '[') return true;
   if (bracketed || !starts_reference(text)) return false;
   if (std::isdigit(static_cast<unsigned char>(text.front()))) {
-    const std::string& previous = entries.back().label;
-    return !is_number(previous) || !is_number(read.label) ||
-           std::stol(read.label) == std::stol(previous) + 1;
+    return !is_number(read.label) || std::stol(read.label) > last_label;
   }
   return entries.back().has_year;
 }
@@ -89,6 +86,7 @@ std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
   std::size_t i = from;
   bool bracketed = false;
   std::size_t labels_apart = 0;  // bare numbers set in a column of their own
+  long last_label = 0;           // the highest label opening a reference so far
   for (; i < blocks.size(); ++i) {
     std::string text =
         i == from && !first_text.empty() ? std::move(first_text) : text_of(blocks[i]);
@@ -104,8 +102,9 @@ std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
     }
     if (entries.empty()) bracketed = text.starts_with("[");
     Reference read = parse_reference(text);
-    if (opens_reference(text, read, entries, bracketed)) {
-      entries.emplace_back(std::move(text), std::move(read));
+    if (opens_reference(text, read, entries, bracketed, last_label)) {
+      if (is_number(read.label)) last_label = std::stol(read.label);
+      entries.emplace_back(std::move(text), read);
     } else {
       entries.back().append(text, read);
     }

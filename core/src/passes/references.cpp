@@ -321,7 +321,11 @@ bool names_before_year(std::string_view text) {
   for (std::size_t at = text.find(". "); at != std::string_view::npos && at < kMaxAuthorChars;
        at = text.find(". ", at + 1)) {
     if (year_at(text, at + 2).pos == std::string_view::npos) continue;
-    return !split_reference_authors(text.substr(0, at)).empty();
+    // Full names: two words or more, none abbreviated ("Agron. 1999" is a journal).
+    const std::vector<std::string> names = split_reference_authors(text.substr(0, at));
+    return !names.empty() && std::all_of(names.begin(), names.end(), [](const std::string& name) {
+      return name.find(' ') != std::string::npos && name.find('.') == std::string::npos;
+    });
   }
   return false;
 }
