@@ -321,11 +321,19 @@ bool names_before_year(std::string_view text) {
   for (std::size_t at = text.find(". "); at != std::string_view::npos && at < kMaxAuthorChars;
        at = text.find(". ", at + 1)) {
     if (year_at(text, at + 2).pos == std::string_view::npos) continue;
-    // Full names: two words or more, none abbreviated ("Agron. 1999" is a journal).
+    // Full names: two words or more, none abbreviated but initials ("Peter D. Turney";
+    // "Agron. 1999" and "Metabol. Eng. 2002" are journals).
     const std::vector<std::string> names = split_reference_authors(text.substr(0, at));
-    return !names.empty() && std::all_of(names.begin(), names.end(), [](const std::string& name) {
-      return name.find(' ') != std::string::npos && name.find('.') == std::string::npos;
-    });
+    const auto full = [](const std::string& name) {
+      if (name.find(' ') == std::string::npos) return false;
+      for (std::size_t dot = name.find('.'); dot != std::string::npos;
+           dot = name.find('.', dot + 1)) {
+        const std::size_t word = name.rfind(' ', dot);
+        if (dot - (word == std::string::npos ? 0 : word + 1) > 1) return false;
+      }
+      return true;
+    };
+    return !names.empty() && std::all_of(names.begin(), names.end(), full);
   }
   return false;
 }

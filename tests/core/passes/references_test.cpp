@@ -35,7 +35,8 @@ TEST(StartsReference, LabelsAndAuthorNames) {
         "Webb AE, Gerek ZN. 2015.", "J. Smith, K. Jones, and L. Roe, \u201CTitle,\u201D",
         "van der Berg, J.-P. (2004)", "Dos Reis M, Yang Z. 2011.",
         "[Brin, 1998] S. Brin. Extracting patterns.",
-        "Alexandr Andoni and Piotr Indyk. 2008. Near-optimal hashing."}) {
+        "Alexandr Andoni and Piotr Indyk. 2008. Near-optimal hashing.",
+        "Peter D. Turney and Patrick Pantel. 2010. From frequency to meaning."}) {
     EXPECT_TRUE(starts_reference(text)) << text;
   }
 }
@@ -44,7 +45,9 @@ TEST(StartsReference, RefusesContinuations) {
   for (const char* text :
        {"2015. Adaptive evolution as a predictor.", "DOI 10.1093/molbev/mss256.",
         "a suite of phylogenetic analysis tools", "J. Hypertens. 29, 330-338",
-        "The river was straightened.", "\u201CPredictors of noncompliance,\u201D"}) {
+        "The river was straightened.", "\u201CPredictors of noncompliance,\u201D",
+        "(1997) The glial network.", "The Millbrook survey. 2008. Council.",
+        "Agron. 1999; 10: 23-36.", "Metabol. Eng. 2002; 4: 49-56."}) {
     EXPECT_FALSE(starts_reference(text)) << text;
   }
 }
