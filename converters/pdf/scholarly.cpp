@@ -123,6 +123,13 @@ std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
   return i;
 }
 
+// Whether the block after a reference heading opens its list: a reference, a label
+// set apart, or the first line of a long list of full names ("Shuai Bai, Keqin Chen,
+// Xuejing Liu,") whose year follows on the next line.
+bool opens_list(const std::string& text) {
+  return starts_reference(text) || is_number(text) || split_author_list(text).size() >= 2;
+}
+
 // Every reference list in the body (a paper's, a supplement's, a book's chapters'):
 // a reference heading followed by a block that opens a reference. The heading and
 // the list leave the body.
@@ -134,7 +141,7 @@ void read_references(std::vector<TextBlock>& body, std::vector<Reference>& refer
     std::size_t from = body.size();
     std::string first_text;
     if (is_reference_heading(text) && i + 1 < body.size() && !is_heading(body[i + 1]) &&
-        (starts_reference(text_of(body[i + 1])) || is_number(text_of(body[i + 1])))) {
+        opens_list(text_of(body[i + 1]))) {
       from = i + 1;
     } else if (const std::size_t head = run_in_heading_length(text); head > 0) {
       from = i;

@@ -599,7 +599,8 @@ std::vector<std::string> split_reference_list(std::string_view text) {
         year = find_year(text.substr(from, i - from)).pos != std::string_view::npos;
         scanned = i;
       }
-      if (year && starts_with_author(text.substr(i, kMaxRegexChars))) {
+      const std::string_view rest = text.substr(i, kMaxRegexChars);
+      if (year && (starts_with_author(rest) || names_before_year(rest))) {
         cut(i);
         year = false;
       }

@@ -105,6 +105,15 @@ TEST(SplitReferenceList, AuthorYearAtANameAfterAFinishedReference) {
                      "Kabsch, W. (2010) XDS. Acta Crystallogr. 66, 125-132."}));
 }
 
+TEST(SplitReferenceList, AuthorYearWithFullNames) {
+  EXPECT_EQ(split_reference_list("Nal Kalchbrenner and Phil Blunsom. 2013. Recurrent models. In "
+                                 "Proceedings of EMNLP. Peter Turney. 2012. Domain and function. "
+                                 "Journal of AI Research."),
+            (Strings{"Nal Kalchbrenner and Phil Blunsom. 2013. Recurrent models. In Proceedings of "
+                     "EMNLP.",
+                     "Peter Turney. 2012. Domain and function. Journal of AI Research."}));
+}
+
 TEST(SplitReferenceList, DoesNotSplitInsideOneReference) {
   for (const char* one : {
            // the second author list follows no year yet
