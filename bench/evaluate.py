@@ -35,7 +35,9 @@ it measures how much of the document galley's reading text keeps, against the wo
 `pdftotext` finds:
   reference  pdftotext's words, lower-cased, digit-only tokens left out, less the
              words galley set apart as page furniture (running headers, page numbers)
-  reading    the words of galley's body and notes; never the footer
+  reading    the words of galley's body and notes, its abstract and references (text and
+             label), and the keywords, affiliations and licence taken from the body;
+             never the footer
   coverage   share of the reference's word multiset found in the reading text
   furniture  share of pdftotext's words that galley put in furniture, printed so
              that text hidden there shows instead of being excused
@@ -291,6 +293,18 @@ def model_texts(value):
             yield from model_texts(inner)
 
 
+def reading_texts(model):
+    """The reading text of a model: body and notes, plus the abstract, the references (text
+    and label) and the front matter that scholarly fields took out of the body (keywords, affiliations,
+    licence), so moving text into a field does not count as losing it."""
+    meta = model.get("metadata", {})
+    yield from model_texts([model.get("abstract", []), model.get("body", []), model.get("notes", []),
+                            model.get("references", []), meta.get("license") or {}])
+    yield from (ref.get("label", "") for ref in model.get("references", []))
+    yield from meta.get("keywords", [])
+    yield from meta.get("affiliations", [])
+
+
 def coverage_case(galley, pdf):
     """(name, reference words, hits, furniture words, galley words, error) for one PDF."""
     name = os.path.basename(os.path.dirname(pdf)) if os.path.basename(pdf) == "source.pdf" \
@@ -302,7 +316,7 @@ def coverage_case(galley, pdf):
         return name, sum(reference.values()), 0, 0, 0, error
     furniture = word_counts(" ".join(f.get("text", "") for f in model.get("furniture", [])))
     reference -= furniture
-    reading = word_counts(" ".join(model_texts([model.get("body", []), model.get("notes", [])])))
+    reading = word_counts(" ".join(reading_texts(model)))
     return (name, sum(reference.values()), sum((reference & reading).values()),
             sum(furniture.values()), sum(reading.values()), None)
 

@@ -12,6 +12,7 @@
 //   metadata.cpp    title from the type sizes and the document information
 //   content.cpp     the article among a printed web page's menus and teasers
 //   front_matter.cpp  bylines above the title, author lists, "Published" dates
+//   scholarly.cpp   a paper's references, abstract, keywords, DOI, licence, affiliations
 #pragma once
 
 #include <cstdint>
@@ -257,5 +258,13 @@ Blocks to_model(std::vector<TextBlock>&& blocks);
 /// recognised by their affiliation markers or by being several), and the
 /// "Published" date of a paper's first pages. The author line leaves the body.
 void read_front_matter(Selection& selection, Metadata& metadata, DateOrder order);
+
+/// A document's scholarly parts out of its body: every reference list (a reference
+/// heading and the references after it, up to the next heading) into
+/// `references`, the abstract into `abstract`, and from the front pages the
+/// keywords, licence, correspondence e-mails (to their authors), affiliations and
+/// DOI into the metadata; the received/accepted lines and the academic editor go to
+/// the footer. Blocks leave the body only when a field took their content.
+void read_scholarly(Selection& selection, Article& article);
 
 }  // namespace galley::pdf

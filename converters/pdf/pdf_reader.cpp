@@ -409,6 +409,7 @@ class PdfReader final : public Reader {
     // is page furniture. What follows a web print's article is kept, set apart.
     if (layout == Layout::Document) {
       keep_reading_text_before_title(selection);
+      read_scholarly(selection, article);
       add_furniture(selection.before, article.furniture);
     }
     std::stable_sort(article.furniture.begin(), article.furniture.end(),

@@ -123,5 +123,30 @@ bool opens_related(std::string_view text);
 /// "10.1155/2010/157939"; the case is kept as printed (DOIs compare case-insensitively).
 std::optional<std::string> find_doi(std::string_view text);
 
+/// True for the heading of a reference list: "References", "REFERENCES", "7
+/// References", "Bibliography", "Literature Cited", "Works Cited", "Références",
+/// "Literatur", "Referencias" (a section number and a closing colon allowed).
+bool is_reference_heading(std::string_view text);
+
+/// True when the text opens like one printed reference: a label ("[12]", "12.",
+/// "(12)", "12 Smith", "[Smi17]") or an author's name as reference lists print it
+/// ("Smith, J.", "Smith AB,", "J. Smith,", "van der Berg, J.-P.").
+bool starts_reference(std::string_view text);
+
+/// Splits text holding several printed references run together (a reader without
+/// layout, a PDF list set without gaps) into one string per reference, nothing left
+/// out. Numbered lists split at the next number in sequence ("[1] ... [2] ...",
+/// "1. ... 2. ..."); author-year lists where an author's name follows a period
+/// ending a reference that has had its year. Text that does not read as several
+/// references comes back whole.
+std::vector<std::string> split_reference_list(std::string_view text);
+
+/// Reads one printed reference: its label ("[12]" gives "12") and text (the rest,
+/// whitespace collapsed), and with confidence its DOI, URL, year, authors (the
+/// leading author list) and, where the style (Vancouver, APA, Harvard, IEEE, ACM)
+/// sets them apart, title, container, volume, issue and pages. A field stays empty
+/// rather than guessed. The id is left for the caller to number.
+Reference parse_reference(std::string_view printed);
+
 }  // namespace galley
 #pragma GCC visibility pop

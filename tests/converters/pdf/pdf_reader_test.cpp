@@ -312,5 +312,38 @@ TEST(PdfReader, FindsTheArticleUnderAPrintedToolbar) {
   EXPECT_EQ(body_text(article).find("Bookmarks"), std::string::npos);
 }
 
+// A journal paper's front matter and reference list leave the body for their fields;
+// the appendix after the references stays.
+TEST(PdfReader, ReadsAPapersFrontMatterAbstractAndReferences) {
+  Diagnostics diag;
+  const Article article = read_pdf("scholarly_paper", diag);
+  const Metadata& meta = article.metadata;
+  EXPECT_EQ(meta.keywords,
+            (std::vector<std::string>{"river restoration", "flood plains", "weirs"}));
+  EXPECT_EQ(meta.identifiers, (std::vector<Identifier>{{"doi", "10.5555/jrs.2024.045"}}));
+  ASSERT_TRUE(meta.license);
+  EXPECT_EQ(meta.license->url, "https://creativecommons.org/licenses/by/4.0/");
+  EXPECT_EQ(meta.affiliations.size(), 2u);
+  ASSERT_EQ(meta.authors.size(), 2u);
+  EXPECT_EQ(meta.authors[0].email, "helen.marsh@example.org");
+  EXPECT_FALSE(meta.authors[1].email);
+  ASSERT_EQ(article.abstract.size(), 1u);
+  EXPECT_TRUE(plain_text(article.abstract[0]).starts_with("The walls that straightened"));
+  ASSERT_EQ(article.references.size(), 4u);
+  EXPECT_EQ(article.references[1].label, "2");
+  EXPECT_EQ(article.references[1].doi, "10.5555/wr.2015.41.101");
+  EXPECT_EQ(article.references[3].id, "ref-4");
+  const std::string text = body_text(article);
+  ASSERT_FALSE(article.body.empty());
+  EXPECT_EQ(plain_text(article.body.front()), "1. Introduction");
+  for (const char* gone :
+       {"ABSTRACT", "Keywords", "Creative Commons", "helen.marsh", "References",
+        "Millbrook flood plain", "Received 3 March", "University of Millbrook"}) {
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone;
+  }
+  EXPECT_TRUE(contains(text, "The survey points are the bridge"));
+  EXPECT_TRUE(contains(plain_text(article.footer.front()), "Received 3 March 2024"));
+}
+
 }  // namespace
 }  // namespace galley

@@ -1,0 +1,509 @@
+// A paper's scholarly parts out of its body: the reference list, the abstract, and
+// the front-matter lines whose content a metadata field takes (keywords, DOI,
+// licence, correspondence e-mail, affiliations, the received and accepted dates).
+// Only for documents: a web print's article has none of this layout. What the
+// printed text means stays in the shared parsers (parse_reference,
+// split_reference_list, find_doi); this file knows where a paper prints them and
+// which blocks hold them.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <iterator>
+#include <optional>
+
+#include <galley/recover.hpp>
+
+#include "detail/text.hpp"
+#include "pdf_layout.hpp"
+
+namespace galley::pdf {
+namespace {
+
+using detail::starts_with_icase;
+using detail::trim;
+
+std::string text_of(const TextBlock& block) { return plain_text(block.block); }
+
+bool is_heading(const TextBlock& block) {
+  return std::holds_alternative<Heading>(block.block.node);
+}
+
+bool is_number(std::string_view text) {
+  return !text.empty() && text.size() <= 4 && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
+}
+
+// ---- references ---------------------------------------------------------------
+
+// A run-in heading: "References 1. Kudsk KA, ..." set in one block with the list.
+std::size_t run_in_heading_length(std::string_view text) {
+  const std::size_t space = text.find(' ');
+  if (space == std::string_view::npos || space > 30) return 0;
+  const std::string_view head = text.substr(0, space);
+  return is_reference_heading(head) && starts_reference(text.substr(space + 1)) ? space + 1 : 0;
+}
+
+// One reference being assembled from the blocks of the list.
+struct Entry {
+  std::string text;
+  bool has_year = false;
+
+  explicit Entry(std::string block, const Reference& first)
+      : text(std::move(block)), has_year(first.year.has_value()) {}
+  // Each block is read on its own, so a long list costs one pass.
+  void append(const std::string& block, const Reference& read) {
+    text += " " + block;
+    has_year = has_year || read.year.has_value();
+  }
+};
+
+// Whether a block opens the next reference of the list rather than continuing the
+// one before (a column or page break inside a reference makes a new block). A
+// bracketed list opens references only with its labels; an author-year list (and
+// a numbered one whose labels are set apart in a column of their own) with an
+// author's name once the reference before has had its year.
+// A number opening a block opens a reference when it is above the last label ("2.
+// grain development" inside a title broken over a line is none); an out-of-sequence
+// label is split off later by split_reference_list, which reads what follows it.
+bool opens_reference(std::string_view text, const Reference& read,
+                     const std::vector<Entry>& entries, bool bracketed, long last_label) {
+  if (entries.empty()) return true;
+  if (text.empty()) return false;
+  if (text.front() == '[') return true;
+  if (bracketed || !starts_reference(text)) return false;
+  if (std::isdigit(static_cast<unsigned char>(text.front()))) {
+    return !is_number(read.label) || std::stol(read.label) > last_label;
+  }
+  return entries.back().has_year;
+}
+
+// Reads the list that follows blocks[heading]; returns the end of the list. The
+// heading's block itself is `first_text` when the heading was run in.
+std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
+                      std::string first_text, std::vector<Reference>& out) {
+  std::vector<Entry> entries;
+  std::size_t i = from;
+  bool bracketed = false;
+  std::size_t labels_apart = 0;  // bare numbers set in a column of their own
+  long last_label = 0;           // the highest label opening a reference so far
+  for (; i < blocks.size(); ++i) {
+    std::string text =
+        i == from && !first_text.empty() ? std::move(first_text) : text_of(blocks[i]);
+    // A reference line set in larger type is taken for a heading; a section's
+    // heading has no author list.
+    if (i > from && is_heading(blocks[i]) &&
+        !(starts_reference(text) && text.find(", ") != std::string::npos)) {
+      break;
+    }
+    if (is_number(text)) {
+      ++labels_apart;
+      continue;
+    }
+    if (entries.empty()) bracketed = text.starts_with("[");
+    Reference read = parse_reference(text);
+    if (opens_reference(text, read, entries, bracketed, last_label)) {
+      if (is_number(read.label)) last_label = std::stol(read.label);
+      entries.emplace_back(std::move(text), read);
+    } else {
+      entries.back().append(text, read);
+    }
+  }
+  long previous = 0;
+  for (const Entry& entry : entries) {
+    for (const std::string& printed : split_reference_list(entry.text)) {
+      Reference ref = parse_reference(printed);
+      // Labels set apart from the text were printed in sequence.
+      if (ref.label.empty() && labels_apart > 0 && previous > 0)
+        ref.label = std::to_string(previous + 1);
+      if (is_number(ref.label)) previous = std::stol(ref.label);
+      out.push_back(std::move(ref));
+    }
+  }
+  return i;
+}
+
+// Whether the block after a reference heading opens its list: a reference, a label
+// set apart, or the first line of a long list of full names ("Shuai Bai, Keqin Chen,
+// Xuejing Liu,") whose year follows on the next line.
+bool opens_list(const std::string& text) {
+  return starts_reference(text) || is_number(text) || split_author_list(text).size() >= 2;
+}
+
+// Every reference list in the body (a paper's, a supplement's, a book's chapters'):
+// a reference heading followed by a block that opens a reference. The heading and
+// the list leave the body.
+void read_references(std::vector<TextBlock>& body, std::vector<Reference>& references) {
+  std::vector<TextBlock> kept;
+  kept.reserve(body.size());
+  for (std::size_t i = 0; i < body.size();) {
+    const std::string text = text_of(body[i]);
+    std::size_t from = body.size();
+    std::string first_text;
+    if (is_reference_heading(text) && i + 1 < body.size() && !is_heading(body[i + 1]) &&
+        opens_list(text_of(body[i + 1]))) {
+      from = i + 1;
+    } else if (const std::size_t head = run_in_heading_length(text); head > 0) {
+      from = i;
+      first_text = text.substr(head);
+    }
+    if (from == body.size()) {
+      kept.push_back(std::move(body[i++]));
+      continue;
+    }
+    i = read_list(body, from, std::move(first_text), references);
+  }
+  body = std::move(kept);
+  for (std::size_t n = 0; n < references.size(); ++n)
+    references[n].id = "ref-" + std::to_string(n + 1);
+}
+
+// ---- front matter -------------------------------------------------------------
+
+// The blocks a paper's front matter is looked for in: those on the title page (or the
+// first page when no title was found) and the page after it.
+bool in_front(const TextBlock& block, int title_page) {
+  const int first = std::max(title_page, 1);
+  return block.page >= first && block.page <= first + 1;
+}
+
+// The rest of the text after a label such as "Keywords:" or "Index Terms—"; npos
+// when it does not start with one of `labels`.
+std::size_t after_label(std::string_view text, std::initializer_list<std::string_view> labels) {
+  for (std::string_view label : labels) {
+    if (!starts_with_icase(text, label)) continue;
+    std::size_t at = label.size();
+    const std::string_view rest = text.substr(at);
+    for (std::string_view sep : {":", "\u2014", "\u2013", ".", " -", "-"}) {
+      if (rest.starts_with(sep)) {
+        at += sep.size();
+        break;
+      }
+    }
+    if (at < text.size() && !detail::is_ascii_space(text[at]) && at == label.size()) continue;
+    while (at < text.size() && detail::is_ascii_space(text[at])) ++at;
+    return at;
+  }
+  return std::string_view::npos;
+}
+
+std::vector<std::string> split_keywords(std::string_view list) {
+  const bool strong = list.find(';') != std::string_view::npos ||
+                      list.find("\u00B7") != std::string_view::npos ||
+                      list.find("\u2022") != std::string_view::npos;
+  std::string text(list);
+  for (std::string_view sep : {"\u00B7", "\u2022"}) {
+    for (std::size_t at = text.find(sep); at != std::string::npos; at = text.find(sep)) {
+      text.replace(at, sep.size(), ";");
+    }
+  }
+  const char sep = strong ? ';' : ',';
+  std::vector<std::string> out;
+  for (std::size_t pos = 0; pos <= text.size();) {
+    const std::size_t end = std::min(text.find(sep, pos), text.size());
+    std::string_view word = trim(std::string_view(text).substr(pos, end - pos));
+    while (!word.empty() && word.back() == '.') word.remove_suffix(1);
+    if (!word.empty()) out.emplace_back(word);
+    pos = end + 1;
+  }
+  return out;
+}
+
+bool read_keywords(const std::string& text, Metadata& metadata) {
+  constexpr std::size_t kMaxChars = 600;
+  if (!metadata.keywords.empty() || text.size() > kMaxChars) return false;
+  const std::size_t at = after_label(text, {"Keywords", "Key words", "Key-words", "Index Terms"});
+  if (at == std::string_view::npos || at >= text.size()) return false;
+  metadata.keywords = split_keywords(std::string_view(text).substr(at));
+  return !metadata.keywords.empty();
+}
+
+// The first http(s) URL in the text, closing punctuation left out.
+std::optional<std::string> find_url(std::string_view text) {
+  std::size_t at = text.find("http://");
+  at = std::min(at, text.find("https://"));
+  if (at == std::string_view::npos) return std::nullopt;
+  std::size_t end = at;
+  while (end < text.size() && !detail::is_ascii_space(text[end])) ++end;
+  std::string_view url = text.substr(at, end - at);
+  while (!url.empty() && std::string_view(".,;)").find(url.back()) != std::string_view::npos) {
+    url.remove_suffix(1);
+  }
+  return std::string(url);
+}
+
+// A copyright or licence statement: "© 2010 Tully et al. This is an open access
+// article distributed under the Creative Commons Attribution License ...".
+bool read_license(const std::string& text, Metadata& metadata) {
+  constexpr std::size_t kMaxChars = 1200;
+  if (metadata.license || text.size() > kMaxChars) return false;
+  const bool copyright = text.starts_with("\u00A9") || starts_with_icase(text, "copyright");
+  const bool licence = text.find("Creative Commons") != std::string::npos ||
+                       text.find("creativecommons.org") != std::string::npos ||
+                       text.find("open access article") != std::string::npos ||
+                       text.find("Open Access article") != std::string::npos;
+  if (!copyright && !licence) return false;
+  metadata.license = License{text, find_url(text)};
+  return true;
+}
+
+// The e-mail addresses in the text: words with one '@' and a dot after it.
+std::vector<std::string> find_emails(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
+    std::size_t begin = at, end = at + 1;
+    while (begin > 0 && !detail::is_ascii_space(text[begin - 1]) && text[begin - 1] != ':' &&
+           text[begin - 1] != '(' && text[begin - 1] != ',') {
+      --begin;
+    }
+    while (end < text.size() && !detail::is_ascii_space(text[end]) && text[end] != ',' &&
+           text[end] != ';' && text[end] != ')') {
+      ++end;
+    }
+    std::string_view email = text.substr(begin, end - begin);
+    while (!email.empty() && email.back() == '.') email.remove_suffix(1);
+    const std::size_t sign = email.find('@');
+    if (sign > 0 && email.find('.', sign) != std::string_view::npos) out.emplace_back(email);
+  }
+  return out;
+}
+
+// The author an e-mail belongs to: the one named in the line with it, else the one
+// whose surname is in the address, else the only author. -1 when none is sure.
+int email_owner(const std::string& line, const std::string& email,
+                const std::vector<Person>& authors) {
+  int named = -1, in_address = -1, count_named = 0, count_address = 0;
+  const std::string local = detail::to_lower_ascii(email.substr(0, email.find('@')));
+  for (std::size_t i = 0; i < authors.size(); ++i) {
+    if (line.find(authors[i].name) != std::string::npos) {
+      named = static_cast<int>(i);
+      ++count_named;
+    }
+    const std::string& name = authors[i].name;
+    const std::string surname = detail::to_lower_ascii(name.substr(name.rfind(' ') + 1));
+    if (surname.size() >= 3 && local.find(surname) != std::string::npos) {
+      in_address = static_cast<int>(i);
+      ++count_address;
+    }
+  }
+  if (count_named == 1) return named;
+  if (count_address == 1) return in_address;
+  return authors.size() == 1 ? 0 : -1;
+}
+
+// "Correspondence should be addressed to Helen M. Burke, helenburke1@rcsi.ie",
+// "* Correspondence: ball.chad@gmail.com": the line leaves the body when each
+// address found its author.
+bool read_correspondence(const std::string& text, Metadata& metadata) {
+  constexpr std::size_t kMaxChars = 300;
+  if (text.size() > kMaxChars || metadata.authors.empty()) return false;
+  const std::string_view start = trim(std::string_view(text).substr(text.starts_with("*") ? 1 : 0));
+  if (!starts_with_icase(start, "correspond") && !starts_with_icase(start, "e-mail") &&
+      !starts_with_icase(start, "email")) {
+    return false;
+  }
+  const std::vector<std::string> emails = find_emails(text);
+  std::vector<int> owners;
+  for (const std::string& email : emails) {
+    const int owner = email_owner(text, email, metadata.authors);
+    if (owner < 0 || metadata.authors[static_cast<std::size_t>(owner)].email) return false;
+    owners.push_back(owner);
+  }
+  for (std::size_t i = 0; i < emails.size(); ++i) {
+    metadata.authors[static_cast<std::size_t>(owners[i])].email = emails[i];
+  }
+  return !emails.empty();
+}
+
+// Words that make a short line under the authors an affiliation.
+bool names_institution(std::string_view text) {
+  static constexpr std::array<std::string_view, 14> kWords = {
+      "University", "Universit", "Department", "Institute", "College",  "Hospital", "School",
+      "Laboratory", "Centre",    "Center",     "Faculty",   "Division", "Research", "Academy"};
+  return std::any_of(kWords.begin(), kWords.end(),
+                     [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
+}
+
+// An affiliation line set under the authors: short, naming an institution, no
+// sentence. A leading marker ("1", "*", "†") is left out.
+std::optional<std::string> affiliation_of(const TextBlock& block, const std::string& text) {
+  constexpr std::size_t kMaxWords = 40;
+  // An institution's name has capitalised words and joining words; a sentence has
+  // other lower-case words ("The funder had no role"), a side note a label ("Editor:").
+  static constexpr std::string_view kJoining =
+      " of and the for in at de la di du des del da y e et und f\u00FCr der am ";
+  std::size_t lower_words = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t end = std::min(text.find(' ', pos), text.size());
+    const std::string word = text.substr(pos, end - pos);
+    if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
+        kJoining.find(" " + word + " ") == std::string_view::npos) {
+      ++lower_words;
+    }
+    pos = end + 1;
+  }
+  const bool sentence = lower_words > 1 || text.find(':') != std::string::npos ||
+                        text.ends_with(" and") || text.ends_with(" of");
+  if (block.words > kMaxWords || sentence || !names_institution(text) ||
+      !find_emails(text).empty()) {
+    return std::nullopt;
+  }
+  std::string_view line = text;
+  while (!line.empty() && (std::isdigit(static_cast<unsigned char>(line[0])) || line[0] == '*')) {
+    line.remove_prefix(1);
+  }
+  for (std::string_view mark : {"\u2020", "\u2021", "\u00A7"}) {
+    if (line.starts_with(mark)) line.remove_prefix(mark.size());
+  }
+  line = trim(line);
+  if (line.empty() || std::islower(static_cast<unsigned char>(line[0]))) return std::nullopt;
+  return std::string(line);
+}
+
+// "Received 9 November 2010; Accepted 25 December 2010": the article's history,
+// which the model has no field for; it is publication furniture, not reading text.
+bool is_history(const TextBlock& block, const std::string& text) {
+  constexpr std::size_t kMaxWords = 30;
+  return block.words <= kMaxWords &&
+         (starts_with_icase(text, "received") || starts_with_icase(text, "accepted") ||
+          starts_with_icase(text, "submitted") || starts_with_icase(text, "published") ||
+          starts_with_icase(text, "academic editor")) &&
+         (find_date(text).has_value() || starts_with_icase(text, "academic editor"));
+}
+
+bool is_doi_line(const std::string& text) {
+  const auto doi = find_doi(text);
+  return doi && text.size() <= doi->size() + 24 && starts_with_icase(text, "doi");
+}
+
+// The article's DOI from its masthead, front matter or page furniture.
+void read_doi(const Selection& selection, const std::vector<Furniture>& furniture,
+              Metadata& metadata) {
+  constexpr std::size_t kMaxWords = 40;
+  const auto take = [&](const std::string& text) {
+    if (text.find("doi") == std::string::npos && text.find("DOI") == std::string::npos)
+      return false;
+    auto doi = find_doi(text);
+    if (doi) metadata.identifiers.push_back({"doi", std::move(*doi)});
+    return doi.has_value();
+  };
+  for (const TextBlock& block : selection.before) {
+    if (take(text_of(block))) return;
+  }
+  for (const TextBlock& block : selection.body) {
+    if (in_front(block, selection.title_page) && block.words <= kMaxWords && take(text_of(block)))
+      return;
+  }
+  for (const Furniture& line : furniture) {
+    if (take(line.text)) return;
+  }
+}
+
+// The abstract: the blocks under an "Abstract" heading, a paragraph opening with a
+// run-in "Abstract—", or an unheaded structured abstract ("Objectives. ...
+// Methods. ... Results. ... Conclusion. ...") ahead of the first section.
+void read_abstract(std::vector<TextBlock>& body, int title_page, Blocks& abstract,
+                   std::vector<bool>& taken) {
+  constexpr std::size_t kMaxBlocks = 8;
+  const auto structured = [](const std::string& text) {
+    const std::size_t at = after_label(text, {"Background", "Objectives", "Objective", "Purpose",
+                                              "Aims", "Aim", "Context", "Introduction"});
+    if (at == std::string::npos || at == 0) return false;
+    int parts = 0;
+    for (std::string_view part : {"Methods", "Results", "Conclusion", "Findings"}) {
+      parts += text.find(part) != std::string::npos ? 1 : 0;
+    }
+    return parts >= 2;
+  };
+  for (std::size_t i = 0; i < body.size() && in_front(body[i], title_page); ++i) {
+    if (taken[i]) continue;
+    const std::string text = text_of(body[i]);
+    std::size_t first = body.size();
+    const bool heads_abstract = fold_text(text) == "abstract" || fold_text(text) == "summary";
+    if (heads_abstract) {
+      // Also a paragraph: the heading may be set in body type ("ABSTRACT" in italics).
+      taken[i] = true;
+      first = i + 1;
+    } else if (is_heading(body[i])) {
+      if (fold_text(text) != "keywords") break;  // the first section heading
+    } else if (const std::size_t at = after_label(text, {"Abstract", "Summary"});
+               at != std::string::npos && at < text.size() && text.size() > at + 40) {
+      taken[i] = true;
+      abstract.push_back({Paragraph{{Inline{Text{text.substr(at)}}}}});
+      first = i + 1;
+    } else if (!taken[i] && body[i].prose && structured(text)) {
+      first = i;
+    }
+    if (first == body.size()) continue;
+    for (std::size_t j = first; j < body.size() && j < first + kMaxBlocks; ++j) {
+      if (is_heading(body[j]) || taken[j] || !in_front(body[j], title_page)) break;
+      if (after_label(text_of(body[j]), {"Keywords", "Key words", "Index Terms"}) !=
+          std::string::npos)
+        break;
+      taken[j] = true;
+      abstract.push_back(body[j].block);
+    }
+    return;
+  }
+}
+
+void read_front(Selection& selection, Article& article) {
+  std::vector<TextBlock>& body = selection.body;
+  Metadata& metadata = article.metadata;
+  std::vector<bool> taken(body.size(), false);
+  std::vector<TextBlock> history;
+  std::vector<std::pair<std::size_t, std::string>> affiliations;
+  // The front matter sits ahead of the first section heading; the licence, the
+  // correspondence and the keywords may also be set as footnotes of the first page.
+  bool in_sections = false;
+  for (std::size_t i = 0; i < body.size() && in_front(body[i], selection.title_page); ++i) {
+    const std::string text = text_of(body[i]);
+    if (is_heading(body[i])) {
+      in_sections = in_sections || (fold_text(text) != "abstract" && fold_text(text) != "summary" &&
+                                    fold_text(text) != "keywords");
+      continue;
+    }
+    if (read_keywords(text, metadata) || read_license(text, metadata) ||
+        read_correspondence(text, metadata) || is_doi_line(text)) {
+      taken[i] = true;
+    } else if (!in_sections && body[i].page == std::max(selection.title_page, 1)) {
+      if (is_history(body[i], text)) {
+        taken[i] = true;
+        history.push_back(body[i]);
+      } else if (auto affiliation = affiliation_of(body[i], text)) {
+        affiliations.emplace_back(i, std::move(*affiliation));
+      }
+    }
+  }
+  read_doi(selection, article.furniture, metadata);
+  read_abstract(body, selection.title_page, article.abstract, taken);
+  // A line naming an institution is an affiliation only in a paper: one with an
+  // abstract, keywords or references (a magazine's photo credit names departments).
+  if (!article.abstract.empty() || !metadata.keywords.empty() || !article.references.empty()) {
+    for (auto& [i, affiliation] : affiliations) {
+      if (taken[i]) continue;
+      taken[i] = true;
+      metadata.affiliations.push_back(std::move(affiliation));
+    }
+  }
+  // One affiliation printed for the paper is every author's.
+  if (metadata.affiliations.size() == 1) {
+    for (Person& author : metadata.authors) author.affiliations = {0};
+  }
+  std::vector<TextBlock> kept;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (!taken[i]) kept.push_back(std::move(body[i]));
+  }
+  body = std::move(kept);
+  selection.after.insert(selection.after.begin(), std::make_move_iterator(history.begin()),
+                         std::make_move_iterator(history.end()));
+}
+
+}  // namespace
+
+void read_scholarly(Selection& selection, Article& article) {
+  read_references(selection.body, article.references);
+  read_front(selection, article);
+}
+
+}  // namespace galley::pdf
