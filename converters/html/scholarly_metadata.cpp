@@ -40,8 +40,16 @@ void set(std::optional<std::string>& target, const std::string& value) {
   if (!target && !value.empty()) target = value;
 }
 
+// citation_* tags are only for papers (Google Scholar's inclusion guidelines); PRISM
+// is used by news sites too (prism.section, prism.aggregationtype), so only its tags
+// that cite a publication count.
 bool is_scholarly_key(std::string_view key) {
-  return key.starts_with("citation_") || key.starts_with("prism.");
+  if (key.starts_with("citation_")) return true;
+  for (std::string_view prism : {"prism.doi", "prism.publicationname", "prism.volume",
+                                 "prism.number", "prism.startingpage", "prism.issn"}) {
+    if (key == prism) return true;
+  }
+  return false;
 }
 
 // The values of the first key in `keys` that the page has, in document order.

@@ -36,8 +36,9 @@ namespace galley::html {
 using MetaList = std::vector<std::pair<std::string, std::string>>;
 
 struct ScholarlyMetadata {
-  /// The page describes a paper: it has citation_* or prism.* tags, or its JSON-LD is a
-  /// ScholarlyArticle. Only such pages get the abstract set apart.
+  /// The page describes a paper: it has citation_* tags, PRISM tags that cite a
+  /// publication (prism.doi, prism.volume...), or its JSON-LD is a ScholarlyArticle. Only such
+  /// pages get the abstract set apart.
   bool found = false;
   std::string abstract;  ///< the abstract the tags give, for a page that does not print it
   std::vector<Reference> references;
