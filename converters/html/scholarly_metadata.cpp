@@ -436,10 +436,21 @@ std::vector<Reference> read_references(const MetaList& tags, const Json& article
   return refs;
 }
 
+// An article of another schema.org type is a paper when it cites a reference list or
+// names the journal issue it is part of; a news article's "abstract" alone (a summary,
+// for some sites) does not make it one.
+bool is_json_paper(const Json& article) {
+  if (has_json_type(article, {"ScholarlyArticle", "MedicalScholarlyArticle"})) return true;
+  if (!json_member(article, "citation").is_null()) return true;
+  const Json& part = json_member(article, "isPartOf");
+  return has_json_type(part.is_array() && !part.empty() ? part.front() : part,
+                       {"Periodical", "PublicationIssue", "PublicationVolume"});
+}
+
 bool is_scholarly(const MetaList& tags, const Json& article) {
   return std::any_of(tags.begin(), tags.end(),
                      [](const auto& tag) { return is_scholarly_key(tag.first); }) ||
-         has_json_type(article, {"ScholarlyArticle", "MedicalScholarlyArticle"});
+         is_json_paper(article);
 }
 
 // The abstract as the page's metadata gives it. dc.description is a Dublin Core page's

@@ -37,7 +37,8 @@ using MetaList = std::vector<std::pair<std::string, std::string>>;
 
 struct ScholarlyMetadata {
   /// The page describes a paper: it has citation_* tags, PRISM tags that cite a
-  /// publication (prism.doi, prism.volume...), or its JSON-LD is a ScholarlyArticle. Only such
+  /// publication (prism.doi, prism.volume...), or its JSON-LD is a ScholarlyArticle or
+  /// an article with a citation list or part of a journal issue, volume or periodical. Only such
   /// pages get the abstract set apart.
   bool found = false;
   std::string abstract;  ///< the abstract the tags give, for a page that does not print it

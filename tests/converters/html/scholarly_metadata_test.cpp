@@ -221,14 +221,26 @@ TEST(HtmlScholarly, JsonLdScholarlyArticle) {
   EXPECT_EQ(a.references[0].text, "Moreno T. Runoff plots. 2018.");
 }
 
+TEST(HtmlScholarly, ArticleInAJournalIssueIsAPaper) {
+  const Article a = read_html(page(R"(<script type="application/ld+json">
+    {"@type": "Article", "headline": "Crusts", "abstract": "Crusts cover a third of drylands.",
+     "isPartOf": {"@type": "PublicationIssue", "issueNumber": "4"}}
+    </script>)"));
+  EXPECT_EQ(abstract_text(a), "Crusts cover a third of drylands.\n");
+  ASSERT_TRUE(a.metadata.container);
+  EXPECT_EQ(a.metadata.container->issue, "4");
+}
+
 TEST(HtmlScholarly, NewsArticleAuthorsGetNoAffiliations) {
   const Article a = read_html(page(R"(<script type="application/ld+json">
     {"@type": "NewsArticle", "headline": "News",
+     "abstract": "A summary of the news.",
      "author": {"@type": "Person", "name": "Ann Lee", "affiliation": {"name": "Paper"}}}
     </script>)"));
   EXPECT_EQ(names(a), std::vector<std::string>{"Ann Lee"});
   EXPECT_TRUE(a.metadata.affiliations.empty());
   EXPECT_TRUE(a.metadata.authors[0].affiliations.empty());
+  EXPECT_TRUE(a.abstract.empty());
 }
 
 }  // namespace
