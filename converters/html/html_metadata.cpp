@@ -384,14 +384,15 @@ class Extractor {
   void find_date() {
     Metadata& m = result_.metadata;
     std::string stamp = json_string(article_, "datePublished");
-    if (stamp.empty()) stamp = paper_date_stamp();
     if (stamp.empty()) {
-      stamp = first_of(
-          meta_, {"article:published_time", "og:published_time", "datepublished",
-                  "parsely-pub-date", "sailthru.date", "article.published", "published-date",
-                  "publish-date", "pubdate", "date", "dc.date.issued", "dc.date", "dcterms.created",
-                  "dcterms.date", "dc:date", "article:modified_time", "datemodified"});
+      stamp =
+          first_of(meta_, {"article:published_time", "og:published_time", "datepublished",
+                           "parsely-pub-date", "sailthru.date", "article.published",
+                           "published-date", "publish-date", "pubdate", "date", "dc.date.issued",
+                           "dc.date", "dcterms.created", "dcterms.date", "dc:date"});
     }
+    if (stamp.empty()) stamp = paper_date_stamp();
+    if (stamp.empty()) stamp = first_of(meta_, {"article:modified_time", "datemodified"});
     if (stamp.empty()) stamp = json_string(article_, "dateCreated");
     if (stamp.empty()) stamp = time_element_stamp();
     if (!stamp.empty()) {
@@ -409,10 +410,11 @@ class Extractor {
   }
 
   // A paper's publication date as its indexing tags give it: the date, else the
-  // date first online. They come before the page's article:published_time and the like,
-  // which on a journal's site are often the web page's own times, but after JSON-LD
-  // datePublished, which states the article's date as plainly. A tag that is no full
-  // date ("2019") gives way to the next.
+  // date first online. They come where citation_publication_date always stood, after the
+  // page's own publication stamps (Dublin Core's among them), which on journal sites agree
+  // with them or are more precise: bioRxiv gives citation_publication_date 2019/01/01 and
+  // DC.Date 2019-07-11 for a preprint posted on 11 July. They come before the modified
+  // times. A tag that is no full date ("2019") gives way to the next.
   std::string paper_date_stamp() const {
     for (std::string_view key :
          {"citation_publication_date", "citation_date", "prism.publicationdate", "prism.coverdate",

@@ -160,12 +160,16 @@ TEST(HtmlScholarly, CitationReferencesWithFieldsOrAsPrinted) {
   EXPECT_FALSE(printed.title);
 }
 
-TEST(HtmlScholarly, PaperDatePrecedesThePageTimes) {
-  const Article a = read_html(
-      page(meta("citation_date", "2019") + meta("citation_publication_date", "2019/05/01") +
-           "<meta property=\"article:published_time\" content=\"2023-01-02\">"));
+TEST(HtmlScholarly, PaperDateAfterPublicationStampsBeforeModifiedTimes) {
+  const Article a =
+      read_html(page(meta("citation_date", "2019") + meta("citation_online_date", "2019/05/01") +
+                     "<meta property=\"article:modified_time\" content=\"2023-01-02\">"));
   ASSERT_TRUE(a.metadata.date);
   EXPECT_EQ(format_date(*a.metadata.date), "2019-05-01");
+  const Article dublin_core = read_html(
+      page(meta("citation_publication_date", "2019/01/01") + meta("DC.Date", "2019-07-11")));
+  ASSERT_TRUE(dublin_core.metadata.date);
+  EXPECT_EQ(format_date(*dublin_core.metadata.date), "2019-07-11");
 }
 
 TEST(HtmlScholarly, TitleAndLanguageFromCitationTags) {
