@@ -1,7 +1,5 @@
 #include "html_metadata.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <array>
 #include <map>
@@ -11,43 +9,25 @@
 #include "detail/iso_date.hpp"
 #include "detail/text.hpp"
 #include "detail/url.hpp"
+#include "json_ld.hpp"
+#include "scholarly_metadata.hpp"
 
 namespace galley::html {
 namespace {
 
-using Json = nlohmann::json;
 using MetaTags = std::map<std::string, std::string, std::less<>>;
 
 constexpr std::size_t kMaxBylineChars = 100;
 
-// schema.org types whose JSON-LD describes the article itself.
-constexpr std::array<std::string_view, 20> kArticleTypes = {"Article",
-                                                            "NewsArticle",
-                                                            "BlogPosting",
-                                                            "AnalysisNewsArticle",
-                                                            "OpinionNewsArticle",
-                                                            "ReportageNewsArticle",
-                                                            "ReviewNewsArticle",
-                                                            "BackgroundNewsArticle",
-                                                            "AskPublicNewsArticle",
-                                                            "SatiricalArticle",
-                                                            "ScholarlyArticle",
-                                                            "TechArticle",
-                                                            "Report",
-                                                            "SocialMediaPosting",
-                                                            "LiveBlogPosting",
-                                                            "DiscussionForumPosting",
-                                                            "AdvertiserContentArticle",
-                                                            "MedicalScholarlyArticle",
-                                                            "APIReference",
-                                                            "Review"};
-
 std::string clean(std::string_view text) { return detail::collapse_whitespace(text); }
 
-// <meta property|name|itemprop=... content=...>, keys lower-cased; the first wins.
-MetaTags collect_meta(const Dom& dom) {
-  MetaTags tags;
-  for (NodeId id = 0; id < static_cast<NodeId>(dom.size()); ++id) {
+// A page may repeat a tag (citation_author) thousands of times, but not without bound.
+constexpr std::size_t kMaxMetaTags = 100'000;
+
+// <meta property|name|itemprop=... content=...> in document order, keys lower-cased.
+MetaList collect_meta_list(const Dom& dom) {
+  MetaList tags;
+  for (NodeId id = 0; id < static_cast<NodeId>(dom.size()) && tags.size() < kMaxMetaTags; ++id) {
     if (!dom.is(id, "meta")) continue;
     const std::string content = clean(dom.attr(id, "content"));
     if (content.empty()) continue;
@@ -57,7 +37,8 @@ MetaTags collect_meta(const Dom& dom) {
       std::size_t pos = 0;
       while (pos < keys.size()) {
         const std::size_t end = std::min(keys.find(' ', pos), keys.size());
-        if (end > pos) tags.emplace(detail::to_lower_ascii(keys.substr(pos, end - pos)), content);
+        if (end > pos)
+          tags.emplace_back(detail::to_lower_ascii(keys.substr(pos, end - pos)), content);
         pos = end + 1;
       }
     }
@@ -65,82 +46,14 @@ MetaTags collect_meta(const Dom& dom) {
   return tags;
 }
 
+// The same tags by key; the first of a repeated key wins.
+MetaTags collect_meta(const MetaList& list) { return MetaTags(list.begin(), list.end()); }
+
 std::string first_of(const MetaTags& tags, std::initializer_list<std::string_view> keys) {
   for (std::string_view key : keys) {
     if (auto it = tags.find(key); it != tags.end()) return it->second;
   }
   return {};
-}
-
-bool has_type(const Json& item) {
-  if (!item.is_object() || !item.contains("@type")) return false;
-  auto matches = [](const Json& t) {
-    return t.is_string() && std::find(kArticleTypes.begin(), kArticleTypes.end(),
-                                      t.get<std::string>()) != kArticleTypes.end();
-  };
-  const Json& type = item["@type"];
-  if (type.is_array()) return std::any_of(type.begin(), type.end(), matches);
-  return matches(type);
-}
-
-// The article object among the page's JSON-LD blocks: top level, in an array, or in an
-// @graph. Only these levels are searched, so a deeply nested document costs nothing.
-Json find_article_json(const std::vector<std::string>& blocks) {
-  for (const std::string& block : blocks) {
-    // Pages often wrap the JSON in a CDATA section for old XHTML parsers.
-    std::string_view text = detail::trim(block);
-    if (text.starts_with("<![CDATA[")) text.remove_prefix(9);
-    if (text.ends_with("]]>")) text.remove_suffix(3);
-    Json root = Json::parse(text, nullptr, false);
-    if (root.is_discarded()) continue;
-    std::vector<const Json*> items;
-    auto add = [&](const Json& j) {
-      if (j.is_array()) {
-        for (const Json& e : j) items.push_back(&e);
-      } else {
-        items.push_back(&j);
-      }
-    };
-    add(root);
-    for (std::size_t i = 0, n = items.size(); i < n; ++i) {
-      if (items[i]->is_object() && items[i]->contains("@graph")) add((*items[i])["@graph"]);
-    }
-    for (const Json* item : items) {
-      if (has_type(*item)) return *item;
-    }
-  }
-  return Json();
-}
-
-std::string json_string(const Json& object, std::string_view key) {
-  if (!object.is_object()) return {};
-  auto it = object.find(key);
-  if (it == object.end()) return {};
-  if (it->is_string()) return clean(it->get<std::string>());
-  if (it->is_object()) return json_string(*it, "name");
-  if (it->is_array() && !it->empty()) {
-    const Json& first = it->front();
-    if (first.is_string()) return clean(first.get<std::string>());
-    if (first.is_object()) return json_string(first, "name");
-  }
-  return {};
-}
-
-// JSON-LD author: "Name", {"name": ...}, or a list of either.
-std::vector<Person> json_authors(const Json& article) {
-  std::vector<Person> people;
-  if (!article.is_object() || !article.contains("author")) return people;
-  const Json& author = article["author"];
-  auto add = [&](const Json& a) {
-    std::string name = a.is_string() ? clean(a.get<std::string>()) : json_string(a, "name");
-    if (!name.empty() && !detail::has_url_scheme(name)) people.push_back(Person{std::move(name)});
-  };
-  if (author.is_array()) {
-    for (const Json& a : author) add(a);
-  } else {
-    add(author);
-  }
-  return people;
 }
 
 std::string join_names(const std::vector<Person>& people) {
@@ -288,16 +201,22 @@ class Extractor {
   Extractor(const Dom& dom, const ReadOptions& options) : dom_(dom), options_(options) {}
 
   PageMetadata run() {
-    meta_ = collect_meta(dom_);
+    const MetaList meta_list = collect_meta_list(dom_);
+    meta_ = collect_meta(meta_list);
     article_ = find_article_json(dom_.json_ld);
     Metadata& m = result_.metadata;
     set(m.site_name, first_of(meta_, {"og:site_name", "application-name"}));
     if (!m.site_name) set(m.site_name, json_string(article_, "publisher"));
+    // The publisher a paper's indexing tags name (citation_publisher) is the one
+    // indexers show; JSON-LD's comes next, Dublin Core's last, as for the other fields.
+    set(m.publisher, first_of(meta_, {"citation_publisher"}));
     set(m.publisher, json_string(article_, "publisher"));
+    set(m.publisher, first_of(meta_, {"dc.publisher", "dcterms.publisher"}));
     set(m.description, first_of(meta_, {"description", "og:description", "dc.description",
                                         "dc:description", "twitter:description"}));
     if (!m.description) set(m.description, json_string(article_, "description"));
     find_url();
+    result_.scholarly = read_scholarly(meta_list, article_, license_link(), m);
     find_lang();
     find_title();
     find_byline();
@@ -328,11 +247,26 @@ class Extractor {
     result_.base_url = href.empty() ? page : detail::resolve_url(page, href);
   }
 
+  // <link rel=license> or <a rel=license>: the URL of the terms the page is under.
+  std::string license_link() const {
+    for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
+      if (!dom_.is(id, "link") && !dom_.is(id, "a")) continue;
+      const std::vector<std::string> rel = detail::lower_words(dom_.attr(id, "rel"));
+      if (std::find(rel.begin(), rel.end(), "license") == rel.end()) continue;
+      const std::string href{detail::trim(dom_.attr(id, "href"))};
+      const std::string url =
+          result_.base_url.empty() ? href : detail::resolve_url(result_.base_url, href);
+      if (detail::has_url_scheme(url)) return url;
+    }
+    return {};
+  }
+
   void find_lang() {
     Metadata& m = result_.metadata;
     if (dom_.root != kNoNode) set(m.lang, clean(dom_.attr(dom_.root, "lang")));
     if (dom_.root != kNoNode) set(m.lang, clean(dom_.attr(dom_.root, "xml:lang")));
-    set(m.lang, first_of(meta_, {"content-language", "language", "dc.language"}));
+    set(m.lang, first_of(meta_, {"content-language", "language", "dc.language", "citation_language",
+                                 "dcterms.language"}));
     std::string locale = first_of(meta_, {"og:locale"});
     std::replace(locale.begin(), locale.end(), '_', '-');
     set(m.lang, locale);
@@ -345,9 +279,11 @@ class Extractor {
     const std::string document_title = title_node == kNoNode ? "" : inner_text(dom_, title_node);
     std::string title = json_title(document_title);
     if (title.empty()) {
-      title = first_of(meta_,
-                       {"dc:title", "dcterm:title", "dc.title", "og:title", "weibo:article:title",
-                        "weibo:webpage:title", "title", "twitter:title", "parsely-title"});
+      // citation_title before the others: on a paper's page it is the title indexers
+      // show, where og:title may carry the journal's name or a shortened title.
+      title = first_of(meta_, {"citation_title", "dc:title", "dcterm:title", "dc.title", "og:title",
+                               "weibo:article:title", "weibo:webpage:title", "title",
+                               "twitter:title", "parsely-title"});
     }
     // Publishers' own titles are kept as given; only <title> carries a site part to cut.
     if (title.empty() && !document_title.empty()) {
@@ -372,7 +308,11 @@ class Extractor {
 
   void find_byline() {
     Metadata& m = result_.metadata;
-    std::vector<Person> people = json_authors(article_);
+    // Authors read from a paper's citation_author tags (read_scholarly) are complete and
+    // in order, as indexers read them: they stand, and only the byline is written.
+    if (!m.authors.empty()) m.byline = join_names(m.authors);
+    std::vector<Person> people =
+        m.byline ? std::vector<Person>{} : json_people(json_member(article_, "author"), nullptr);
     if (!people.empty()) {
       m.byline = join_names(people);
       m.authors = std::move(people);
@@ -449,9 +389,10 @@ class Extractor {
           first_of(meta_, {"article:published_time", "og:published_time", "datepublished",
                            "parsely-pub-date", "sailthru.date", "article.published",
                            "published-date", "publish-date", "pubdate", "date", "dc.date.issued",
-                           "dc.date", "dcterms.created", "dcterms.date", "dc:date",
-                           "citation_publication_date", "article:modified_time", "datemodified"});
+                           "dc.date", "dcterms.created", "dcterms.date", "dc:date"});
     }
+    if (stamp.empty()) stamp = paper_date_stamp();
+    if (stamp.empty()) stamp = first_of(meta_, {"article:modified_time", "datemodified"});
     if (stamp.empty()) stamp = json_string(article_, "dateCreated");
     if (stamp.empty()) stamp = time_element_stamp();
     if (!stamp.empty()) {
@@ -466,6 +407,24 @@ class Extractor {
       return;
     }
     find_visible_dateline();
+  }
+
+  // A paper's publication date as its indexing tags give it: the date, else the
+  // date first online. They come where citation_publication_date always stood, after the
+  // page's own publication stamps (Dublin Core's among them), which on journal sites agree
+  // with them or are more precise: bioRxiv gives citation_publication_date 2019/01/01 and
+  // DC.Date 2019-07-11 for a preprint posted on 11 July. They come before the modified
+  // times. A tag that is no full date ("2019") gives way to the next.
+  std::string paper_date_stamp() const {
+    for (std::string_view key :
+         {"citation_publication_date", "citation_date", "prism.publicationdate", "prism.coverdate",
+          "citation_online_date", "prism.onlinedate"}) {
+      if (auto it = meta_.find(key);
+          it != meta_.end() && date_of(it->second, options_.date_order)) {
+        return it->second;
+      }
+    }
+    return {};
   }
 
   // <time datetime> with pubdate or inside a date-hinted element, else the first one.

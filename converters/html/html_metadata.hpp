@@ -13,6 +13,10 @@
 //   lang       <html lang>, content-language, og:locale, JSON-LD inLanguage
 //   site_name  og:site_name, application-name, JSON-LD publisher
 //   url        <link rel=canonical>, og:url, JSON-LD url
+//   publisher  citation_publisher, JSON-LD publisher, dc.publisher
+// On a paper's page, citation_title comes first among the title tags, citation_author
+// before all byline sources, and the citation_* dates after the page's publication
+// stamps and before its modified times; the other scholarly fields are read by scholarly_metadata.hpp.
 #pragma once
 
 #include <string>
@@ -22,6 +26,7 @@
 #include <galley/format.hpp>
 
 #include "dom.hpp"
+#include "scholarly_metadata.hpp"
 
 namespace galley::html {
 
@@ -30,6 +35,7 @@ struct PageMetadata {
   std::vector<NodeId> byline_nodes;  ///< visible byline/dateline elements, kept out of the body
   std::string article_body;          ///< JSON-LD articleBody, when given
   std::string base_url;              ///< what relative links resolve against
+  ScholarlyMetadata scholarly;       ///< a paper's abstract and references from its tags
 };
 
 PageMetadata extract_metadata(const Dom& dom, const ReadOptions& options);

@@ -11,6 +11,7 @@
 // and one with more markup than markup_limits.hpp allows.
 #include <galley/registry.hpp>
 
+#include <algorithm>
 #include <memory>
 
 #include "content_score.hpp"
@@ -18,6 +19,7 @@
 #include "html_convert.hpp"
 #include "html_metadata.hpp"
 #include "html_parse.hpp"
+#include "scholarly_metadata.hpp"
 
 namespace galley::html {
 namespace {
@@ -70,6 +72,22 @@ Blocks site_footer(const Dom& dom, const std::vector<NodeId>& roots, ConvertOpti
   return kept;
 }
 
+// True when the body already prints `text` (its opening words: a page may split the
+// rest into paragraphs), so an abstract from the tags would repeat it.
+bool shows_text(const Blocks& body, const std::string& text) {
+  if (text.empty()) return true;
+  constexpr std::size_t kCompared = 100;
+  std::string body_text;
+  for (const Block& block : body) body_text += plain_text(block) + " ";
+  return body_text.find(text.substr(0, std::min(text.size(), kCompared))) != std::string::npos;
+}
+
+// Tag text has no markup: the abstract is one paragraph, as the tag gives it.
+Blocks paragraphs_of(const std::string& text) {
+  if (text.empty()) return {};
+  return {Block{Paragraph{{Inline{Text{text}}}}}};
+}
+
 // As the text reader words it: a page with nothing to read, whatever its markup.
 Error empty_document(const Input& input) {
   return Error(ErrorCode::Malformed, input.name, {}, "empty document");
@@ -85,15 +103,26 @@ class HtmlReader final : public Reader {
     const Dom dom = parse_html(input.bytes, input.name, options, diag);
     if (dom.root == kNoNode) throw empty_document(input);
     PageMetadata page = extract_metadata(dom, options);
+    // A paper's abstract printed on the page leaves the body for Article::abstract.
+    const std::vector<NodeId> abstract_nodes =
+        page.scholarly.found ? find_abstract_nodes(dom) : std::vector<NodeId>{};
+    std::vector<NodeId> excluded = page.byline_nodes;
+    excluded.insert(excluded.end(), abstract_nodes.begin(), abstract_nodes.end());
     const Content content = select_content(
-        dom, ContentHints{page.metadata.title.value_or(""), page.byline_nodes, page.article_body});
+        dom, ContentHints{page.metadata.title.value_or(""), excluded, page.article_body});
     if (!content.found) {
       diag.warn({input.name, {}, "no article found in the page; kept the whole page"});
     }
     article.metadata = std::move(page.metadata);
     detail::ResourceCollector images(options, input.name, diag);
+    article.abstract =
+        convert_abstract(dom, abstract_nodes, ConvertOptions{page.base_url, {}, &images});
     article.body =
         convert_blocks(dom, content.roots, ConvertOptions{page.base_url, content.skipped, &images});
+    if (article.abstract.empty() && !shows_text(article.body, page.scholarly.abstract)) {
+      article.abstract = paragraphs_of(page.scholarly.abstract);
+    }
+    article.references = std::move(page.scholarly.references);
     article.footer = site_footer(dom, content.roots, ConvertOptions{page.base_url, {}, &images});
     article.resources = std::move(images).take();
     if (article.body.empty()) {
