@@ -365,15 +365,11 @@ void set_reference_field(Reference& r, std::string_view key, const std::string& 
 }
 
 // One citation_reference value: "citation_author=…; citation_title=…; …" parts, or a
-// reference as printed, whose DOI is the one field read from it with confidence.
+// reference as printed, read by the shared parser of printed references.
 Reference parse_citation_reference(std::string_view value) {
-  Reference r;
   std::size_t at = next_part(value, 0);
-  if (at != 0) {
-    r.text = field(value);
-    r.doi = find_doi(r.text);
-    return r;
-  }
+  if (at != 0) return parse_reference(field(value));
+  Reference r;
   while (at != std::string_view::npos) {
     const std::size_t next = next_part(value, at + 1);
     std::string_view part = value.substr(at, next == std::string_view::npos ? next : next - at);
@@ -392,12 +388,7 @@ Reference parse_citation_reference(std::string_view value) {
 
 // A schema.org citation: a string as printed, or a CreativeWork with its fields.
 Reference parse_json_citation(const Json& item) {
-  if (!item.is_object()) {
-    Reference r;
-    r.text = json_text(item);
-    r.doi = find_doi(r.text);
-    return r;
-  }
+  if (!item.is_object()) return parse_reference(json_text(item));
   Reference r;
   for (const Person& p : json_people(json_member(item, "author"), nullptr)) {
     r.authors.push_back(p.name);

@@ -157,7 +157,11 @@ TEST(HtmlScholarly, CitationReferencesWithFieldsOrAsPrinted) {
   EXPECT_EQ(printed.id, "ref-2");
   EXPECT_EQ(printed.text, "Vale M. Drifters. Ocean Methods. 2015;3:101-110. doi:10.5555/om.3.");
   EXPECT_EQ(printed.doi, "10.5555/om.3");
-  EXPECT_FALSE(printed.title);
+  // A reference as printed is read by the shared parser of printed references.
+  EXPECT_EQ(printed.authors, (std::vector<std::string>{"Vale M"}));
+  EXPECT_EQ(printed.title, "Drifters");
+  EXPECT_EQ(printed.container, "Ocean Methods");
+  EXPECT_EQ(printed.year, "2015");
 }
 
 TEST(HtmlScholarly, PaperDateAfterPublicationStampsBeforeModifiedTimes) {
