@@ -16,7 +16,8 @@
 //   publisher  citation_publisher, JSON-LD publisher, dc.publisher
 // On a paper's page, citation_title comes first among the title tags, citation_author
 // before all byline sources, and the citation_* dates after the page's publication
-// stamps and before its modified times; the other scholarly fields are read by scholarly_metadata.hpp.
+// stamps and before its modified times; the other scholarly fields are read by
+// scholarly_metadata.hpp.
 #pragma once
 
 #include <string>

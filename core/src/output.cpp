@@ -293,7 +293,8 @@ std::size_t remove_leftover_temporaries(const std::vector<fs::path>& outputs) {
     }
   }
   std::size_t removed = 0;
-  for (const auto& [folder, names] : names_by_folder) {
+  for (const auto& [folder, folder_names] : names_by_folder) {
+    const std::set<std::string>& names = folder_names;  // clang 14 captures no bindings
     removed += remove_leftover_temporaries_in(
         folder, [&names](const std::string& name) { return names.count(name) > 0; });
   }
