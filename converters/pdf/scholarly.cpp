@@ -399,6 +399,16 @@ void read_doi(const Selection& selection, const std::vector<Furniture>& furnitur
   }
 }
 
+// A heading that opens the paper's sections: numbered ("1 Introduction", "IV.
+// RESULTS") or an introduction. Other headings ahead of the abstract are the title
+// block's: authors' names and institutions set large or bold ("Google, Inc.").
+bool opens_sections(const std::string& text) {
+  const std::string_view first = std::string_view(text).substr(0, text.find(' '));
+  const bool numbered = first.size() < text.size() && !first.empty() &&
+                        first.find_first_not_of("0123456789.IVX") == std::string_view::npos;
+  return numbered || fold_text(text) == "introduction";
+}
+
 // The abstract: the blocks under an "Abstract" heading, a paragraph opening with a
 // run-in "Abstract—", or an unheaded structured abstract ("Objectives. ...
 // Methods. ... Results. ... Conclusion. ...") ahead of the first section.
@@ -425,7 +435,7 @@ void read_abstract(std::vector<TextBlock>& body, int title_page, Blocks& abstrac
       taken[i] = true;
       first = i + 1;
     } else if (is_heading(body[i])) {
-      if (fold_text(text) != "keywords") break;  // the first section heading
+      if (opens_sections(text)) break;
     } else if (const std::size_t at = after_label(text, {"Abstract", "Summary"});
                at != std::string::npos && at < text.size() && text.size() > at + 40) {
       taken[i] = true;
