@@ -447,6 +447,12 @@ void read_abstract(std::vector<TextBlock>& body, int title_page, Blocks& abstrac
     if (first == body.size()) continue;
     for (std::size_t j = first; j < body.size() && j < first + kMaxBlocks; ++j) {
       if (is_heading(body[j]) || taken[j] || !in_front(body[j], title_page)) break;
+      // Past the paragraph under its heading an abstract goes on in paragraphs of running
+      // text; an author line or an affiliation set beside it (Springer's first page,
+      // a dozen words with commas and full stops) is no part of it.
+      constexpr std::size_t kMinParagraphWords = 20;
+      const bool paragraph = body[j].prose && body[j].words >= kMinParagraphWords;
+      if (!(heads_abstract && j == first) && !paragraph) break;
       if (after_label(text_of(body[j]), {"Keywords", "Key words", "Index Terms"}) !=
           std::string::npos)
         break;
