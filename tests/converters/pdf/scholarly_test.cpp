@@ -41,6 +41,20 @@ TEST(ReadScholarly, TakesTheAbstractBelowTheTitleBlocksHeadings) {
   EXPECT_EQ(plain_text(article.body.front()), "Michael Benedikt");
 }
 
+TEST(ReadScholarly, EndsARunInAbstractBeforeAnAuthorLineBesideIt) {
+  // Springer sets the authors and their institution beside the abstract, in full sentences.
+  const Article article =
+      read({text_block(para("Abstract " + kProse), true),
+            text_block(para("S. Ruswandi · K. Kitani · T. Shiraishi (*)."), true),
+            text_block(para("Faculty of Agriculture, Okayama University."), true),
+            text_block(heading(2, "Introduction"), false)});
+  ASSERT_EQ(article.abstract.size(), 1u);
+  EXPECT_EQ(plain_text(article.abstract.front()), kProse);
+  EXPECT_EQ(plain_text(article.body.front()), "S. Ruswandi · K. Kitani · T. Shiraishi (*).");
+  EXPECT_EQ(article.metadata.affiliations,
+            (std::vector<std::string>{"Faculty of Agriculture, Okayama University."}));
+}
+
 TEST(ReadScholarly, LooksNoFurtherThanTheFirstSection) {
   // A "Summary" under the first numbered section is the paper's own, not its abstract.
   const Article article =
