@@ -114,6 +114,14 @@ struct Piece {
   bool italic = false;
 };
 
+}  // namespace
+
+bool is_section_number(std::string_view word) {
+  return !word.empty() && word.find_first_not_of("0123456789.IVX") == std::string_view::npos;
+}
+
+namespace {
+
 // A section heading set in body type, alone on its line and ending no sentence:
 // bold throughout ("Background", "2.1 Setup"), or numbered in capitals ("IV.
 // RESULTS"). A byline in bold is no heading.
@@ -126,8 +134,7 @@ bool is_section_heading(const std::vector<Piece>& words, const std::string& text
   if (bold) return !parse_byline(text).has_value();
   const std::size_t first_word = text.find(' ');
   const std::string_view number = std::string_view(text).substr(0, first_word);
-  const bool numbered = first_word != std::string::npos &&
-                        number.find_first_not_of("0123456789.IVX") == std::string_view::npos;
+  const bool numbered = first_word != std::string::npos && is_section_number(number);
   const std::string_view rest = std::string_view(text).substr(first_word + 1);
   const bool capitals = std::none_of(rest.begin(), rest.end(), [](char ch) {
     return std::islower(static_cast<unsigned char>(ch));

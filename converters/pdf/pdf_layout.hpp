@@ -168,6 +168,9 @@ bool is_heading_line(const Line& line, double body);
 /// else that title itself. Empty when none stands out.
 std::string mark_title(std::vector<Page>& pages, double body, const std::string& info_title);
 
+/// True for a section number as headings print it: "2", "2.1.", "IV.".
+bool is_section_number(std::string_view word);
+
 /// Lower-cased letters and digits only, for comparing titles across sources.
 std::string fold_text(std::string_view text);
 

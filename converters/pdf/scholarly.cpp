@@ -14,6 +14,7 @@
 #include <galley/recover.hpp>
 
 #include "detail/text.hpp"
+#include "detail/url.hpp"
 #include "pdf_layout.hpp"
 
 namespace galley::pdf {
@@ -218,20 +219,6 @@ bool read_keywords(const std::string& text, Metadata& metadata) {
   return !metadata.keywords.empty();
 }
 
-// The first http(s) URL in the text, closing punctuation left out.
-std::optional<std::string> find_url(std::string_view text) {
-  std::size_t at = text.find("http://");
-  at = std::min(at, text.find("https://"));
-  if (at == std::string_view::npos) return std::nullopt;
-  std::size_t end = at;
-  while (end < text.size() && !detail::is_ascii_space(text[end])) ++end;
-  std::string_view url = text.substr(at, end - at);
-  while (!url.empty() && std::string_view(".,;)").find(url.back()) != std::string_view::npos) {
-    url.remove_suffix(1);
-  }
-  return std::string(url);
-}
-
 // A copyright or licence statement: "© 2010 Tully et al. This is an open access
 // article distributed under the Creative Commons Attribution License ...".
 bool read_license(const std::string& text, Metadata& metadata) {
@@ -243,7 +230,8 @@ bool read_license(const std::string& text, Metadata& metadata) {
                        text.find("open access article") != std::string::npos ||
                        text.find("Open Access article") != std::string::npos;
   if (!copyright && !licence) return false;
-  metadata.license = License{text, find_url(text)};
+  const auto url = detail::find_http_url(text);
+  metadata.license = License{text, url ? std::optional<std::string>(*url) : std::nullopt};
   return true;
 }
 
@@ -403,9 +391,9 @@ void read_doi(const Selection& selection, const std::vector<Furniture>& furnitur
 // RESULTS") or an introduction. Other headings ahead of the abstract are the title
 // block's: authors' names and institutions set large or bold ("Google, Inc.").
 bool opens_sections(const std::string& text) {
-  const std::string_view first = std::string_view(text).substr(0, text.find(' '));
-  const bool numbered = first.size() < text.size() && !first.empty() &&
-                        first.find_first_not_of("0123456789.IVX") == std::string_view::npos;
+  const std::size_t space = text.find(' ');
+  const bool numbered =
+      space != std::string::npos && is_section_number(std::string_view(text).substr(0, space));
   return numbered || fold_text(text) == "introduction";
 }
 

@@ -71,6 +71,19 @@ std::string remove_dot_segments(std::string_view path) {
 
 }  // namespace
 
+std::optional<std::string_view> find_http_url(std::string_view text) {
+  const std::size_t at = std::min(text.find("http://"), text.find("https://"));
+  if (at == std::string_view::npos) return std::nullopt;
+  std::size_t end = at;
+  while (end < text.size() && !is_ascii_space(text[end])) ++end;
+  std::string_view url = text.substr(at, end - at);
+  while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ';' ||
+                          (url.back() == ')' && url.find('(') == std::string_view::npos))) {
+    url.remove_suffix(1);
+  }
+  return url;
+}
+
 bool has_url_scheme(std::string_view url) noexcept {
   if (url.empty() || !std::isalpha(static_cast<unsigned char>(url.front()))) return false;
   for (std::size_t i = 1; i < url.size(); ++i) {

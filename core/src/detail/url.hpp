@@ -11,6 +11,10 @@ namespace galley::detail {
 /// True when `url` starts with a scheme ("https:", "mailto:").
 bool has_url_scheme(std::string_view url) noexcept;
 
+/// The first http or https URL printed in `text`: up to the next white space, the
+/// punctuation that closes a sentence (. , ;) and a ')' the URL did not open left out.
+std::optional<std::string_view> find_http_url(std::string_view text);
+
 /// Resolves `reference` against the absolute URL `base`. Returns `reference` unchanged
 /// when it is already absolute or `base` is not an absolute hierarchical URL.
 std::string resolve_url(std::string_view base, std::string_view reference);

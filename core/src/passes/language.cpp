@@ -28,8 +28,7 @@ std::string sample_of(const Article& article) {
       text += plain_text(block);
     }
   }
-  if (text.size() > kSampleBytes) text.resize(kSampleBytes);  // sanitize_utf8 mends a cut
-  return detail::sanitize_utf8(std::move(text));
+  return text;  // detect_language cuts it to kSampleBytes and mends invalid UTF-8
 }
 
 // CLD2 names a few languages by their withdrawn ISO 639 codes.

@@ -19,6 +19,7 @@
 
 #include "detail/letters.hpp"
 #include "detail/text.hpp"
+#include "detail/url.hpp"
 
 namespace galley {
 namespace {
@@ -446,18 +447,9 @@ Layout find_layout(std::string_view text, const YearAt& year) {
 
 void parse_fields(std::string_view text, Reference& ref) {
   if (auto doi = find_doi(text)) ref.doi = std::move(doi);
-  for (std::string_view scheme : {"https://", "http://"}) {
-    const std::size_t at = text.find(scheme);
-    if (at == std::string_view::npos) continue;
-    std::size_t end = at;
-    while (end < text.size() && !is_space(text[end])) ++end;
-    std::string_view url = text.substr(at, end - at);
-    while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ';' ||
-                            (url.back() == ')' && url.find('(') == std::string_view::npos))) {
-      url.remove_suffix(1);
-    }
-    if (url.find("doi.org/") == std::string_view::npos) ref.url = std::string(url);
-    break;
+  if (const auto url = detail::find_http_url(text);
+      url && url->find("doi.org/") == std::string_view::npos) {
+    ref.url = std::string(*url);
   }
   const YearAt year = find_year(text);
   if (year.pos != std::string_view::npos) {
