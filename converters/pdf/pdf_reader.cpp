@@ -405,13 +405,14 @@ class PdfReader final : public Reader {
                  "text, so all of its text is kept"});
     }
     read_front_matter(selection, article.metadata, options.date_order);
-    // A web print's navigation ahead of the title is dropped; a document's masthead
-    // is page furniture. What follows a web print's article is kept, set apart.
+    // What is printed ahead of the title (a web print's navigation, a document's
+    // masthead) is set apart as page furniture; what follows a web print's article
+    // is its footer.
     if (layout == Layout::Document) {
       keep_reading_text_before_title(selection);
       read_scholarly(selection, article);
-      add_furniture(selection.before, article.furniture);
     }
+    add_furniture(selection.before, article.furniture);
     std::stable_sort(article.furniture.begin(), article.furniture.end(),
                      [](const Furniture& a, const Furniture& b) { return a.page < b.page; });
     article.body = to_model(std::move(selection.body));

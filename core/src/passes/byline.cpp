@@ -323,22 +323,33 @@ std::string without_date(std::string_view text) {
   if (!span) return std::string(text);
   const std::string_view head = trim_separators(text.substr(0, span->begin));
   const std::string_view tail = trim_separators(text.substr(span->end));
-  if (tail.empty()) return std::string(head);
+  if (tail.empty() || head.empty()) return std::string(tail.empty() ? head : tail);
   return std::string(head) + " | " + std::string(tail);
 }
 
-// A name printed twice, as a web page prints an avatar's caption beside the name's
-// link: "Jane Doe Jane Doe", "Jane DoeJane Doe". Only names of two words or more.
-std::optional<std::string_view> doubled_name(std::string_view text) {
-  const std::size_t half = text.size() / 2;
-  std::string_view first = text.substr(0, half);
-  std::string_view second = text.substr(half);
-  if (text.size() % 2 == 1) {
-    if (text[half] != ' ') return std::nullopt;
-    second.remove_prefix(1);
+// A name printed twice, as a web page's author card prints an avatar's caption beside
+// the name's link: "Jane Doe Jane Doe", "Jane DoeJane Doe". What the card says after
+// the name is kept as `rest`: "Jane Doe Jane Doe 2 hours ago", "... on Feb 24 4 min
+// read". Only names of two words or more, and a short rest.
+struct DoubledName {
+  std::string_view name;
+  std::string_view rest;
+};
+
+std::optional<DoubledName> doubled_name(std::string_view text) {
+  constexpr std::size_t kMaxRestWords = 6;
+  for (std::size_t length = text.size() / 2; length > 0; --length) {
+    const std::string_view name = text.substr(0, length);
+    if (name.back() == ' ' || name.find(' ') == std::string_view::npos) continue;
+    std::string_view after = text.substr(length);
+    if (after.starts_with(' ')) after.remove_prefix(1);
+    if (!after.starts_with(name)) continue;
+    const std::string_view rest = after.substr(length);
+    if (!rest.empty() && rest.front() != ' ') continue;  // "Jane Doe Jane Does"
+    if (detail::word_count(rest) > kMaxRestWords) return std::nullopt;
+    return DoubledName{name, trim(rest)};
   }
-  if (first != second || first.find(' ') == std::string_view::npos) return std::nullopt;
-  return first;
+  return std::nullopt;
 }
 
 // After "By Jane Doe" a description of her starting with an article ends the names:
@@ -518,9 +529,9 @@ std::optional<Byline> parse_byline(std::string_view line) {
   const Marker marker = strip_marker(text);
   const bool marked = marker != Marker::None;
   const auto doubled = doubled_name(text);
-  if (doubled) text = *doubled;
+  if (doubled) text = doubled->name;
   if (marked) text = without_description(text);
-  const std::string printed = without_decorations(without_date(with_coauthors(text)));
+  std::string printed = without_decorations(without_date(with_coauthors(text)));
   const auto segments = split_any(
       printed, {"|", "\xC2\xB7", "\xE2\x80\xA2", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "});
   const std::string_view names_part = segments.front();
@@ -538,6 +549,10 @@ std::optional<Byline> parse_byline(std::string_view line) {
   for (const Person& person : names->people) name_words += detail::word_count(person.name);
   if (name_words > limit) return std::nullopt;
   const bool affiliated = names->affiliated || segments.size() > 1;
+  if (doubled && !doubled->rest.empty()) {
+    const std::string rest = without_date(doubled->rest);
+    if (!rest.empty()) printed += " \xC2\xB7 " + rest;
+  }
   return Byline{printed, std::move(names->people), marked || affiliated || doubled || handle};
 }
 

@@ -90,9 +90,25 @@ TEST(ParseByline, ReadsANamePrintedTwiceAsMarked) {
     EXPECT_EQ(byline->authors.size(), 1u) << line;
   }
   EXPECT_EQ(authors_of("Jane Doe Jane Doe"), (Names{"Jane Doe"}));
+  const auto near_twice = parse_byline("Jane Doe Jane Does");
+  EXPECT_FALSE(near_twice && near_twice->marked);
   const auto single = parse_byline("Madonna Madonna");
   ASSERT_TRUE(single);
   EXPECT_FALSE(single->marked);
+}
+
+// An author card says more after the name: when, how long; it stays in the byline.
+TEST(ParseByline, KeepsWhatAnAuthorCardSaysAfterTheName) {
+  const auto relative =
+      parse_byline("Ale\u0161 V\u00e1vra Ale\u0161 V\u00e1vra p\u0159ed 2 hodinami");
+  ASSERT_TRUE(relative);
+  EXPECT_TRUE(relative->marked);
+  EXPECT_EQ(names(relative->authors), (Names{"Ale\u0161 V\u00e1vra"}));
+  EXPECT_EQ(relative->text, "Ale\u0161 V\u00e1vra \u00b7 p\u0159ed 2 hodinami");
+  const auto dated = parse_byline("Jane DoeJane Doe Jan 3, 2019 5 min read");
+  ASSERT_TRUE(dated);
+  EXPECT_EQ(dated->text, "Jane Doe \u00b7 5 min read");
+  EXPECT_FALSE(parse_byline("Jane Doe Jane Doe wrote this piece for the paper in the spring"));
 }
 
 TEST(ParseByline, LeavesTheDateOut) {
