@@ -45,6 +45,12 @@ std::size_t run_in_heading_length(std::string_view text) {
   return is_reference_heading(head) && starts_reference(text.substr(space + 1)) ? space + 1 : 0;
 }
 
+// How a reference list is set.
+struct ListStyle {
+  bool bracketed = false;  ///< labels in brackets: "[12]", "[Smi17]"
+  bool hanging = false;    ///< hanging indents: each reference's lines after its first indented
+};
+
 // One reference being assembled from the blocks of the list.
 struct Entry {
   std::string text;
@@ -60,50 +66,94 @@ struct Entry {
 };
 
 // Whether a block opens the next reference of the list rather than continuing the
-// one before (a column or page break inside a reference makes a new block). A
-// bracketed list opens references only with its labels; an author-year list (and
-// a numbered one whose labels are set apart in a column of their own) with an
-// author's name once the reference before has had its year.
+// one before (a column or page break inside a reference makes a new block). In a list
+// set with hanging indents the first line of each reference is flush with the column
+// and the rest indented, so a flush block opens one when it hangs (its next lines, or
+// the next block, indented) or reads as a reference (a line after the list, "Cite this
+// article as: ...", does neither), and an indented block goes on.
+// Otherwise a bracketed list opens references only with its labels; an author-year
+// list (and a numbered one whose labels are set apart in a column of their own) with
+// an author's name once the reference before has had its year.
 // A number opening a block opens a reference when it is above the last label ("2.
 // grain development" inside a title broken over a line is none); an out-of-sequence
 // label is split off later by split_reference_list, which reads what follows it.
-bool opens_reference(std::string_view text, const Reference& read,
-                     const std::vector<Entry>& entries, bool bracketed, long last_label) {
+bool opens_reference(const TextBlock& block, const TextBlock* next, std::string_view text,
+                     const Reference& read, const std::vector<Entry>& entries,
+                     const ListStyle& style, long last_label) {
   if (entries.empty()) return true;
   if (text.empty()) return false;
+  if (style.hanging) {
+    // A first line that ends a sentence ("... and Lei Zhang. dots.ocr:") is a block of
+    // its own, the indented rest the next.
+    const bool hangs = block.hanging || (next != nullptr && next->indented);
+    return !block.indented && !std::islower(static_cast<unsigned char>(text[0])) &&
+           (hangs || starts_reference(text));
+  }
   if (text.front() == '[') return true;
-  if (bracketed || !starts_reference(text)) return false;
+  if (style.bracketed || !starts_reference(text)) return false;
   if (std::isdigit(static_cast<unsigned char>(text.front()))) {
     return !is_number(read.label) || std::stol(read.label) > last_label;
   }
   return entries.back().has_year;
 }
 
+// The references an entry of the list holds. An author-year reference has its year,
+// so a piece split off without one is text of the reference before that read like a
+// new one ("... afforestation. Water S.A. 23, 135-140.").
+std::vector<std::string> split_entry(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::string& piece : split_reference_list(text)) {
+    const Reference read = parse_reference(piece);
+    if (!out.empty() && read.label.empty() && !read.year) {
+      out.back() += " " + piece;
+    } else {
+      out.push_back(std::move(piece));
+    }
+  }
+  return out;
+}
+
+// A reference line set in larger type is taken for a heading; a section's heading
+// has no author list. Returns the end of the list that starts at blocks[from].
+std::size_t list_end(const std::vector<TextBlock>& blocks, std::size_t from) {
+  for (std::size_t i = from + 1; i < blocks.size(); ++i) {
+    if (!is_heading(blocks[i])) continue;
+    const std::string text = text_of(blocks[i]);
+    if (!(starts_reference(text) && text.find(", ") != std::string::npos)) return i;
+  }
+  return blocks.size();
+}
+
+// How the list in blocks[from, end) is set. Hanging indents show in a few of its
+// blocks at least (a reference of one line has none to show).
+ListStyle style_of(const std::vector<TextBlock>& blocks, std::size_t from, std::size_t end,
+                   std::string_view first_text) {
+  constexpr std::size_t kMinHanging = 2;
+  const auto hanging = std::count_if(blocks.begin() + static_cast<std::ptrdiff_t>(from),
+                                     blocks.begin() + static_cast<std::ptrdiff_t>(end),
+                                     [](const TextBlock& block) { return block.hanging; });
+  return {first_text.starts_with("["), static_cast<std::size_t>(hanging) >= kMinHanging};
+}
+
 // Reads the list that follows blocks[heading]; returns the end of the list. The
 // heading's block itself is `first_text` when the heading was run in.
 std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
                       std::string first_text, std::vector<Reference>& out) {
+  const std::size_t end = list_end(blocks, from);
   std::vector<Entry> entries;
-  std::size_t i = from;
-  bool bracketed = false;
   std::size_t labels_apart = 0;  // bare numbers set in a column of their own
   long last_label = 0;           // the highest label opening a reference so far
-  for (; i < blocks.size(); ++i) {
-    std::string text =
-        i == from && !first_text.empty() ? std::move(first_text) : text_of(blocks[i]);
-    // A reference line set in larger type is taken for a heading; a section's
-    // heading has no author list.
-    if (i > from && is_heading(blocks[i]) &&
-        !(starts_reference(text) && text.find(", ") != std::string::npos)) {
-      break;
-    }
+  if (first_text.empty()) first_text = text_of(blocks[from]);
+  const ListStyle style = style_of(blocks, from, end, first_text);
+  for (std::size_t i = from; i < end; ++i) {
+    std::string text = i == from ? std::move(first_text) : text_of(blocks[i]);
     if (is_number(text)) {
       ++labels_apart;
       continue;
     }
-    if (entries.empty()) bracketed = text.starts_with("[");
     Reference read = parse_reference(text);
-    if (opens_reference(text, read, entries, bracketed, last_label)) {
+    const TextBlock* next = i + 1 < end ? &blocks[i + 1] : nullptr;
+    if (opens_reference(blocks[i], next, text, read, entries, style, last_label)) {
       if (is_number(read.label)) last_label = std::stol(read.label);
       entries.emplace_back(std::move(text), read);
     } else {
@@ -112,7 +162,7 @@ std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
   }
   long previous = 0;
   for (const Entry& entry : entries) {
-    for (const std::string& printed : split_reference_list(entry.text)) {
+    for (const std::string& printed : split_entry(entry.text)) {
       Reference ref = parse_reference(printed);
       // Labels set apart from the text were printed in sequence.
       if (ref.label.empty() && labels_apart > 0 && previous > 0)
@@ -121,14 +171,16 @@ std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
       out.push_back(std::move(ref));
     }
   }
-  return i;
+  return end;
 }
 
 // Whether the block after a reference heading opens its list: a reference, a label
-// set apart, or the first line of a long list of full names ("Shuai Bai, Keqin Chen,
-// Xuejing Liu,") whose year follows on the next line.
+// set apart, or a list of full names up to its first full stop ("Shuai Bai, Keqin Chen,
+// and Junyang Lin. Qwen2.5-VL technical report. arXiv, 2025."; "Shuai Bai, Keqin
+// Chen," on a line of its own, the year on the next).
 bool opens_list(const std::string& text) {
-  return starts_reference(text) || is_number(text) || split_author_list(text).size() >= 2;
+  return starts_reference(text) || is_number(text) ||
+         split_author_list(text.substr(0, text.find(". "))).size() >= 2;
 }
 
 // Every reference list in the body (a paper's, a supplement's, a book's chapters'):

@@ -64,5 +64,69 @@ TEST(ReadScholarly, LooksNoFurtherThanTheFirstSection) {
   EXPECT_EQ(article.body.size(), 4u);
 }
 
+// A block of a reference list: `hanging` when its lines after its first are indented,
+// `indented` when its first line is.
+TextBlock list_block(const std::string& text, bool hanging, bool indented = false) {
+  TextBlock block = text_block(para(text), true);
+  block.hanging = hanging;
+  block.indented = indented;
+  return block;
+}
+
+std::vector<std::string> reference_texts(const Article& article) {
+  std::vector<std::string> out;
+  for (const Reference& ref : article.references) out.push_back(ref.text);
+  return out;
+}
+
+TEST(ReadScholarly, ReadsAListSetWithHangingIndentsEntryByEntry) {
+  // Full names and the year at the end (natbib's plainnat): no author-year start to
+  // split on, so the layout shows where each reference opens. Two end their first line
+  // with a sentence, their rest indented in a block of its own; the line after the
+  // list is neither hung nor a reference.
+  const Article article = read(
+      {text_block(heading(2, "References"), false),
+       list_block("Shuai Bai, Keqin Chen, and Junyang Lin. Qwen2.5-VL technical report.", false),
+       list_block("arXiv [cs.CV], February 2025.", false, true),
+       list_block("Lukas Blecher and Robert Stojnic. Nougat: Neural optical understanding for "
+                  "academic documents, 2023.",
+                  true),
+       list_block("Mi Jian and Lei Zhang. dots.ocr:", false),
+       list_block("Multilingual Document Layout Parsing, 2025.", false, true),
+       list_block("DeepSeek-AI. Deepseek-ocr: Contexts optical compression, 2025. URL "
+                  "https://github.com/deepseek-ai/DeepSeek-OCR.",
+                  true),
+       list_block("Cite this article as: Marsh et al., Journal of River Studies 2024, 3:1.",
+                  false)});
+  EXPECT_EQ(reference_texts(article),
+            (std::vector<std::string>{
+                "Shuai Bai, Keqin Chen, and Junyang Lin. Qwen2.5-VL technical report. arXiv "
+                "[cs.CV], February 2025.",
+                "Lukas Blecher and Robert Stojnic. Nougat: Neural optical understanding for "
+                "academic documents, 2023.",
+                "Mi Jian and Lei Zhang. dots.ocr: Multilingual Document Layout Parsing, 2025.",
+                "DeepSeek-AI. Deepseek-ocr: Contexts optical compression, 2025. URL "
+                "https://github.com/deepseek-ai/DeepSeek-OCR. Cite this article as: Marsh et "
+                "al., Journal of River Studies 2024, 3:1."}));
+}
+
+TEST(ReadScholarly, KeepsTextWithoutAYearInTheAuthorYearReferenceBefore) {
+  // "Water S.A." reads like an author after a full stop, but a reference has its year.
+  const Article article = read(
+      {text_block(heading(2, "References"), false),
+       list_block("Scott, D.F., Smith, R.E., 1997. Preliminary empirical models. Water S.A. 23, "
+                  "135-140.",
+                  true),
+       list_block("Smakhtin, V.U., 2001. Low flow hydrology: a review. Journal of Hydrology "
+                  "240, 147-186.",
+                  true)});
+  EXPECT_EQ(reference_texts(article),
+            (std::vector<std::string>{
+                "Scott, D.F., Smith, R.E., 1997. Preliminary empirical models. Water S.A. 23, "
+                "135-140.",
+                "Smakhtin, V.U., 2001. Low flow hydrology: a review. Journal of Hydrology 240, "
+                "147-186."}));
+}
+
 }  // namespace
 }  // namespace galley::pdf
