@@ -35,6 +35,12 @@ bool is_number(std::string_view text) {
   });
 }
 
+// A reference's label set in a column of its own: "12", "12.".
+bool is_label_apart(std::string_view text) {
+  if (text.ends_with(".")) text.remove_suffix(1);
+  return is_number(text);
+}
+
 // ---- references ---------------------------------------------------------------
 
 // A run-in heading: "References 1. Kudsk KA, ..." set in one block with the list.
@@ -48,6 +54,7 @@ std::size_t run_in_heading_length(std::string_view text) {
 // How a reference list is set.
 struct ListStyle {
   bool bracketed = false;  ///< labels in brackets: "[12]", "[Smi17]"
+  bool labelled = false;   ///< labels of any kind: "[12]", "12.", "12"
   bool hanging = false;    ///< hanging indents: each reference's lines after its first indented
 };
 
@@ -68,26 +75,26 @@ struct Entry {
 // Whether a block opens the next reference of the list rather than continuing the
 // one before (a column or page break inside a reference makes a new block). In a list
 // set with hanging indents the first line of each reference is flush with the column
-// and the rest indented, so a flush block opens one when it hangs (its next lines, or
-// the next block, indented) or reads as a reference (a line after the list, "Cite this
-// article as: ...", does neither), and an indented block goes on.
-// Otherwise a bracketed list opens references only with its labels; an author-year
-// list (and a numbered one whose labels are set apart in a column of their own) with
-// an author's name once the reference before has had its year.
+// and the rest indented, so a flush block opens one when it has a label (in a list
+// with labels, unless they are set apart in a column of their own), else when it hangs (its next
+// lines, or the next block, indented) or reads as a reference (a line after the list, "Cite this
+// article as: ...", does neither); an indented block goes on. Otherwise a bracketed list opens
+// references only with its labels; an author-year list (and a numbered one whose labels are set
+// apart in a column of their own) with an author's name once the reference before has had its year.
 // A number opening a block opens a reference when it is above the last label ("2.
 // grain development" inside a title broken over a line is none); an out-of-sequence
 // label is split off later by split_reference_list, which reads what follows it.
 bool opens_reference(const TextBlock& block, const TextBlock* next, std::string_view text,
                      const Reference& read, const std::vector<Entry>& entries,
-                     const ListStyle& style, long last_label) {
+                     const ListStyle& style, long last_label, bool labels_apart) {
   if (entries.empty()) return true;
   if (text.empty()) return false;
   if (style.hanging) {
     // A first line that ends a sentence ("... and Lei Zhang. dots.ocr:") is a block of
     // its own, the indented rest the next.
     const bool hangs = block.hanging || (next != nullptr && next->indented);
-    return !block.indented && !std::islower(static_cast<unsigned char>(text[0])) &&
-           (hangs || starts_reference(text));
+    if (block.indented || std::islower(static_cast<unsigned char>(text[0]))) return false;
+    return style.labelled && !labels_apart ? !read.label.empty() : hangs || starts_reference(text);
   }
   if (text.front() == '[') return true;
   if (style.bracketed || !starts_reference(text)) return false;
@@ -97,18 +104,80 @@ bool opens_reference(const TextBlock& block, const TextBlock* next, std::string_
   return entries.back().has_year;
 }
 
+// Whether the text holds a year as references print one: 1800-2099, digits alone.
+bool has_year(std::string_view text) {
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+    const auto digit = [&](std::size_t k) {
+      return k < text.size() && std::isdigit(static_cast<unsigned char>(text[k]));
+    };
+    if ((i > 0 && digit(i - 1)) || digit(i + 4) || !digit(i) || !digit(i + 1) || !digit(i + 2) ||
+        !digit(i + 3))
+      continue;
+    const std::string_view century = text.substr(i, 2);
+    if (century == "18" || century == "19" || century == "20") return true;
+  }
+  return false;
+}
+
+// A page range as a reference closes with it: "229–236", "H1253–H1261", "1-9".
+bool is_page_range(std::string_view word) {
+  const auto pages = [](std::string_view part) {
+    if (!part.empty() && std::isupper(static_cast<unsigned char>(part.front())))
+      part.remove_prefix(1);
+    return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+  };
+  for (std::string_view dash : {"-", "\u2013"}) {
+    const std::size_t at = word.find(dash);
+    if (at != std::string_view::npos)
+      return pages(word.substr(0, at)) && pages(word.substr(at + dash.size()));
+  }
+  return false;
+}
+
+// The offsets where author-year references printed without a closing full stop start
+// again, after the first: past the page range that closes one ("Hypertension 43,
+// 229–236"), where an author's name opens the next with its year to follow ("Rousseau,
+// A., Michaud, A. ... (1995)").
+std::vector<std::size_t> starts_after_pages(std::string_view text) {
+  constexpr std::size_t kLookahead = 300;
+  std::vector<std::size_t> out;
+  std::size_t begin = 0;
+  for (std::size_t at = text.find(' '); at != std::string_view::npos; at = text.find(' ', at + 1)) {
+    const std::size_t word = text.rfind(' ', at - 1);
+    const std::size_t from = word == std::string_view::npos || word < begin ? begin : word + 1;
+    if (at + 1 >= text.size() || !std::isupper(static_cast<unsigned char>(text[at + 1])) ||
+        !is_page_range(text.substr(from, at - from)) || !has_year(text.substr(begin, at - begin)))
+      continue;
+    const std::string_view next = text.substr(at + 1, kLookahead);
+    if (starts_reference(next) && has_year(next)) {
+      out.push_back(at + 1);
+      begin = at + 1;
+    }
+  }
+  return out;
+}
+
 // The references an entry of the list holds. An author-year reference has its year,
 // so a piece split off without one is text of the reference before that read like a
-// new one ("... afforestation. Water S.A. 23, 135-140.").
+// new one ("... afforestation. Water S.A. 23, 135-140."); one printed without a closing
+// full stop is split after its pages.
 std::vector<std::string> split_entry(const std::string& text) {
   std::vector<std::string> out;
   for (std::string& piece : split_reference_list(text)) {
     const Reference read = parse_reference(piece);
     if (!out.empty() && read.label.empty() && !read.year) {
       out.back() += " " + piece;
-    } else {
-      out.push_back(std::move(piece));
+      continue;
     }
+    std::size_t begin = 0;
+    for (const std::size_t at :
+         read.label.empty() ? starts_after_pages(piece) : std::vector<std::size_t>{}) {
+      out.push_back(piece.substr(begin, at - 1 - begin));
+      begin = at;
+    }
+    out.push_back(piece.substr(begin));
   }
   return out;
 }
@@ -132,7 +201,8 @@ ListStyle style_of(const std::vector<TextBlock>& blocks, std::size_t from, std::
   const auto hanging = std::count_if(blocks.begin() + static_cast<std::ptrdiff_t>(from),
                                      blocks.begin() + static_cast<std::ptrdiff_t>(end),
                                      [](const TextBlock& block) { return block.hanging; });
-  return {first_text.starts_with("["), static_cast<std::size_t>(hanging) >= kMinHanging};
+  return {first_text.starts_with("["), !parse_reference(first_text).label.empty(),
+          static_cast<std::size_t>(hanging) >= kMinHanging};
 }
 
 // Reads the list that follows blocks[heading]; returns the end of the list. The
@@ -147,13 +217,14 @@ std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
   const ListStyle style = style_of(blocks, from, end, first_text);
   for (std::size_t i = from; i < end; ++i) {
     std::string text = i == from ? std::move(first_text) : text_of(blocks[i]);
-    if (is_number(text)) {
+    if (is_label_apart(text)) {
       ++labels_apart;
       continue;
     }
     Reference read = parse_reference(text);
     const TextBlock* next = i + 1 < end ? &blocks[i + 1] : nullptr;
-    if (opens_reference(blocks[i], next, text, read, entries, style, last_label)) {
+    if (opens_reference(blocks[i], next, text, read, entries, style, last_label,
+                        labels_apart > 0)) {
       if (is_number(read.label)) last_label = std::stol(read.label);
       entries.emplace_back(std::move(text), read);
     } else {
@@ -179,7 +250,7 @@ std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
 // and Junyang Lin. Qwen2.5-VL technical report. arXiv, 2025."; "Shuai Bai, Keqin
 // Chen," on a line of its own, the year on the next).
 bool opens_list(const std::string& text) {
-  return starts_reference(text) || is_number(text) ||
+  return starts_reference(text) || is_label_apart(text) ||
          split_author_list(text.substr(0, text.find(". "))).size() >= 2;
 }
 

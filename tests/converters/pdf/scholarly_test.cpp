@@ -128,5 +128,58 @@ TEST(ReadScholarly, KeepsTextWithoutAYearInTheAuthorYearReferenceBefore) {
                 "147-186."}));
 }
 
+TEST(ReadScholarly, OpensReferencesOnlyAtLabelsInALabelledListWithHangingIndents) {
+  // The authors' biographies after an IEEE list are flush paragraphs, each with an
+  // indented one after it, but have no label.
+  const Article article = read(
+      {text_block(heading(2, "REFERENCES"), false),
+       list_block("[1] E. Chang and A. Zakhor, \u201CScalable video data placement on parallel "
+                  "disk arrays,\u201D in Proc. SPIE, 1994.",
+                  true),
+       list_block("[2] H. Vin, S. Rao, and P. Goyal, \u201COptimizing the placement of "
+                  "multimedia objects,\u201D in Proc. ICMCS, 1995.",
+                  true),
+       list_block("Ed Chang received the B.S. degree from Purdue University in 1987.", false),
+       list_block("He is currently with Digital Equipment Corporation.", false, true)});
+  ASSERT_EQ(article.references.size(), 2u);
+  EXPECT_TRUE(article.references[1].text.ends_with("Digital Equipment Corporation."));
+}
+
+TEST(ReadScholarly, NumbersReferencesWhoseLabelsAreSetApartWithFullStops) {
+  // Labels "2." and "3." in a column of their own, the references' text after them, set
+  // with hanging indents.
+  const Article article = read(
+      {text_block(heading(2, "References"), false),
+       list_block("1. Kudsk KA, Fabian TC: Silent deep vein thrombosis. Ann Surg 1989, 210:1-9.",
+                  true),
+       text_block(para("2."), false), text_block(para("3."), false),
+       list_block("Geerts WH, Code KI: A prospective study of venous thromboembolism. N Engl J "
+                  "Med 1994, 331:1601-6.",
+                  true),
+       list_block("Weitz JI: Low-molecular-weight heparins. N Engl J Med 1997, 337:688-98.",
+                  true)});
+  std::vector<std::string> labels;
+  for (const Reference& ref : article.references) labels.push_back(ref.label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"1", "2", "3"}));
+}
+
+TEST(ReadScholarly, SplitsAuthorYearReferencesWithoutAFullStopAfterTheirPages) {
+  // Portland Press ends a reference with its pages; two run together when the first's
+  // last line is full.
+  const Article article =
+      read({text_block(heading(2, "REFERENCES"), false),
+            text_block(para("Peng, H., Carretero, O. A. and Rhaleb, N. E. (2003) Ac-SDKP reverses "
+                            "cardiac fibrosis. Hypertension 42, 1164\u20131170 Rasoul, S. and "
+                            "Peng, H. (2004) Ac-SDKP reverses inflammation. J. Hypertens. 22, "
+                            "593\u2013603"),
+                       true)});
+  EXPECT_EQ(reference_texts(article),
+            (std::vector<std::string>{
+                "Peng, H., Carretero, O. A. and Rhaleb, N. E. (2003) Ac-SDKP reverses cardiac "
+                "fibrosis. Hypertension 42, 1164\u20131170",
+                "Rasoul, S. and Peng, H. (2004) Ac-SDKP reverses inflammation. J. Hypertens. "
+                "22, 593\u2013603"}));
+}
+
 }  // namespace
 }  // namespace galley::pdf
