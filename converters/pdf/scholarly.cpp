@@ -10,6 +10,7 @@
 #include <cctype>
 #include <iterator>
 #include <optional>
+#include <span>
 
 #include <galley/recover.hpp>
 
@@ -293,7 +294,7 @@ bool in_front(const TextBlock& block, int title_page) {
 
 // The rest of the text after a label such as "Keywords:" or "Index Terms—"; npos
 // when it does not start with one of `labels`.
-std::size_t after_label(std::string_view text, std::initializer_list<std::string_view> labels) {
+std::size_t after_label(std::string_view text, std::span<const std::string_view> labels) {
   for (std::string_view label : labels) {
     if (!starts_with_icase(text, label)) continue;
     std::size_t at = label.size();
@@ -309,6 +310,10 @@ std::size_t after_label(std::string_view text, std::initializer_list<std::string
     return at;
   }
   return std::string_view::npos;
+}
+
+std::size_t after_label(std::string_view text, std::initializer_list<std::string_view> labels) {
+  return after_label(text, std::span(labels.begin(), labels.size()));
 }
 
 std::vector<std::string> split_keywords(std::string_view list) {
@@ -520,6 +525,19 @@ bool opens_sections(const std::string& text) {
   return numbered || fold_text(text) == "introduction";
 }
 
+// What heads an abstract, in the languages papers print: "Abstract", "Résumé"
+// (French papers print theirs first and an English "Summary" at the end).
+constexpr std::array<std::string_view, 12> kAbstractLabels = {
+    "Abstract",     "Summary",        "R\u00E9sum\u00E9", "R\u00C9SUM\u00C9",
+    "Resumen",      "Resumo",         "Zusammenfassung",  "Riassunto",
+    "Samenvatting", "Sammanfattning", "Streszczenie",     "Abstrakt"};
+
+bool heads_abstract(const std::string& text) {
+  const std::string folded = fold_text(text);
+  return std::any_of(kAbstractLabels.begin(), kAbstractLabels.end(),
+                     [&](std::string_view label) { return folded == fold_text(label); });
+}
+
 // The abstract: the blocks under an "Abstract" heading, a paragraph opening with a
 // run-in "Abstract—", or an unheaded structured abstract ("Objectives. ...
 // Methods. ... Results. ... Conclusion. ...") ahead of the first section.
@@ -540,14 +558,14 @@ void read_abstract(std::vector<TextBlock>& body, int title_page, Blocks& abstrac
     if (taken[i]) continue;
     const std::string text = text_of(body[i]);
     std::size_t first = body.size();
-    const bool heads_abstract = fold_text(text) == "abstract" || fold_text(text) == "summary";
-    if (heads_abstract) {
+    const bool headed = heads_abstract(text);
+    if (headed) {
       // Also a paragraph: the heading may be set in body type ("ABSTRACT" in italics).
       taken[i] = true;
       first = i + 1;
     } else if (is_heading(body[i])) {
       if (opens_sections(text)) break;
-    } else if (const std::size_t at = after_label(text, {"Abstract", "Summary"});
+    } else if (const std::size_t at = after_label(text, kAbstractLabels);
                at != std::string::npos && at < text.size() && text.size() > at + 40) {
       taken[i] = true;
       abstract.push_back({Paragraph{{Inline{Text{text.substr(at)}}}}});
@@ -563,7 +581,7 @@ void read_abstract(std::vector<TextBlock>& body, int title_page, Blocks& abstrac
       // a dozen words with commas and full stops) is no part of it.
       constexpr std::size_t kMinParagraphWords = 20;
       const bool paragraph = body[j].prose && body[j].words >= kMinParagraphWords;
-      if (!(heads_abstract && j == first) && !paragraph) break;
+      if (!(headed && j == first) && !paragraph) break;
       if (after_label(text_of(body[j]), {"Keywords", "Key words", "Index Terms"}) !=
           std::string::npos)
         break;
@@ -586,8 +604,7 @@ void read_front(Selection& selection, Article& article) {
   for (std::size_t i = 0; i < body.size() && in_front(body[i], selection.title_page); ++i) {
     const std::string text = text_of(body[i]);
     if (is_heading(body[i])) {
-      in_sections = in_sections || (fold_text(text) != "abstract" && fold_text(text) != "summary" &&
-                                    fold_text(text) != "keywords");
+      in_sections = in_sections || (!heads_abstract(text) && fold_text(text) != "keywords");
       continue;
     }
     if (read_keywords(text, metadata) || read_license(text, metadata) ||

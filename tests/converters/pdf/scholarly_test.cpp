@@ -55,6 +55,18 @@ TEST(ReadScholarly, EndsARunInAbstractBeforeAnAuthorLineBesideIt) {
             (std::vector<std::string>{"Faculty of Agriculture, Okayama University."}));
 }
 
+TEST(ReadScholarly, TakesARunInAbstractInTheLanguageOfThePaper) {
+  // A French paper heads its abstract "Résumé" and its English one, at the end, "Summary".
+  const std::string resume =
+      "Une fa\u00E7on d\u2019assister l\u2019analyse d\u2019entrep\u00F4t de donn\u00E9es "
+      "repose sur l\u2019exploitation et la fouille de fichiers de logs de requ\u00EAtes.";
+  const Article article =
+      read({text_block(para("R\u00E9sum\u00E9. " + resume), true),
+            text_block(heading(2, "1 Introduction"), false), text_block(para(kProse), true)});
+  ASSERT_EQ(article.abstract.size(), 1u);
+  EXPECT_EQ(plain_text(article.abstract.front()), resume);
+}
+
 TEST(ReadScholarly, LooksNoFurtherThanTheFirstSection) {
   // A "Summary" under the first numbered section is the paper's own, not its abstract.
   const Article article =
