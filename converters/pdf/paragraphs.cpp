@@ -438,6 +438,12 @@ class BlockBuilder::Impl {
       block.markers = std::any_of(g.lines.begin(), g.lines.end(),
                                   [](const Line* line) { return line->markers; });
       block.indented = indented(*g.lines.front());
+      double left = g.lines.front()->box.x0, right = g.lines.front()->box.x1;
+      for (const Line* line : g.lines) {
+        left = std::min(left, line->box.x0);
+        right = std::max(right, line->box.x1);
+      }
+      block.width = right - left;
       block.hanging = g.hanging && !block.indented && !heading;
       block.words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
       block.prose = !heading && is_prose(text, block.words);

@@ -192,6 +192,7 @@ struct TextBlock {
   bool indented = false;  ///< its first line starts right of its column's edge
   bool hanging = false;   ///< flush first line, the next indented: a hanging indent
   double size = 0;        ///< type size of its first line
+  double width = 0;       ///< from its lines' leftmost start to their rightmost end
 };
 
 /// Rebuilds headings and paragraphs from the lines of pages given in order, joining

@@ -185,9 +185,13 @@ std::vector<std::string> split_entry(const std::string& text) {
 
 // A reference line set in larger type is taken for a heading; a section's heading
 // has no author list. Returns the end of the list that starts at blocks[from].
+// A title in larger type than the list set in body type ("ONLINE METHODS" after
+// Nature's list) ends it too.
 std::size_t list_end(const std::vector<TextBlock>& blocks, std::size_t from) {
+  constexpr double kLarger = 1.1;
   for (std::size_t i = from + 1; i < blocks.size(); ++i) {
-    if (!is_heading(blocks[i])) continue;
+    const bool title = !blocks[i].prose && blocks[i].size > kLarger * blocks[from].size;
+    if (!is_heading(blocks[i]) && !title) continue;
     const std::string text = text_of(blocks[i]);
     if (!(starts_reference(text) && text.find(", ") != std::string::npos)) return i;
   }
@@ -255,9 +259,40 @@ bool opens_list(const std::string& text) {
          split_author_list(text.substr(0, text.find(". "))).size() >= 2;
 }
 
+// A numbered reference as a list without a heading shows it: its label, and a year.
+std::optional<long> numbered_reference(const TextBlock& block) {
+  if (is_heading(block)) return std::nullopt;
+  const Reference read = parse_reference(text_of(block));
+  if (!is_number(read.label) || !read.year) return std::nullopt;
+  return std::stol(read.label);
+}
+
+// A reference list printed without a heading (Nature's, after the acknowledgements):
+// references labelled 1, 2 and 3, each with its year, in the blocks from body[from]
+// (the lines of one may be blocks of their own).
+bool opens_numbered_list(const std::vector<TextBlock>& body, std::size_t from) {
+  constexpr std::size_t kSearched = 8;
+  if (numbered_reference(body[from]) != 1) return false;
+  long expected = 2;
+  for (std::size_t i = from + 1; i < body.size() && i < from + kSearched && expected <= 3; ++i) {
+    const auto label = numbered_reference(body[i]);
+    if (label && *label != expected) return false;
+    if (label) ++expected;
+  }
+  return expected > 3;
+}
+
+// A reference printed apart from the list whose numbering it continues (Nature's
+// Methods cite "50." after a list that ends at 49).
+bool continues_numbering(const std::string& text, const std::vector<Reference>& references) {
+  if (references.empty() || !is_number(references.back().label)) return false;
+  const Reference read = parse_reference(text);
+  return read.year && read.label == std::to_string(std::stol(references.back().label) + 1);
+}
+
 // Every reference list in the body (a paper's, a supplement's, a book's chapters'):
-// a reference heading followed by a block that opens a reference. The heading and
-// the list leave the body.
+// a reference heading followed by a block that opens a reference, or a numbered list
+// without one. The heading and the list leave the body.
 void read_references(std::vector<TextBlock>& body, std::vector<Reference>& references) {
   std::vector<TextBlock> kept;
   kept.reserve(body.size());
@@ -271,6 +306,8 @@ void read_references(std::vector<TextBlock>& body, std::vector<Reference>& refer
     } else if (const std::size_t head = run_in_heading_length(text); head > 0) {
       from = i;
       first_text = text.substr(head);
+    } else if (opens_numbered_list(body, i) || continues_numbering(text, references)) {
+      from = i;
     }
     if (from == body.size()) {
       kept.push_back(std::move(body[i++]));
@@ -538,6 +575,44 @@ bool heads_abstract(const std::string& text) {
                      [&](std::string_view label) { return folded == fold_text(label); });
 }
 
+// The lines a paper prints after its abstract: keywords and classification.
+constexpr std::array<std::string_view, 6> kAfterAbstract = {
+    "Keywords",      "Key words",
+    "Index Terms",   "Additional Key Words",
+    "General Terms", "Categories and Subject Descriptors"};
+
+bool follows_abstract(const std::string& text) {
+  return after_label(text, kAfterAbstract) != std::string::npos;
+}
+
+// Whether the text stops in mid-sentence: on a broken word, a comma or a word in lower
+// case ("... provision of health care in"), not on a title ("Contents").
+bool stops_mid_sentence(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return false;
+  if (text.back() == '-' || text.back() == ',') return true;
+  const std::size_t space = text.rfind(' ');
+  const std::string_view last = text.substr(space == std::string_view::npos ? 0 : space + 1);
+  return std::all_of(last.begin(), last.end(),
+                     [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
+// The end of the run of front-matter blocks from body[from] that a sentence holds
+// together: the blocks after one that stops in mid-sentence ("... provision of health
+// care in" over "TS is needed.") go on with it. `from` when body[from] cannot go on an
+// abstract: a heading, a block taken, past the front pages, or the keywords.
+std::size_t run_end(const std::vector<TextBlock>& body, std::size_t from, int title_page,
+                    const std::vector<bool>& taken) {
+  const auto open = [&](std::size_t k) {
+    return k < body.size() && !is_heading(body[k]) && !taken[k] && in_front(body[k], title_page) &&
+           !follows_abstract(text_of(body[k]));
+  };
+  if (!open(from)) return from;
+  std::size_t end = from + 1;
+  while (open(end) && stops_mid_sentence(text_of(body[end - 1]))) ++end;
+  return end;
+}
+
 // The abstract: the blocks under an "Abstract" heading, a paragraph opening with a
 // run-in "Abstract—", or an unheaded structured abstract ("Objectives. ...
 // Methods. ... Results. ... Conclusion. ...") ahead of the first section.
@@ -574,21 +649,79 @@ void read_abstract(std::vector<TextBlock>& body, int title_page, Blocks& abstrac
       first = i;
     }
     if (first == body.size()) continue;
-    for (std::size_t j = first; j < body.size() && j < first + kMaxBlocks; ++j) {
-      if (is_heading(body[j]) || taken[j] || !in_front(body[j], title_page)) break;
+    for (std::size_t j = first; j < body.size() && j < first + kMaxBlocks;) {
+      const std::size_t end = run_end(body, j, title_page, taken);
+      if (end == j) break;
       // Past the paragraph under its heading an abstract goes on in paragraphs of running
       // text; an author line or an affiliation set beside it (Springer's first page,
       // a dozen words with commas and full stops) is no part of it.
       constexpr std::size_t kMinParagraphWords = 20;
-      const bool paragraph = body[j].prose && body[j].words >= kMinParagraphWords;
-      if (!(headed && j == first) && !paragraph) break;
-      if (after_label(text_of(body[j]), {"Keywords", "Key words", "Index Terms"}) !=
-          std::string::npos)
-        break;
-      taken[j] = true;
-      abstract.push_back(body[j].block);
+      std::size_t words = 0;
+      bool prose = false;
+      for (std::size_t k = j; k < end; ++k) {
+        words += body[k].words;
+        prose = prose || body[k].prose;
+      }
+      if (!(headed && j == first) && !(prose && words >= kMinParagraphWords)) break;
+      for (; j < end; ++j) {
+        taken[j] = true;
+        abstract.push_back(body[j].block);
+      }
     }
     return;
+  }
+}
+
+// An abstract without a heading, set just before its keywords or classification
+// (ACM: "We study ..." over "Categories and Subject Descriptors: ..."): the paragraphs
+// of running text right before the first such line, ahead of any section.
+void read_abstract_before_keywords(const std::vector<TextBlock>& body, int title_page,
+                                   Blocks& abstract, std::vector<bool>& taken) {
+  constexpr std::size_t kMinParagraphWords = 20;
+  std::size_t keywords = 0;
+  while (keywords < body.size() && in_front(body[keywords], title_page) &&
+         !follows_abstract(text_of(body[keywords]))) {
+    if (is_heading(body[keywords]) && opens_sections(text_of(body[keywords]))) return;
+    ++keywords;
+  }
+  if (keywords == body.size() || !in_front(body[keywords], title_page)) return;
+  std::size_t first = keywords;
+  while (first > 0 && !taken[first - 1] && !is_heading(body[first - 1]) && body[first - 1].prose &&
+         body[first - 1].words >= kMinParagraphWords) {
+    --first;
+  }
+  for (std::size_t i = first; i < keywords; ++i) {
+    taken[i] = true;
+    abstract.push_back(body[i].block);
+  }
+}
+
+// An abstract without a heading set apart from the text under it by its measure or
+// type (Nature's, across both columns over a two-column body): the first paragraph of
+// running text of the title page, ahead of any section, when the next one on its page
+// is set a fifth narrower or wider, or in other type.
+void read_lead_abstract(const std::vector<TextBlock>& body, int title_page, Blocks& abstract,
+                        std::vector<bool>& taken) {
+  constexpr std::size_t kMinWords = 50;
+  constexpr double kOtherMeasure = 0.2;
+  constexpr double kOtherSize = 0.1;
+  const int page = std::max(title_page, 1);
+  const auto running = [&](std::size_t k) {
+    return !taken[k] && !is_heading(body[k]) && body[k].prose && body[k].words >= kMinWords;
+  };
+  std::size_t lead = 0;
+  for (; lead < body.size() && body[lead].page == page && !running(lead); ++lead) {
+    if (is_heading(body[lead]) && opens_sections(text_of(body[lead]))) return;
+  }
+  std::size_t next = lead + 1;
+  while (next < body.size() && body[next].page == page && !running(next)) ++next;
+  if (next >= body.size() || body[next].page != page) return;
+  const TextBlock& a = body[lead];
+  const TextBlock& b = body[next];
+  if (std::abs(a.width - b.width) > kOtherMeasure * std::max(a.width, b.width) ||
+      std::abs(a.size - b.size) > kOtherSize * std::max(a.size, b.size)) {
+    taken[lead] = true;
+    abstract.push_back(a.block);
   }
 }
 
@@ -621,6 +754,13 @@ void read_front(Selection& selection, Article& article) {
   }
   read_doi(selection, article.furniture, metadata);
   read_abstract(body, selection.title_page, article.abstract, taken);
+  // Papers (with references) may print their abstract without a heading.
+  if (article.abstract.empty() && !article.references.empty()) {
+    read_abstract_before_keywords(body, selection.title_page, article.abstract, taken);
+  }
+  if (article.abstract.empty() && !article.references.empty()) {
+    read_lead_abstract(body, selection.title_page, article.abstract, taken);
+  }
   // A line naming an institution is an affiliation only in a paper: one with an
   // abstract, keywords or references (a magazine's photo credit names departments).
   if (!article.abstract.empty() || !metadata.keywords.empty() || !article.references.empty()) {

@@ -15,7 +15,9 @@ const std::string kProse =
 TextBlock text_block(Block block, bool prose) {
   const std::string text = plain_text(block);
   const auto words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ') + 1);
-  return TextBlock{std::move(block), words, 1, prose, false, false};
+  TextBlock out{std::move(block), words, 1, prose, false, false};
+  out.size = 6.5;
+  return out;
 }
 
 Article read(std::vector<TextBlock> body) {
@@ -65,6 +67,100 @@ TEST(ReadScholarly, TakesARunInAbstractInTheLanguageOfThePaper) {
             text_block(heading(2, "1 Introduction"), false), text_block(para(kProse), true)});
   ASSERT_EQ(article.abstract.size(), 1u);
   EXPECT_EQ(plain_text(article.abstract.front()), resume);
+}
+
+TEST(ReadScholarly, GoesOnWithAnAbstractWhereABlockStopsInMidSentence) {
+  // A structured abstract whose parts the layout broke into blocks, some of them a
+  // few words long; the keywords end it, and a contents list after a run-in one is
+  // no part of it.
+  const Article article =
+      read({text_block(heading(2, "Abstract"), false),
+            text_block(para("Areas of agreement: The majority of girls with TS require oestrogen "
+                            "replacement, and a systematic approach to health care in"),
+                       true),
+            text_block(para("TS is needed."), false),
+            text_block(para("Areas timely for developing research: The optimal model of care and "
+                            "transi-"),
+                       false),
+            text_block(para("tion to adult services in TS requires attention."), true),
+            text_block(para("Key words: Turner syndrome, transition, puberty"), true),
+            text_block(heading(2, "Background"), false)});
+  EXPECT_EQ(article.abstract.size(), 4u);
+  const Article contents =
+      read({text_block(para("Abstract. " + kProse), true), text_block(para("Contents"), false),
+            text_block(para("1. Introduction 2. Structural measures 2.1. High-degree centrality "
+                            "2.2. Closeness centrality 2.3. Betweenness centrality 2.4. "
+                            "Eigenvector centrality 2.5. PageRank, and more"),
+                       true)});
+  EXPECT_EQ(contents.abstract.size(), 1u);
+}
+
+// A reference, so that the article reads as a paper.
+const TextBlock kReferences[] = {
+    text_block(heading(2, "References"), false),
+    text_block(para("1. Koch, C. Biophysics of Computation (Oxford University Press, 1999)."),
+               true)};
+
+TEST(ReadScholarly, TakesTheParagraphsBeforeTheKeywordsForAnUnheadedAbstract) {
+  // ACM: the abstract in small type at the head of page 2, before the classification.
+  const Article article =
+      read({text_block(para("Golubchik, Khanna, Khuller, Thurimella and Zhu"), false),
+            text_block(para(kProse), true), text_block(para(kProse), true),
+            text_block(para("Categories and Subject Descriptors: F.2.2 [Analysis of "
+                            "Algorithms]: Nonnumerical Algorithms"),
+                       false),
+            text_block(heading(2, "1. INTRODUCTION"), false), text_block(para(kProse), true),
+            kReferences[0], kReferences[1]});
+  EXPECT_EQ(article.abstract.size(), 2u);
+  EXPECT_EQ(plain_text(article.body.front()), "Golubchik, Khanna, Khuller, Thurimella and Zhu");
+}
+
+TEST(ReadScholarly, TakesALeadParagraphSetApartForAnUnheadedAbstract) {
+  // Nature: the abstract runs across both columns, the text under it in one.
+  const std::string lead = kProse + " " + kProse;
+  TextBlock abstract_block = text_block(para(lead), true);
+  abstract_block.width = 510;
+  TextBlock first = text_block(para(lead), true);
+  first.width = 245;
+  TextBlock second = first;
+  const Article article = read({abstract_block, first, second, kReferences[0], kReferences[1]});
+  ASSERT_EQ(article.abstract.size(), 1u);
+  EXPECT_EQ(article.body.size(), 2u);
+  // Set like the text under it, the first paragraph is the text's own.
+  abstract_block.width = 245;
+  EXPECT_TRUE(
+      read({abstract_block, first, second, kReferences[0], kReferences[1]}).abstract.empty());
+}
+
+TEST(ReadScholarly, ReadsANumberedListWithoutAHeading) {
+  // Nature prints its list after the acknowledgements, with no heading, and a Methods
+  // section after it whose one reference goes on the numbering.
+  const Article article = read(
+      {text_block(para("The authors declare no competing financial interests."), false),
+       text_block(para("1. Koch, C. Biophysics of Computation (Oxford University Press, 1999)."),
+                  true),
+       text_block(para("2. Stuart, G., Spruston, N. & Hausser, M. Dendrites (Oxford University "
+                       "Press, 2008)."),
+                  true),
+       text_block(para("3. Haider, B. & McCormick, D.A. Rapid neocortical dynamics. Neuron 62, "
+                       "171-189 (2009)."),
+                  true),
+       [] {
+         TextBlock title = text_block(para("ONLINE METHODS"), false);
+         title.size = 9;
+         return title;
+       }(),
+       text_block(para(kProse), true),
+       text_block(para("4. Berens, P. CircStat: a MATLAB toolbox for circular statistics. J. "
+                       "Stat. Softw. 31, 1-21 (2009)."),
+                  true)});
+  EXPECT_EQ(article.references.size(), 4u);
+  EXPECT_EQ(article.body.size(), 3u);
+  // Numbered steps are no references.
+  EXPECT_TRUE(read({text_block(para("1. Preheat the oven to a low heat."), true),
+                    text_block(para("2. Mix the flour and the water."), true),
+                    text_block(para("3. Bake the bread for an hour."), true)})
+                  .references.empty());
 }
 
 TEST(ReadScholarly, LooksNoFurtherThanTheFirstSection) {
