@@ -14,6 +14,7 @@
 
 #include <galley/recover.hpp>
 
+#include "detail/letters.hpp"
 #include "detail/text.hpp"
 #include "detail/url.hpp"
 #include "pdf_layout.hpp"
@@ -190,9 +191,10 @@ std::vector<std::string> split_entry(const std::string& text) {
 std::size_t list_end(const std::vector<TextBlock>& blocks, std::size_t from) {
   constexpr double kLarger = 1.1;
   for (std::size_t i = from + 1; i < blocks.size(); ++i) {
-    const bool title = !blocks[i].prose && blocks[i].size > kLarger * blocks[from].size;
-    if (!is_heading(blocks[i]) && !title) continue;
     const std::string text = text_of(blocks[i]);
+    const bool title = !blocks[i].prose && blocks[i].size > kLarger * blocks[from].size &&
+                       detail::first_letter(text) != 0;
+    if (!is_heading(blocks[i]) && !title) continue;
     if (!(starts_reference(text) && text.find(", ") != std::string::npos)) return i;
   }
   return blocks.size();

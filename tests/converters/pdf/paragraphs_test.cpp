@@ -17,6 +17,7 @@ struct Spec {
   bool bold = false;
   double left = kLeft;      ///< where the line starts
   double space_before = 0;  ///< extra space above the line
+  double size = kSize;
 };
 
 // A page of ten-point lines in one column, 12 points apart, each line's words spread
@@ -34,8 +35,8 @@ Page page_of(int number, const std::vector<Spec>& lines) {
       Word w;
       w.text = texts[i];
       const double x0 = spec.left + step * static_cast<double>(i);
-      w.box = {x0, y, x0 + step - 3, y + kSize};
-      w.size = kSize;
+      w.box = {x0, y, x0 + step - 3, y + spec.size};
+      w.size = spec.size;
       w.bold = spec.bold;
       w.space_after = i + 1 < texts.size();
       words.push_back(std::move(w));
@@ -186,6 +187,13 @@ TEST(BlockBuilder, KeepsNumberedListItemsParagraphs) {
   lines.push_back({"and so the work began.", 160});
   const std::vector<TextBlock> blocks = blocks_of({page_of(1, lines)});
   for (const TextBlock& block : blocks) EXPECT_FALSE(is_heading(block)) << plain_text(block.block);
+}
+
+// A mark set large between a running head's parts ("Title · 23") heads nothing.
+TEST(BlockBuilder, TakesNoMarkForAHeading) {
+  std::vector<Spec> lines = {{"\u00B7", 60, false, kLeft, 0, 14.5}};
+  lines.insert(lines.end(), kFullLines.begin(), kFullLines.end());
+  for (const TextBlock& block : blocks_of({page_of(1, lines)})) EXPECT_FALSE(is_heading(block));
 }
 
 }  // namespace

@@ -156,6 +156,19 @@ TEST(ReadScholarly, ReadsANumberedListWithoutAHeading) {
                   true)});
   EXPECT_EQ(article.references.size(), 4u);
   EXPECT_EQ(article.body.size(), 3u);
+  // A mark set large between a page's running head and the list goes on with it.
+  TextBlock mark = text_block(para("\u00B7"), false);
+  mark.size = 14.5;
+  EXPECT_EQ(read({kReferences[0],
+                  text_block(para("Adam, C. and Richer, F. (1994) Temporal characteristics of "
+                                  "seizures. Neurology 44, 1065-1072."),
+                             true),
+                  mark,
+                  text_block(para("Boitano, S. and Sanderson, M.J. (1992) Intercellular "
+                                  "propagation of calcium waves. Science 258, 292-295."),
+                             true)})
+                .references.size(),
+            2u);
   // Numbered steps are no references.
   EXPECT_TRUE(read({text_block(para("1. Preheat the oven to a low heat."), true),
                     text_block(para("2. Mix the flour and the water."), true),
