@@ -313,14 +313,18 @@ bool same_baseline(const Line& a, const Line& b) {
 }
 
 // A table read row by row, whose row order stands: the run's first line is the next
-// cell after the line Poppler gives before it, to its left on its baseline; or the
+// cell after the line Poppler gives before it, to its left on its baseline and in its
+// type (a heading beside the next column's first line is no cell of its row); or the
 // run is a narrow column whose rows run on from the wider run Poppler gives before
 // it (a contents page's page numbers beside the entries they belong to). Columns of
 // text on one baseline grid are about as wide as each other.
 bool next_in_row(const std::vector<Line>& lines, const Run& before, const Run& run) {
   const Line& first = lines[run.begin];
   const Line& previous = lines[run.begin - 1];
-  if (previous.box.x1 <= first.box.x0 + kSameEdge && same_baseline(previous, first)) return true;
+  if (previous.box.x1 <= first.box.x0 + kSameEdge && same_baseline(previous, first) &&
+      std::abs(previous.size - first.size) <= kSameSize) {
+    return true;
+  }
   if (before.box.x1 > run.box.x0 + kSameEdge ||
       run.box.width() >= kColumnWidthShare * before.box.width()) {
     return false;
@@ -381,15 +385,18 @@ std::vector<Run> stacked_runs(const Page& page) {
   return runs;
 }
 
-// Rule 2, kept to what Poppler gets wrong: a run left of and wholly below run `b`
-// comes before `b`, as a column is read to its foot before the next one. Not when
-// something spanning both lies between them (a figure across the page: the columns
-// above it are read first), nor when `b` is a table's cell read in its row; and only
-// for a run in a column (run_order asks straddles last, as it costs the most).
-// Poppler jumps back to a column's lower part after the top of the next one when a
-// figure or a float interrupts its flow.
+// Rule 2, kept to what Poppler gets wrong: a run left of run `b`, wholly below it or
+// beside it, comes before `b`, as a column is read to its foot before the next one.
+// Not when something spanning both lies between them (a figure across the page: the
+// columns above it are read first), nor when `b` is a table's cell read in its row;
+// and only for a run in a column (run_order asks straddles last, as it costs the
+// most). Poppler jumps back to a column's lower part after the top of the next one
+// when a figure or a float interrupts its flow, and may read a page's right column
+// before its left one (a paper's abstract after the introduction beside it).
 bool left_column_first(const std::vector<Run>& runs, const Run& a, const Run& b, double unit) {
-  if (b.row_cell || a.box.x1 > b.box.x0 + kSameEdge || b.box.y1 > a.box.y0 + kSameEdge ||
+  const bool below = b.box.y1 <= a.box.y0 + kSameEdge;
+  const bool beside = a.box.y0 < b.box.y1 - kSameEdge && b.box.y0 < a.box.y1 - kSameEdge;
+  if (b.row_cell || a.box.x1 > b.box.x0 + kSameEdge || !(below || beside) ||
       a.box.width() < kColumnWidthShare * b.box.width() || a.box.width() < kMinColumnWidth * unit) {
     return false;
   }

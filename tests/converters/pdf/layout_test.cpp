@@ -69,6 +69,25 @@ TEST(OrderColumns, ReadsTheLeftColumnToItsFootBeforeTheNextColumn) {
                                  block_lines("upper right", 6), block_lines("lower right", 5)}));
 }
 
+// Poppler read the right column first, beside a heading on its first line's baseline
+// ("Abstract" over a paper's abstract, the introduction going on beside it): the left
+// column is read first, and the heading is no cell of a table row.
+TEST(OrderColumns, ReadsALeftColumnBesideTheRightOneFirst) {
+  const std::string title = "a title across the whole page over both of the columns under it";
+  std::vector<Word> words = line_words(title, 60, 60, 14);
+  const std::vector<Word> heading = line_words("Abstract", 100, 100, 12);
+  words.insert(words.end(), heading.begin(), heading.end());
+  add_block(words, "right", 12, 320, 102);
+  add_block(words, "abstract", 5, 70, 120);
+  add_block(words, "left", 5, 50, 190);
+  Page page{1, 600, 800, build_lines(std::move(words), 1)};
+  order_columns(page);
+  EXPECT_EQ(texts(page), concat({{title, "Abstract"},
+                                 block_lines("abstract", 5),
+                                 block_lines("left", 5),
+                                 block_lines("right", 12)}));
+}
+
 // A figure across both columns between their upper and lower parts: the parts above
 // it are read first, as Poppler does.
 TEST(OrderColumns, KeepsColumnsAboveAFigureAcrossThePageFirst) {
