@@ -163,16 +163,23 @@ double body_size(const std::vector<Page>& pages) {
       ->first;
 }
 
+bool has_word(std::string_view text) {
+  bool letter = false;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const bool is_letter = detail::is_letter(detail::next_code_point(text, pos));
+    if (is_letter && letter) return true;
+    letter = is_letter;
+  }
+  return false;
+}
+
 bool is_heading_line(const Line& line, double body) {
   std::size_t words = 1;
   for (char c : line.text) words += c == ' ';
   if (words > kMaxHeadingWords) return false;
-  // A mark set large between a running head's parts ("Title · 23") heads nothing.
-  const bool wording = detail::first_letter(line.text) != 0 ||
-                       std::any_of(line.text.begin(), line.text.end(), [](char c) {
-                         return std::isdigit(static_cast<unsigned char>(c));
-                       });
-  return wording && line.size >= body * kHeadingRatio;
+  // A mark set large between a running head's parts ("Title · 23") or a figure's
+  // panel letter or axis numbers ("d", "0 0.005") head nothing: a heading has a word.
+  return has_word(line.text) && line.size >= body * kHeadingRatio;
 }
 
 bool is_meaningful_info_title(const std::string& title) {

@@ -123,14 +123,15 @@ bool is_section_number(std::string_view word) {
 
 namespace {
 
-// A section heading set in body type, alone on its line and ending no sentence:
-// bold throughout ("Background", "2.1 Setup"), or numbered in capitals ("IV.
-// RESULTS"). A byline in bold is no heading.
+// A section heading set in body type, alone on its line and ending no sentence, with
+// a word in it: bold throughout ("Background", "2.1 Setup"), or numbered in capitals
+// ("IV. RESULTS"; "0 0.005" on a figure's axis is no heading). A byline in bold is no
+// heading.
 bool is_section_heading(const std::vector<Piece>& words, const std::string& text) {
   constexpr std::size_t kMaxWords = 12;
   if (words.empty() || words.size() > kMaxWords || ends_sentence(text)) return false;
   const auto c = static_cast<unsigned char>(text.front());
-  if (!std::isupper(c) && !std::isdigit(c)) return false;
+  if ((!std::isupper(c) && !std::isdigit(c)) || !has_word(text)) return false;
   const bool bold = std::all_of(words.begin(), words.end(), [](const Piece& p) { return p.bold; });
   if (bold) return !parse_byline(text).has_value();
   const std::size_t first_word = text.find(' ');

@@ -91,6 +91,16 @@ struct Page {
   std::vector<Line> lines;  ///< in reading order
 };
 
+/// Weight and slant, as a font's name says them.
+struct FontStyle {
+  bool bold = false;
+  bool italic = false;
+};
+
+/// The style a font's name gives ("ABCDEF+Times-BoldItalic", "CMBX10",
+/// "TradeGothicLTStd-Bd2"): fonts rarely say it any other way that Poppler passes on.
+FontStyle font_style(std::string_view name);
+
 /// Whether a line's words, in the order printed, hold right-to-left script.
 bool needs_reordering(std::span<const Word> words);
 
@@ -158,6 +168,10 @@ class FurnitureFilter {
 
 /// The text size most body characters have.
 double body_size(const std::vector<Page>& pages);
+
+/// Whether the text holds two letters in a row: a word, not a mark, a letter alone
+/// ("d", a figure's panel) or numbers.
+bool has_word(std::string_view text);
 
 /// A line set in larger type than the body, short enough for a heading. (Bold
 /// body-size lines stay paragraphs, in bold: a byline and a run-in head look alike.)

@@ -75,20 +75,6 @@ std::string to_utf8(const poppler::ustring& text) {
   return detail::utf16_to_utf8(bytes, std::endian::native == std::endian::big);
 }
 
-// The name without a subset prefix: "ABCDEF+Times-Bold" -> "Times-Bold".
-std::string_view base_font_name(std::string_view name) {
-  if (name.size() > 7 && name[6] == '+' &&
-      std::all_of(name.begin(), name.begin() + 6, [](char c) { return c >= 'A' && c <= 'Z'; })) {
-    name.remove_prefix(7);
-  }
-  return name;
-}
-
-bool name_has(const std::string& lower_name, std::initializer_list<std::string_view> parts) {
-  return std::any_of(parts.begin(), parts.end(),
-                     [&](std::string_view p) { return lower_name.find(p) != std::string::npos; });
-}
-
 // Word text as the model wants it: soft hyphens dropped (Chromium prints them as
 // part of the word), typographic ligatures expanded to their letters.
 std::string clean_word_text(std::string text) {
@@ -131,25 +117,14 @@ std::string clean_word_text(std::string text) {
   return detail::sanitize_utf8(std::move(out));
 }
 
-struct FontStyle {
-  bool bold = false;
-  bool italic = false;
-};
-
-// Weight and slant from the font's name; fonts rarely say it any other way that
-// Poppler passes on. Words come in runs of one font, so the last answer is kept.
-// TeX names its bold and italic faces cmbx/sfbx and cmti/sfti, URW's Times clone
-// its bold "Medi", and some typesetters end a name in ".B" or ".I".
+// The style of the words' font. Words come in runs of one font, so the last answer is
+// kept.
 class FontStyles {
  public:
   FontStyle of(const std::string& name) {
     if (name != last_name_) {
       last_name_ = name;
-      const std::string lower = detail::to_lower_ascii(base_font_name(name));
-      last_ = {
-          name_has(lower, {"bold", "black", "heavy", "semibold", "demi", "medi", "cmbx", "sfbx"}) ||
-              lower.ends_with(".b"),
-          name_has(lower, {"italic", "oblique", "cmti", "sfti"}) || lower.ends_with(".i")};
+      last_ = font_style(name);
     }
     return last_;
   }
@@ -426,6 +401,43 @@ int sniff_pdf(std::string_view head) {
 }
 
 }  // namespace
+
+namespace {
+
+// The name without a subset prefix: "ABCDEF+Times-Bold" -> "Times-Bold".
+std::string_view base_font_name(std::string_view name) {
+  if (name.size() > 7 && name[6] == '+' &&
+      std::all_of(name.begin(), name.begin() + 6, [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    name.remove_prefix(7);
+  }
+  return name;
+}
+
+bool name_has(const std::string& lower_name, std::initializer_list<std::string_view> parts) {
+  return std::any_of(parts.begin(), parts.end(),
+                     [&](std::string_view p) { return lower_name.find(p) != std::string::npos; });
+}
+
+}  // namespace
+
+// TeX names its bold and italic faces cmbx/sfbx and cmti/sfti, URW's Times clone its
+// bold "Medi", some typesetters end a name in ".B" or ".I", and some abbreviate
+// "Bold" as "Bd" ("TradeGothicLTStd-Bd2", "HelveticaBdIt").
+FontStyle font_style(std::string_view name) {
+  const std::string_view base = base_font_name(name);
+  const std::string lower = detail::to_lower_ascii(base);
+  bool abbreviated = false;
+  for (std::size_t at = base.find("Bd"); at != std::string_view::npos;
+       at = base.find("Bd", at + 1)) {
+    const bool after_part = at == 0 || !std::isupper(static_cast<unsigned char>(base[at - 1]));
+    const bool part_ends =
+        at + 2 == base.size() || !std::islower(static_cast<unsigned char>(base[at + 2]));
+    abbreviated = abbreviated || (after_part && part_ends);
+  }
+  return {name_has(lower, {"bold", "black", "heavy", "semibold", "demi", "medi", "cmbx", "sfbx"}) ||
+              lower.ends_with(".b") || abbreviated,
+          name_has(lower, {"italic", "oblique", "cmti", "sfti"}) || lower.ends_with(".i")};
+}
 
 void register_format(Registry& registry) {
   registry.add_reader(

@@ -189,11 +189,27 @@ TEST(BlockBuilder, KeepsNumberedListItemsParagraphs) {
   for (const TextBlock& block : blocks) EXPECT_FALSE(is_heading(block)) << plain_text(block.block);
 }
 
-// A mark set large between a running head's parts ("Title · 23") heads nothing.
-TEST(BlockBuilder, TakesNoMarkForAHeading) {
-  std::vector<Spec> lines = {{"\u00B7", 60, false, kLeft, 0, 14.5}};
-  lines.insert(lines.end(), kFullLines.begin(), kFullLines.end());
-  for (const TextBlock& block : blocks_of({page_of(1, lines)})) EXPECT_FALSE(is_heading(block));
+// A mark set large between a running head's parts ("Title · 23"), a figure's panel
+// letter and its axis numbers head nothing.
+TEST(BlockBuilder, TakesNoMarkLetterOrNumbersForAHeading) {
+  for (const char* mark : {"\u00B7", "d", "0 0.005"}) {
+    std::vector<Spec> lines = {{mark, 90, false, kLeft, 0, 14.5}};
+    lines.insert(lines.end(), kFullLines.begin(), kFullLines.end());
+    for (const TextBlock& block : blocks_of({page_of(1, lines)})) {
+      EXPECT_FALSE(is_heading(block)) << mark;
+    }
+  }
+}
+
+TEST(FontStyle, ReadsWeightAndSlantFromTheFontsName) {
+  EXPECT_TRUE(font_style("ABCDEF+Times-BoldItalic").bold);
+  EXPECT_TRUE(font_style("ABCDEF+Times-BoldItalic").italic);
+  EXPECT_TRUE(font_style("CMBX10").bold);
+  EXPECT_TRUE(font_style("HDRKKF+TradeGothicLTStd-Bd2").bold);
+  EXPECT_TRUE(font_style("HelveticaBdIt").bold);
+  EXPECT_FALSE(font_style("XBTCAZ+MinionPro-Regular").bold);
+  EXPECT_FALSE(font_style("AbdominalSans").bold);
+  EXPECT_FALSE(font_style("Bdrone-Light").bold);
 }
 
 }  // namespace
