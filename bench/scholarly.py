@@ -30,7 +30,8 @@ Where the corpus has truth, per-field figures are printed over the papers that h
              expected.json, where one is given
   headings   share of docling's truth.md headings ("## 5.1 Title") found as a <sec> title
   references share of papers whose <ref> count equals the printed count exactly
-One line per paper, the per-field lines, then a SUMMARY line.
+One line per paper (the fields its truth scores in brackets), the per-field lines, then a
+SUMMARY line.
 
 Usage: bench/scholarly.py [--galley build/bin/galley] [--jobs N] [FOLDER...]
        (default folders: ../shared/corpus/pdf/realworld ../shared/corpus/pdf/dev)
@@ -213,7 +214,7 @@ def check(galley, case, printed, work):
     return row, scores
 
 
-def describe(row):
+def describe(row, scores):
     if row["error"]:
         return f"{row['name']:36s} FAILED {row['error'].splitlines()[0]}"
     unknown = lambda value: "?" if value is None else value  # noqa: E731
@@ -222,9 +223,11 @@ def describe(row):
                                    ("abstract", not row["abstract_ok"]),
                                    ("sections", row["sections"] < MIN_SECTIONS),
                                    ("references", not row["refs_ok"])) if bad)
+    truth = " ".join(f"{key}={value:.2f}" for key, value in scores.items() if key != "references")
     return (f"{row['name']:36s} dtd_errors={row['dtd_errors']} "
             f"abstract_words={row['abstract_words']:3d}/{unknown(row['printed_words'])} "
-            f"sections={row['sections']:2d} refs={row['refs']:2d}/{unknown(row['printed'])}  {verdict}")
+            f"sections={row['sections']:2d} refs={row['refs']:2d}/{unknown(row['printed'])}  {verdict}"
+            + (f"  [{truth}]" if truth else ""))
 
 
 def main():
@@ -243,7 +246,7 @@ def main():
 
     fields = collections.defaultdict(list)
     for row, scores in results:
-        print(describe(row))
+        print(describe(row, scores))
         for key, value in scores.items():
             fields[key].append(value)
     for key in ("title", "year", "authors", "abstract", "headings", "references"):
