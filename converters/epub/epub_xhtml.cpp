@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "detail/citations.hpp"
 #include "detail/iso_date.hpp"
 #include "detail/notes.hpp"
 #include "detail/resources.hpp"
@@ -21,7 +22,11 @@ using detail::append_xml_escaped;
 class XhtmlRenderer {
  public:
   XhtmlRenderer(const Article& article, const Chapter& chapter, Diagnostics& diag)
-      : article_(article), chapter_(chapter), diag_(diag), notes_(article.notes) {}
+      : article_(article),
+        chapter_(chapter),
+        diag_(diag),
+        notes_(article.notes),
+        references_(article.references) {}
 
   Content render(const BookMeta& book) {
     content_.id = chapter_.id;
@@ -277,9 +282,12 @@ class XhtmlRenderer {
     out_ += std::string("</") + tag + ">";
   }
 
-  // HTML forbids a link inside a link, so a nested link keeps only its text.
+  // HTML forbids a link inside a link, so a nested link keeps only its text. A
+  // citation of the reference list links to its entry.
   void link(const Link& l) {
-    const std::optional<std::string> url = detail::safe_link_url(l.url);
+    const int cited = references_.cited(l.url);
+    const std::optional<std::string> url =
+        cited != 0 ? std::optional("#ref" + std::to_string(cited)) : detail::safe_link_url(l.url);
     if (!url || in_link_) {
       inlines(l.children);
       return;
@@ -287,7 +295,7 @@ class XhtmlRenderer {
     in_link_ = true;
     out_ += "<a href=\"";
     append_xml_escaped(out_, *url);
-    out_ += "\">";
+    out_ += cited != 0 ? "\" role=\"doc-biblioref\">" : "\">";
     inlines(l.children);
     out_ += "</a>";
     in_link_ = false;
@@ -356,6 +364,7 @@ class XhtmlRenderer {
   Content content_;
   std::string out_;
   detail::NoteIndex notes_;
+  detail::ReferenceIndex references_;
   std::map<std::string, std::optional<std::string>> image_hrefs_;
   int heading_count_ = 0;
   int section_depth_ = 0;  ///< 1 inside the abstract, whose h2 its headings sit under

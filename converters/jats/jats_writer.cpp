@@ -22,6 +22,7 @@
 
 #include <galley/registry.hpp>
 
+#include "detail/citations.hpp"
 #include "detail/iso_date.hpp"
 #include "detail/language.hpp"
 #include "detail/notes.hpp"
@@ -66,7 +67,7 @@ std::optional<std::string> graphic_href(const std::string& src) {
 class JatsRenderer {
  public:
   JatsRenderer(const Article& article, Diagnostics& diag)
-      : article_(article), diag_(diag), notes_(article.notes) {}
+      : article_(article), diag_(diag), notes_(article.notes), references_(article.references) {}
 
   std::string render() {
     const std::string lang =
@@ -518,8 +519,17 @@ class JatsRenderer {
     out_ += std::string("</") + tag + ">";
   }
 
-  // A link inside a link keeps only its text, as in the EPUB writer.
+  // A link inside a link keeps only its text, as in the EPUB writer. A citation of
+  // the reference list is a cross-reference to its entry.
   void link(const Link& l) {
+    if (const int cited = references_.cited(l.url); cited != 0 && !in_link_) {
+      in_link_ = true;
+      out_ += "<xref ref-type=\"bibr\" rid=\"ref" + std::to_string(cited) + "\">";
+      inlines(l.children);
+      out_ += "</xref>";
+      in_link_ = false;
+      return;
+    }
     const std::optional<std::string> url = detail::safe_link_url(l.url);
     if (!url || in_link_) {
       inlines(l.children);
@@ -547,6 +557,7 @@ class JatsRenderer {
   Diagnostics& diag_;
   std::string out_;
   detail::NoteIndex notes_;
+  detail::ReferenceIndex references_;
   bool in_link_ = false;
 };
 

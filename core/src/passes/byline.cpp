@@ -19,6 +19,7 @@
 
 #include "detail/inlines.hpp"
 #include "detail/letters.hpp"
+#include "detail/names.hpp"
 #include "detail/text.hpp"
 #include "passes/date_scan.hpp"
 
@@ -33,10 +34,6 @@ bool contains(std::string_view list, std::string_view word) {
   return !word.empty() && word.find(' ') == std::string_view::npos &&
          list.find(" " + std::string(word) + " ") != std::string_view::npos;
 }
-
-// Lower-case particles inside names: "Ludwig van Beethoven", "Maria de la Cruz".
-constexpr std::string_view kParticles =
-    " van von der den de del della di da la le du dos das do bin ibn al el y ter ten ben zu ";
 
 // Words that appear in headings, prompts and sentences but not in people's names.
 constexpr std::string_view kNotNames =
@@ -154,7 +151,7 @@ bool dotted_word_ok(std::string_view word) {
 
 WordKind classify_word(std::string_view word) {
   const std::string lower = to_lower_ascii(word);
-  if (contains(kParticles, lower)) return WordKind::Particle;
+  if (detail::is_name_particle(lower)) return WordKind::Particle;
   if (contains(kNotNames, lower) || contains(kAffiliationWords, lower)) return WordKind::Invalid;
   bool dotted = false;
   std::size_t pos = 0;

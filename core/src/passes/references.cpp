@@ -18,6 +18,7 @@
 #include <galley/recover.hpp>
 
 #include "detail/letters.hpp"
+#include "detail/names.hpp"
 #include "detail/text.hpp"
 #include "detail/url.hpp"
 
@@ -106,10 +107,6 @@ bool numeric(const Label& label) {
 
 // ---- names --------------------------------------------------------------------
 
-// Lower-case particles that may open a surname: "van der Berg, J.".
-constexpr std::array<std::string_view, 12> kParticles = {
-    "van ", "von ", "de ", "der ", "den ", "del ", "della ", "di ", "da ", "le ", "la ", "dos "};
-
 // The end of a capitalised word (letters, hyphens and apostrophes) at `pos`, or pos.
 std::size_t capitalised_word_end(std::string_view text, std::size_t pos) {
   if (!upper_at(text, pos)) return pos;
@@ -150,17 +147,16 @@ std::size_t initials_end(std::string_view text, std::size_t pos, bool dotted) {
   return end;
 }
 
+// Past the particles that may open a surname: "van der Berg, J.".
 std::size_t skip_particles(std::string_view text, std::size_t pos) {
-  for (bool found = true; found;) {
-    found = false;
-    for (std::string_view particle : kParticles) {
-      if (text.substr(pos).starts_with(particle)) {
-        pos += particle.size();
-        found = true;
-      }
+  for (;;) {
+    const std::size_t space = text.find(' ', pos);
+    if (space == std::string_view::npos ||
+        !detail::is_name_particle(text.substr(pos, space - pos))) {
+      return pos;
     }
+    pos = space + 1;
   }
-  return pos;
 }
 
 // Whether the text opens with an author's name as reference lists print it:
@@ -260,9 +256,7 @@ bool is_reference_name(std::string_view name) {
   for (std::size_t pos = 0; pos < name.size();) {
     const std::size_t end = std::min(name.find(' ', pos), name.size());
     const std::string_view word = name.substr(pos, end - pos);
-    const bool particle = std::any_of(kParticles.begin(), kParticles.end(),
-                                      [&](auto p) { return p.substr(0, p.size() - 1) == word; });
-    if (!word.empty() && !particle && !upper_at(word, 0)) return false;
+    if (!word.empty() && !detail::is_name_particle(word) && !upper_at(word, 0)) return false;
     long_word = long_word || (word.size() >= 2 && word.find('.') == std::string_view::npos);
     ++words;
     pos = end + 1;
