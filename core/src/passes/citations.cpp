@@ -26,7 +26,9 @@ namespace {
 
 using detail::trim;
 
-// A citation group longer than this ("[...]", "(...)") is not one.
+// A citation group longer than this ("[...]", "(...)") is not one; a narrative
+// citation's name is looked for this far before its bracket. Both keep the search
+// linear in the text.
 constexpr std::size_t kMaxGroupChars = 300;
 // Words of one cited author's name before "et al." or a year: "van der Berg".
 constexpr std::size_t kMaxNameWords = 4;
@@ -343,7 +345,8 @@ std::vector<Span> narrative_spans(std::string_view text, std::size_t open, std::
                                   std::size_t end, const ReferenceList& refs) {
   const auto years = year_spans(text, begin, end);
   if (years.empty()) return {};
-  const std::vector<std::string_view> before = words_of(text.substr(0, open));
+  const std::size_t from = open > kMaxGroupChars ? open - kMaxGroupChars : 0;
+  const std::vector<std::string_view> before = words_of(text.substr(from, open - from));
   if (before.empty()) return {};
   const std::size_t n = before.size();
   std::string phrase(before.back());
@@ -370,10 +373,14 @@ std::vector<Span> find_citations(std::string_view text, const ReferenceList& ref
     const char c = text[open];
     if (c != '[' && c != '(') continue;
     const char close_char = c == '[' ? ']' : ')';
-    const std::size_t close = text.find(close_char, open + 1);
-    if (close == std::string_view::npos || close - open > kMaxGroupChars) continue;
-    if (text.substr(open + 1, close - open - 1).find(c) != std::string_view::npos) continue;
     const std::size_t begin = open + 1;
+    const std::string_view group = text.substr(begin, kMaxGroupChars);
+    const std::size_t length = group.find(close_char);
+    if (length == std::string_view::npos ||
+        group.substr(0, length).find(c) != std::string_view::npos) {
+      continue;
+    }
+    const std::size_t close = begin + length;
     std::vector<Span> found;
     if (c == '[') found = numbered_spans(text, begin, close, refs);
     if (c == '[' && found.empty()) found = keyed_spans(text, begin, close, refs);
