@@ -158,11 +158,16 @@ std::optional<CitedAuthors> cited_authors(std::string_view phrase) {
 // The reference list, searchable by label and by first author and year.
 class ReferenceList {
  public:
+  // A list printed without labels (a page's citation_reference tags) is numbered in
+  // its order, as numbered styles print it.
   explicit ReferenceList(const std::vector<Reference>& references) : references_(references) {
+    const bool unlabelled = std::all_of(references.begin(), references.end(),
+                                        [](const Reference& ref) { return ref.label.empty(); });
     for (std::size_t i = 0; i < references.size(); ++i) {
       const Reference& ref = references[i];
       if (ref.id.empty()) continue;  // nothing to link to
-      const std::string label = detail::collapse_whitespace(ref.label);
+      const std::string label =
+          unlabelled ? std::to_string(i + 1) : detail::collapse_whitespace(ref.label);
       if (!label.empty()) labels_[label].push_back(i);
       const std::string first =
           ref.authors.empty() ? printed_first_author(ref.text) : surname_key(ref.authors.front());

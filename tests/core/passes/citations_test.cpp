@@ -145,6 +145,14 @@ TEST(LinkCitations, LinksACitationAcrossEmphasis) {
             "in mammals ({Swanson _et al., 2001_->#ref-3}_), and_ more");
 }
 
+TEST(LinkCitations, NumbersAListPrintedWithoutLabelsInItsOrder) {
+  auto refs = numbered();
+  for (Reference& ref : refs) ref.label.clear();
+  EXPECT_EQ(linked(refs, "as [2, 4] show"), "as [{2->#ref-2}, {4->#ref-4}] show");
+  refs[0].label = "Smi17";
+  EXPECT_EQ(linked(refs, "as [2, 4] show"), "as [2, 4] show");
+}
+
 TEST(LinkCitations, NeedsAReferenceToLinkTo) {
   std::vector<Reference> refs = numbered();
   refs[1].id.clear();
