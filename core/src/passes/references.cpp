@@ -268,8 +268,14 @@ bool is_reference_name(std::string_view name) {
 // "Smith AB, Jones CD" into names; empty unless every part is a name.
 std::vector<std::string> split_reference_authors(std::string_view list) {
   std::string text(trim_punctuation(list));
-  for (std::string_view joiner : {", and ", " and ", ", & ", " & ", "; "}) {
+  // "and" in the languages papers are commonly written in: "Aligon, J., et E. Negre".
+  for (std::string_view joiner :
+       {", and ", " and ", ", & ", " & ", "; ", ", et ", " et ", ", und ", " und "}) {
     for (std::size_t at = text.find(joiner); at != std::string::npos; at = text.find(joiner, at)) {
+      if (text.compare(at + joiner.size(), 2, "al") == 0) {  // "et al."
+        at += joiner.size();
+        continue;
+      }
       text.replace(at, joiner.size(), ", ");
     }
   }
@@ -384,8 +390,18 @@ void parse_source(std::string_view tail, Reference& ref) {
   static const std::regex bmc(
       R"(^([^,\d][^,\d]*?) (?:18|19|20)\d\d[a-z]?, (\w+)(?:\((\w+)\))?:(\w+(?:(?:-|‐|–)\w+)?)\.?$)",
       std::regex::optimize);
+  // BibTeX plain: "Nature, 624(7992):570–578, 2023." / "IEEE IT, 46:325–343, 2000."
+  static const std::regex plain(
+      R"(^([^,\d][^,\d]*?), (\d+)(?:\((\w+)\))?:(\w+(?:(?:-|‐|–)\w+)?), (?:[A-Z][a-z]+\.? )?(?:18|19|20)\d\d)",
+      std::regex::optimize);
+  // Proceedings: "In NIPS, pages 81–88, 2008." / "In Procs. of X, 2004." / "In SIGMOD.
+  // 79–90."; past an abbreviation's period the name goes on in lower case.
+  static const std::regex proceedings(
+      R"(^In ([^,.]+(?:\. [a-z][^,.\d]*)*)(?:, ()()(?:pages|pp\.) (\w+(?:(?:-|‐|–)\w+)?))?[,.] )",
+      std::regex::optimize);
   if (std::regex_search(text, m, ieee) || std::regex_search(text, m, vancouver) ||
-      std::regex_search(text, m, apa) || std::regex_search(text, m, bmc)) {
+      std::regex_search(text, m, apa) || std::regex_search(text, m, bmc) ||
+      std::regex_search(text, m, plain) || std::regex_search(text, m, proceedings)) {
     ref.container = non_empty(m.str(1));
     ref.volume = non_empty(m.str(2));
     if (m[3].matched) ref.issue = non_empty(m.str(3));
@@ -399,6 +415,35 @@ struct Layout {
   std::size_t title_from = std::string_view::npos;
   bool vancouver = false;  ///< names are "Surname INITIALS"
 };
+
+// BibTeX's plain and abbrv styles, and ACL's without a year: "S. Aji and R. McEliece.
+// The generalized distributive law. IEEE IT, 2000.", "Arash Baratloo, Zvi Kedem, and
+// Peter Wyckoff. Charlotte: ...": the names up to the first period that ends no
+// initial, then the title. Two names or more, or one opening with its initials ("World
+// Health Organization. Global report" is no name, "Roe L. Weirs." is Vancouver's),
+// all with their initials first or none.
+Layout names_then_title(std::string_view text) {
+  constexpr std::size_t kMaxAuthorChars = 600;
+  for (std::size_t at = text.find(". "); at != std::string_view::npos && at < kMaxAuthorChars;
+       at = text.find(". ", at + 1)) {
+    const std::size_t word = text.find_last_of(" .-", at - 1);
+    const std::string_view last = text.substr(word == std::string_view::npos ? 0 : word + 1,
+                                              at - (word == std::string_view::npos ? 0 : word + 1));
+    if (last.size() <= 1 || is_initials(std::string(last) + ".")) continue;  // "J. Smith"
+    const std::vector<std::string> names = split_reference_authors(text.substr(0, at));
+    if (names.empty()) return {};
+    // All names in one form: "T. Reed, Rivers Set Free. Eastford: ..." is IEEE's
+    // author and book title.
+    const auto initials_first = [](const std::string& name) {
+      return is_initials(name.substr(0, name.find(' ')));
+    };
+    const auto first_form = std::count_if(names.begin(), names.end(), initials_first);
+    if (first_form != 0 && first_form != static_cast<long>(names.size())) return {};
+    if (names.size() == 1 && first_form == 0) return {};
+    return {at, at + 2, false};
+  }
+  return {};
+}
 
 Layout find_layout(std::string_view text, const YearAt& year) {
   constexpr std::size_t kMaxAuthorChars = 600;
@@ -419,8 +464,16 @@ Layout find_layout(std::string_view text, const YearAt& year) {
                         text.substr(after).starts_with(", ") ||
                         (bracketed && text.substr(after).starts_with(" "));
     if (closes && (before.ends_with(" (") || before.ends_with(", ") || before.ends_with(". "))) {
-      return {year.pos - 2, after + (text[after] == ' ' ? 1 : 2), false};
+      // "Ju, X. 1994." and "Muntz, R. R. 1994." keep the period of the last initial
+      // (a Vancouver "Whelan S. 2013." prints initials without periods).
+      const std::size_t n = before.size();
+      const bool initial = before.ends_with(". ") && n >= 5 && before[n - 4] == ' ' &&
+                           (before[n - 5] == ',' || before[n - 5] == '.');
+      return {year.pos - (initial ? 1 : 2), after + (text[after] == ' ' ? 1 : 2), false};
     }
+  }
+  if (const Layout plain = names_then_title(text); plain.authors_end != std::string_view::npos) {
+    return plain;
   }
   // Vancouver "Smith AB, Jones CD. Title" (BioMed Central "Smith AB, Jones CD: Title"):
   // the list ends at the first period or colon after initials or "et al".
