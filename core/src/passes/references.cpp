@@ -17,6 +17,7 @@
 
 #include <galley/recover.hpp>
 
+#include "detail/inlines.hpp"
 #include "detail/letters.hpp"
 #include "detail/names.hpp"
 #include "detail/text.hpp"
@@ -397,11 +398,16 @@ void parse_source(std::string_view tail, Reference& ref) {
   // Proceedings: "In NIPS, pages 81–88, 2008." / "In Procs. of X, 2004." / "In SIGMOD.
   // 79–90."; past an abbreviation's period the name goes on in lower case.
   static const std::regex proceedings(
-      R"(^In ([^,.]+(?:\. [a-z][^,.\d]*)*)(?:, ()()(?:pages|pp\.) (\w+(?:(?:-|‐|–)\w+)?))?[,.] )",
+      R"(^(?:In|in:) ([^,.]+(?:\. [a-z][^,.\d]*)*)(?:, ()()(?:pages|pp\.) (\w+(?:(?:-|‐|–)\w+)?))?[,.] )",
+      std::regex::optimize);
+  // Elsevier: "Science 286 (5439) (1999) 509–512." / "Phys. Rev. E 65 (2002) 056109."
+  static const std::regex elsevier(
+      R"(^([^,\d][^,\d]*?) (\w+)(?: \((\w+)\))? \((?:18|19|20)\d\d\),? (\w+(?:(?:-|‐|–)\w+)?))",
       std::regex::optimize);
   if (std::regex_search(text, m, ieee) || std::regex_search(text, m, vancouver) ||
       std::regex_search(text, m, apa) || std::regex_search(text, m, bmc) ||
-      std::regex_search(text, m, plain) || std::regex_search(text, m, proceedings)) {
+      std::regex_search(text, m, plain) || std::regex_search(text, m, proceedings) ||
+      std::regex_search(text, m, elsevier)) {
     ref.container = non_empty(m.str(1));
     ref.volume = non_empty(m.str(2));
     if (m[3].matched) ref.issue = non_empty(m.str(3));
@@ -414,7 +420,36 @@ struct Layout {
   std::size_t authors_end = std::string_view::npos;
   std::size_t title_from = std::string_view::npos;
   bool vancouver = false;  ///< names are "Surname INITIALS"
+  /// Where a title without quotes or a period after it ends, when the style says.
+  std::size_t title_end = std::string_view::npos;
 };
+
+// Elsevier's numbered style: "P. A. Estevez, P. Vera, K. Saito, Selecting the most
+// influential nodes in social networks, in: Neural Information Processing, 2007.":
+// names with their initials first, each closed by a comma, then a title up to ", in: "
+// or the next comma, with no sentence end in it and the year after it.
+Layout comma_names_then_title(std::string_view text, const YearAt& year) {
+  constexpr std::size_t kMaxNameChars = 60;
+  std::size_t from = 0;
+  for (std::size_t comma;
+       (comma = text.find(", ", from)) != std::string_view::npos && comma - from <= kMaxNameChars;
+       from = comma + 2) {
+    const std::string_view part = text.substr(from, comma - from);
+    if (!is_initials(part.substr(0, part.find(' '))) || !is_reference_name(part)) break;
+  }
+  if (from == 0) return {};
+  std::size_t end = text.find(", in: ", from);
+  if (end == std::string_view::npos) end = text.find(", ", from);
+  if (end == std::string_view::npos || year.pos == std::string_view::npos || year.pos < end) {
+    return {};
+  }
+  const std::string_view title = text.substr(from, end - from);
+  if (title.find(". ") != std::string_view::npos || !upper_at(title, 0) ||
+      detail::word_count(title) < 2) {
+    return {};
+  }
+  return {from - 2, from, false, end};
+}
 
 // BibTeX's plain and abbrv styles, and ACL's without a year: "S. Aji and R. McEliece.
 // The generalized distributive law. IEEE IT, 2000.", "Arash Baratloo, Zvi Kedem, and
@@ -451,6 +486,10 @@ Layout find_layout(std::string_view text, const YearAt& year) {
   for (std::string_view quote : {", \u201C", ", \""}) {
     const std::size_t at = text.find(quote);
     if (at != std::string_view::npos && at < kMaxAuthorChars) return {at, at + quote.size(), false};
+  }
+  if (const Layout elsevier = comma_names_then_title(text, year);
+      elsevier.authors_end != std::string_view::npos) {
+    return elsevier;
   }
   if (year.pos != std::string_view::npos && year.pos > 2) {
     const std::string_view before = text.substr(0, year.pos);
@@ -523,6 +562,9 @@ void parse_fields(std::string_view text, Reference& ref) {
     while (tail_from < text.size() && (text[tail_from] == ',' || is_space(text[tail_from]))) {
       ++tail_from;
     }
+  } else if (layout.title_end != std::string_view::npos) {
+    title_end = layout.title_end;
+    tail_from = title_end + 2;  // past ", "
   } else {
     if (layout.title_from >= text.size()) return;
     const std::size_t end = sentence_end(text, layout.title_from);

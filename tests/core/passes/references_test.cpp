@@ -528,6 +528,39 @@ TEST(ParseReference, SurnamesFirstBeforeTheYear) {
        ""});
 }
 
+// Elsevier's numbered style: no quotes, the title between commas.
+TEST(ParseReference, ElsevierNumbered) {
+  expect_fields(
+      "[3] A. Barab\u00e1si, R. Albert, Emergence of scaling in random networks, Science "
+      "286 (5439) (1999) 509\u2013512.",
+      {"3",
+       {"A. Barab\u00e1si", "R. Albert"},
+       "1999",
+       "Emergence of scaling in random networks",
+       "Science",
+       "286",
+       "5439",
+       "509\u2013512",
+       "",
+       ""});
+  expect_fields(
+      "M. Kimura, K. Saito, R. Nakano, Extracting influential nodes for information "
+      "diffusion on a social network, in: AAAI, Vol. 7, 2007, pp. 1371\u20131376.",
+      {"",
+       {"M. Kimura", "K. Saito", "R. Nakano"},
+       "2007",
+       "Extracting influential nodes for information diffusion on a social network",
+       "AAAI",
+       "",
+       "",
+       "",
+       "",
+       ""});
+  // An IEEE book: the title ends with a period and a place follows; left unread.
+  expect_fields("T. Reed, Rivers Set Free. Eastford: Valley Press, 2021.",
+                {"", {}, "2021", "", "", "", "", "", "", ""});
+}
+
 TEST(ParseReference, UrlsAndLabelsOfOtherForms) {
   expect_fields("[Smi17] Smith, J. (2017). Rivers online. https://example.org/rivers.",
                 {"Smi17",
