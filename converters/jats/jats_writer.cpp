@@ -502,15 +502,27 @@ class JatsRenderer {
                      out_ += "</monospace>";
                    },
                    [&](const Link& l) { link(l); },
-                   [&](const Image& img) {
-                     if (const auto href = graphic_href(img.src)) {
-                       out_ += "<inline-graphic xlink:href=\"" + xml_escape(*href) + "\"/>";
-                     }
-                   },
+                   [&](const Image& img) { inline_graphic(img); },
                    [&](const LineBreak&) { out_ += '\n'; },
                    [&](const NoteRef& r) { note_ref(r); },
                },
                i.node);
+  }
+
+  // An inline image with its alt text; with no usable source, the alt text alone
+  // keeps the sentence whole.
+  void inline_graphic(const Image& img) {
+    const auto href = graphic_href(img.src);
+    if (!href) {
+      append_xml_escaped(out_, img.alt);
+      return;
+    }
+    out_ += "<inline-graphic xlink:href=\"" + xml_escape(*href) + "\"";
+    if (!has_text(img.alt)) {
+      out_ += "/>";
+      return;
+    }
+    out_ += "><alt-text>" + xml_escape(img.alt) + "</alt-text></inline-graphic>";
   }
 
   void wrap(const char* tag, const Inlines& children) {

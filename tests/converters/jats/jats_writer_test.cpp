@@ -39,6 +39,17 @@ TEST(JatsWriter, IsReproducible) {
   }
 }
 
+// Alt text goes with a graphic, and stays in the sentence when the source is unusable.
+TEST(JatsWriter, KeepsTheAltTextOfImages) {
+  Article a;
+  a.body = blocks(para("The tariff is ", Inline{Image{"f.png", "E = 3 \u00d7 T"}}, " or ",
+                       Inline{Image{"javascript:x()", "four"}}, "."));
+  EXPECT_NE(write_jats(a).find("<p>The tariff is <inline-graphic xlink:href=\"f.png\"><alt-text>E "
+                               "= 3 \u00d7 T</alt-text></inline-graphic> or four.</p>"),
+            std::string::npos)
+      << write_jats(a);
+}
+
 TEST(JatsWriter, WritesFrontMatter) {
   const std::string xml = write_jats(rich_article());
   EXPECT_TRUE(contains(xml, "<journal-title-group><journal-title>Northern Review</journal-title>"));
