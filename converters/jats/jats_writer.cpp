@@ -172,8 +172,10 @@ class JatsRenderer {
                     "</surname><given-names>" + xml_escape(split->given_names) +
                     "</given-names></name>";
       } else {
-        contribs += "<string-name>" + xml_escape(detail::collapse_whitespace(person.name)) +
-                    "</string-name>";
+        // A name whose split is not sure is whole in <surname>: readers of JATS (pandoc,
+        // NCBI's preview) show a <name> but not a bare <string-name>.
+        contribs += "<name><surname>" + xml_escape(detail::collapse_whitespace(person.name)) +
+                    "</surname></name>";
       }
       for (const int index : person.affiliations) {
         if (affiliation_written(index))
