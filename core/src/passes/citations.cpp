@@ -52,17 +52,6 @@ std::vector<std::string_view> split_on(std::string_view text, char separator) {
   }
 }
 
-std::vector<std::string_view> words_of(std::string_view text) {
-  std::vector<std::string_view> words;
-  for (std::size_t i = 0; i < text.size();) {
-    while (i < text.size() && detail::is_ascii_space(text[i])) ++i;
-    const std::size_t start = i;
-    while (i < text.size() && !detail::is_ascii_space(text[i])) ++i;
-    if (i > start) words.push_back(text.substr(start, i - start));
-  }
-  return words;
-}
-
 // A year as author-year styles cite it: 1800..2099, a letter telling one author's
 // works of the year apart ("2019a").
 bool is_cited_year(std::string_view text) {
@@ -92,7 +81,7 @@ std::string surname_key(std::string_view name) {
   if (const std::size_t comma = name.find(','); comma != std::string_view::npos) {
     name = name.substr(0, comma);
   }
-  std::vector<std::string_view> words = words_of(name);
+  std::vector<std::string_view> words = detail::split_whitespace(name);
   while (words.size() > 1 && is_initials(words.back())) words.pop_back();
   if (words.empty()) return {};
   std::string_view last = words.back();
@@ -103,7 +92,7 @@ std::string surname_key(std::string_view name) {
 // The surname key of a name as a citation prints it ("Smith", "van der Berg"), or
 // "" when it does not read as one: a capitalised last word, no digits, a few words.
 std::string cited_name_key(std::string_view name) {
-  const std::vector<std::string_view> words = words_of(name);
+  const std::vector<std::string_view> words = detail::split_whitespace(name);
   if (words.empty() || words.size() > kMaxNameWords) return {};
   if (name.find_first_of("0123456789()[]") != std::string_view::npos) return {};
   if (!detail::is_upper_letter(detail::first_letter(words.back()))) return {};
@@ -148,7 +137,7 @@ std::optional<CitedAuthors> cited_authors(std::string_view phrase) {
   }
   // What introduces the citation is lower case ("e.g.,", "see also"); the name is the
   // words from the last capitalised one back to its particles.
-  std::vector<std::string_view> words = words_of(first);
+  std::vector<std::string_view> words = detail::split_whitespace(first);
   if (words.empty()) return std::nullopt;
   authors.first = cited_name_key(words.back());
   if (authors.first.empty()) return std::nullopt;
@@ -293,7 +282,8 @@ std::vector<std::pair<std::size_t, std::size_t>> year_spans(std::string_view tex
 // Where the name starts in text[begin, end): not at what introduces it ("e.g., ",
 // "see "), but at its first capitalised word or the particles before it ("van der").
 std::size_t name_start(std::string_view text, std::size_t begin, std::size_t end) {
-  const std::vector<std::string_view> words = words_of(text.substr(begin, end - begin));
+  const std::vector<std::string_view> words =
+      detail::split_whitespace(text.substr(begin, end - begin));
   std::size_t first = 0;
   while (first < words.size() && !detail::is_upper_letter(detail::first_letter(words[first]))) {
     ++first;
@@ -351,7 +341,8 @@ std::vector<Span> narrative_spans(std::string_view text, std::size_t open, std::
   const auto years = year_spans(text, begin, end);
   if (years.empty()) return {};
   const std::size_t from = open > kMaxGroupChars ? open - kMaxGroupChars : 0;
-  const std::vector<std::string_view> before = words_of(text.substr(from, open - from));
+  const std::vector<std::string_view> before =
+      detail::split_whitespace(text.substr(from, open - from));
   if (before.empty()) return {};
   const std::size_t n = before.size();
   std::string phrase(before.back());
