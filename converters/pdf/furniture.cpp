@@ -24,6 +24,7 @@ namespace {
 constexpr double kShapeBand = 0.09;      // page numbers, URLs, print dates
 constexpr double kRepeatBand = 0.14;     // repeated text
 constexpr double kSameBaseline = 0.008;  // of the page height
+constexpr double kLarger = 1.15;         // a title's type, of the page's text
 
 enum class Band { None, Top, Bottom };
 
@@ -145,10 +146,34 @@ std::set<std::string> repeated_keys(const std::deque<std::vector<BandLine>>& ban
   return keys;
 }
 
+// The size most characters on the page have.
+double common_size(const Page& page) {
+  std::map<double, std::size_t> chars;
+  for (const Line& line : page.lines) chars[line.size] += line.text.size();
+  return std::max_element(chars.begin(), chars.end(),
+                          [](const auto& a, const auto& b) { return a.second < b.second; })
+      ->first;
+}
+
+// Whether the line is in a band where repeated text is furniture: the page's top and
+// bottom shares, or the page's topmost line of text wherever the margins put it (a
+// dvips page on A4 sets its running head a sixth of the way down), when set no larger
+// than the page's text (a title the running heads repeat is larger).
+bool in_repeat_band(const Line& line, const Page& page, double text_size) {
+  if (band_of(line, page, kRepeatBand) != Band::None) return true;
+  if (line.size > kLarger * text_size) return false;
+  const auto top =
+      std::min_element(page.lines.begin(), page.lines.end(),
+                       [](const Line& a, const Line& b) { return a.box.y0 < b.box.y0; });
+  return line.box.y0 < top->box.y1;
+}
+
 std::vector<BandLine> band_lines(const Page& page) {
   std::vector<BandLine> out;
+  if (page.lines.empty()) return out;
+  const double text_size = common_size(page);
   for (const Line& line : page.lines) {
-    if (band_of(line, page, kRepeatBand) == Band::None) continue;
+    if (!in_repeat_band(line, page, text_size)) continue;
     out.push_back({page.number, repeat_key(line.text), line.box.y0 / page.height});
   }
   return out;
@@ -161,6 +186,7 @@ void remove_page_furniture(Page& page, const std::set<std::string>& repeated,
   std::vector<bool> is_furniture(page.lines.size(), false);
   std::vector<double> anchors;  // baselines of page numbers and print lines
   bool stamp = false;
+  const double text_size = page.lines.empty() ? 0 : common_size(page);
   for (std::size_t i = 0; i < page.lines.size(); ++i) {
     const Line& line = page.lines[i];
     const std::string text(detail::trim(line.text));
@@ -169,7 +195,7 @@ void remove_page_furniture(Page& page, const std::set<std::string>& repeated,
     stamp = stamp || printed == PrintLine::Stamp;
     const bool shaped = in_band && (printed != PrintLine::None || is_page_number(text));
     const bool repeats =
-        band_of(line, page, kRepeatBand) != Band::None && repeated.count(repeat_key(line.text)) > 0;
+        in_repeat_band(line, page, text_size) && repeated.count(repeat_key(line.text)) > 0;
     if (shaped) anchors.push_back(line.box.y1);
     is_furniture[i] = shaped || repeats;
   }

@@ -39,6 +39,27 @@ bool continues_line(const Line& line, const Word& word) {
   return gap > -0.3 * size && gap < (other_size ? kMaxGapAcrossSizes : kMaxWordGap) * size;
 }
 
+// A label set apart at the head of its line, farther from it than words are ("[2]"
+// before an IEEE reference whose repeated authors are a drawn rule), which Poppler may
+// give after the line's text: a short word with a digit or bracket on the line's
+// baseline, ending left of its first word.
+bool opens_line_before(const Box& line, double size, const Word& word) {
+  constexpr std::size_t kMaxLabelChars = 6;
+  constexpr double kMaxLabelGap = 4;  // sizes: the rule "———" of repeated authors
+  const double gap = line.x0 - word.box.x1;
+  const bool label = word.text.find_first_of("0123456789[") != std::string::npos;
+  return label && word.text.size() <= kMaxLabelChars &&
+         std::abs(word.box.y1 - line.y1) < 0.2 * size &&
+         std::abs(word.size - size) <= kOtherSize * size && gap >= 0 && gap < kMaxLabelGap * size;
+}
+bool opens_line_before(const Line& line, const Word& word) {
+  return opens_line_before(line.box, line.size, word);
+}
+// The same, given in order: a label alone so far, then the first word of its line.
+bool opens_line_before(const Word& first, const Word& label) {
+  return opens_line_before(first.box, first.size, label);
+}
+
 // A footnote or affiliation marker: a few digits or symbols (1, 2,3, *, †) in
 // smaller type raised above the line ("Agyeman-Duah1*", "previously2,3").
 bool is_marker(const Word& word, double line_size, double baseline) {
@@ -146,8 +167,18 @@ std::vector<Line> build_lines(std::vector<Word> words, int page) {
     line.page = page;
     line.box = words[begin].box;
     line.size = words[begin].size;
-    for (end = begin + 1; end < words.size() && continues_line(line, words[end]); ++end) {
-      const Box& b = words[end].box;
+    for (end = begin + 1; end < words.size(); ++end) {
+      std::size_t added = end;
+      if (opens_line_before(line, words[end])) {
+        std::rotate(words.begin() + static_cast<std::ptrdiff_t>(begin),
+                    words.begin() + static_cast<std::ptrdiff_t>(end),
+                    words.begin() + static_cast<std::ptrdiff_t>(end) + 1);
+        added = begin;
+      } else if (!continues_line(line, words[end]) &&
+                 !(end == begin + 1 && opens_line_before(words[end], words[begin]))) {
+        break;
+      }
+      const Box& b = words[added].box;
       line.box = {std::min(line.box.x0, b.x0), std::min(line.box.y0, b.y0),
                   std::max(line.box.x1, b.x1), std::max(line.box.y1, b.y1)};
     }

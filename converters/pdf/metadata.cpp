@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 
+#include "detail/letters.hpp"
 #include "detail/text.hpp"
 #include "pdf_layout.hpp"
 
@@ -166,7 +167,12 @@ bool is_heading_line(const Line& line, double body) {
   std::size_t words = 1;
   for (char c : line.text) words += c == ' ';
   if (words > kMaxHeadingWords) return false;
-  return line.size >= body * kHeadingRatio;
+  // A mark set large between a running head's parts ("Title · 23") heads nothing.
+  const bool wording = detail::first_letter(line.text) != 0 ||
+                       std::any_of(line.text.begin(), line.text.end(), [](char c) {
+                         return std::isdigit(static_cast<unsigned char>(c));
+                       });
+  return wording && line.size >= body * kHeadingRatio;
 }
 
 bool is_meaningful_info_title(const std::string& title) {

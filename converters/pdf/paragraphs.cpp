@@ -34,6 +34,7 @@ constexpr std::size_t kMaxHeadingWords = 30;
 struct Group {
   bool heading = false;
   bool title = false;
+  bool hanging = false;  ///< its second line is indented: a hanging indent
   std::vector<const Line*> lines;
 };
 
@@ -142,6 +143,26 @@ bool is_section_heading(const std::vector<Piece>& words, const std::string& text
   return numbered && capitals && rest.size() > 2;
 }
 
+// A section label as a numbered heading prints it: "2", "2.1.", "IV." (a bare roman
+// numeral needs its dot: "I" is a word).
+bool is_section_label(std::string_view word) {
+  const bool digits = word.find_first_of("0123456789") != std::string_view::npos;
+  return is_section_number(word) && (digits || (word.size() > 1 && word.back() == '.'));
+}
+
+// A line that reads as a numbered section title: "2.1. Characterisation of flow
+// regime", "III. Related Work": a section label, then a capitalised title of a few
+// words that ends no sentence. Returns the label, empty when it is none.
+std::string_view numbered_title_label(std::string_view text, std::size_t words) {
+  constexpr std::size_t kMaxWords = 12;
+  const std::size_t space = text.find(' ');
+  if (words < 2 || words > kMaxWords || space == std::string_view::npos || ends_sentence(text))
+    return {};
+  const std::string_view label = text.substr(0, space);
+  const auto first = static_cast<unsigned char>(text[space + 1]);
+  return is_section_label(label) && std::isupper(first) ? label : std::string_view{};
+}
+
 // Words into inlines: runs in bold become Strong, in italics Emphasis; the space
 // after a run stays outside it.
 Inlines styled(const std::vector<Piece>& words) {
@@ -240,7 +261,7 @@ class BlockBuilder::Impl {
   }
 
   std::vector<TextBlock> finish() {
-    close_group();
+    close_group(nullptr);
     pages_.clear();
     // Heading levels follow the heading sizes of the whole document, largest first.
     for (TextBlock& block : blocks_) {
@@ -257,12 +278,16 @@ class BlockBuilder::Impl {
   void take(Page page) {
     pages_.push_back(std::move(page));
     // A deque keeps its elements in place as it grows, so the lines stay put.
-    for (const Line& line : pages_.back().lines) {
+    const std::vector<Line>& lines = pages_.back().lines;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const Line& line = lines[i];
+      const Line* next = i + 1 < lines.size() ? &lines[i + 1] : nullptr;
       if (open_.lines.empty() || line.title != previous_->title ||
-          starts_new_group(*previous_, line)) {
-        close_group();
-        open_ = {is_heading_line(line, body_), line.title, {}};
+          starts_new_group(*previous_, line, next)) {
+        close_group(&line);
+        open_ = {is_heading_line(line, body_), line.title, false, {}};
       }
+      open_.hanging = open_.hanging || (open_.lines.size() == 1 && indented(line));
       open_.lines.push_back(&line);
       previous_ = &line;
     }
@@ -282,6 +307,7 @@ class BlockBuilder::Impl {
   }
 
   double indent(const Line& line) const { return line.box.x0 - line.col_left; }
+  bool indented(const Line& line) const { return indent(line) > kIndent * line.size; }
 
   // The line stopped although the next line's first word would have fitted. A line
   // set apart in its own type ("Background" over its section) has a column of its
@@ -295,7 +321,26 @@ class BlockBuilder::Impl {
     return room > word + 0.6 * a.size;
   }
 
-  bool starts_new_group(const Line& a, const Line& b) const {
+  // A hanging indent (a reference list, a glossary, a list with its marks hung): an
+  // entry's lines after its first are set right of it. A flush line that runs on to
+  // the column's edge in mid-sentence goes on in the indented line under it when it
+  // breaks a word, or when the line after that is indented alike or opens the next
+  // entry (the indented line ended early, as an entry's last line does). A paragraph's
+  // indented first line is followed by a flush line that goes on with it (a byline over
+  // it). fixtures/pdf/hanging_references; BlockBuilder tests.
+  bool hangs(const Line& a, const Line& b, const Line* c) const {
+    if (indented(a) || !indented(b) || ends_sentence(a.text) || ended_early(a, b)) return false;
+    // Centred lines (a title block's affiliations) move in at both ends alike.
+    const bool centred = std::abs((b.box.x0 - a.box.x0) - (a.box.x1 - b.box.x1)) < 0.5 * b.size;
+    if (centred) return false;
+    // A word broken at the line's end goes on under it.
+    if (hyphen_length(a.text) > 0) return true;
+    if (c == nullptr || c->box.y0 < b.box.y1 || std::abs(c->col_left - b.col_left) > kSameEdge)
+      return !is_full(b);
+    return std::abs(c->box.x0 - b.box.x0) <= kSameEdge || (!indented(*c) && ended_early(b, *c));
+  }
+
+  bool starts_new_group(const Line& a, const Line& b, const Line* next) const {
     const bool ha = is_heading_line(a, body_);
     const bool hb = is_heading_line(b, body_);
     if (ha != hb || std::abs(a.size - b.size) > 0.1 * body_ || (ha && a.bold != b.bold)) {
@@ -307,11 +352,17 @@ class BlockBuilder::Impl {
     // title's lines may be broken by hand and centred, and stay one.
     if (ha) {
       return flow_break || b.box.y0 - a.box.y1 > a.size ||
-             (!a.title && indent(a) < kIndent * a.size && ended_early(a, b));
+             (!a.title && !indented(a) && ended_early(a, b));
     }
     if (flow_break) return !continues_across(a, b);
     if (b.box.y1 - a.box.y1 > kGapRatio * pitch_ratio_ * a.size) return true;
-    if (indent(b) > kIndent * b.size && indent(a) < kIndent * a.size) return true;
+    if (indented(b) && !indented(a)) return !hangs(a, b, next);
+    // An entry set with a hanging indent ends at the next flush line, the next entry's
+    // first.
+    if (open_.hanging && indented(a) && !indented(b)) return true;
+    // A numbered title opens its section under one that stopped short ("2. Methods"
+    // over "2.1. The survey"), though a number may go on a sentence.
+    if (ended_early(a, b) && !numbered_title_label(b.text, b.words.size()).empty()) return true;
     // A short line in bold over one that is not is a run-in head on a line of its own.
     return ended_early(a, b) &&
            (ends_sentence(a.text) || !starts_lower(b.text) || a.bold != b.bold);
@@ -320,7 +371,9 @@ class BlockBuilder::Impl {
   // In justified text a paragraph's last line is short, so a full line before the
   // break means the paragraph goes on, even where a sentence ends with the line.
   bool continues_across(const Line& a, const Line& b) const {
-    if (indent(b) > kIndent * b.size || ended_early(a, b) || a.bold != b.bold) return false;
+    // A hanging entry goes on in the indented line at the top of the next column.
+    if (open_.hanging && indented(b)) return !ended_early(a, b) && a.bold == b.bold;
+    if (indented(b) || ended_early(a, b) || a.bold != b.bold) return false;
     if (justified_ && is_full(a)) return true;
     return !ends_sentence(a.text) || starts_lower(b.text);
   }
@@ -360,10 +413,10 @@ class BlockBuilder::Impl {
     return out;
   }
 
-  // The open group becomes a block. Headings are short: a long run of large type is
-  // body text set large (a standfirst), or the body when most characters are in
-  // smaller type.
-  void close_group() {
+  // The open group becomes a block; `next` is the line after it, if any. Headings are
+  // short: a long run of large type is body text set large (a standfirst), or the body
+  // when most characters are in smaller type.
+  void close_group(const Line* next) {
     if (open_.lines.empty()) return;
     const Group& g = open_;
     std::size_t line_words = 0;
@@ -384,6 +437,14 @@ class BlockBuilder::Impl {
       block.size = size;
       block.markers = std::any_of(g.lines.begin(), g.lines.end(),
                                   [](const Line* line) { return line->markers; });
+      block.indented = indented(*g.lines.front());
+      double left = g.lines.front()->box.x0, right = g.lines.front()->box.x1;
+      for (const Line* line : g.lines) {
+        left = std::min(left, line->box.x0);
+        right = std::max(right, line->box.x1);
+      }
+      block.width = right - left;
+      block.hanging = g.hanging && !block.indented && !heading;
       block.words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
       block.prose = !heading && is_prose(text, block.words);
       if (heading) {
@@ -392,8 +453,44 @@ class BlockBuilder::Impl {
         block.block = {Paragraph{styled(words)}};
       }
       blocks_.push_back(std::move(block));
+      // A title stops short, where the next line's first word would have fitted; a
+      // reference's first line runs on.
+      const bool short_line =
+          g.lines.size() == 1 && (next == nullptr || ended_early(*g.lines.front(), *next));
+      follow_numbered_titles(short_line && !g.title && !heading
+                                 ? numbered_title_label(text, blocks_.back().words)
+                                 : std::string_view{});
     }
     open_.lines.clear();
+  }
+
+  // Numbered headings set in body type, alone on their line (fixtures/pdf/numbered_headings):
+  // a numbered title ("1. Introduction") is a heading when running text follows it, or
+  // another numbered title under it ("2. Methods" over "2.1. Characterisation of flow
+  // regime"). Titles numbered in sequence without text between them are a list.
+  // Called as each block closes, with its label when it is a numbered title.
+  void follow_numbered_titles(std::string_view label) {
+    const TextBlock& block = blocks_.back();
+    if (!label.empty()) {
+      const bool under = !numbered_.empty() && label.starts_with(numbered_.back().second) &&
+                         label.size() > numbered_.back().second.size();
+      if (!numbered_.empty() && !under) {
+        in_list_ = true;
+        numbered_.clear();
+      }
+      if (!in_list_) numbered_.emplace_back(blocks_.size() - 1, std::string(label));
+      return;
+    }
+    if (block.prose) {
+      for (const auto& [index, number] : numbered_) {
+        TextBlock& title = blocks_[index];
+        title.block = {Heading{0, {Inline{Text{plain_text(title.block)}}}}};
+        title.prose = false;
+        heading_sizes_.insert(title.size);
+      }
+    }
+    numbered_.clear();
+    in_list_ = false;
   }
 
   double body_;
@@ -404,6 +501,9 @@ class BlockBuilder::Impl {
   Group open_;
   const Line* previous_ = nullptr;
   std::vector<TextBlock> blocks_;
+  /// Numbered titles waiting for what follows them: block index and section label.
+  std::vector<std::pair<std::size_t, std::string>> numbered_;
+  bool in_list_ = false;  ///< numbered titles in sequence seen since the last other block
   std::set<double, std::greater<>> heading_sizes_;
 };
 

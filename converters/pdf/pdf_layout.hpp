@@ -185,11 +185,14 @@ bool is_meaningful_info_title(const std::string& title);
 struct TextBlock {
   Block block;
   std::size_t words = 0;
-  int page = 0;          ///< page of its first line
-  bool prose = false;    ///< reads as running text: long, with sentence punctuation
-  bool title = false;    ///< the title's lines, as marked by mark_title
-  bool markers = false;  ///< footnote markers were dropped from its lines
-  double size = 0;       ///< type size of its first line
+  int page = 0;           ///< page of its first line
+  bool prose = false;     ///< reads as running text: long, with sentence punctuation
+  bool title = false;     ///< the title's lines, as marked by mark_title
+  bool markers = false;   ///< footnote markers were dropped from its lines
+  bool indented = false;  ///< its first line starts right of its column's edge
+  bool hanging = false;   ///< flush first line, the next indented: a hanging indent
+  double size = 0;        ///< type size of its first line
+  double width = 0;       ///< from its lines' leftmost start to their rightmost end
 };
 
 /// Rebuilds headings and paragraphs from the lines of pages given in order, joining

@@ -10,9 +10,11 @@
 #include <cctype>
 #include <iterator>
 #include <optional>
+#include <span>
 
 #include <galley/recover.hpp>
 
+#include "detail/letters.hpp"
 #include "detail/text.hpp"
 #include "detail/url.hpp"
 #include "pdf_layout.hpp"
@@ -35,6 +37,12 @@ bool is_number(std::string_view text) {
   });
 }
 
+// A reference's label set in a column of its own: "12", "12.".
+bool is_label_apart(std::string_view text) {
+  if (text.ends_with(".")) text.remove_suffix(1);
+  return is_number(text);
+}
+
 // ---- references ---------------------------------------------------------------
 
 // A run-in heading: "References 1. Kudsk KA, ..." set in one block with the list.
@@ -44,6 +52,13 @@ std::size_t run_in_heading_length(std::string_view text) {
   const std::string_view head = text.substr(0, space);
   return is_reference_heading(head) && starts_reference(text.substr(space + 1)) ? space + 1 : 0;
 }
+
+// How a reference list is set.
+struct ListStyle {
+  bool bracketed = false;  ///< labels in brackets: "[12]", "[Smi17]"
+  bool labelled = false;   ///< labels of any kind: "[12]", "12.", "12"
+  bool hanging = false;    ///< hanging indents: each reference's lines after its first indented
+};
 
 // One reference being assembled from the blocks of the list.
 struct Entry {
@@ -60,50 +75,163 @@ struct Entry {
 };
 
 // Whether a block opens the next reference of the list rather than continuing the
-// one before (a column or page break inside a reference makes a new block). A
-// bracketed list opens references only with its labels; an author-year list (and
-// a numbered one whose labels are set apart in a column of their own) with an
-// author's name once the reference before has had its year.
+// one before (a column or page break inside a reference makes a new block). In a list
+// set with hanging indents the first line of each reference is flush with the column
+// and the rest indented, so a flush block opens one when it has a label (in a list
+// with labels, unless they are set apart in a column of their own), else when it hangs (its next
+// lines, or the next block, indented) or reads as a reference (a line after the list, "Cite this
+// article as: ...", does neither); an indented block goes on. Otherwise a bracketed list opens
+// references only with its labels; an author-year list (and a numbered one whose labels are set
+// apart in a column of their own) with an author's name once the reference before has had its year.
 // A number opening a block opens a reference when it is above the last label ("2.
 // grain development" inside a title broken over a line is none); an out-of-sequence
 // label is split off later by split_reference_list, which reads what follows it.
-bool opens_reference(std::string_view text, const Reference& read,
-                     const std::vector<Entry>& entries, bool bracketed, long last_label) {
+bool opens_reference(const TextBlock& block, const TextBlock* next, std::string_view text,
+                     const Reference& read, const std::vector<Entry>& entries,
+                     const ListStyle& style, long last_label, bool labels_apart) {
   if (entries.empty()) return true;
   if (text.empty()) return false;
+  if (style.hanging) {
+    // A first line that ends a sentence ("... and Lei Zhang. dots.ocr:") is a block of
+    // its own, the indented rest the next.
+    const bool hangs = block.hanging || (next != nullptr && next->indented);
+    if (block.indented || std::islower(static_cast<unsigned char>(text[0]))) return false;
+    return style.labelled && !labels_apart ? !read.label.empty() : hangs || starts_reference(text);
+  }
   if (text.front() == '[') return true;
-  if (bracketed || !starts_reference(text)) return false;
+  if (style.bracketed || !starts_reference(text)) return false;
   if (std::isdigit(static_cast<unsigned char>(text.front()))) {
     return !is_number(read.label) || std::stol(read.label) > last_label;
   }
   return entries.back().has_year;
 }
 
+// Whether the text holds a year as references print one: 1800-2099, digits alone.
+bool has_year(std::string_view text) {
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+    const auto digit = [&](std::size_t k) {
+      return k < text.size() && std::isdigit(static_cast<unsigned char>(text[k]));
+    };
+    if ((i > 0 && digit(i - 1)) || digit(i + 4) || !digit(i) || !digit(i + 1) || !digit(i + 2) ||
+        !digit(i + 3))
+      continue;
+    const std::string_view century = text.substr(i, 2);
+    if (century == "18" || century == "19" || century == "20") return true;
+  }
+  return false;
+}
+
+// A page range as a reference closes with it: "229–236", "H1253–H1261", "1-9".
+bool is_page_range(std::string_view word) {
+  const auto pages = [](std::string_view part) {
+    if (!part.empty() && std::isupper(static_cast<unsigned char>(part.front())))
+      part.remove_prefix(1);
+    return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+  };
+  for (std::string_view dash : {"-", "\u2013"}) {
+    const std::size_t at = word.find(dash);
+    if (at != std::string_view::npos)
+      return pages(word.substr(0, at)) && pages(word.substr(at + dash.size()));
+  }
+  return false;
+}
+
+// The offsets where author-year references printed without a closing full stop start
+// again, after the first: past the page range that closes one ("Hypertension 43,
+// 229–236"), where an author's name opens the next with its year to follow ("Rousseau,
+// A., Michaud, A. ... (1995)").
+std::vector<std::size_t> starts_after_pages(std::string_view text) {
+  constexpr std::size_t kLookahead = 300;
+  std::vector<std::size_t> out;
+  std::size_t begin = 0;
+  for (std::size_t at = text.find(' '); at != std::string_view::npos; at = text.find(' ', at + 1)) {
+    const std::size_t word = text.rfind(' ', at - 1);
+    const std::size_t from = word == std::string_view::npos || word < begin ? begin : word + 1;
+    if (at + 1 >= text.size() || !std::isupper(static_cast<unsigned char>(text[at + 1])) ||
+        !is_page_range(text.substr(from, at - from)) || !has_year(text.substr(begin, at - begin)))
+      continue;
+    const std::string_view next = text.substr(at + 1, kLookahead);
+    if (starts_reference(next) && has_year(next)) {
+      out.push_back(at + 1);
+      begin = at + 1;
+    }
+  }
+  return out;
+}
+
+// The references an entry of the list holds. An author-year reference has its year,
+// so a piece split off without one is text of the reference before that read like a
+// new one ("... afforestation. Water S.A. 23, 135-140."); one printed without a closing
+// full stop is split after its pages.
+std::vector<std::string> split_entry(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::string& piece : split_reference_list(text)) {
+    const Reference read = parse_reference(piece);
+    if (!out.empty() && read.label.empty() && !read.year) {
+      out.back() += " " + piece;
+      continue;
+    }
+    std::size_t begin = 0;
+    for (const std::size_t at :
+         read.label.empty() ? starts_after_pages(piece) : std::vector<std::size_t>{}) {
+      out.push_back(piece.substr(begin, at - 1 - begin));
+      begin = at;
+    }
+    out.push_back(piece.substr(begin));
+  }
+  return out;
+}
+
+// A reference line set in larger type is taken for a heading; a section's heading
+// has no author list. Returns the end of the list that starts at blocks[from].
+// A title in larger type than the list set in body type ("ONLINE METHODS" after
+// Nature's list) ends it too.
+std::size_t list_end(const std::vector<TextBlock>& blocks, std::size_t from) {
+  constexpr double kLarger = 1.1;
+  for (std::size_t i = from + 1; i < blocks.size(); ++i) {
+    const std::string text = text_of(blocks[i]);
+    const bool title = !blocks[i].prose && blocks[i].size > kLarger * blocks[from].size &&
+                       detail::first_letter(text) != 0;
+    if (!is_heading(blocks[i]) && !title) continue;
+    if (!(starts_reference(text) && text.find(", ") != std::string::npos)) return i;
+  }
+  return blocks.size();
+}
+
+// How the list in blocks[from, end) is set. Hanging indents show in a few of its
+// blocks at least (a reference of one line has none to show).
+ListStyle style_of(const std::vector<TextBlock>& blocks, std::size_t from, std::size_t end,
+                   std::string_view first_text) {
+  constexpr std::size_t kMinHanging = 2;
+  const auto hanging = std::count_if(blocks.begin() + static_cast<std::ptrdiff_t>(from),
+                                     blocks.begin() + static_cast<std::ptrdiff_t>(end),
+                                     [](const TextBlock& block) { return block.hanging; });
+  return {first_text.starts_with("["), !parse_reference(first_text).label.empty(),
+          static_cast<std::size_t>(hanging) >= kMinHanging};
+}
+
 // Reads the list that follows blocks[heading]; returns the end of the list. The
 // heading's block itself is `first_text` when the heading was run in.
 std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
                       std::string first_text, std::vector<Reference>& out) {
+  const std::size_t end = list_end(blocks, from);
   std::vector<Entry> entries;
-  std::size_t i = from;
-  bool bracketed = false;
   std::size_t labels_apart = 0;  // bare numbers set in a column of their own
   long last_label = 0;           // the highest label opening a reference so far
-  for (; i < blocks.size(); ++i) {
-    std::string text =
-        i == from && !first_text.empty() ? std::move(first_text) : text_of(blocks[i]);
-    // A reference line set in larger type is taken for a heading; a section's
-    // heading has no author list.
-    if (i > from && is_heading(blocks[i]) &&
-        !(starts_reference(text) && text.find(", ") != std::string::npos)) {
-      break;
-    }
-    if (is_number(text)) {
+  if (first_text.empty()) first_text = text_of(blocks[from]);
+  const ListStyle style = style_of(blocks, from, end, first_text);
+  for (std::size_t i = from; i < end; ++i) {
+    std::string text = i == from ? std::move(first_text) : text_of(blocks[i]);
+    if (is_label_apart(text)) {
       ++labels_apart;
       continue;
     }
-    if (entries.empty()) bracketed = text.starts_with("[");
     Reference read = parse_reference(text);
-    if (opens_reference(text, read, entries, bracketed, last_label)) {
+    const TextBlock* next = i + 1 < end ? &blocks[i + 1] : nullptr;
+    if (opens_reference(blocks[i], next, text, read, entries, style, last_label,
+                        labels_apart > 0)) {
       if (is_number(read.label)) last_label = std::stol(read.label);
       entries.emplace_back(std::move(text), read);
     } else {
@@ -112,7 +240,7 @@ std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
   }
   long previous = 0;
   for (const Entry& entry : entries) {
-    for (const std::string& printed : split_reference_list(entry.text)) {
+    for (const std::string& printed : split_entry(entry.text)) {
       Reference ref = parse_reference(printed);
       // Labels set apart from the text were printed in sequence.
       if (ref.label.empty() && labels_apart > 0 && previous > 0)
@@ -121,19 +249,52 @@ std::size_t read_list(const std::vector<TextBlock>& blocks, std::size_t from,
       out.push_back(std::move(ref));
     }
   }
-  return i;
+  return end;
 }
 
 // Whether the block after a reference heading opens its list: a reference, a label
-// set apart, or the first line of a long list of full names ("Shuai Bai, Keqin Chen,
-// Xuejing Liu,") whose year follows on the next line.
+// set apart, or a list of full names up to its first full stop ("Shuai Bai, Keqin Chen,
+// and Junyang Lin. Qwen2.5-VL technical report. arXiv, 2025."; "Shuai Bai, Keqin
+// Chen," on a line of its own, the year on the next).
 bool opens_list(const std::string& text) {
-  return starts_reference(text) || is_number(text) || split_author_list(text).size() >= 2;
+  return starts_reference(text) || is_label_apart(text) ||
+         split_author_list(text.substr(0, text.find(". "))).size() >= 2;
+}
+
+// A numbered reference as a list without a heading shows it: its label, and a year.
+std::optional<long> numbered_reference(const TextBlock& block) {
+  if (is_heading(block)) return std::nullopt;
+  const Reference read = parse_reference(text_of(block));
+  if (!is_number(read.label) || !read.year) return std::nullopt;
+  return std::stol(read.label);
+}
+
+// A reference list printed without a heading (Nature's, after the acknowledgements):
+// references labelled 1, 2 and 3, each with its year, in the blocks from body[from]
+// (the lines of one may be blocks of their own).
+bool opens_numbered_list(const std::vector<TextBlock>& body, std::size_t from) {
+  constexpr std::size_t kSearched = 8;
+  if (numbered_reference(body[from]) != 1) return false;
+  long expected = 2;
+  for (std::size_t i = from + 1; i < body.size() && i < from + kSearched && expected <= 3; ++i) {
+    const auto label = numbered_reference(body[i]);
+    if (label && *label != expected) return false;
+    if (label) ++expected;
+  }
+  return expected > 3;
+}
+
+// A reference printed apart from the list whose numbering it continues (Nature's
+// Methods cite "50." after a list that ends at 49).
+bool continues_numbering(const std::string& text, const std::vector<Reference>& references) {
+  if (references.empty() || !is_number(references.back().label)) return false;
+  const Reference read = parse_reference(text);
+  return read.year && read.label == std::to_string(std::stol(references.back().label) + 1);
 }
 
 // Every reference list in the body (a paper's, a supplement's, a book's chapters'):
-// a reference heading followed by a block that opens a reference. The heading and
-// the list leave the body.
+// a reference heading followed by a block that opens a reference, or a numbered list
+// without one. The heading and the list leave the body.
 void read_references(std::vector<TextBlock>& body, std::vector<Reference>& references) {
   std::vector<TextBlock> kept;
   kept.reserve(body.size());
@@ -147,6 +308,8 @@ void read_references(std::vector<TextBlock>& body, std::vector<Reference>& refer
     } else if (const std::size_t head = run_in_heading_length(text); head > 0) {
       from = i;
       first_text = text.substr(head);
+    } else if (opens_numbered_list(body, i) || continues_numbering(text, references)) {
+      from = i;
     }
     if (from == body.size()) {
       kept.push_back(std::move(body[i++]));
@@ -170,7 +333,7 @@ bool in_front(const TextBlock& block, int title_page) {
 
 // The rest of the text after a label such as "Keywords:" or "Index Terms—"; npos
 // when it does not start with one of `labels`.
-std::size_t after_label(std::string_view text, std::initializer_list<std::string_view> labels) {
+std::size_t after_label(std::string_view text, std::span<const std::string_view> labels) {
   for (std::string_view label : labels) {
     if (!starts_with_icase(text, label)) continue;
     std::size_t at = label.size();
@@ -186,6 +349,10 @@ std::size_t after_label(std::string_view text, std::initializer_list<std::string
     return at;
   }
   return std::string_view::npos;
+}
+
+std::size_t after_label(std::string_view text, std::initializer_list<std::string_view> labels) {
+  return after_label(text, std::span(labels.begin(), labels.size()));
 }
 
 std::vector<std::string> split_keywords(std::string_view list) {
@@ -397,6 +564,57 @@ bool opens_sections(const std::string& text) {
   return numbered || fold_text(text) == "introduction";
 }
 
+// What heads an abstract, in the languages papers print: "Abstract", "Résumé"
+// (French papers print theirs first and an English "Summary" at the end).
+constexpr std::array<std::string_view, 12> kAbstractLabels = {
+    "Abstract",     "Summary",        "R\u00E9sum\u00E9", "R\u00C9SUM\u00C9",
+    "Resumen",      "Resumo",         "Zusammenfassung",  "Riassunto",
+    "Samenvatting", "Sammanfattning", "Streszczenie",     "Abstrakt"};
+
+bool heads_abstract(const std::string& text) {
+  const std::string folded = fold_text(text);
+  return std::any_of(kAbstractLabels.begin(), kAbstractLabels.end(),
+                     [&](std::string_view label) { return folded == fold_text(label); });
+}
+
+// The lines a paper prints after its abstract: keywords and classification.
+constexpr std::array<std::string_view, 6> kAfterAbstract = {
+    "Keywords",      "Key words",
+    "Index Terms",   "Additional Key Words",
+    "General Terms", "Categories and Subject Descriptors"};
+
+bool follows_abstract(const std::string& text) {
+  return after_label(text, kAfterAbstract) != std::string::npos;
+}
+
+// Whether the text stops in mid-sentence: on a broken word, a comma or a word in lower
+// case ("... provision of health care in"), not on a title ("Contents").
+bool stops_mid_sentence(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return false;
+  if (text.back() == '-' || text.back() == ',') return true;
+  const std::size_t space = text.rfind(' ');
+  const std::string_view last = text.substr(space == std::string_view::npos ? 0 : space + 1);
+  return std::all_of(last.begin(), last.end(),
+                     [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
+// The end of the run of front-matter blocks from body[from] that a sentence holds
+// together: the blocks after one that stops in mid-sentence ("... provision of health
+// care in" over "TS is needed.") go on with it. `from` when body[from] cannot go on an
+// abstract: a heading, a block taken, past the front pages, or the keywords.
+std::size_t run_end(const std::vector<TextBlock>& body, std::size_t from, int title_page,
+                    const std::vector<bool>& taken) {
+  const auto open = [&](std::size_t k) {
+    return k < body.size() && !is_heading(body[k]) && !taken[k] && in_front(body[k], title_page) &&
+           !follows_abstract(text_of(body[k]));
+  };
+  if (!open(from)) return from;
+  std::size_t end = from + 1;
+  while (open(end) && stops_mid_sentence(text_of(body[end - 1]))) ++end;
+  return end;
+}
+
 // The abstract: the blocks under an "Abstract" heading, a paragraph opening with a
 // run-in "Abstract—", or an unheaded structured abstract ("Objectives. ...
 // Methods. ... Results. ... Conclusion. ...") ahead of the first section.
@@ -417,14 +635,14 @@ void read_abstract(std::vector<TextBlock>& body, int title_page, Blocks& abstrac
     if (taken[i]) continue;
     const std::string text = text_of(body[i]);
     std::size_t first = body.size();
-    const bool heads_abstract = fold_text(text) == "abstract" || fold_text(text) == "summary";
-    if (heads_abstract) {
+    const bool headed = heads_abstract(text);
+    if (headed) {
       // Also a paragraph: the heading may be set in body type ("ABSTRACT" in italics).
       taken[i] = true;
       first = i + 1;
     } else if (is_heading(body[i])) {
       if (opens_sections(text)) break;
-    } else if (const std::size_t at = after_label(text, {"Abstract", "Summary"});
+    } else if (const std::size_t at = after_label(text, kAbstractLabels);
                at != std::string::npos && at < text.size() && text.size() > at + 40) {
       taken[i] = true;
       abstract.push_back({Paragraph{{Inline{Text{text.substr(at)}}}}});
@@ -433,21 +651,79 @@ void read_abstract(std::vector<TextBlock>& body, int title_page, Blocks& abstrac
       first = i;
     }
     if (first == body.size()) continue;
-    for (std::size_t j = first; j < body.size() && j < first + kMaxBlocks; ++j) {
-      if (is_heading(body[j]) || taken[j] || !in_front(body[j], title_page)) break;
+    for (std::size_t j = first; j < body.size() && j < first + kMaxBlocks;) {
+      const std::size_t end = run_end(body, j, title_page, taken);
+      if (end == j) break;
       // Past the paragraph under its heading an abstract goes on in paragraphs of running
       // text; an author line or an affiliation set beside it (Springer's first page,
       // a dozen words with commas and full stops) is no part of it.
       constexpr std::size_t kMinParagraphWords = 20;
-      const bool paragraph = body[j].prose && body[j].words >= kMinParagraphWords;
-      if (!(heads_abstract && j == first) && !paragraph) break;
-      if (after_label(text_of(body[j]), {"Keywords", "Key words", "Index Terms"}) !=
-          std::string::npos)
-        break;
-      taken[j] = true;
-      abstract.push_back(body[j].block);
+      std::size_t words = 0;
+      bool prose = false;
+      for (std::size_t k = j; k < end; ++k) {
+        words += body[k].words;
+        prose = prose || body[k].prose;
+      }
+      if (!(headed && j == first) && !(prose && words >= kMinParagraphWords)) break;
+      for (; j < end; ++j) {
+        taken[j] = true;
+        abstract.push_back(body[j].block);
+      }
     }
     return;
+  }
+}
+
+// An abstract without a heading, set just before its keywords or classification
+// (ACM: "We study ..." over "Categories and Subject Descriptors: ..."): the paragraphs
+// of running text right before the first such line, ahead of any section.
+void read_abstract_before_keywords(const std::vector<TextBlock>& body, int title_page,
+                                   Blocks& abstract, std::vector<bool>& taken) {
+  constexpr std::size_t kMinParagraphWords = 20;
+  std::size_t keywords = 0;
+  while (keywords < body.size() && in_front(body[keywords], title_page) &&
+         !follows_abstract(text_of(body[keywords]))) {
+    if (is_heading(body[keywords]) && opens_sections(text_of(body[keywords]))) return;
+    ++keywords;
+  }
+  if (keywords == body.size() || !in_front(body[keywords], title_page)) return;
+  std::size_t first = keywords;
+  while (first > 0 && !taken[first - 1] && !is_heading(body[first - 1]) && body[first - 1].prose &&
+         body[first - 1].words >= kMinParagraphWords) {
+    --first;
+  }
+  for (std::size_t i = first; i < keywords; ++i) {
+    taken[i] = true;
+    abstract.push_back(body[i].block);
+  }
+}
+
+// An abstract without a heading set apart from the text under it by its measure or
+// type (Nature's, across both columns over a two-column body): the first paragraph of
+// running text of the title page, ahead of any section, when the next one on its page
+// is set a fifth narrower or wider, or in other type.
+void read_lead_abstract(const std::vector<TextBlock>& body, int title_page, Blocks& abstract,
+                        std::vector<bool>& taken) {
+  constexpr std::size_t kMinWords = 50;
+  constexpr double kOtherMeasure = 0.2;
+  constexpr double kOtherSize = 0.1;
+  const int page = std::max(title_page, 1);
+  const auto running = [&](std::size_t k) {
+    return !taken[k] && !is_heading(body[k]) && body[k].prose && body[k].words >= kMinWords;
+  };
+  std::size_t lead = 0;
+  for (; lead < body.size() && body[lead].page == page && !running(lead); ++lead) {
+    if (is_heading(body[lead]) && opens_sections(text_of(body[lead]))) return;
+  }
+  std::size_t next = lead + 1;
+  while (next < body.size() && body[next].page == page && !running(next)) ++next;
+  if (next >= body.size() || body[next].page != page) return;
+  const TextBlock& a = body[lead];
+  const TextBlock& b = body[next];
+  if (std::abs(a.width - b.width) > kOtherMeasure * std::max(a.width, b.width) ||
+      std::abs(a.size - b.size) > kOtherSize * std::max(a.size, b.size)) {
+    taken[lead] = true;
+    abstract.push_back(a.block);
   }
 }
 
@@ -463,8 +739,7 @@ void read_front(Selection& selection, Article& article) {
   for (std::size_t i = 0; i < body.size() && in_front(body[i], selection.title_page); ++i) {
     const std::string text = text_of(body[i]);
     if (is_heading(body[i])) {
-      in_sections = in_sections || (fold_text(text) != "abstract" && fold_text(text) != "summary" &&
-                                    fold_text(text) != "keywords");
+      in_sections = in_sections || (!heads_abstract(text) && fold_text(text) != "keywords");
       continue;
     }
     if (read_keywords(text, metadata) || read_license(text, metadata) ||
@@ -481,6 +756,13 @@ void read_front(Selection& selection, Article& article) {
   }
   read_doi(selection, article.furniture, metadata);
   read_abstract(body, selection.title_page, article.abstract, taken);
+  // Papers (with references) may print their abstract without a heading.
+  if (article.abstract.empty() && !article.references.empty()) {
+    read_abstract_before_keywords(body, selection.title_page, article.abstract, taken);
+  }
+  if (article.abstract.empty() && !article.references.empty()) {
+    read_lead_abstract(body, selection.title_page, article.abstract, taken);
+  }
   // A line naming an institution is an affiliation only in a paper: one with an
   // abstract, keywords or references (a magazine's photo credit names departments).
   if (!article.abstract.empty() || !metadata.keywords.empty() || !article.references.empty()) {

@@ -174,5 +174,33 @@ TEST(BuildLines, LeavesLeftToRightTextAsPrinted) {
   EXPECT_EQ(lines[0].text, "caf\u00E9 (x) 12 r\u00E9sum\u00E9");
 }
 
+// An IEEE reference whose repeated authors are a drawn rule: its label stands apart,
+// three ems left of its text, and Poppler may give it before the text or after it.
+TEST(BuildLines, KeepsALabelSetApartAtTheHeadOfItsLine) {
+  std::vector<Word> text = line_words(", \u201CVariable bit rate video,\u201D in Proc.", 90, 100);
+  std::vector<Word> label = line_words("[2]", 50, 100);
+  std::vector<Word> after = text;
+  after.push_back(label.front());
+  std::vector<Word> before = label;
+  before.insert(before.end(), text.begin(), text.end());
+  for (std::vector<Word>* words : {&after, &before}) {
+    const std::vector<Line> lines = build_lines(std::move(*words), 1);
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0].text, "[2] , \u201CVariable bit rate video,\u201D in Proc.");
+    EXPECT_EQ(lines[0].box.x0, 50);
+  }
+}
+
+// A word on the baseline of a line far to its right, or one that reads as no label
+// (the end of the column to the left), starts a line of its own.
+TEST(BuildLines, KeepsAWordLeftOfALineApartUnlessALabel) {
+  std::vector<Word> far = line_words("right column text", 300, 100);
+  far.push_back(line_words("[2]", 50, 100).front());
+  EXPECT_EQ(build_lines(std::move(far), 1).size(), 2u);
+  std::vector<Word> no_label = line_words("right column text", 90, 100);
+  no_label.push_back(line_words("river.", 50, 100).front());
+  EXPECT_EQ(build_lines(std::move(no_label), 1).size(), 2u);
+}
+
 }  // namespace
 }  // namespace galley::pdf

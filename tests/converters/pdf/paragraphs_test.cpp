@@ -15,24 +15,28 @@ struct Spec {
   std::string text;
   double right = kRight;  ///< where the line stops
   bool bold = false;
+  double left = kLeft;      ///< where the line starts
+  double space_before = 0;  ///< extra space above the line
+  double size = kSize;
 };
 
 // A page of ten-point lines in one column, 12 points apart, each line's words spread
-// evenly between the column's left edge and `right`.
+// evenly between `left` (the column's left edge unless indented) and `right`.
 Page page_of(int number, const std::vector<Spec>& lines) {
   std::vector<Word> words;
   double y = 100;
   for (const Spec& spec : lines) {
+    y += spec.space_before;
     std::vector<std::string> texts;
     std::istringstream in(spec.text);
     for (std::string w; in >> w;) texts.push_back(w);
-    const double step = (spec.right - kLeft) / static_cast<double>(texts.size());
+    const double step = (spec.right - spec.left) / static_cast<double>(texts.size());
     for (std::size_t i = 0; i < texts.size(); ++i) {
       Word w;
       w.text = texts[i];
-      const double x0 = kLeft + step * static_cast<double>(i);
-      w.box = {x0, y, x0 + step - 3, y + kSize};
-      w.size = kSize;
+      const double x0 = spec.left + step * static_cast<double>(i);
+      w.box = {x0, y, x0 + step - 3, y + spec.size};
+      w.size = spec.size;
       w.bold = spec.bold;
       w.space_after = i + 1 < texts.size();
       words.push_back(std::move(w));
@@ -102,6 +106,94 @@ TEST(BlockBuilder, KeepsABoldBylineAParagraph) {
   const std::vector<TextBlock> blocks = blocks_of({page_of(1, lines)});
   ASSERT_EQ(blocks.size(), 2u);
   EXPECT_TRUE(std::holds_alternative<Paragraph>(blocks[0].block.node));
+}
+
+bool is_heading(const TextBlock& block) {
+  return std::holds_alternative<Heading>(block.block.node);
+}
+
+constexpr double kHang = kLeft + 15;
+
+// A reference list set with hanging indents: each entry's lines after its first are
+// indented, and an entry is one block, its line-end hyphen undone.
+TEST(BlockBuilder, KeepsAnEntryWithAHangingIndentOneBlock) {
+  const std::vector<TextBlock> blocks = blocks_of({page_of(
+      1, {{"Alice Marsh, Tom Reed, Helen Brook, and Carl Fenn. 2020. Walls and weirs of the"},
+          {"Millbrook river over two centuries of straightening and re-", kRight, false, kHang},
+          {"pair. In Proceedings of the River Society, pages 1-9.", 260, false, kHang},
+          {"Helen Brook and Carl Fenn. 2019. The flood plain and the town: a history of"},
+          {"the meadows east of the bridge. Water Review, 41:101-130.", 270, false, kHang},
+          {"Tom Reed. 2021. Rivers Set Free. Valley Press.", 200}})});
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_NE(plain_text(blocks[0].block).find("and repair. In"), std::string::npos);
+  EXPECT_TRUE(blocks[0].hanging);
+  EXPECT_TRUE(blocks[1].hanging);
+  EXPECT_FALSE(blocks[2].hanging);
+  EXPECT_FALSE(blocks[1].indented);
+}
+
+// A byline over a paragraph whose first line is indented: the paragraph's second line
+// is flush and goes on with the first, so the byline is no entry hung over it.
+TEST(BlockBuilder, KeepsALineOverAnIndentedFirstLineApart) {
+  const std::vector<TextBlock> blocks = blocks_of({page_of(
+      1, {{"By Helen Marsh and Tom Reed with Carl Fenn and the river society of Millbrook"},
+          {"the council met again on a wet morning to hear the engineers", kRight, false, kHang},
+          {"report on the river and its walls before the vote on the plan"},
+          {"and so the work began.", 160}})});
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_FALSE(blocks[0].hanging);
+  EXPECT_TRUE(blocks[1].indented);
+}
+
+// Centred lines (a title block's affiliations) move in at both ends: no hanging indent.
+TEST(BlockBuilder, KeepsCentredLinesApart) {
+  const std::vector<TextBlock> blocks = blocks_of({page_of(
+      1, {{"Department of Geography, University of Millbrook, Millbrook, United Kingdom"},
+          {"Institute of Water Research, Valley College", kRight - 60, false, kLeft + 60}})});
+  EXPECT_EQ(plain_text(blocks.front().block),
+            "Department of Geography, University of Millbrook, Millbrook, United Kingdom");
+}
+
+// Numbered section titles set in body type, alone on their line, are headings when
+// running text follows them, or a numbered title under them.
+TEST(BlockBuilder, TakesNumberedTitlesOverTextForHeadings) {
+  std::vector<Spec> lines = {
+      {"2. Methods", 110},
+      {"2.1. Characterisation of flow", 170, false, kLeft, 8},
+      {"The council met again on a wet morning to hear the engineers", kRight, false, kLeft, 8}};
+  lines.insert(lines.end(), kFullLines.begin() + 1, kFullLines.end());
+  lines.push_back({"and so the work began.", 160});
+  const std::vector<TextBlock> blocks = blocks_of({page_of(1, lines)});
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_TRUE(is_heading(blocks[0]));
+  EXPECT_TRUE(is_heading(blocks[1]));
+  EXPECT_EQ(plain_text(blocks[1].block), "2.1. Characterisation of flow");
+  EXPECT_FALSE(is_heading(blocks[2]));
+}
+
+// Numbered lines in sequence are a list, and a numbered line that runs on to the
+// column's edge is a reference's first line: neither is a heading.
+TEST(BlockBuilder, KeepsNumberedListItemsParagraphs) {
+  std::vector<Spec> lines = {
+      {"1. Preheat the oven", 150},
+      {"2. Mix the flour", 140, false, kLeft, 8},
+      {"The council met again on a wet morning to hear the engineers", kRight, false, kLeft, 8}};
+  lines.insert(lines.end(), kFullLines.begin() + 1, kFullLines.end());
+  lines.push_back({"and so the work began.", 160});
+  lines.push_back({"12. Mason M: Sample Size and Saturation in Studies Using Qualitative"});
+  lines.push_back(
+      {"Interviews of the council in the winter before the vote", kRight, false, kHang});
+  lines.insert(lines.end(), kFullLines.begin(), kFullLines.end());
+  lines.push_back({"and so the work began.", 160});
+  const std::vector<TextBlock> blocks = blocks_of({page_of(1, lines)});
+  for (const TextBlock& block : blocks) EXPECT_FALSE(is_heading(block)) << plain_text(block.block);
+}
+
+// A mark set large between a running head's parts ("Title · 23") heads nothing.
+TEST(BlockBuilder, TakesNoMarkForAHeading) {
+  std::vector<Spec> lines = {{"\u00B7", 60, false, kLeft, 0, 14.5}};
+  lines.insert(lines.end(), kFullLines.begin(), kFullLines.end());
+  for (const TextBlock& block : blocks_of({page_of(1, lines)})) EXPECT_FALSE(is_heading(block));
 }
 
 }  // namespace

@@ -345,5 +345,24 @@ TEST(PdfReader, ReadsAPapersFrontMatterAbstractAndReferences) {
   EXPECT_TRUE(contains(plain_text(article.footer.front()), "Received 3 March 2024"));
 }
 
+// Numbered section titles in body type are headings; a reference list set with hanging
+// indents gives one reference per entry, its broken words mended, and no reference is
+// split where its text reads like the start of one ("... bridge. Water S.A. 41").
+TEST(PdfReader, ReadsAListSetWithHangingIndents) {
+  Diagnostics diag;
+  const Article article = read_pdf("hanging_references", diag);
+  std::vector<std::string> headings;
+  for (const Block& block : article.body) {
+    if (std::holds_alternative<Heading>(block.node)) headings.push_back(plain_text(block));
+  }
+  EXPECT_EQ(headings,
+            (std::vector<std::string>{"1. Introduction", "2. Methods", "2.1. The survey"}));
+  ASSERT_EQ(article.references.size(), 4u);
+  EXPECT_TRUE(contains(article.references[0].text, "the Millbrook river"));
+  EXPECT_TRUE(article.references[1].text.ends_with("bridge. Water S.A. 41, 101\u2013130."));
+  EXPECT_EQ(article.references[2].text, "Tom Reed. 2021. Rivers Set Free. Valley Press.");
+  EXPECT_EQ(article.references[3].authors, (std::vector<std::string>{"Dora Weir", "Evan Lock"}));
+}
+
 }  // namespace
 }  // namespace galley

@@ -15,7 +15,9 @@ const std::string kProse =
 TextBlock text_block(Block block, bool prose) {
   const std::string text = plain_text(block);
   const auto words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ') + 1);
-  return TextBlock{std::move(block), words, 1, prose, false, false};
+  TextBlock out{std::move(block), words, 1, prose, false, false};
+  out.size = 6.5;
+  return out;
 }
 
 Article read(std::vector<TextBlock> body) {
@@ -55,6 +57,125 @@ TEST(ReadScholarly, EndsARunInAbstractBeforeAnAuthorLineBesideIt) {
             (std::vector<std::string>{"Faculty of Agriculture, Okayama University."}));
 }
 
+TEST(ReadScholarly, TakesARunInAbstractInTheLanguageOfThePaper) {
+  // A French paper heads its abstract "Résumé" and its English one, at the end, "Summary".
+  const std::string resume =
+      "Une fa\u00E7on d\u2019assister l\u2019analyse d\u2019entrep\u00F4t de donn\u00E9es "
+      "repose sur l\u2019exploitation et la fouille de fichiers de logs de requ\u00EAtes.";
+  const Article article =
+      read({text_block(para("R\u00E9sum\u00E9. " + resume), true),
+            text_block(heading(2, "1 Introduction"), false), text_block(para(kProse), true)});
+  ASSERT_EQ(article.abstract.size(), 1u);
+  EXPECT_EQ(plain_text(article.abstract.front()), resume);
+}
+
+TEST(ReadScholarly, GoesOnWithAnAbstractWhereABlockStopsInMidSentence) {
+  // A structured abstract whose parts the layout broke into blocks, some of them a
+  // few words long; the keywords end it, and a contents list after a run-in one is
+  // no part of it.
+  const Article article =
+      read({text_block(heading(2, "Abstract"), false),
+            text_block(para("Areas of agreement: The majority of girls with TS require oestrogen "
+                            "replacement, and a systematic approach to health care in"),
+                       true),
+            text_block(para("TS is needed."), false),
+            text_block(para("Areas timely for developing research: The optimal model of care and "
+                            "transi-"),
+                       false),
+            text_block(para("tion to adult services in TS requires attention."), true),
+            text_block(para("Key words: Turner syndrome, transition, puberty"), true),
+            text_block(heading(2, "Background"), false)});
+  EXPECT_EQ(article.abstract.size(), 4u);
+  const Article contents =
+      read({text_block(para("Abstract. " + kProse), true), text_block(para("Contents"), false),
+            text_block(para("1. Introduction 2. Structural measures 2.1. High-degree centrality "
+                            "2.2. Closeness centrality 2.3. Betweenness centrality 2.4. "
+                            "Eigenvector centrality 2.5. PageRank, and more"),
+                       true)});
+  EXPECT_EQ(contents.abstract.size(), 1u);
+}
+
+// A reference, so that the article reads as a paper.
+const TextBlock kReferences[] = {
+    text_block(heading(2, "References"), false),
+    text_block(para("1. Koch, C. Biophysics of Computation (Oxford University Press, 1999)."),
+               true)};
+
+TEST(ReadScholarly, TakesTheParagraphsBeforeTheKeywordsForAnUnheadedAbstract) {
+  // ACM: the abstract in small type at the head of page 2, before the classification.
+  const Article article =
+      read({text_block(para("Golubchik, Khanna, Khuller, Thurimella and Zhu"), false),
+            text_block(para(kProse), true), text_block(para(kProse), true),
+            text_block(para("Categories and Subject Descriptors: F.2.2 [Analysis of "
+                            "Algorithms]: Nonnumerical Algorithms"),
+                       false),
+            text_block(heading(2, "1. INTRODUCTION"), false), text_block(para(kProse), true),
+            kReferences[0], kReferences[1]});
+  EXPECT_EQ(article.abstract.size(), 2u);
+  EXPECT_EQ(plain_text(article.body.front()), "Golubchik, Khanna, Khuller, Thurimella and Zhu");
+}
+
+TEST(ReadScholarly, TakesALeadParagraphSetApartForAnUnheadedAbstract) {
+  // Nature: the abstract runs across both columns, the text under it in one.
+  const std::string lead = kProse + " " + kProse;
+  TextBlock abstract_block = text_block(para(lead), true);
+  abstract_block.width = 510;
+  TextBlock first = text_block(para(lead), true);
+  first.width = 245;
+  TextBlock second = first;
+  const Article article = read({abstract_block, first, second, kReferences[0], kReferences[1]});
+  ASSERT_EQ(article.abstract.size(), 1u);
+  EXPECT_EQ(article.body.size(), 2u);
+  // Set like the text under it, the first paragraph is the text's own.
+  abstract_block.width = 245;
+  EXPECT_TRUE(
+      read({abstract_block, first, second, kReferences[0], kReferences[1]}).abstract.empty());
+}
+
+TEST(ReadScholarly, ReadsANumberedListWithoutAHeading) {
+  // Nature prints its list after the acknowledgements, with no heading, and a Methods
+  // section after it whose one reference goes on the numbering.
+  const Article article = read(
+      {text_block(para("The authors declare no competing financial interests."), false),
+       text_block(para("1. Koch, C. Biophysics of Computation (Oxford University Press, 1999)."),
+                  true),
+       text_block(para("2. Stuart, G., Spruston, N. & Hausser, M. Dendrites (Oxford University "
+                       "Press, 2008)."),
+                  true),
+       text_block(para("3. Haider, B. & McCormick, D.A. Rapid neocortical dynamics. Neuron 62, "
+                       "171-189 (2009)."),
+                  true),
+       [] {
+         TextBlock title = text_block(para("ONLINE METHODS"), false);
+         title.size = 9;
+         return title;
+       }(),
+       text_block(para(kProse), true),
+       text_block(para("4. Berens, P. CircStat: a MATLAB toolbox for circular statistics. J. "
+                       "Stat. Softw. 31, 1-21 (2009)."),
+                  true)});
+  EXPECT_EQ(article.references.size(), 4u);
+  EXPECT_EQ(article.body.size(), 3u);
+  // A mark set large between a page's running head and the list goes on with it.
+  TextBlock mark = text_block(para("\u00B7"), false);
+  mark.size = 14.5;
+  EXPECT_EQ(read({kReferences[0],
+                  text_block(para("Adam, C. and Richer, F. (1994) Temporal characteristics of "
+                                  "seizures. Neurology 44, 1065-1072."),
+                             true),
+                  mark,
+                  text_block(para("Boitano, S. and Sanderson, M.J. (1992) Intercellular "
+                                  "propagation of calcium waves. Science 258, 292-295."),
+                             true)})
+                .references.size(),
+            2u);
+  // Numbered steps are no references.
+  EXPECT_TRUE(read({text_block(para("1. Preheat the oven to a low heat."), true),
+                    text_block(para("2. Mix the flour and the water."), true),
+                    text_block(para("3. Bake the bread for an hour."), true)})
+                  .references.empty());
+}
+
 TEST(ReadScholarly, LooksNoFurtherThanTheFirstSection) {
   // A "Summary" under the first numbered section is the paper's own, not its abstract.
   const Article article =
@@ -62,6 +183,123 @@ TEST(ReadScholarly, LooksNoFurtherThanTheFirstSection) {
             text_block(heading(2, "Summary"), false), text_block(para(kProse), true)});
   EXPECT_TRUE(article.abstract.empty());
   EXPECT_EQ(article.body.size(), 4u);
+}
+
+// A block of a reference list: `hanging` when its lines after its first are indented,
+// `indented` when its first line is.
+TextBlock list_block(const std::string& text, bool hanging, bool indented = false) {
+  TextBlock block = text_block(para(text), true);
+  block.hanging = hanging;
+  block.indented = indented;
+  return block;
+}
+
+std::vector<std::string> reference_texts(const Article& article) {
+  std::vector<std::string> out;
+  for (const Reference& ref : article.references) out.push_back(ref.text);
+  return out;
+}
+
+TEST(ReadScholarly, ReadsAListSetWithHangingIndentsEntryByEntry) {
+  // Full names and the year at the end (natbib's plainnat): no author-year start to
+  // split on, so the layout shows where each reference opens. Two end their first line
+  // with a sentence, their rest indented in a block of its own; the line after the
+  // list is neither hung nor a reference.
+  const Article article = read(
+      {text_block(heading(2, "References"), false),
+       list_block("Shuai Bai, Keqin Chen, and Junyang Lin. Qwen2.5-VL technical report.", false),
+       list_block("arXiv [cs.CV], February 2025.", false, true),
+       list_block("Lukas Blecher and Robert Stojnic. Nougat: Neural optical understanding for "
+                  "academic documents, 2023.",
+                  true),
+       list_block("Mi Jian and Lei Zhang. dots.ocr:", false),
+       list_block("Multilingual Document Layout Parsing, 2025.", false, true),
+       list_block("DeepSeek-AI. Deepseek-ocr: Contexts optical compression, 2025. URL "
+                  "https://github.com/deepseek-ai/DeepSeek-OCR.",
+                  true),
+       list_block("Cite this article as: Marsh et al., Journal of River Studies 2024, 3:1.",
+                  false)});
+  EXPECT_EQ(reference_texts(article),
+            (std::vector<std::string>{
+                "Shuai Bai, Keqin Chen, and Junyang Lin. Qwen2.5-VL technical report. arXiv "
+                "[cs.CV], February 2025.",
+                "Lukas Blecher and Robert Stojnic. Nougat: Neural optical understanding for "
+                "academic documents, 2023.",
+                "Mi Jian and Lei Zhang. dots.ocr: Multilingual Document Layout Parsing, 2025.",
+                "DeepSeek-AI. Deepseek-ocr: Contexts optical compression, 2025. URL "
+                "https://github.com/deepseek-ai/DeepSeek-OCR. Cite this article as: Marsh et "
+                "al., Journal of River Studies 2024, 3:1."}));
+}
+
+TEST(ReadScholarly, KeepsTextWithoutAYearInTheAuthorYearReferenceBefore) {
+  // "Water S.A." reads like an author after a full stop, but a reference has its year.
+  const Article article = read(
+      {text_block(heading(2, "References"), false),
+       list_block("Scott, D.F., Smith, R.E., 1997. Preliminary empirical models. Water S.A. 23, "
+                  "135-140.",
+                  true),
+       list_block("Smakhtin, V.U., 2001. Low flow hydrology: a review. Journal of Hydrology "
+                  "240, 147-186.",
+                  true)});
+  EXPECT_EQ(reference_texts(article),
+            (std::vector<std::string>{
+                "Scott, D.F., Smith, R.E., 1997. Preliminary empirical models. Water S.A. 23, "
+                "135-140.",
+                "Smakhtin, V.U., 2001. Low flow hydrology: a review. Journal of Hydrology 240, "
+                "147-186."}));
+}
+
+TEST(ReadScholarly, OpensReferencesOnlyAtLabelsInALabelledListWithHangingIndents) {
+  // The authors' biographies after an IEEE list are flush paragraphs, each with an
+  // indented one after it, but have no label.
+  const Article article = read(
+      {text_block(heading(2, "REFERENCES"), false),
+       list_block("[1] E. Chang and A. Zakhor, \u201CScalable video data placement on parallel "
+                  "disk arrays,\u201D in Proc. SPIE, 1994.",
+                  true),
+       list_block("[2] H. Vin, S. Rao, and P. Goyal, \u201COptimizing the placement of "
+                  "multimedia objects,\u201D in Proc. ICMCS, 1995.",
+                  true),
+       list_block("Ed Chang received the B.S. degree from Purdue University in 1987.", false),
+       list_block("He is currently with Digital Equipment Corporation.", false, true)});
+  ASSERT_EQ(article.references.size(), 2u);
+  EXPECT_TRUE(article.references[1].text.ends_with("Digital Equipment Corporation."));
+}
+
+TEST(ReadScholarly, NumbersReferencesWhoseLabelsAreSetApartWithFullStops) {
+  // Labels "2." and "3." in a column of their own, the references' text after them, set
+  // with hanging indents.
+  const Article article = read(
+      {text_block(heading(2, "References"), false),
+       list_block("1. Kudsk KA, Fabian TC: Silent deep vein thrombosis. Ann Surg 1989, 210:1-9.",
+                  true),
+       text_block(para("2."), false), text_block(para("3."), false),
+       list_block("Geerts WH, Code KI: A prospective study of venous thromboembolism. N Engl J "
+                  "Med 1994, 331:1601-6.",
+                  true),
+       list_block("Weitz JI: Low-molecular-weight heparins. N Engl J Med 1997, 337:688-98.",
+                  true)});
+  std::vector<std::string> labels;
+  for (const Reference& ref : article.references) labels.push_back(ref.label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"1", "2", "3"}));
+}
+
+TEST(ReadScholarly, SplitsAuthorYearReferencesWithoutAFullStopAfterTheirPages) {
+  // Portland Press ends a reference with its pages; two run together when the first's
+  // last line is full.
+  const Article article =
+      read({text_block(heading(2, "REFERENCES"), false),
+            text_block(para("Peng, H., Carretero, O. A. and Rhaleb, N. E. (2003) Ac-SDKP reverses "
+                            "cardiac fibrosis. Hypertension 42, 1164\u20131170 Rasoul, S. and "
+                            "Peng, H. (2004) Ac-SDKP reverses inflammation. J. Hypertens. 22, "
+                            "593\u2013603"),
+                       true)});
+  EXPECT_EQ(reference_texts(article),
+            (std::vector<std::string>{
+                "Peng, H., Carretero, O. A. and Rhaleb, N. E. (2003) Ac-SDKP reverses cardiac "
+                "fibrosis. Hypertension 42, 1164\u20131170",
+                "Rasoul, S. and Peng, H. (2004) Ac-SDKP reverses inflammation. J. Hypertens. "
+                "22, 593\u2013603"}));
 }
 
 }  // namespace
