@@ -51,6 +51,8 @@ TEST_F(ScholarlyPair, SameReferencesAndCitations) {
     const Reference& a = pdf.references[i];
     const Reference& b = html.references[i];
     EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.text, b.text);
+    EXPECT_EQ(a.container, b.container) << a.text;
     EXPECT_EQ(a.authors, b.authors) << a.text;
     EXPECT_EQ(a.year, b.year) << a.text;
     EXPECT_EQ(a.title, b.title) << a.text;
