@@ -204,7 +204,9 @@ std::string package_document(const Metadata& meta, const BookMeta& book,
 std::string nav_document(const BookMeta& book, const std::vector<TocEntry>& toc) {
   std::string out = xhtml_prologue(book);
   out += "<head>\n<meta charset=\"UTF-8\"/>\n<title>" + xml_escape(book.title) + "</title>\n";
-  out += "</head>\n<body>\n<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>Contents</h1>\n<ol>\n";
+  out +=
+      "</head>\n<body>\n<nav epub:type=\"toc\" id=\"toc\" "
+      "role=\"doc-toc\">\n<h1>Contents</h1>\n<ol>\n";
   walk_toc(
       toc,
       [&](const TocEntry& entry) {
