@@ -33,6 +33,7 @@ struct ImageResource {
   std::string href;        ///< relative to EPUB/, "images/img1.png"
   std::string media_type;  ///< image/png, image/jpeg or image/gif
   std::string bytes;
+  bool described = false;  ///< its first use has alt text
 };
 
 /// A navigation entry pointing into a content document.

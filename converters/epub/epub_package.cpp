@@ -18,7 +18,44 @@ std::string dc_element(const char* name, const std::string& value, const std::st
   return std::string("    <dc:") + name + attrs + ">" + xml_escape(value) + "</dc:" + name + ">\n";
 }
 
-std::string metadata(const Metadata& meta, const BookMeta& book) {
+// Accessibility metadata (EPUB Accessibility 1.1, schema.org terms) as the content
+// is made: text with headings, a table of contents and the article's reading order.
+// Images add a visual mode; text alone suffices when every image has alt text. Text
+// and still images hold no hazard; a GIF may be animated, so its hazards are unknown.
+std::string accessibility(const std::vector<Content>& chapters) {
+  bool images = false, described = true, gif = false;
+  for (const Content& chapter : chapters) {
+    for (const ImageResource& image : chapter.images) {
+      images = true;
+      described = described && image.described;
+      gif = gif || image.media_type == "image/gif";
+    }
+  }
+  std::string out;
+  const auto property = [&out](const char* name, std::string_view value) {
+    out += std::string("    <meta property=\"schema:") + name + "\">" + std::string(value) +
+           "</meta>\n";
+  };
+  property("accessMode", "textual");
+  if (images) property("accessMode", "visual");
+  property("accessModeSufficient", images && !described ? "textual,visual" : "textual");
+  for (const char* feature : {"structuralNavigation", "tableOfContents", "readingOrder"}) {
+    property("accessibilityFeature", feature);
+  }
+  if (images && described) property("accessibilityFeature", "alternativeText");
+  property("accessibilityHazard", gif ? "unknown" : "none");
+  std::string summary =
+      "Text with headings and a table of contents, in the reading order of the original.";
+  if (images) {
+    summary += described ? " Every image has a text alternative."
+                         : " Some images have no text alternative.";
+  }
+  property("accessibilitySummary", summary);
+  return out;
+}
+
+std::string metadata(const Metadata& meta, const BookMeta& book,
+                     const std::vector<Content>& chapters) {
   std::string out = "  <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
   out += dc_element("identifier", book.identifier, " id=\"uid\"");
   // The DOI names the article, not this book: an identifier beside the unique one.
@@ -48,6 +85,7 @@ std::string metadata(const Metadata& meta, const BookMeta& book) {
   }
   if (has_text(meta.url)) out += dc_element("source", *meta.url);
   out += "    <meta property=\"dcterms:modified\">" + book.modified + "</meta>\n";
+  out += accessibility(chapters);
   out += "  </metadata>\n";
   return out;
 }
@@ -152,7 +190,7 @@ std::string package_document(const Metadata& meta, const BookMeta& book,
       "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
       "unique-identifier=\"uid\" xml:lang=\"" +
       xml_escape(book.language) + "\"" + direction_attribute(book) + ">\n";
-  out += metadata(meta, book);
+  out += metadata(meta, book, chapters);
   out += manifest(chapters);
   out += "  <spine toc=\"ncx\"";
   if (book.rtl) out += " page-progression-direction=\"rtl\"";
@@ -166,7 +204,9 @@ std::string package_document(const Metadata& meta, const BookMeta& book,
 std::string nav_document(const BookMeta& book, const std::vector<TocEntry>& toc) {
   std::string out = xhtml_prologue(book);
   out += "<head>\n<meta charset=\"UTF-8\"/>\n<title>" + xml_escape(book.title) + "</title>\n";
-  out += "</head>\n<body>\n<nav epub:type=\"toc\" id=\"toc\">\n<h1>Contents</h1>\n<ol>\n";
+  out +=
+      "</head>\n<body>\n<nav epub:type=\"toc\" id=\"toc\" "
+      "role=\"doc-toc\">\n<h1>Contents</h1>\n<ol>\n";
   walk_toc(
       toc,
       [&](const TocEntry& entry) {

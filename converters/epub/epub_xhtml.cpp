@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "detail/citations.hpp"
 #include "detail/iso_date.hpp"
 #include "detail/notes.hpp"
 #include "detail/resources.hpp"
@@ -21,7 +22,11 @@ using detail::append_xml_escaped;
 class XhtmlRenderer {
  public:
   XhtmlRenderer(const Article& article, const Chapter& chapter, Diagnostics& diag)
-      : article_(article), chapter_(chapter), diag_(diag), notes_(article.notes) {}
+      : article_(article),
+        chapter_(chapter),
+        diag_(diag),
+        notes_(article.notes),
+        references_(article.references) {}
 
   Content render(const BookMeta& book) {
     content_.id = chapter_.id;
@@ -147,11 +152,7 @@ class XhtmlRenderer {
   void block(const Block& b) {
     std::visit(overloaded{
                    [&](const Heading& h) { heading(h); },
-                   [&](const Paragraph& p) {
-                     out_ += "<p>";
-                     inlines(p.inlines);
-                     out_ += "</p>\n";
-                   },
+                   [&](const Paragraph& p) { paragraph(p); },
                    [&](const List& l) { list(l); },
                    [&](const Quote& q) {
                      out_ += "<blockquote>\n";
@@ -202,11 +203,31 @@ class XhtmlRenderer {
     out_ += std::string("</") + tag + ">\n";
   }
 
+  // A paragraph left with no text (its images all dropped, none with alt text) is
+  // not written: an empty <p> reads as a blank to a screen reader.
+  void paragraph(const Paragraph& p) {
+    const std::size_t start = out_.size();
+    out_ += "<p>";
+    inlines(p.inlines);
+    if (out_.find_first_not_of(" \t\n", start + 3) == std::string::npos) {
+      out_.resize(start);
+      return;
+    }
+    out_ += "</p>\n";
+  }
+
   void figure(const Figure& f) {
     const std::optional<std::string> href = image_href(f.image);
-    if (!href && f.caption.empty()) return;
+    const bool alt = detail::has_xml_text(f.image.alt);
+    if (!href && !alt && f.caption.empty()) return;
     out_ += "<figure>\n";
-    if (href) image_element(*href, f.image.alt);
+    if (href) {
+      image_element(*href, f.image.alt);
+    } else if (alt) {
+      out_ += "<p class=\"image-alt\">";
+      append_xml_escaped(out_, f.image.alt);
+      out_ += "</p>\n";
+    }
     if (!f.caption.empty()) {
       out_ += "<figcaption>";
       inlines(f.caption);
@@ -262,9 +283,7 @@ class XhtmlRenderer {
                      out_ += "</code>";
                    },
                    [&](const Link& l) { link(l); },
-                   [&](const Image& img) {
-                     if (auto href = image_href(img)) image_element(*href, img.alt);
-                   },
+                   [&](const Image& img) { inline_image(img); },
                    [&](const LineBreak&) { out_ += "<br/>"; },
                    [&](const NoteRef& r) { note_ref(r); },
                },
@@ -277,9 +296,12 @@ class XhtmlRenderer {
     out_ += std::string("</") + tag + ">";
   }
 
-  // HTML forbids a link inside a link, so a nested link keeps only its text.
+  // HTML forbids a link inside a link, so a nested link keeps only its text. A
+  // citation of the reference list links to its entry.
   void link(const Link& l) {
-    const std::optional<std::string> url = detail::safe_link_url(l.url);
+    const int cited = references_.cited(l.url);
+    const std::optional<std::string> url =
+        cited != 0 ? std::optional("#ref" + std::to_string(cited)) : detail::safe_link_url(l.url);
     if (!url || in_link_) {
       inlines(l.children);
       return;
@@ -287,7 +309,7 @@ class XhtmlRenderer {
     in_link_ = true;
     out_ += "<a href=\"";
     append_xml_escaped(out_, *url);
-    out_ += "\">";
+    out_ += cited != 0 ? "\" role=\"doc-biblioref\">" : "\">";
     inlines(l.children);
     out_ += "</a>";
     in_link_ = false;
@@ -306,6 +328,16 @@ class XhtmlRenderer {
       return;
     }
     out_ += "<sup><a epub:type=\"noteref\" href=\"#fn" + number + "\">" + number + "</a></sup>";
+  }
+
+  // An image that cannot be embedded keeps its meaning: its alt text stays in the
+  // sentence ("The tariff is E = 3 × T per tonne").
+  void inline_image(const Image& img) {
+    if (auto href = image_href(img)) {
+      image_element(*href, img.alt);
+    } else {
+      append_xml_escaped(out_, img.alt);
+    }
   }
 
   void image_element(const std::string& href, const std::string& alt) {
@@ -327,7 +359,8 @@ class XhtmlRenderer {
     if (type) {
       const std::string id = "img" + std::to_string(chapter_.first_image + content_.images.size());
       href = "images/" + id + "." + std::string(type->extension);
-      content_.images.push_back({id, *href, std::string(type->media_type), std::move(*bytes)});
+      content_.images.push_back({id, *href, std::string(type->media_type), std::move(*bytes),
+                                 detail::has_xml_text(image.alt)});
     } else {
       diag_.warn({std::string(kWriterName), {}, image_warning(image.src, bytes.has_value())});
     }
@@ -356,6 +389,7 @@ class XhtmlRenderer {
   Content content_;
   std::string out_;
   detail::NoteIndex notes_;
+  detail::ReferenceIndex references_;
   std::map<std::string, std::optional<std::string>> image_hrefs_;
   int heading_count_ = 0;
   int section_depth_ = 0;  ///< 1 inside the abstract, whose h2 its headings sit under

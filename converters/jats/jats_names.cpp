@@ -50,18 +50,6 @@ bool is_suffix(std::string_view token) {
   return std::find(kSuffixes.begin(), kSuffixes.end(), lower) != kSuffixes.end();
 }
 
-std::vector<std::string_view> tokens_of(std::string_view text) {
-  std::vector<std::string_view> tokens;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    while (pos < text.size() && detail::is_ascii_space(text[pos])) ++pos;
-    const std::size_t start = pos;
-    while (pos < text.size() && !detail::is_ascii_space(text[pos])) ++pos;
-    if (pos > start) tokens.push_back(text.substr(start, pos - start));
-  }
-  return tokens;
-}
-
 bool is_page_token(std::string_view token) {
   return !token.empty() && std::all_of(token.begin(), token.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0;
@@ -109,7 +97,7 @@ std::optional<PageSpan> split_pages(std::string_view pages) {
 }
 
 std::optional<SplitName> split_name(std::string_view name) {
-  const std::vector<std::string_view> tokens = tokens_of(name);
+  const std::vector<std::string_view> tokens = detail::split_whitespace(name);
   if (tokens.size() < 2) return std::nullopt;
   for (std::string_view token : tokens) {
     if (!is_name_token(token) || starts_lower_case(token) || is_suffix(token)) return std::nullopt;

@@ -22,6 +22,7 @@
 
 #include <galley/registry.hpp>
 
+#include "detail/citations.hpp"
 #include "detail/iso_date.hpp"
 #include "detail/language.hpp"
 #include "detail/notes.hpp"
@@ -66,7 +67,7 @@ std::optional<std::string> graphic_href(const std::string& src) {
 class JatsRenderer {
  public:
   JatsRenderer(const Article& article, Diagnostics& diag)
-      : article_(article), diag_(diag), notes_(article.notes) {}
+      : article_(article), diag_(diag), notes_(article.notes), references_(article.references) {}
 
   std::string render() {
     const std::string lang =
@@ -171,8 +172,10 @@ class JatsRenderer {
                     "</surname><given-names>" + xml_escape(split->given_names) +
                     "</given-names></name>";
       } else {
-        contribs += "<string-name>" + xml_escape(detail::collapse_whitespace(person.name)) +
-                    "</string-name>";
+        // A name whose split is not sure is whole in <surname>: readers of JATS (pandoc,
+        // NCBI's preview) show a <name> but not a bare <string-name>.
+        contribs += "<name><surname>" + xml_escape(detail::collapse_whitespace(person.name)) +
+                    "</surname></name>";
       }
       for (const int index : person.affiliations) {
         if (affiliation_written(index))
@@ -501,15 +504,27 @@ class JatsRenderer {
                      out_ += "</monospace>";
                    },
                    [&](const Link& l) { link(l); },
-                   [&](const Image& img) {
-                     if (const auto href = graphic_href(img.src)) {
-                       out_ += "<inline-graphic xlink:href=\"" + xml_escape(*href) + "\"/>";
-                     }
-                   },
+                   [&](const Image& img) { inline_graphic(img); },
                    [&](const LineBreak&) { out_ += '\n'; },
                    [&](const NoteRef& r) { note_ref(r); },
                },
                i.node);
+  }
+
+  // An inline image with its alt text; with no usable source, the alt text alone
+  // keeps the sentence whole.
+  void inline_graphic(const Image& img) {
+    const auto href = graphic_href(img.src);
+    if (!href) {
+      append_xml_escaped(out_, img.alt);
+      return;
+    }
+    out_ += "<inline-graphic xlink:href=\"" + xml_escape(*href) + "\"";
+    if (!has_text(img.alt)) {
+      out_ += "/>";
+      return;
+    }
+    out_ += "><alt-text>" + xml_escape(img.alt) + "</alt-text></inline-graphic>";
   }
 
   void wrap(const char* tag, const Inlines& children) {
@@ -518,8 +533,17 @@ class JatsRenderer {
     out_ += std::string("</") + tag + ">";
   }
 
-  // A link inside a link keeps only its text, as in the EPUB writer.
+  // A link inside a link keeps only its text, as in the EPUB writer. A citation of
+  // the reference list is a cross-reference to its entry.
   void link(const Link& l) {
+    if (const int cited = references_.cited(l.url); cited != 0 && !in_link_) {
+      in_link_ = true;
+      out_ += "<xref ref-type=\"bibr\" rid=\"ref" + std::to_string(cited) + "\">";
+      inlines(l.children);
+      out_ += "</xref>";
+      in_link_ = false;
+      return;
+    }
     const std::optional<std::string> url = detail::safe_link_url(l.url);
     if (!url || in_link_) {
       inlines(l.children);
@@ -547,6 +571,7 @@ class JatsRenderer {
   Diagnostics& diag_;
   std::string out_;
   detail::NoteIndex notes_;
+  detail::ReferenceIndex references_;
   bool in_link_ = false;
 };
 

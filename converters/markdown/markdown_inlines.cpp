@@ -228,7 +228,9 @@ class Renderer {
                 return literal(inlines(l.children));
               }
               in_link_ = true;
-              std::string text = "[" + inlines(l.children) + "](" + link_destination(l.url) + ")";
+              const int cited = context_.references ? context_.references->cited(l.url) : 0;
+              const std::string url = cited != 0 ? "#ref-" + std::to_string(cited) : l.url;
+              std::string text = "[" + inlines(l.children) + "](" + link_destination(url) + ")";
               in_link_ = false;
               return literal(std::move(text));
             },

@@ -6,11 +6,15 @@
 
 #include <galley/article.hpp>
 
+#include "detail/citations.hpp"
+
 namespace galley::markdown {
 
 struct InlineContext {
   /// Note ids to their 1-based numbers, for NoteRef links to "#note-N".
   const std::map<std::string, int>* note_numbers = nullptr;
+  /// The reference list, for citation links to its "#ref-N" anchors.
+  const detail::ReferenceIndex* references = nullptr;
   /// Headings and pipe-table cells hold one line: hard breaks become spaces.
   bool single_line = false;
   /// Pipe-table cells also escape '|'.

@@ -27,7 +27,8 @@
 //
 // The references follow the body under a "References" heading at the level of the
 // body's top sections: an ordered list when their labels are their numbers (or they
-// have none), else a bullet list whose items start with "[label]".
+// have none), else a bullet list whose items start with "[label]"; each item opens
+// with an `<a id="ref-1"></a>` anchor that citations in the text link to.
 //
 // The footer comes last, between `<footer>` and `</footer>` lines set off by blank
 // lines: readers see it, and a Markdown parser keeps it apart as HTML blocks around
@@ -230,8 +231,10 @@ bool is_line_break(const Inline& i) { return std::holds_alternative<LineBreak>(i
 // blank lines, without a trailing newline.
 class BlockWriter {
  public:
-  explicit BlockWriter(const std::map<std::string, int>& note_numbers) {
+  BlockWriter(const std::map<std::string, int>& note_numbers,
+              const detail::ReferenceIndex& references) {
     inline_context_.note_numbers = &note_numbers;
+    inline_context_.references = &references;
   }
 
   std::string blocks(const Blocks& list, std::string_view separator = "\n\n") {
@@ -454,9 +457,11 @@ bool labels_are_numbers(const std::vector<Reference>& refs) {
 std::string references_section(const Article& article, BlockWriter& writer) {
   const bool numbered = labels_are_numbers(article.references);
   std::vector<std::string> items;
-  for (const Reference& ref : article.references) {
+  for (std::size_t i = 0; i < article.references.size(); ++i) {
+    const Reference& ref = article.references[i];
+    const std::string anchor = "<a id=\"ref-" + std::to_string(i + 1) + "\"></a>";
     const std::string label = numbered || ref.label.empty() ? "" : "[" + ref.label + "] ";
-    items.push_back(writer.paragraph({Inline{Text{label + ref.text}}}));
+    items.push_back(anchor + writer.paragraph({Inline{Text{label + ref.text}}}));
   }
   const std::string marker(static_cast<std::size_t>(top_heading_level(article.body)), '#');
   return marker + " References\n\n" + writer.list_of(items, numbered, true, false);
@@ -486,7 +491,8 @@ class MarkdownWriter final : public Writer {
     for (const Note& n : article.notes) {
       note_numbers.emplace(n.id, static_cast<int>(note_numbers.size()) + 1);
     }
-    BlockWriter writer(note_numbers);
+    const detail::ReferenceIndex references(article.references);
+    BlockWriter writer(note_numbers, references);
     // Parts are appended as they are made: a long article's text is held once or twice,
     // never once per step.
     std::string text = front_matter(article.metadata, writer.blocks(article.abstract));

@@ -111,7 +111,8 @@ class TextWriter {
                      [&](const Strong& s) { append(out, s.children); },
                      [&](const Code& c) { out += c.text; },
                      [&](const Link& l) { append(out, l.children); },
-                     [&](const Image&) {},
+                     // Plain text has no images: their alt text keeps the sentence.
+                     [&](const Image& img) { out += img.alt; },
                      [&](const LineBreak&) { out += '\f'; },
                      [&](const NoteRef& n) {
                        const auto it = numbers_.find(n.id);
@@ -142,7 +143,11 @@ class TextWriter {
                               text.pop_back();
                             return text;
                           },
-                          [&](const Figure& f) { return inlines(f.caption); },
+                          // A figure reads as its caption, or its alt text without one.
+                          [&](const Figure& f) {
+                            return f.caption.empty() ? detail::collapse_whitespace(f.image.alt)
+                                                     : inlines(f.caption);
+                          },
                           [&](const Table& t) {
                             std::vector<std::string> rows;
                             for (const auto& row : t.rows) {

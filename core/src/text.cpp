@@ -233,6 +233,17 @@ std::string to_lower_ascii(std::string_view text) {
   return out;
 }
 
+std::vector<std::string_view> split_whitespace(std::string_view text) {
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < text.size();) {
+    while (i < text.size() && is_ascii_space(text[i])) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && !is_ascii_space(text[i])) ++i;
+    if (i > start) words.push_back(text.substr(start, i - start));
+  }
+  return words;
+}
+
 std::vector<std::string> lower_words(std::string_view text) {
   std::vector<std::string> words;
   std::string word;

@@ -47,6 +47,12 @@ void recover_footer(Article& article, const RecoverOptions& options, Diagnostics
 /// start, or the first part stops on "and", "the", "right-wing"...). Only adjacent
 /// top-level paragraphs; the exact rule is in core/src/passes/join_paragraphs.cpp.
 void join_split_paragraphs(Article& article, const RecoverOptions& options, Diagnostics& diag);
+/// In-text citations of the reference list ("[12]", "[3, 7–9]", "[Smi17]", "(Smith et
+/// al., 2020)", "Smith and Doe (2019)") in the abstract, body and notes become links
+/// to their reference: a Link whose url is "#" and the reference's id. Only markers
+/// that name exactly one reference are linked; the rule is in
+/// core/src/passes/citations.cpp.
+void link_citations(Article& article, const RecoverOptions& options, Diagnostics& diag);
 /// When the input did not say (metadata.lang unset), the language of the article's
 /// title, abstract and body, by detect_language.
 void recover_language(Article& article, const RecoverOptions& options, Diagnostics& diag);

@@ -57,6 +57,9 @@ std::string to_lower_ascii(std::string_view text);
 
 bool starts_with_icase(std::string_view text, std::string_view prefix) noexcept;
 
+/// The runs of `text` between ASCII whitespace, as views into it.
+std::vector<std::string_view> split_whitespace(std::string_view text);
+
 /// The words of `text` in ASCII lower case, for comparing wordings: runs of ASCII
 /// letters and digits and of non-ASCII bytes, split at everything else.
 std::vector<std::string> lower_words(std::string_view text);

@@ -19,6 +19,7 @@
 
 #include "detail/inlines.hpp"
 #include "detail/letters.hpp"
+#include "detail/names.hpp"
 #include "detail/text.hpp"
 #include "passes/date_scan.hpp"
 
@@ -33,10 +34,6 @@ bool contains(std::string_view list, std::string_view word) {
   return !word.empty() && word.find(' ') == std::string_view::npos &&
          list.find(" " + std::string(word) + " ") != std::string_view::npos;
 }
-
-// Lower-case particles inside names: "Ludwig van Beethoven", "Maria de la Cruz".
-constexpr std::string_view kParticles =
-    " van von der den de del della di da la le du dos das do bin ibn al el y ter ten ben zu ";
 
 // Words that appear in headings, prompts and sentences but not in people's names.
 constexpr std::string_view kNotNames =
@@ -88,17 +85,6 @@ constexpr std::string_view kMidLineMarkers[] = {"by", "par", "por", "von", "door
 
 // Characters a list of names never holds (sentence punctuation, digits, symbols).
 constexpr std::string_view kNotInNames = "0123456789?!;:\"()[]{}<>@#$%*=+_~/\\";
-
-std::vector<std::string_view> split_words(std::string_view text) {
-  std::vector<std::string_view> words;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t end = std::min(text.find(' ', pos), text.size());
-    if (end > pos) words.push_back(text.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return words;
-}
 
 // Splits on any of `separators` (each a string), trimming the parts.
 std::vector<std::string_view> split_any(std::string_view text,
@@ -154,7 +140,7 @@ bool dotted_word_ok(std::string_view word) {
 
 WordKind classify_word(std::string_view word) {
   const std::string lower = to_lower_ascii(word);
-  if (contains(kParticles, lower)) return WordKind::Particle;
+  if (detail::is_name_particle(lower)) return WordKind::Particle;
   if (contains(kNotNames, lower) || contains(kAffiliationWords, lower)) return WordKind::Invalid;
   bool dotted = false;
   std::size_t pos = 0;
@@ -181,7 +167,7 @@ WordKind classify_word(std::string_view word) {
 
 // One person's name; `marked` (a "By" before it) allows a single word.
 bool is_person(std::string_view text, bool marked) {
-  const auto words = split_words(text);
+  const auto words = detail::split_whitespace(text);
   if (words.empty() || words.size() > 7) return false;
   std::size_t names = 0;
   for (const std::string_view word : words) {
@@ -194,7 +180,7 @@ bool is_person(std::string_view text, bool marked) {
 }
 
 bool is_affiliation(std::string_view text) {
-  const auto words = split_words(text);
+  const auto words = detail::split_whitespace(text);
   return !words.empty() && words.size() <= 6 &&
          text.find_first_of("?!;\"") == std::string_view::npos;
 }
@@ -249,7 +235,8 @@ Marker strip_leading_marker(std::string_view& text) {
       std::string_view rest = trim(text.substr(marker.size()));
       if (rest.starts_with(':')) rest = trim(rest.substr(1));
       // "Von der Leyen ...": a name after the marker opens with a capitalised word.
-      if (strict && (rest.empty() || classify_word(split_words(rest).front()) != WordKind::Name)) {
+      if (strict && (rest.empty() ||
+                     classify_word(detail::split_whitespace(rest).front()) != WordKind::Name)) {
         continue;
       }
       text = rest;
@@ -274,7 +261,7 @@ Marker strip_mid_line_marker(std::string_view& text) {
     }
   }
   if (best == std::string::npos) return Marker::None;
-  const auto prefix = split_words(std::string_view(lower).substr(0, best));
+  const auto prefix = detail::split_whitespace(std::string_view(lower).substr(0, best));
   if (prefix.empty() || prefix.size() > kMaxPrefixWords) return Marker::None;
   bool work = false;
   for (const std::string_view word : prefix) {
@@ -475,7 +462,7 @@ std::string without_letter_markers(std::string_view text) {
   std::string out;
   bool changed = false;
   for (const std::string_view part : split_any(text, {","})) {
-    auto words = split_words(part);
+    auto words = detail::split_whitespace(part);
     const std::size_t all = words.size();
     while (words.size() > (all > 1 ? 1u : 0u) && single_letter(words.back())) words.pop_back();
     if (all > 1 && words.size() == 1 && single_letter(words.front())) words.clear();
@@ -497,7 +484,7 @@ std::string without_list_numbers(std::string_view text) {
   if (!text.starts_with("1. ")) return std::string(text);
   std::string out;
   int next = 1;
-  for (const std::string_view word : split_words(text)) {
+  for (const std::string_view word : detail::split_whitespace(text)) {
     if (word == std::to_string(next) + ".") {
       if (next > 1 && !out.empty() && !out.ends_with(',')) out += ',';
       ++next;

@@ -10,6 +10,7 @@ void recover(Article& article, const RecoverOptions& options, Diagnostics& diag)
   recover_byline_and_date(article, options, diag);
   recover_footer(article, options, diag);
   join_split_paragraphs(article, options, diag);
+  link_citations(article, options, diag);    // after joining: a citation split by a page break
   recover_language(article, options, diag);  // last: judges the body as it will be read
 }
 

@@ -17,7 +17,9 @@
 
 #include <galley/recover.hpp>
 
+#include "detail/inlines.hpp"
 #include "detail/letters.hpp"
+#include "detail/names.hpp"
 #include "detail/text.hpp"
 #include "detail/url.hpp"
 
@@ -106,10 +108,6 @@ bool numeric(const Label& label) {
 
 // ---- names --------------------------------------------------------------------
 
-// Lower-case particles that may open a surname: "van der Berg, J.".
-constexpr std::array<std::string_view, 12> kParticles = {
-    "van ", "von ", "de ", "der ", "den ", "del ", "della ", "di ", "da ", "le ", "la ", "dos "};
-
 // The end of a capitalised word (letters, hyphens and apostrophes) at `pos`, or pos.
 std::size_t capitalised_word_end(std::string_view text, std::size_t pos) {
   if (!upper_at(text, pos)) return pos;
@@ -150,17 +148,16 @@ std::size_t initials_end(std::string_view text, std::size_t pos, bool dotted) {
   return end;
 }
 
+// Past the particles that may open a surname: "van der Berg, J.".
 std::size_t skip_particles(std::string_view text, std::size_t pos) {
-  for (bool found = true; found;) {
-    found = false;
-    for (std::string_view particle : kParticles) {
-      if (text.substr(pos).starts_with(particle)) {
-        pos += particle.size();
-        found = true;
-      }
+  for (;;) {
+    const std::size_t space = text.find(' ', pos);
+    if (space == std::string_view::npos ||
+        !detail::is_name_particle(text.substr(pos, space - pos))) {
+      return pos;
     }
+    pos = space + 1;
   }
-  return pos;
 }
 
 // Whether the text opens with an author's name as reference lists print it:
@@ -260,9 +257,7 @@ bool is_reference_name(std::string_view name) {
   for (std::size_t pos = 0; pos < name.size();) {
     const std::size_t end = std::min(name.find(' ', pos), name.size());
     const std::string_view word = name.substr(pos, end - pos);
-    const bool particle = std::any_of(kParticles.begin(), kParticles.end(),
-                                      [&](auto p) { return p.substr(0, p.size() - 1) == word; });
-    if (!word.empty() && !particle && !upper_at(word, 0)) return false;
+    if (!word.empty() && !detail::is_name_particle(word) && !upper_at(word, 0)) return false;
     long_word = long_word || (word.size() >= 2 && word.find('.') == std::string_view::npos);
     ++words;
     pos = end + 1;
@@ -274,8 +269,14 @@ bool is_reference_name(std::string_view name) {
 // "Smith AB, Jones CD" into names; empty unless every part is a name.
 std::vector<std::string> split_reference_authors(std::string_view list) {
   std::string text(trim_punctuation(list));
-  for (std::string_view joiner : {", and ", " and ", ", & ", " & ", "; "}) {
+  // "and" in the languages papers are commonly written in: "Aligon, J., et E. Negre".
+  for (std::string_view joiner :
+       {", and ", " and ", ", & ", " & ", "; ", ", et ", " et ", ", und ", " und "}) {
     for (std::size_t at = text.find(joiner); at != std::string::npos; at = text.find(joiner, at)) {
+      if (text.compare(at + joiner.size(), 2, "al") == 0) {  // "et al."
+        at += joiner.size();
+        continue;
+      }
       text.replace(at, joiner.size(), ", ");
     }
   }
@@ -390,8 +391,23 @@ void parse_source(std::string_view tail, Reference& ref) {
   static const std::regex bmc(
       R"(^([^,\d][^,\d]*?) (?:18|19|20)\d\d[a-z]?, (\w+)(?:\((\w+)\))?:(\w+(?:(?:-|‐|–)\w+)?)\.?$)",
       std::regex::optimize);
+  // BibTeX plain: "Nature, 624(7992):570–578, 2023." / "IEEE IT, 46:325–343, 2000."
+  static const std::regex plain(
+      R"(^([^,\d][^,\d]*?), (\d+)(?:\((\w+)\))?:(\w+(?:(?:-|‐|–)\w+)?), (?:[A-Z][a-z]+\.? )?(?:18|19|20)\d\d)",
+      std::regex::optimize);
+  // Proceedings: "In NIPS, pages 81–88, 2008." / "In Procs. of X, 2004." / "In SIGMOD.
+  // 79–90."; past an abbreviation's period the name goes on in lower case.
+  static const std::regex proceedings(
+      R"(^(?:In|in:) ([^,.]+(?:\. [a-z][^,.\d]*)*)(?:, ()()(?:pages|pp\.) (\w+(?:(?:-|‐|–)\w+)?))?[,.] )",
+      std::regex::optimize);
+  // Elsevier: "Science 286 (5439) (1999) 509–512." / "Phys. Rev. E 65 (2002) 056109."
+  static const std::regex elsevier(
+      R"(^([^,\d][^,\d]*?) (\w+)(?: \((\w+)\))? \((?:18|19|20)\d\d\),? (\w+(?:(?:-|‐|–)\w+)?))",
+      std::regex::optimize);
   if (std::regex_search(text, m, ieee) || std::regex_search(text, m, vancouver) ||
-      std::regex_search(text, m, apa) || std::regex_search(text, m, bmc)) {
+      std::regex_search(text, m, apa) || std::regex_search(text, m, bmc) ||
+      std::regex_search(text, m, plain) || std::regex_search(text, m, proceedings) ||
+      std::regex_search(text, m, elsevier)) {
     ref.container = non_empty(m.str(1));
     ref.volume = non_empty(m.str(2));
     if (m[3].matched) ref.issue = non_empty(m.str(3));
@@ -404,7 +420,65 @@ struct Layout {
   std::size_t authors_end = std::string_view::npos;
   std::size_t title_from = std::string_view::npos;
   bool vancouver = false;  ///< names are "Surname INITIALS"
+  /// Where a title without quotes or a period after it ends, when the style says.
+  std::size_t title_end = std::string_view::npos;
 };
+
+// Elsevier's numbered style: "P. A. Estevez, P. Vera, K. Saito, Selecting the most
+// influential nodes in social networks, in: Neural Information Processing, 2007.":
+// names with their initials first, each closed by a comma, then a title up to ", in: "
+// or the next comma, with no sentence end in it and the year after it.
+Layout comma_names_then_title(std::string_view text, const YearAt& year) {
+  constexpr std::size_t kMaxNameChars = 60;
+  std::size_t from = 0;
+  for (std::size_t comma;
+       (comma = text.find(", ", from)) != std::string_view::npos && comma - from <= kMaxNameChars;
+       from = comma + 2) {
+    const std::string_view part = text.substr(from, comma - from);
+    if (!is_initials(part.substr(0, part.find(' '))) || !is_reference_name(part)) break;
+  }
+  if (from == 0) return {};
+  std::size_t end = text.find(", in: ", from);
+  if (end == std::string_view::npos) end = text.find(", ", from);
+  if (end == std::string_view::npos || year.pos == std::string_view::npos || year.pos < end) {
+    return {};
+  }
+  const std::string_view title = text.substr(from, end - from);
+  if (title.find(". ") != std::string_view::npos || !upper_at(title, 0) ||
+      detail::word_count(title) < 2) {
+    return {};
+  }
+  return {from - 2, from, false, end};
+}
+
+// BibTeX's plain and abbrv styles, and ACL's without a year: "S. Aji and R. McEliece.
+// The generalized distributive law. IEEE IT, 2000.", "Arash Baratloo, Zvi Kedem, and
+// Peter Wyckoff. Charlotte: ...": the names up to the first period that ends no
+// initial, then the title. Two names or more, or one opening with its initials ("World
+// Health Organization. Global report" is no name, "Roe L. Weirs." is Vancouver's),
+// all with their initials first or none.
+Layout names_then_title(std::string_view text) {
+  constexpr std::size_t kMaxAuthorChars = 600;
+  for (std::size_t at = text.find(". "); at != std::string_view::npos && at < kMaxAuthorChars;
+       at = text.find(". ", at + 1)) {
+    const std::size_t word = text.find_last_of(" .-", at - 1);
+    const std::string_view last = text.substr(word == std::string_view::npos ? 0 : word + 1,
+                                              at - (word == std::string_view::npos ? 0 : word + 1));
+    if (last.size() <= 1 || is_initials(std::string(last) + ".")) continue;  // "J. Smith"
+    const std::vector<std::string> names = split_reference_authors(text.substr(0, at));
+    if (names.empty()) return {};
+    // All names in one form: "T. Reed, Rivers Set Free. Eastford: ..." is IEEE's
+    // author and book title.
+    const auto initials_first = [](const std::string& name) {
+      return is_initials(name.substr(0, name.find(' ')));
+    };
+    const auto first_form = std::count_if(names.begin(), names.end(), initials_first);
+    if (first_form != 0 && first_form != static_cast<long>(names.size())) return {};
+    if (names.size() == 1 && first_form == 0) return {};
+    return {at, at + 2, false};
+  }
+  return {};
+}
 
 Layout find_layout(std::string_view text, const YearAt& year) {
   constexpr std::size_t kMaxAuthorChars = 600;
@@ -412,6 +486,10 @@ Layout find_layout(std::string_view text, const YearAt& year) {
   for (std::string_view quote : {", \u201C", ", \""}) {
     const std::size_t at = text.find(quote);
     if (at != std::string_view::npos && at < kMaxAuthorChars) return {at, at + quote.size(), false};
+  }
+  if (const Layout elsevier = comma_names_then_title(text, year);
+      elsevier.authors_end != std::string_view::npos) {
+    return elsevier;
   }
   if (year.pos != std::string_view::npos && year.pos > 2) {
     const std::string_view before = text.substr(0, year.pos);
@@ -425,8 +503,16 @@ Layout find_layout(std::string_view text, const YearAt& year) {
                         text.substr(after).starts_with(", ") ||
                         (bracketed && text.substr(after).starts_with(" "));
     if (closes && (before.ends_with(" (") || before.ends_with(", ") || before.ends_with(". "))) {
-      return {year.pos - 2, after + (text[after] == ' ' ? 1 : 2), false};
+      // "Ju, X. 1994." and "Muntz, R. R. 1994." keep the period of the last initial
+      // (a Vancouver "Whelan S. 2013." prints initials without periods).
+      const std::size_t n = before.size();
+      const bool initial = before.ends_with(". ") && n >= 5 && before[n - 4] == ' ' &&
+                           (before[n - 5] == ',' || before[n - 5] == '.');
+      return {year.pos - (initial ? 1 : 2), after + (text[after] == ' ' ? 1 : 2), false};
     }
+  }
+  if (const Layout plain = names_then_title(text); plain.authors_end != std::string_view::npos) {
+    return plain;
   }
   // Vancouver "Smith AB, Jones CD. Title" (BioMed Central "Smith AB, Jones CD: Title"):
   // the list ends at the first period or colon after initials or "et al".
@@ -476,6 +562,9 @@ void parse_fields(std::string_view text, Reference& ref) {
     while (tail_from < text.size() && (text[tail_from] == ',' || is_space(text[tail_from]))) {
       ++tail_from;
     }
+  } else if (layout.title_end != std::string_view::npos) {
+    title_end = layout.title_end;
+    tail_from = title_end + 2;  // past ", "
   } else {
     if (layout.title_from >= text.size()) return;
     const std::size_t end = sentence_end(text, layout.title_from);

@@ -164,7 +164,9 @@ TEST(EpubWriter, EmbedsDataUriImagesAndDropsOthersWithAWarning) {
   const auto entries = unzip_entries(write_epub(hostile_article(), diag));
   EXPECT_EQ(entries.size(), 7u);  // no image entry
   const std::string xhtml = entry(entries, "EPUB/article.xhtml");
-  EXPECT_NE(xhtml.find("<figure>\n<figcaption>The caption stays</figcaption>\n</figure>"),
+  // A dropped image keeps its alt text.
+  EXPECT_NE(xhtml.find("<figure>\n<p class=\"image-alt\">gone</p>\n"
+                       "<figcaption>The caption stays</figcaption>\n</figure>"),
             std::string::npos);
   EXPECT_EQ(xhtml.find("<img"), std::string::npos);
   std::size_t image_warnings = 0;
@@ -176,6 +178,37 @@ TEST(EpubWriter, EmbedsDataUriImagesAndDropsOthersWithAWarning) {
   const auto rich = unzip_entries(write_epub(rich_article()));
   EXPECT_EQ(entry(rich, "EPUB/images/img1.png").substr(1, 3), "PNG");
   EXPECT_EQ(entry(rich, "EPUB/images/img2.png"), "<missing EPUB/images/img2.png>");
+}
+
+// "The tariff is <img alt="E = 3 × T"> per tonne." still reads whole when the image
+// cannot be embedded; a paragraph of images without alt text leaves nothing behind.
+TEST(EpubWriter, KeepsTheAltTextOfImagesItCannotEmbed) {
+  Diagnostics diag;
+  const auto entries = unzip_entries(write_epub(
+      article("t",
+              {para("The tariff is ", Inline{Image{"https://example.org/f.png", "E = 3 \u00d7 T"}},
+                    " per tonne."),
+               para(Inline{Image{"https://example.org/g.png", ""}}), para("After.")}),
+      diag));
+  const std::string xhtml = entry(entries, "EPUB/article.xhtml");
+  EXPECT_NE(xhtml.find("<p>The tariff is E = 3 \u00d7 T per tonne.</p>\n<p>After.</p>"),
+            std::string::npos)
+      << xhtml;
+  EXPECT_EQ(xhtml.find("<p></p>"), std::string::npos);
+}
+
+// EPUB Accessibility 1.1 metadata, as the content is made.
+TEST(EpubWriter, DescribesItsAccessibility) {
+  const auto text_only = unzip_entries(write_epub(article("t", {para("Words.")})));
+  const std::string opf = entry(text_only, "EPUB/package.opf");
+  EXPECT_NE(opf.find("<meta property=\"schema:accessMode\">textual</meta>"), std::string::npos);
+  EXPECT_EQ(opf.find("<meta property=\"schema:accessMode\">visual</meta>"), std::string::npos);
+  EXPECT_NE(opf.find("<meta property=\"schema:accessibilityHazard\">none</meta>"),
+            std::string::npos);
+  EXPECT_NE(opf.find("schema:accessibilitySummary"), std::string::npos);
+  EXPECT_NE(entry(text_only, "EPUB/nav.xhtml").find("role=\"doc-toc\""), std::string::npos);
+  const std::string rich = entry(unzip_entries(write_epub(rich_article())), "EPUB/package.opf");
+  EXPECT_NE(rich.find("<meta property=\"schema:accessMode\">visual</meta>"), std::string::npos);
 }
 
 TEST(EpubWriter, WarnsAboutReferencesToMissingNotes) {

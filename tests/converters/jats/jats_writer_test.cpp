@@ -39,6 +39,17 @@ TEST(JatsWriter, IsReproducible) {
   }
 }
 
+// Alt text goes with a graphic, and stays in the sentence when the source is unusable.
+TEST(JatsWriter, KeepsTheAltTextOfImages) {
+  Article a;
+  a.body = blocks(para("The tariff is ", Inline{Image{"f.png", "E = 3 \u00d7 T"}}, " or ",
+                       Inline{Image{"javascript:x()", "four"}}, "."));
+  EXPECT_NE(write_jats(a).find("<p>The tariff is <inline-graphic xlink:href=\"f.png\"><alt-text>E "
+                               "= 3 \u00d7 T</alt-text></inline-graphic> or four.</p>"),
+            std::string::npos)
+      << write_jats(a);
+}
+
 TEST(JatsWriter, WritesFrontMatter) {
   const std::string xml = write_jats(rich_article());
   EXPECT_TRUE(contains(xml, "<journal-title-group><journal-title>Northern Review</journal-title>"));
@@ -64,6 +75,8 @@ std::string contrib(const std::string& name) {
   return xml.substr(start, xml.find("</contrib>") - start);
 }
 
+// A name split only when the split is sure; otherwise whole as the surname, which
+// pandoc and NCBI's preview show (a bare string-name they do not).
 TEST(JatsWriter, SplitsNamesOnlyWhenUnambiguous) {
   EXPECT_EQ(
       contrib("Ann Lee"),
@@ -74,13 +87,14 @@ TEST(JatsWriter, SplitsNamesOnlyWhenUnambiguous) {
   EXPECT_EQ(contrib("Zoë Saint-Éxupéry"),
             "<name name-style=\"western\"><surname>Saint-Éxupéry</surname>"
             "<given-names>Zoë</given-names></name>");
-  EXPECT_EQ(contrib("Madonna"), "<string-name>Madonna</string-name>");
-  EXPECT_EQ(contrib("Jan van Dijk"), "<string-name>Jan van Dijk</string-name>");
-  EXPECT_EQ(contrib("Martin Luther King Jr."), "<string-name>Martin Luther King Jr.</string-name>");
-  EXPECT_EQ(contrib("Lee, Ann"), "<string-name>Lee, Ann</string-name>");
-  EXPECT_EQ(contrib("Ann  B."), "<string-name>Ann B.</string-name>");
-  EXPECT_EQ(contrib("أحمد علي"), "<string-name>أحمد علي</string-name>");
-  EXPECT_EQ(contrib("Staff & Agencies"), "<string-name>Staff &amp; Agencies</string-name>");
+  EXPECT_EQ(contrib("Madonna"), "<name><surname>Madonna</surname></name>");
+  EXPECT_EQ(contrib("Jan van Dijk"), "<name><surname>Jan van Dijk</surname></name>");
+  EXPECT_EQ(contrib("Martin Luther King Jr."),
+            "<name><surname>Martin Luther King Jr.</surname></name>");
+  EXPECT_EQ(contrib("Lee, Ann"), "<name><surname>Lee, Ann</surname></name>");
+  EXPECT_EQ(contrib("Ann  B."), "<name><surname>Ann B.</surname></name>");
+  EXPECT_EQ(contrib("أحمد علي"), "<name><surname>أحمد علي</surname></name>");
+  EXPECT_EQ(contrib("Staff & Agencies"), "<name><surname>Staff &amp; Agencies</surname></name>");
 }
 
 TEST(JatsWriter, NestsSectionsByHeadingLevel) {
@@ -185,8 +199,8 @@ TEST(JatsWriter, LinksAuthorsToTheirAffiliationsWithOrcidAndEmail) {
                "ref-type=\"aff\" rid=\"aff2\"/><email>helen@example.edu</email></contrib>"));
   // Indexes outside the affiliation list point nowhere and are dropped.
   EXPECT_TRUE(contains(xml,
-                       "<contrib contrib-type=\"author\"><string-name>de la Cruz, Juan"
-                       "</string-name><xref ref-type=\"aff\" rid=\"aff2\"/></contrib>"));
+                       "<contrib contrib-type=\"author\"><name><surname>de la Cruz, Juan"
+                       "</surname></name><xref ref-type=\"aff\" rid=\"aff2\"/></contrib>"));
 }
 
 TEST(JatsWriter, WritesReferencesWithTheirFieldsBesideThePrintedText) {

@@ -362,13 +362,29 @@ TEST(MarkdownWriter, ListsReferencesUnderAHeadingBesideTheTopSections) {
   a.references = {first, second};
   EXPECT_EQ(write_as(a, "markdown"),
             "## Intro\n\nText.\n\n### Aims\n\n## References\n\n"
-            "1. Webb AE. \\*Walking\\*. 2017.\n2. WHO report.\n");
+            "1. <a id=\"ref-1\"></a>Webb AE. \\*Walking\\*. 2017.\n"
+            "2. <a id=\"ref-2\"></a>WHO report.\n");
   // Labels other than the numbers are kept, in brackets.
   a.references[1].label = "WHO 2015";
   a.body.clear();
   EXPECT_EQ(write_as(a, "markdown"),
-            "# References\n\n- \\[1\\] Webb AE. \\*Walking\\*. 2017.\n"
-            "- \\[WHO 2015\\] WHO report.\n");
+            "# References\n\n- <a id=\"ref-1\"></a>\\[1\\] Webb AE. \\*Walking\\*. 2017.\n"
+            "- <a id=\"ref-2\"></a>\\[WHO 2015\\] WHO report.\n");
+}
+
+// A citation links to its reference's anchor, whatever the reference's id; a link to
+// an id no reference has is left as the reader gave it.
+TEST(MarkdownWriter, LinksCitationsToTheReferenceList) {
+  Article a;
+  Reference ref;
+  ref.id = "smith17";
+  ref.text = "Smith J. Walking. 2017.";
+  a.references = {ref};
+  a.body = blocks(para(text("As shown ("), Inline{Link{{text("Smith, 2017")}, "#smith17"}},
+                       text("), not "), Inline{Link{{text("this")}, "#elsewhere"}}));
+  EXPECT_EQ(write_as(a, "markdown"),
+            "As shown ([Smith, 2017](#ref-1)), not [this](#elsewhere)\n\n# References\n\n"
+            "1. <a id=\"ref-1\"></a>Smith J. Walking. 2017.\n");
 }
 
 }  // namespace

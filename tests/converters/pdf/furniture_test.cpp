@@ -1,8 +1,7 @@
 #include <gtest/gtest.h>
 
-#include <sstream>
-
 #include "../../../converters/pdf/pdf_layout.hpp"
+#include "pdf_test_words.hpp"
 
 namespace galley::pdf {
 namespace {
@@ -11,17 +10,8 @@ constexpr double kHeight = 842;
 
 // Words of one line in type of `size`, five points per letter and space, from x = 60.
 void add_line(std::vector<Word>& words, const std::string& text, double y, double size) {
-  double x = 60;
-  std::istringstream in(text);
-  for (std::string t; in >> t;) {
-    Word w;
-    w.box = {x, y, x + 5 * static_cast<double>(t.size()), y + size};
-    w.text = std::move(t);
-    w.size = size;
-    w.space_after = true;
-    x = w.box.x1 + 5;
-    words.push_back(std::move(w));
-  }
+  const std::vector<Word> line = test::line_words(text, 60, y, size);
+  words.insert(words.end(), line.begin(), line.end());
 }
 
 // A dvips page on A4: its running head a sixth of the way down, then body text.

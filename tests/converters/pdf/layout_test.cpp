@@ -1,31 +1,15 @@
 #include <gtest/gtest.h>
 
-#include <sstream>
-
 #include "../../../converters/pdf/pdf_layout.hpp"
+#include "pdf_test_words.hpp"
 
 namespace galley::pdf {
 namespace {
 
+using test::line_words;
+
 constexpr double kSize = 10;
 constexpr double kPitch = 12;
-
-// Words of one line of ten-point type, five points per letter and space, from `x`.
-std::vector<Word> line_words(const std::string& text, double x, double y, double size = kSize) {
-  std::vector<Word> words;
-  std::istringstream in(text);
-  for (std::string t; in >> t;) {
-    Word w;
-    w.box = {x, y, x + 5 * static_cast<double>(t.size()), y + size};
-    w.text = std::move(t);
-    w.size = size;
-    w.space_after = true;
-    x = w.box.x1 + 5;
-    words.push_back(std::move(w));
-  }
-  words.back().space_after = false;
-  return words;
-}
 
 // A block of lines "<name> 1", "<name> 2", ... stacked in a column at `x` from `y`.
 void add_block(std::vector<Word>& words, const std::string& name, int lines, double x, double y) {

@@ -16,6 +16,15 @@ TEST(TxtWriter, WritesTitleThenBlocksSeparatedByBlankLines) {
   EXPECT_EQ(write_as(a, "txt"), "The title\n\nPart\n\nOne two three\n");
 }
 
+// Plain text has no images: their alt text keeps the sentence; a figure without a
+// caption reads as its alt text.
+TEST(TxtWriter, WritesTheAltTextOfImages) {
+  Article a;
+  a.body = blocks(para("The tariff is ", Inline{Image{"f.png", "E = 3 \u00d7 T"}}, " per tonne."),
+                  figure("chart.png", "Rainfall by month"));
+  EXPECT_EQ(write_as(a, "txt"), "The tariff is E = 3 \u00d7 T per tonne.\n\nRainfall by month\n");
+}
+
 TEST(TxtWriter, KeepsHardBreaksAndCodeVerbatim) {
   Article a;
   a.body = blocks(para(text("line one"), line_break(), text(" line two")),
@@ -38,13 +47,13 @@ TEST(TxtWriter, WritesTablesAsTabSeparatedRows) {
   EXPECT_EQ(write_as(a, "txt"), "a\tb\n\tc d\n");
 }
 
-TEST(TxtWriter, NumbersNotesAndDropsFooterFurnitureAndImages) {
+TEST(TxtWriter, NumbersNotesAndDropsFooterAndFurniture) {
   Article a;
   a.body = blocks(para(text("Claim"), note_ref("x"), text(" "), image("i.png", "alt")), rule());
   a.notes = {Note{"x", blocks(para(text("Source")))}};
   a.footer = blocks(para(text("Contact us")));
   a.furniture = {Furniture{2, "Page 2"}};
-  EXPECT_EQ(write_as(a, "txt"), "Claim[1]\n\n[1] Source\n");
+  EXPECT_EQ(write_as(a, "txt"), "Claim[1] alt\n\n[1] Source\n");
 }
 
 TEST(TxtWriter, WritesNothingForAnEmptyArticle) { EXPECT_EQ(write_as(Article{}, "txt"), ""); }

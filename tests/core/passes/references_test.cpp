@@ -402,7 +402,7 @@ TEST(ParseReference, Acm) {
        {"Alice Smith", "Kim Jones"},
        "2017",
        "Rivers in the machine",
-       "",
+       "Proceedings of the Water Conference (WC '17)",
        "",
        "",
        "",
@@ -421,6 +421,144 @@ TEST(ParseReference, Acm) {
        "",
        "",
        ""});
+}
+
+// BibTeX's plain and abbrv styles: initials first, a period after the names, the
+// year at the end.
+TEST(ParseReference, BibtexPlain) {
+  expect_fields(
+      "S. Aji and R. McEliece. The generalized distributive law. IEEE IT, "
+      "46:325\u2013343, 2000.",
+      {"",
+       {"S. Aji", "R. McEliece"},
+       "2000",
+       "The generalized distributive law",
+       "IEEE IT",
+       "46",
+       "",
+       "325\u2013343",
+       "",
+       ""});
+  expect_fields(
+      "D. A. Boiko, R. MacKnight, B. Kline, and G. Gomes. Autonomous chemical research "
+      "with large language models. Nature, 624(7992):570\u2013578, 2023.",
+      {"",
+       {"D. A. Boiko", "R. MacKnight", "B. Kline", "G. Gomes"},
+       "2023",
+       "Autonomous chemical research with large language models",
+       "Nature",
+       "624",
+       "7992",
+       "570\u2013578",
+       "",
+       ""});
+  expect_fields(
+      "A. Asuncion, P. Smyth, and M. Welling. Asynchronous distributed learning of "
+      "topic models. In NIPS, pages 81\u201388, 2008.",
+      {"",
+       {"A. Asuncion", "P. Smyth", "M. Welling"},
+       "2008",
+       "Asynchronous distributed learning of topic models",
+       "NIPS",
+       "",
+       "",
+       "81\u201388",
+       "",
+       ""});
+  // Full names with middle initials, and a proceedings name with abbreviations.
+  expect_fields(
+      "Andrea C. Arpaci-Dusseau, Remzi H. Arpaci-Dusseau, and David A. Patterson. "
+      "High-performance sorting on networks of workstations. In Procs. of the ACM "
+      "SIGMOD Conference, 1997.",
+      {"",
+       {"Andrea C. Arpaci-Dusseau", "Remzi H. Arpaci-Dusseau", "David A. Patterson"},
+       "1997",
+       "High-performance sorting on networks of workstations",
+       "Procs. of the ACM SIGMOD Conference",
+       "",
+       "",
+       "",
+       "",
+       ""});
+  // One author needs initials first: a Vancouver "Roe L." and a body's name are no
+  // plain-style author lists.
+  expect_fields(
+      "S. Brin. Extracting patterns and relations from the World Wide Web. In WebDB, "
+      "1998.",
+      {"",
+       {"S. Brin"},
+       "1998",
+       "Extracting patterns and relations from the World Wide Web",
+       "WebDB",
+       "",
+       "",
+       "",
+       "",
+       ""});
+}
+
+// ACM's journals of the 1990s: "Surname, I., ..., and Surname, I. YEAR. Title."; and
+// "et" joining the last author in French.
+TEST(ParseReference, SurnamesFirstBeforeTheYear) {
+  expect_fields(
+      "Berson, S., Ghandeharizadeh, S., Muntz, R. R., and Ju, X. 1994. Staggered "
+      "striping in multimedia information systems. In SIGMOD. 79\u201390.",
+      {"",
+       {"Berson, S.", "Ghandeharizadeh, S.", "Muntz, R. R.", "Ju, X."},
+       "1994",
+       "Staggered striping in multimedia information systems",
+       "SIGMOD",
+       "",
+       "",
+       "",
+       "",
+       ""});
+  expect_fields(
+      "Aligon, J., P. Marcel, et E. Negre (2010a). A framework for summarizing a log "
+      "of OLAP queries. In IEEE Conference.",
+      {"",
+       {"Aligon, J.", "P. Marcel", "E. Negre"},
+       "2010a",
+       "A framework for summarizing a log of OLAP queries",
+       "",
+       "",
+       "",
+       "",
+       "",
+       ""});
+}
+
+// Elsevier's numbered style: no quotes, the title between commas.
+TEST(ParseReference, ElsevierNumbered) {
+  expect_fields(
+      "[3] A. Barab\u00e1si, R. Albert, Emergence of scaling in random networks, Science "
+      "286 (5439) (1999) 509\u2013512.",
+      {"3",
+       {"A. Barab\u00e1si", "R. Albert"},
+       "1999",
+       "Emergence of scaling in random networks",
+       "Science",
+       "286",
+       "5439",
+       "509\u2013512",
+       "",
+       ""});
+  expect_fields(
+      "M. Kimura, K. Saito, R. Nakano, Extracting influential nodes for information "
+      "diffusion on a social network, in: AAAI, Vol. 7, 2007, pp. 1371\u20131376.",
+      {"",
+       {"M. Kimura", "K. Saito", "R. Nakano"},
+       "2007",
+       "Extracting influential nodes for information diffusion on a social network",
+       "AAAI",
+       "",
+       "",
+       "",
+       "",
+       ""});
+  // An IEEE book: the title ends with a period and a place follows; left unread.
+  expect_fields("T. Reed, Rivers Set Free. Eastford: Valley Press, 2021.",
+                {"", {}, "2021", "", "", "", "", "", "", ""});
 }
 
 TEST(ParseReference, UrlsAndLabelsOfOtherForms) {
