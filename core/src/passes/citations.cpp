@@ -42,13 +42,21 @@ struct Span {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::vector<std::string_view> split_on(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  for (std::size_t start = 0;;) {
-    const std::size_t at = text.find(separator, start);
-    parts.push_back(text.substr(start, at - start));
-    if (at == std::string_view::npos) return parts;
-    start = at + 1;
+/// Offsets [first, second) into a run of text.
+using Range = std::pair<std::size_t, std::size_t>;
+
+// The parts of text[begin, end) between `separator`s, as offsets into `text`.
+std::vector<Range> parts_of(std::string_view text, std::size_t begin, std::size_t end,
+                            char separator) {
+  std::vector<Range> parts;
+  for (std::size_t start = begin;;) {
+    const std::size_t at = text.substr(start, end - start).find(separator);
+    if (at == std::string_view::npos) {
+      parts.emplace_back(start, end);
+      return parts;
+    }
+    parts.emplace_back(start, start + at);
+    start += at + 1;
   }
 }
 
@@ -135,8 +143,8 @@ std::optional<CitedAuthors> cited_authors(std::string_view phrase) {
       break;
     }
   }
-  // What introduces the citation is lower case ("e.g.,", "see also"); the name is the
-  // words from the last capitalised one back to its particles.
+  // What introduces the citation is lower case ("e.g.,", "see also"); the surname's
+  // last word is the key (name_start finds where the printed name begins).
   std::vector<std::string_view> words = detail::split_whitespace(first);
   if (words.empty()) return std::nullopt;
   authors.first = cited_name_key(words.back());
@@ -195,8 +203,7 @@ class ReferenceList {
 };
 
 // The part of `text` from `begin` to `end`, trimmed of spaces, as offsets.
-std::pair<std::size_t, std::size_t> trimmed(std::string_view text, std::size_t begin,
-                                            std::size_t end) {
+Range trimmed(std::string_view text, std::size_t begin, std::size_t end) {
   while (begin < end && detail::is_ascii_space(text[begin])) ++begin;
   while (end > begin && detail::is_ascii_space(text[end - 1])) --end;
   return {begin, end};
@@ -248,10 +255,8 @@ std::vector<Span> keyed_spans(std::string_view text, std::size_t begin, std::siz
                               const ReferenceList& refs) {
   for (const char separator : {';', ','}) {
     std::vector<Span> spans;
-    std::size_t start = begin;
-    for (const std::string_view part : split_on(text.substr(begin, end - begin), separator)) {
-      const auto [b, e] = trimmed(text, start, start + part.size());
-      start += part.size() + 1;
+    for (const auto& [part_begin, part_end] : parts_of(text, begin, end, separator)) {
+      const auto [b, e] = trimmed(text, part_begin, part_end);
       const auto ref = refs.labelled(text.substr(b, e - b));
       if (!ref) {
         spans.clear();
@@ -266,13 +271,10 @@ std::vector<Span> keyed_spans(std::string_view text, std::size_t begin, std::siz
 
 // Years "2019a, 2020" in text[begin, end), each with its span, or none when
 // something else is there.
-std::vector<std::pair<std::size_t, std::size_t>> year_spans(std::string_view text,
-                                                            std::size_t begin, std::size_t end) {
-  std::vector<std::pair<std::size_t, std::size_t>> years;
-  std::size_t start = begin;
-  for (const std::string_view part : split_on(text.substr(begin, end - begin), ',')) {
-    const auto [b, e] = trimmed(text, start, start + part.size());
-    start += part.size() + 1;
+std::vector<Range> year_spans(std::string_view text, std::size_t begin, std::size_t end) {
+  std::vector<Range> years;
+  for (const auto& [part_begin, part_end] : parts_of(text, begin, end, ',')) {
+    const auto [b, e] = trimmed(text, part_begin, part_end);
     if (!is_cited_year(text.substr(b, e - b))) return {};
     years.emplace_back(b, e);
   }
@@ -325,10 +327,8 @@ std::vector<Span> author_year_spans(std::string_view text, std::size_t begin, st
 std::vector<Span> parenthetical_spans(std::string_view text, std::size_t begin, std::size_t end,
                                       const ReferenceList& refs) {
   std::vector<Span> spans;
-  std::size_t start = begin;
-  for (const std::string_view part : split_on(text.substr(begin, end - begin), ';')) {
-    const std::vector<Span> found = author_year_spans(text, start, start + part.size(), refs);
-    start += part.size() + 1;
+  for (const auto& [part_begin, part_end] : parts_of(text, begin, end, ';')) {
+    const std::vector<Span> found = author_year_spans(text, part_begin, part_end, refs);
     spans.insert(spans.end(), found.begin(), found.end());
   }
   return spans;
