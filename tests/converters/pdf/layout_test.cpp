@@ -8,7 +8,6 @@ namespace {
 
 using test::line_words;
 
-constexpr double kSize = 10;
 constexpr double kPitch = 12;
 
 // A block of lines "<name> 1", "<name> 2", ... stacked in a column at `x` from `y`.
