@@ -1,9 +1,12 @@
 // Writes an article as CommonMark with YAML front matter.
 //
 // Front matter (between "---" lines) holds the known metadata fields title, subtitle,
-// author (a list), date (YYYY-MM-DD), lang, publisher, site_name, url, description,
-// each a double-quoted scalar escaped as a JSON string, which YAML reads the same
-// way; unknown fields are left out. The title is not repeated in the body. Scholarly
+// author (a list), date (YYYY-MM-DD, only a real day: Jekyll stops at any other), lang, publisher,
+// site_name, canonical_url, description, each a double-quoted scalar escaped as a JSON string,
+// which YAML reads the same way; unknown fields are left out. No key is one that a site generator
+// reserves for its own use with another meaning: Hugo takes `url` as the page's own
+// address and refuses one with a scheme, so the source address is `canonical_url`,
+// the key jekyll-seo-tag reads. The title is not repeated in the body. Scholarly
 // metadata takes pandoc's and Quarto's keys: authors become objects (name,
 // affiliation list, email, orcid) when any of them has more than a name; abstract (a
 // literal block scalar of Markdown), keywords (a list), doi, arxiv, pmid, pmcid, isbn,
@@ -30,9 +33,10 @@
 // have none), else a bullet list whose items start with "[label]"; each item opens
 // with an `<a id="ref-1"></a>` anchor that citations in the text link to.
 //
-// The footer comes last, between `<footer>` and `</footer>` lines set off by blank
-// lines: readers see it, and a Markdown parser keeps it apart as HTML blocks around
-// ordinary Markdown. Furniture (running headers, page numbers) is dropped.
+// The footer comes last, after a `* * *` rule: every Markdown renderer sets it apart
+// from the body that way without raw HTML, which Hugo drops by default and inside
+// which kramdown leaves Markdown unrendered. Furniture (running headers, page
+// numbers) is dropped.
 #include <algorithm>
 #include <array>
 #include <map>
@@ -178,11 +182,11 @@ std::string front_matter(const Metadata& m, const std::string& abstract) {
   field("title", m.title);
   field("subtitle", m.subtitle);
   out += authors(m);
-  if (m.date) field("date", detail::to_iso_date(*m.date));
+  field("date", detail::writable_iso_date(m.date));
   field("lang", m.lang);
   field("publisher", m.publisher);
   field("site_name", m.site_name);
-  field("url", m.url);
+  field("canonical_url", m.url);
   field("description", m.description);
   if (!abstract.empty()) out += "abstract: " + yaml_block(abstract) + "\n";
   out += yaml_list("keywords", m.keywords);
@@ -505,7 +509,7 @@ class MarkdownWriter final : public Writer {
     if (!article.references.empty()) append(references_section(article, writer));
     if (!article.notes.empty()) append(notes_section(article.notes, writer));
     if (const std::string footer = writer.blocks(article.footer); !footer.empty()) {
-      append("<footer>\n\n" + footer + "\n\n</footer>");
+      append("* * *\n\n" + footer);
     }
     if (!text.empty()) text += '\n';
     out.write(detail::sanitize_utf8(std::move(text)));

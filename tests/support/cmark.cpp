@@ -1,5 +1,6 @@
 #include "support/cmark.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include <gtest/gtest.h>
@@ -90,6 +91,19 @@ std::string text_content(std::string_view html) {
     }
   }
   return detail::collapse_whitespace(text);
+}
+
+std::optional<std::string> html_after_footer_rule(std::string_view html, const Blocks& footer) {
+  const auto own_rules = std::count_if(footer.begin(), footer.end(), [](const Block& b) {
+    return std::holds_alternative<Rule>(b.node);
+  });
+  std::size_t at = html.size();
+  for (std::ptrdiff_t i = 0; i <= own_rules; ++i) {
+    if (at == 0) return std::nullopt;
+    at = html.rfind("<hr", at - 1);
+    if (at == std::string_view::npos) return std::nullopt;
+  }
+  return std::string(html.substr(at));
 }
 
 }  // namespace galley::test

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <galley/article.hpp>
+
 namespace galley::test {
 
 /// The full path of `name` found on PATH, or nullopt.
@@ -27,5 +29,9 @@ std::vector<std::string> elements(std::string_view html, std::string_view tag);
 /// Text content of an HTML fragment: <sup> elements (note links) dropped, other tags
 /// removed, the entities cmark writes decoded, whitespace collapsed.
 std::string text_content(std::string_view html);
+
+/// The HTML after the rule that the Markdown writer sets before `footer`: the last
+/// `<hr` but for the rules among the footer's own blocks; nullopt when there is none.
+std::optional<std::string> html_after_footer_rule(std::string_view html, const Blocks& footer);
 
 }  // namespace galley::test

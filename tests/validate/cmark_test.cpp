@@ -262,11 +262,11 @@ std::map<std::string, std::vector<std::string>> expected_front_matter(const Meta
     if (p.email) want["author.email"].push_back(*p.email);
     if (p.orcid) want["author.orcid"].push_back(*p.orcid);
   }
-  if (m.date) want["date"] = {detail::to_iso_date(*m.date)};
+  if (const auto date = detail::writable_iso_date(m.date)) want["date"] = {*date};
   add("lang", m.lang);
   add("publisher", m.publisher);
   add("site_name", m.site_name);
-  add("url", m.url);
+  add("canonical_url", m.url);
   add("description", m.description);
   if (!m.keywords.empty()) want["keywords"] = m.keywords;
   // The identifier types the schema names, each its own key.
@@ -338,7 +338,16 @@ TEST_P(CmarkValidation, ParagraphsAndHeadingsReadBackWithTheirText) {
   const Article a = read_json(read_bytes(GetParam().path), GetParam().path.filename().string());
   const std::string md = write_as(a, "markdown");
   expect_reads_back(md, expected_for(a));
-  EXPECT_EQ(elements(cmark_html(md), "footer").size(), a.footer.empty() ? 0u : 1u);
+}
+
+TEST_P(CmarkValidation, FooterFollowsARuleAfterTheBody) {
+  const Article a = read_json(read_bytes(GetParam().path), GetParam().path.filename().string());
+  if (a.footer.empty()) return;
+  const auto footer = html_after_footer_rule(cmark_html(write_as(a, "markdown")), a.footer);
+  ASSERT_TRUE(footer);
+  Expected want;
+  collect(a.footer, want);
+  EXPECT_EQ(elements(*footer, "p").size(), want.paragraphs.size()) << *footer;
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, CmarkValidation, ::testing::ValuesIn(model_files()),

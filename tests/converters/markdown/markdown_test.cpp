@@ -80,7 +80,7 @@ TEST(MarkdownWriter, FallsBackToHtmlEmphasisWhereDelimitersWouldNotParse) {
   EXPECT_EQ(markdown_of(blocks(para(emph(text(" x "))))), "*x*\n");
 }
 
-TEST(MarkdownWriter, PutsNotesAfterTheBodyAndTheFooterInsideFooterTags) {
+TEST(MarkdownWriter, PutsNotesAfterTheBodyAndTheFooterAfterARuleWithoutRawHtml) {
   Article a;
   a.body = blocks(para(text("Claim"), note_ref("n")));
   a.notes = {Note{"n", blocks(para(text("Source.")))}};
@@ -88,7 +88,7 @@ TEST(MarkdownWriter, PutsNotesAfterTheBodyAndTheFooterInsideFooterTags) {
   a.furniture = {Furniture{1, "Page 1"}};
   EXPECT_EQ(write_as(a, "markdown"),
             "Claim<sup>[1](#note-1)</sup>\n\n* * *\n\n1. <a id=\"note-1\"></a>Source.\n\n"
-            "<footer>\n\nContact\n\n</footer>\n");
+            "* * *\n\nContact\n");
 }
 
 TEST(MarkdownWriter, WritesSimpleTablesAsPipeTablesAndOthersAsHtml) {
