@@ -20,7 +20,8 @@ inline constexpr std::string_view kWriterName = "<epub>";
 
 /// Book-wide facts every generated file agrees on.
 struct BookMeta {
-  std::string title;       ///< never empty
+  std::string title;       ///< never empty: the article's own, or a stand-in from its text
+  bool titled = false;     ///< the title is the article's own (a headline is written)
   std::string language;    ///< well-formed BCP 47 tag; "und" when unknown
   bool rtl = false;        ///< right-to-left language
   std::string identifier;  ///< "urn:uuid:..."

@@ -10,8 +10,10 @@
 // characters XML cannot carry. The output is reproducible: entry order and times are
 // fixed, the identifier is a UUID v5 of the article URL (or of the content when there
 // is none; of every chapter's for a collection), and dcterms:modified comes from
-// WriteOptions::timestamp, else the article date, else the Unix epoch. An unknown or malformed
-// language is written as "und".
+// WriteOptions::timestamp, else the article date, else the time of writing (an undated
+// article is not stamped 1970; a caller wanting the same bytes again sets the timestamp,
+// as the CLI does from SOURCE_DATE_EPOCH). An unknown or malformed language is written
+// as "und".
 #include <zip.h>
 
 #include <algorithm>
@@ -27,6 +29,7 @@
 #include "detail/iso_date.hpp"
 #include "detail/language.hpp"
 #include "detail/sha1.hpp"
+#include "detail/text.hpp"
 #include "epub.hpp"
 
 namespace galley::epub {
@@ -121,7 +124,7 @@ std::chrono::sys_seconds modification_time(const Metadata& meta, const WriteOpti
   using namespace std::chrono;
   if (options.timestamp) return *options.timestamp;
   if (detail::writable_iso_date(meta.date)) return sys_days(*meta.date);
-  return sys_seconds{};
+  return floor<seconds>(system_clock::now());
 }
 
 std::string w3c_datetime(std::chrono::sys_seconds t) {
@@ -140,9 +143,42 @@ std::string w3c_datetime(std::chrono::sys_seconds t) {
   return buffer;
 }
 
-BookMeta book_meta(const Metadata& meta, std::chrono::sys_seconds modified) {
+// What names an untitled article where EPUB requires a title (dc:title, each document's
+// <title>, the contents): its first heading, else its opening words, else its address —
+// the article's own text, never an invented "Untitled" in one language.
+std::string title_stand_in(const Article& article) {
+  constexpr std::size_t kOpeningWords = 8;
+  for (const Blocks* blocks : {&article.body, &article.abstract}) {
+    for (const Block& b : *blocks) {
+      const auto* h = std::get_if<Heading>(&b.node);
+      if (h && detail::has_xml_text(plain_text(h->inlines))) {
+        return plain_text(h->inlines);
+      }
+    }
+    for (const Block& b : *blocks) {
+      const std::string text = plain_text(b);
+      const std::vector<std::string_view> words = detail::split_whitespace(text);
+      if (words.empty()) continue;
+      std::string opening;
+      for (std::size_t i = 0; i < std::min(words.size(), kOpeningWords); ++i) {
+        opening += (i == 0 ? "" : " ") + std::string(words[i]);
+      }
+      return words.size() > kOpeningWords ? opening + "\u2026" : opening;
+    }
+  }
+  return has_text(article.metadata.url) ? *article.metadata.url : "\u2014";
+}
+
+// A collection given no title is named after its first article.
+std::string first_title(const Article& article) {
+  return has_text(article.metadata.title) ? *article.metadata.title : title_stand_in(article);
+}
+
+BookMeta book_meta(const Metadata& meta, std::chrono::sys_seconds modified,
+                   const std::string& stand_in) {
   BookMeta book;
-  book.title = has_text(meta.title) ? *meta.title : "Untitled";
+  book.titled = has_text(meta.title);
+  book.title = book.titled ? *meta.title : stand_in;
   book.language = detail::normalize_language_tag(meta.lang.value_or("")).value_or("und");
   book.rtl = detail::is_rtl_language(book.language);
   book.modified = w3c_datetime(modified);
@@ -222,7 +258,7 @@ class EpubWriter final : public Writer {
   void write(const Article& article, const WriteOptions& options, Sink& out,
              Diagnostics& diag) const override {
     const std::chrono::sys_seconds modified = modification_time(article.metadata, options);
-    BookMeta book = book_meta(article.metadata, modified);
+    BookMeta book = book_meta(article.metadata, modified, title_stand_in(article));
     std::vector<Content> chapters;
     chapters.push_back(
         render_content(article, book, Chapter{"article", "article.xhtml", 1, {}, 0}, diag));
@@ -234,12 +270,14 @@ class EpubWriter final : public Writer {
                         const WriteOptions& options, Sink& out, Diagnostics& diag) const override {
     const Metadata meta = collection_metadata(articles, info);
     const std::chrono::sys_seconds modified = modification_time(meta, options);
-    BookMeta book = book_meta(meta, modified);
+    BookMeta book =
+        book_meta(meta, modified, articles.empty() ? "\u2014" : first_title(articles[0]));
     std::vector<Content> chapters;
     std::string keys;
     std::size_t images = 0;
     for (std::size_t i = 0; i < articles.size(); ++i) {
-      const BookMeta chapter_book = book_meta(articles[i].metadata, modified);
+      const BookMeta chapter_book =
+          book_meta(articles[i].metadata, modified, title_stand_in(articles[i]));
       const std::string n = std::to_string(i + 1);
       const Chapter chapter{"chapter-" + n, "chapter-" + n + ".xhtml", images + 1,
                             chapter_label(articles[i], chapter_book), 1};

@@ -31,8 +31,11 @@ class XhtmlRenderer {
   Content render(const BookMeta& book) {
     content_.id = chapter_.id;
     content_.href = chapter_.href;
-    content_.toc.push_back(
-        {chapter_.toc_label.empty() ? book.title : chapter_.toc_label, target("title"), 0});
+    // Without a headline the sections (abstract, references, notes) and the body's top
+    // headings are h1, so no level is skipped.
+    section_level_ = book.titled ? 2 : 1;
+    content_.toc.push_back({chapter_.toc_label.empty() ? book.title : chapter_.toc_label,
+                            book.titled ? target("title") : chapter_.href, 0});
     out_ = xhtml_prologue(book);
     out_ += "<head>\n<meta charset=\"UTF-8\"/>\n<title>";
     append_xml_escaped(out_, book.title);
@@ -40,6 +43,7 @@ class XhtmlRenderer {
     out_ += "</head>\n<body>\n<article epub:type=\"bodymatter\">\n";
     headline(book);
     abstract();
+    begin_part(article_.body, section_level_);
     blocks(article_.body);
     out_ += "</article>\n";
     references();
@@ -53,11 +57,18 @@ class XhtmlRenderer {
  private:
   std::string target(const std::string& fragment) const { return chapter_.href + "#" + fragment; }
 
+  // The title, subtitle, byline and date, those the article has: an untitled article
+  // gets no heading made up for it.
   void headline(const BookMeta& book) {
     const Metadata& meta = article_.metadata;
-    out_ += "<header class=\"headline\">\n<h1 id=\"title\">";
-    append_xml_escaped(out_, book.title);
-    out_ += "</h1>\n";
+    const std::size_t start = out_.size();
+    out_ += "<header class=\"headline\">\n";
+    const std::size_t empty = out_.size();
+    if (book.titled) {
+      out_ += "<h1 id=\"title\">";
+      append_xml_escaped(out_, book.title);
+      out_ += "</h1>\n";
+    }
     if (has_text(meta.subtitle)) {
       out_ += "<p class=\"subtitle\">";
       append_xml_escaped(out_, *meta.subtitle);
@@ -72,7 +83,11 @@ class XhtmlRenderer {
     if (const auto date = detail::writable_iso_date(meta.date)) {
       out_ += "<p class=\"date\"><time datetime=\"" + *date + "\">" + *date + "</time></p>\n";
     }
-    out_ += "</header>\n";
+    if (out_.size() == empty) {
+      out_.resize(start);
+    } else {
+      out_ += "</header>\n";
+    }
   }
 
   std::string byline_text() const {
@@ -87,14 +102,16 @@ class XhtmlRenderer {
     return names;
   }
 
-  // Under its own h2, so the abstract's headings start at h3: levels are not skipped.
+  // Under its own heading, so the abstract's headings sit one level below it.
   void abstract() {
     if (article_.abstract.empty()) return;
     content_.toc.push_back({"Abstract", target("abstract"), chapter_.toc_depth});
     out_ +=
         "<section id=\"abstract\" class=\"abstract\" epub:type=\"abstract\" "
-        "role=\"doc-abstract\">\n<h2>Abstract</h2>\n";
+        "role=\"doc-abstract\">\n" +
+        section_heading("Abstract");
     ++section_depth_;
+    begin_part(article_.abstract, section_level_ + 1);
     blocks(article_.abstract);
     --section_depth_;
     out_ += "</section>\n";
@@ -106,7 +123,8 @@ class XhtmlRenderer {
     content_.toc.push_back({"References", target("references"), chapter_.toc_depth});
     out_ +=
         "<section id=\"references\" class=\"references\" epub:type=\"bibliography\" "
-        "role=\"doc-bibliography\">\n<h2>References</h2>\n";
+        "role=\"doc-bibliography\">\n" +
+        section_heading("References");
     for (std::size_t i = 0; i < article_.references.size(); ++i) {
       const Reference& ref = article_.references[i];
       out_ += "<p id=\"ref" + std::to_string(i + 1) + "\">";
@@ -124,23 +142,26 @@ class XhtmlRenderer {
   void notes() {
     if (article_.notes.empty()) return;
     content_.toc.push_back({"Notes", target("notes"), chapter_.toc_depth});
-    out_ += "<section id=\"notes\" class=\"notes\" epub:type=\"footnotes\">\n<h2>Notes</h2>\n";
+    out_ += "<section id=\"notes\" class=\"notes\" epub:type=\"footnotes\">\n" +
+            section_heading("Notes");
     for (std::size_t i = 0; i < notes_.unique().size(); ++i) {
       const Note& note = *notes_.unique()[i];
       const int number = static_cast<int>(i) + 1;
       const std::string id = "fn" + std::to_string(number);
       out_ += "<aside id=\"" + id + "\" epub:type=\"footnote\">\n";
       out_ += "<p class=\"note-label\">" + std::to_string(number) + "</p>\n";
+      begin_part(note.blocks, section_level_ + 1);
       blocks(note.blocks);
       out_ += "</aside>\n";
     }
     out_ += "</section>\n";
   }
 
+  // Not in the contents: the footer is what the site printed around the article.
   void footer() {
     if (article_.footer.empty()) return;
-    content_.toc.push_back({"Footer", target("footer"), chapter_.toc_depth});
     out_ += "<section id=\"footer\" class=\"site-footer\" epub:type=\"backmatter\">\n";
+    begin_part(article_.footer, section_level_);
     blocks(article_.footer);
     out_ += "</section>\n";
   }
@@ -171,10 +192,29 @@ class XhtmlRenderer {
                b.node);
   }
 
+  std::string section_heading(const char* label) const {
+    const std::string tag = "h" + std::to_string(section_level_);
+    return "<" + tag + ">" + label + "</" + tag + ">\n";
+  }
+
+  // The blocks that follow have their top headings at `base`.
+  void begin_part(const Blocks& blocks, int base) {
+    top_level_ = 6;
+    for (const Block& b : blocks) {
+      if (const auto* h = std::get_if<Heading>(&b.node))
+        top_level_ = std::min(top_level_, h->level);
+    }
+    base_level_ = base;
+    last_level_ = base - 1;
+  }
+
+  // The part's top heading level becomes its base; deeper ones follow, but never more
+  // than one below the heading before (a page's h2 after its h4-only sidebar), so the
+  // outline has no gaps that assistive technology would report.
   void heading(const Heading& h) {
-    // h1 is the headline; body levels 1..6 become h2..h6, one deeper inside a section
-    // with its own h2 (the abstract).
-    const int level = std::clamp(h.level + 1 + section_depth_, 2 + section_depth_, 6);
+    const int wanted = base_level_ + std::max(h.level - top_level_, 0);
+    const int level = std::clamp(std::min(wanted, last_level_ + 1), base_level_, 6);
+    last_level_ = level;
     const std::string id = "sec-" + std::to_string(++heading_count_);
     const std::string tag = "h" + std::to_string(level);
     const std::string label = plain_text(h.inlines);
@@ -392,7 +432,11 @@ class XhtmlRenderer {
   detail::ReferenceIndex references_;
   std::map<std::string, std::optional<std::string>> image_hrefs_;
   int heading_count_ = 0;
-  int section_depth_ = 0;  ///< 1 inside the abstract, whose h2 its headings sit under
+  int section_depth_ = 0;  ///< 1 inside the abstract, for its headings' depth in the toc
+  int section_level_ = 2;  ///< of the abstract's, references' and notes' headings
+  int top_level_ = 1;      ///< the smallest model heading level of the current part
+  int base_level_ = 2;     ///< the HTML level its top headings get
+  int last_level_ = 1;     ///< the HTML level of the heading before
   bool in_link_ = false;
 };
 

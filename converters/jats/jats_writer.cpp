@@ -5,8 +5,8 @@
 // URL, the abstract (the description beside it as a summary, or in its place) and
 // keywords), the body as nested sec elements built from the heading levels, and in
 // back the references (printed text in a mixed-citation, the recognised fields in an
-// element-citation beside it), the notes in fn-group and the footer in notes. The
-// output is valid against the DTD its DOCTYPE names.
+// element-citation beside it), the notes in fn-group and the footer in notes titled
+// "Footer". The output is valid against the DTD its DOCTYPE names.
 //
 // Drops: thematic breaks (JATS has none), line breaks (written as a newline), links
 // other than http(s) and mailto (text kept), images whose src has another scheme,
@@ -287,7 +287,8 @@ class JatsRenderer {
     references();
     footnotes();
     if (!article_.footer.empty()) {
-      out_ += "<notes notes-type=\"footer\">\n";
+      // Titled like the reference list, so previews (NCBI's, pandoc's) set it apart.
+      out_ += "<notes notes-type=\"footer\">\n<title>Footer</title>\n";
       section_tree(article_.footer);
       out_ += "</notes>\n";
     }

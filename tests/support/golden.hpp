@@ -25,7 +25,8 @@ bool updating_goldens();
 /// environment the file is (re)written instead and the comparison passes.
 void expect_golden(const std::filesystem::path& path, const std::string& actual);
 
-/// Renders `article` with the builtin writer named `format`.
+/// Renders `article` with the builtin writer named `format`; an undated article's
+/// time stamp (EPUB's dcterms:modified) is pinned to 2000-01-01.
 std::string write_as(const Article& article, std::string_view format);
 
 /// Reads galley-article/1 JSON with the builtin json reader; throws galley::Error.

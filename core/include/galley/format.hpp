@@ -107,7 +107,8 @@ struct ReadOptions {
 
 struct WriteOptions {
   /// Time stamp for formats that record one (EPUB's dcterms:modified); when unset the
-  /// article's date, then the Unix epoch, is used so output stays reproducible.
+  /// article's date is used, and for an undated article the time of writing: set it
+  /// (the CLI takes SOURCE_DATE_EPOCH) for the same bytes on every run.
   std::optional<std::chrono::sys_seconds> timestamp;
 };
 

@@ -144,7 +144,8 @@ TEST(JatsWriter, PutsNotesAndFooterInBack) {
   const auto back = xml.find("<back>\n<fn-group>\n<fn id=\"fn1\">");
   ASSERT_NE(back, std::string::npos);
   EXPECT_LT(xml.find("</body>"), back);
-  EXPECT_TRUE(contains(xml, "<notes notes-type=\"footer\">\n<p>© 2021 Northern Press. "));
+  EXPECT_TRUE(contains(
+      xml, "<notes notes-type=\"footer\">\n<title>Footer</title>\n<p>© 2021 Northern Press. "));
   EXPECT_FALSE(contains(write_jats(article("t", {para("x")})), "<back>"));
 }
 
