@@ -622,8 +622,10 @@ void fill(Metadata& metadata, const BylineBlock& found) {
     if (metadata.authors.empty()) metadata.authors = found.byline->authors;
   }
   if (found.date && !metadata.date) {
+    // A datetime without a date is one known to the month or year only (a paper's
+    // meeting or copyright line), which the day found replaces.
     metadata.date = found.date->date;
-    if (!metadata.datetime) metadata.datetime = found.date->datetime;
+    metadata.datetime = found.date->datetime;
   }
 }
 
