@@ -13,6 +13,7 @@
 //   content.cpp     the article among a printed web page's menus and teasers
 //   front_matter.cpp  bylines above the title, author lists, "Published" dates
 //   scholarly.cpp   a paper's references, abstract, keywords, DOI, licence, affiliations
+//   venue_date.cpp  a paper's month or year from its meeting and copyright lines
 #pragma once
 
 #include <cstdint>
@@ -284,7 +285,16 @@ void read_front_matter(Selection& selection, Metadata& metadata, DateOrder order
 /// `references`, the abstract into `abstract`, and from the front pages the
 /// keywords, licence, correspondence e-mails (to their authors), affiliations and
 /// DOI into the metadata; the received/accepted lines and the academic editor go to
-/// the footer. Blocks leave the body only when a field took their content.
+/// the footer. Blocks leave the body only when a field took their content. A paper
+/// that prints no dateline gets the month or year of its meeting and copyright lines
+/// (read_venue_date).
 void read_scholarly(Selection& selection, Article& article);
+
+/// The month or year a paper's title page gives in its meeting and copyright lines
+/// ("Proceedings of ... June 23-25 2014", "Copyright 2010 VLDB Endowment"), read from
+/// its blocks, its page furniture and its licence statement, into `metadata.datetime`
+/// as ISO 8601 with that precision ("2014-06", "2010"); nothing where those lines
+/// disagree.
+void read_venue_date(const Selection& selection, Article& article);
 
 }  // namespace galley::pdf

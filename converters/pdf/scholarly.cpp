@@ -727,6 +727,12 @@ void read_lead_abstract(const std::vector<TextBlock>& body, int title_page, Bloc
   }
 }
 
+// A paper has an abstract, keywords or references.
+bool is_paper(const Article& article) {
+  return !article.abstract.empty() || !article.metadata.keywords.empty() ||
+         !article.references.empty();
+}
+
 void read_front(Selection& selection, Article& article) {
   std::vector<TextBlock>& body = selection.body;
   Metadata& metadata = article.metadata;
@@ -763,9 +769,9 @@ void read_front(Selection& selection, Article& article) {
   if (article.abstract.empty() && !article.references.empty()) {
     read_lead_abstract(body, selection.title_page, article.abstract, taken);
   }
-  // A line naming an institution is an affiliation only in a paper: one with an
-  // abstract, keywords or references (a magazine's photo credit names departments).
-  if (!article.abstract.empty() || !metadata.keywords.empty() || !article.references.empty()) {
+  // A line naming an institution is an affiliation only in a paper (a magazine's photo
+  // credit names departments).
+  if (is_paper(article)) {
     for (auto& [i, affiliation] : affiliations) {
       if (taken[i]) continue;
       taken[i] = true;
@@ -790,6 +796,9 @@ void read_front(Selection& selection, Article& article) {
 void read_scholarly(Selection& selection, Article& article) {
   read_references(selection.body, article.references);
   read_front(selection, article);
+  if (is_paper(article) && !article.metadata.date && !article.metadata.datetime) {
+    read_venue_date(selection, article);
+  }
 }
 
 }  // namespace galley::pdf
