@@ -302,6 +302,118 @@ TEST(ReadScholarly, SplitsAuthorYearReferencesWithoutAFullStopAfterTheirPages) {
                 "22, 593\u2013603"}));
 }
 
+// ---- affiliations and which are whose --------------------------------------------
+
+// A paper whose title page holds the author list `authors` and the affiliation blocks,
+// read as the PDF reader does: front matter, then the scholarly parts.
+Metadata paper_front(TextBlock authors, const std::vector<TextBlock>& affiliations) {
+  Selection selection;
+  selection.title_page = 1;
+  selection.body.push_back(std::move(authors));
+  selection.body.insert(selection.body.end(), affiliations.begin(), affiliations.end());
+  selection.body.push_back(text_block(heading(2, "Abstract"), false));
+  selection.body.push_back(text_block(para(kProse), true));
+  Article article;
+  read_front_matter(selection, article.metadata, DateOrder::Auto);
+  read_scholarly(selection, article);
+  return article.metadata;
+}
+
+// A block whose raised markers were dropped from its text into its marks.
+TextBlock marked_block(const std::string& text, std::vector<Mark> marks) {
+  TextBlock block = text_block(para(text), false);
+  block.markers = true;
+  block.marks = std::move(marks);
+  return block;
+}
+
+std::vector<std::vector<int>> affiliations_of(const Metadata& metadata) {
+  std::vector<std::vector<int>> out;
+  for (const Person& author : metadata.authors) out.push_back(author.affiliations);
+  return out;
+}
+
+TEST(ReadAffiliations, LinksAuthorsByRaisedLetters) {
+  // Elsevier: "Lane" over "a,c,", then "*," in body type; each affiliation opened by a
+  // raised letter, two of them run on as one paragraph.
+  const Metadata metadata = paper_front(
+      marked_block("Patrick Lane*, Alice Best, Lu Zhang",
+                   {{12, "a,c,", false}, {25, "b,c,d", false}, {35, "b,c", false}}),
+      {marked_block("School of Forest Studies, University of Melbourne, Australia",
+                    {{0, "a", true}}),
+       marked_block("CSIRO Division of Land and Water, Canberra, Australia Cooperative "
+                    "Research Centre for Hydrology, Canberra, Australia",
+                    {{0, "b", true}, {54, "c", true}}),
+       marked_block("Department of Civil Engineering, University of Melbourne, Australia",
+                    {{0, "d", true}})});
+  EXPECT_EQ(metadata.affiliations,
+            (std::vector<std::string>{
+                "School of Forest Studies, University of Melbourne, Australia",
+                "CSIRO Division of Land and Water, Canberra, Australia",
+                "Cooperative Research Centre for Hydrology, Canberra, Australia",
+                "Department of Civil Engineering, University of Melbourne, Australia"}));
+  // "*" marks the corresponding author and opens no affiliation.
+  EXPECT_EQ(affiliations_of(metadata), (std::vector<std::vector<int>>{{0, 2}, {1, 2, 3}, {1, 2}}));
+}
+
+TEST(ReadAffiliations, LinksAuthorsByNumbersGluedToTheirNamesAndARunInList) {
+  // PLOS: the affiliations numbered in one paragraph.
+  const Metadata metadata = paper_front(
+      text_block(para("Jane Doe1,2*, John Roe2 and Ann Lee3"), false),
+      {text_block(para("1 Department of Geography, University of Millbrook, Millbrook, UK, 2 "
+                       "Institute of Water Research, Valley College, Eastford, UK, 3 School "
+                       "of Law, Valley College, Eastford, UK"),
+                  false)});
+  EXPECT_EQ(
+      metadata.affiliations,
+      (std::vector<std::string>{"Department of Geography, University of Millbrook, Millbrook, UK",
+                                "Institute of Water Research, Valley College, Eastford, UK",
+                                "School of Law, Valley College, Eastford, UK"}));
+  EXPECT_EQ(affiliations_of(metadata), (std::vector<std::vector<int>>{{0, 1}, {1}, {2}}));
+}
+
+TEST(ReadAffiliations, LinksAuthorsBySymbols) {
+  const Metadata metadata = paper_front(
+      marked_block("Ross DOUGLAS, Rajni SHARMA and Lizelle LUBBE",
+                   {{12, "\u22171", false}, {26, "\u20201", false}, {44, "\u2217", false}}),
+      {marked_block("Institute of Infectious Disease, University of Cape Town",
+                    {{0, "\u2217", true}}),
+       text_block(para("\u2020Department of Chemistry, University of Cape Town"), false)});
+  // "1" ("These authors contributed equally") opens no affiliation.
+  EXPECT_EQ(affiliations_of(metadata), (std::vector<std::vector<int>>{{0}, {1}, {0}}));
+}
+
+TEST(ReadAffiliations, LinksNothingByAMarkerThatOpensNoneOrSeveral) {
+  const TextBlock authors = text_block(para("Jane Doe1, John Roe2, Ann Lee3"), false);
+  const Metadata metadata = paper_front(
+      authors, {text_block(para("1 Department of Geography, University of Millbrook"), false),
+                text_block(para("2 Institute of Water Research, Valley College"), false),
+                text_block(para("2 School of Law, Valley College"), false)});
+  EXPECT_EQ(metadata.affiliations.size(), 3u);
+  EXPECT_EQ(affiliations_of(metadata), (std::vector<std::vector<int>>{{0}, {}, {}}));
+}
+
+TEST(ReadAffiliations, GivesOneUnmarkedAffiliationToEveryAuthorAndAMarkedOneByItsMarker) {
+  const TextBlock affiliation =
+      text_block(para("Department of Geography, University of Millbrook"), false);
+  EXPECT_EQ(
+      affiliations_of(paper_front(text_block(para("Jane Doe, John Roe"), false), {affiliation})),
+      (std::vector<std::vector<int>>{{0}, {0}}));
+  EXPECT_EQ(affiliations_of(paper_front(
+                text_block(para("Jane Doe1, John Roe"), false),
+                {text_block(para("1 Department of Geography, University of Millbrook"), false)})),
+            (std::vector<std::vector<int>>{{0}, {}}));
+}
+
+TEST(ReadAffiliations, TakesNoBlockThatHoldsMoreThanAffiliations) {
+  const Metadata metadata = paper_front(
+      text_block(para("Jane Doe1, John Roe2"), false),
+      {text_block(para("1 Department of Geography, University of Millbrook, 2 we thank the "
+                       "council for its help with the survey"),
+                  false)});
+  EXPECT_TRUE(metadata.affiliations.empty());
+}
+
 // ---- a paper's month or year from its meeting and copyright lines ------------------
 
 // The date read_scholarly gives a paper whose title page holds `lines` (and the
