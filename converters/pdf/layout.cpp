@@ -60,16 +60,19 @@ bool opens_line_before(const Word& first, const Word& label) {
   return opens_line_before(first.box, first.size, label);
 }
 
-// A footnote or affiliation marker: a few digits or symbols (1, 2,3, *, †) in
-// smaller type raised above the line ("Agyeman-Duah1*", "previously2,3").
-bool is_marker(const Word& word, double line_size, double baseline) {
-  static constexpr std::string_view kSymbols[] = {"*",      ",",      "\u2217", "\u2020",
-                                                  "\u2021", "\u00A7", "\u00B6", "#"};
+// A footnote or affiliation marker: a few digits, symbols or single letters (1, 2,3,
+// *, †, a,c) in smaller type raised above the line ("Agyeman-Duah1*", "previously2,3",
+// "Lanea,c"). `letters` says whether letters may be markers.
+bool is_marker(const Word& word, double line_size, double baseline, bool letters) {
+  static constexpr std::string_view kSymbols[] = {"*",      ",",      "\u2217", "\u2020", "\u2021",
+                                                  "\u00A7", "\u00B6", "#",      "\u262F"};
   if (word.size > 0.8 * line_size || word.box.y1 > baseline - 0.15 * line_size) return false;
   std::string_view text = word.text;
   if (text.empty() || text.size() > 8) return false;
   while (!text.empty()) {
-    if (std::isdigit(static_cast<unsigned char>(text.front()))) {
+    const bool letter = letters && text.front() >= 'a' && text.front() <= 'z' &&
+                        (text.size() == 1 || !std::isalpha(static_cast<unsigned char>(text[1])));
+    if (std::isdigit(static_cast<unsigned char>(text.front())) || letter) {
       text.remove_prefix(1);
       continue;
     }
@@ -81,28 +84,64 @@ bool is_marker(const Word& word, double line_size, double baseline) {
   return true;
 }
 
+// Whether a word is a name's: letters (hyphens and apostrophes), capitalised, some in
+// lower case ("Lane", "O’Connell"): a raised letter after it marks an affiliation, not
+// an exponent or an index ("R", "2n", "GLn", "Bild(Dp").
+bool is_name_word(const Word& word) {
+  const std::string_view text = word.text;
+  const auto in_name = [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80 ||
+           c == '-' || c == '\'';
+  };
+  return text.size() >= 2 && std::isupper(static_cast<unsigned char>(text[0])) &&
+         std::all_of(text.begin(), text.end(), in_name) &&
+         std::any_of(text.begin(), text.end(),
+                     [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
+// Which of a line's words are markers. Letters are markers only where an affiliation's
+// are printed: glued to a name ("Lanea,c") or opening the line before a capitalised
+// word ("aSchool of Forest ..."); elsewhere a raised letter is an exponent.
+std::vector<bool> find_markers(std::span<const Word> words, double size, double baseline) {
+  std::vector<bool> out(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const bool glued_to_name =
+        i > 0 && !out[i - 1] && !words[i - 1].space_after && is_name_word(words[i - 1]);
+    const bool opens_line =
+        i == 0 && words.size() > 1 && std::isupper(static_cast<unsigned char>(words[1].text[0]));
+    out[i] = is_marker(words[i], size, baseline, glued_to_name || opens_line);
+  }
+  return out;
+}
+
 // Drops footnote and affiliation markers from a line's words, moving the kept ones
 // to the front, and returns how many are kept; the line's text reads without the
-// markers. A line of nothing but markers is kept as it is.
+// markers, which are kept in the line's marks (those before its first word) and the
+// kept words' marks_after. A line of nothing but markers is kept as it is.
 std::size_t drop_markers(Line& line, std::span<Word> words) {
   const double size =
       std::max_element(words.begin(), words.end(), [](const Word& a, const Word& b) {
         return a.size < b.size;
       })->size;
-  const auto marker = [&](const Word& w) { return is_marker(w, size, line.box.y1); };
-  if (std::none_of(words.begin(), words.end(), marker)) return words.size();
+  const std::vector<bool> marker = find_markers(words, size, line.box.y1);
+  if (std::none_of(marker.begin(), marker.end(), [](bool m) { return m; })) return words.size();
   line.markers = true;
-  if (std::all_of(words.begin(), words.end(), marker)) return words.size();
+  if (std::all_of(marker.begin(), marker.end(), [](bool m) { return m; })) return words.size();
   std::size_t kept = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
     Word& w = words[i];
-    if (!marker(w)) {
+    if (!marker[i]) {
       if (kept != i) words[kept] = std::move(w);
       ++kept;
     } else if (kept > 0) {
       // The word before reaches over the marker, so no gap opens where it was.
       words[kept - 1].space_after = words[kept - 1].space_after || w.space_after;
       words[kept - 1].box.x1 = w.box.x1;
+      words[kept - 1].marks_after += w.text;
+    } else if (line.marks.empty()) {
+      line.marks.push_back({0, w.text, true});
+    } else {
+      line.marks.front().text += w.text;
     }
   }
   return kept;
@@ -139,6 +178,7 @@ void finish_line(Line& line, std::span<const Word> words) {
                             space_after && at + length == n});
     }
     line.text += w.text;
+    if (!w.marks_after.empty()) line.marks.push_back({line.text.size(), w.marks_after, false});
     if (space_after) line.text += ' ';
   }
   // The most characters decide; on a tie the smaller size, as a sorted map would give.
@@ -186,6 +226,9 @@ std::vector<Line> build_lines(std::vector<Word> words, int page) {
     const std::span<Word> kept = all.first(drop_markers(line, all));
     mark_spaces(kept);
     if (needs_reordering(kept)) {
+      // Reordering may cut a word in pieces: the markers are not placed.
+      line.marks.clear();
+      for (Word& w : kept) w.marks_after.clear();
       finish_line(line, to_logical_order(kept));
     } else {
       finish_line(line, kept);

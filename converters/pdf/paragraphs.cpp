@@ -113,7 +113,30 @@ struct Piece {
   bool space_after = false;
   bool bold = false;
   bool italic = false;
+  const Mark* leading = nullptr;  ///< a marker printed before it, opening its line
+  const Mark* after = nullptr;    ///< the markers printed right after it
 };
+
+// The text of a block's words, whitespace collapsed, and the markers dropped from
+// them at their offsets in it.
+std::string joined_text(const std::vector<Piece>& words, std::vector<Mark>& marks) {
+  std::string text;
+  std::vector<std::size_t> offsets;
+  const auto mark = [&](const Mark* m) {
+    if (m == nullptr) return;
+    marks.push_back(*m);
+    offsets.push_back(text.size());
+  };
+  for (const Piece& p : words) {
+    mark(p.leading);
+    text += p.text;
+    mark(p.after);
+    if (p.space_after) text += ' ';
+  }
+  text = detail::collapse_whitespace(text, offsets);
+  for (std::size_t k = 0; k < marks.size(); ++k) marks[k].at = offsets[k];
+  return text;
+}
 
 }  // namespace
 
@@ -397,10 +420,17 @@ class BlockBuilder::Impl {
     for (std::size_t l = 0; l < group.lines.size(); ++l) {
       const Line& line = *group.lines[l];
       const Line* next = l + 1 < group.lines.size() ? group.lines[l + 1] : nullptr;
+      std::size_t mark = 0;  // line.marks are in order: the leading one, then by offset
       for (std::size_t i = 0; i < line.words.size(); ++i) {
         const LineWord& w = line.words[i];
         const std::string_view text = line.word(i);
         Piece piece{std::string(text), w.space_after, w.bold, w.italic};
+        if (i == 0 && mark < line.marks.size() && line.marks[mark].leading) {
+          piece.leading = &line.marks[mark++];
+        }
+        if (mark < line.marks.size() && line.marks[mark].at == w.begin + w.length) {
+          piece.after = &line.marks[mark++];
+        }
         if (i + 1 == line.words.size() && next) {
           const std::size_t hyphen = hyphen_length(text);
           piece.space_after = hyphen == 0;
@@ -423,9 +453,8 @@ class BlockBuilder::Impl {
     std::size_t line_words = 0;
     for (const Line* line : g.lines) line_words += line->words.size();
     const std::vector<Piece> words = pieces(g);
-    std::string text;
-    for (const Piece& p : words) text += p.text + (p.space_after ? " " : "");
-    text = detail::collapse_whitespace(text);
+    std::vector<Mark> marks;
+    const std::string text = joined_text(words, marks);
     const bool heading =
         (g.heading && g.lines.size() <= kMaxHeadingLines && line_words <= kMaxHeadingWords) ||
         (!g.title && g.lines.size() == 1 && is_section_heading(words, text));
@@ -438,6 +467,7 @@ class BlockBuilder::Impl {
       block.size = size;
       block.markers = std::any_of(g.lines.begin(), g.lines.end(),
                                   [](const Line* line) { return line->markers; });
+      block.marks = std::move(marks);
       block.indented = indented(*g.lines.front());
       double left = g.lines.front()->box.x0, right = g.lines.front()->box.x1;
       for (const Line* line : g.lines) {

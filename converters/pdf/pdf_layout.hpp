@@ -12,12 +12,15 @@
 //   metadata.cpp    title from the type sizes and the document information
 //   content.cpp     the article among a printed web page's menus and teasers
 //   front_matter.cpp  bylines above the title, author lists, "Published" dates
-//   scholarly.cpp   a paper's references, abstract, keywords, DOI, licence, affiliations
+//   scholarly.cpp   a paper's references, abstract, keywords, DOI, licence
+//   affiliations.cpp  a paper's affiliations and which author each is by their markers
+//   venue_date.cpp  a paper's month or year from its meeting and copyright lines
 #pragma once
 
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -50,6 +53,16 @@ struct Word {
   bool bold = false;
   bool italic = false;
   bool space_after = false;  ///< a space follows within the line
+  std::string marks_after;   ///< the markers dropped right after it ("1,2"), while lines are built
+};
+
+/// A footnote or affiliation marker dropped from a line's or a block's text: where it
+/// was printed, for the front matter to tell whose it is.
+struct Mark {
+  std::size_t at = 0;    ///< byte offset in the text: it followed the text before `at`
+  std::string text;      ///< as printed: "1", "2,3,∗", "a,c,"
+  bool leading = false;  ///< printed at the start of a line, before its first word
+  bool operator==(const Mark&) const = default;
 };
 
 /// A word of a built line: its place in the line's text and its style. Lines keep
@@ -72,12 +85,13 @@ struct Line {
   double size = 0;  ///< the size most of its characters have
   bool bold = false;
   bool italic = false;
-  int page = 0;          ///< 1-based
-  double col_left = 0;   ///< left edge of the column the line sits in
-  double col_right = 0;  ///< right edge of that column
-  std::string text;      ///< the words joined by their spaces
-  bool title = false;    ///< part of the article title (mark_title)
-  bool markers = false;  ///< superscript footnote or affiliation markers were dropped
+  int page = 0;             ///< 1-based
+  double col_left = 0;      ///< left edge of the column the line sits in
+  double col_right = 0;     ///< right edge of that column
+  std::string text;         ///< the words joined by their spaces
+  bool title = false;       ///< part of the article title (mark_title)
+  bool markers = false;     ///< superscript footnote or affiliation markers were dropped
+  std::vector<Mark> marks;  ///< those markers, in order (none for a right-to-left line)
 
   std::string_view word(std::size_t i) const {
     return std::string_view(text).substr(words[i].begin, words[i].length);
@@ -199,14 +213,15 @@ bool is_meaningful_info_title(const std::string& title);
 struct TextBlock {
   Block block;
   std::size_t words = 0;
-  int page = 0;           ///< page of its first line
-  bool prose = false;     ///< reads as running text: long, with sentence punctuation
-  bool title = false;     ///< the title's lines, as marked by mark_title
-  bool markers = false;   ///< footnote markers were dropped from its lines
-  bool indented = false;  ///< its first line starts right of its column's edge
-  bool hanging = false;   ///< flush first line, the next indented: a hanging indent
-  double size = 0;        ///< type size of its first line
-  double width = 0;       ///< from its lines' leftmost start to their rightmost end
+  int page = 0;                  ///< page of its first line
+  bool prose = false;            ///< reads as running text: long, with sentence punctuation
+  bool title = false;            ///< the title's lines, as marked by mark_title
+  bool markers = false;          ///< footnote markers were dropped from its lines
+  std::vector<Mark> marks = {};  ///< those markers, in order, at their offsets in its text
+  bool indented = false;         ///< its first line starts right of its column's edge
+  bool hanging = false;          ///< flush first line, the next indented: a hanging indent
+  double size = 0;               ///< type size of its first line
+  double width = 0;              ///< from its lines' leftmost start to their rightmost end
 };
 
 /// Rebuilds headings and paragraphs from the lines of pages given in order, joining
@@ -256,6 +271,10 @@ struct Selection {
   /// of the running text behind, so all of it from the title on was kept.
   bool kept_all = false;
   int title_page = 0;  ///< the page the title is printed on; 0 when none was found
+  /// The affiliation markers printed after each author's name, in the order of
+  /// metadata.authors, where read_front_matter read the author list; nullopt for an
+  /// author whose markers could not be read.
+  std::vector<std::optional<std::vector<std::string>>> author_markers = {};
 };
 
 /// Splits the blocks around the article. A web print's article is found among the
@@ -284,7 +303,39 @@ void read_front_matter(Selection& selection, Metadata& metadata, DateOrder order
 /// `references`, the abstract into `abstract`, and from the front pages the
 /// keywords, licence, correspondence e-mails (to their authors), affiliations and
 /// DOI into the metadata; the received/accepted lines and the academic editor go to
-/// the footer. Blocks leave the body only when a field took their content.
+/// the footer. Blocks leave the body only when a field took their content. A paper
+/// that prints no dateline gets the month or year of its meeting and copyright lines
+/// (read_venue_date).
 void read_scholarly(Selection& selection, Article& article);
+
+/// An affiliation printed under a paper's authors.
+struct PrintedAffiliation {
+  std::vector<std::string>
+      markers;       ///< those that open it ("1", "a", "†"), as read_markers spells them
+  std::string text;  ///< the institution as printed, its markers left out
+};
+
+/// The affiliations a block of a paper's front matter holds, each a short capitalised
+/// line, no sentence: one per line a raised marker opens, one after each number of a
+/// run-in numbered list ("1 Agronomy Dept., ..., 2 West Florida Research ..."), else
+/// the block as one. Each names an institution, or is opened by a marker among others
+/// that do. Empty when any part of the block is no affiliation.
+std::vector<PrintedAffiliation> read_affiliations(const TextBlock& block, const std::string& text);
+
+/// Links each author to the affiliations (given by their markers, in the order of
+/// metadata.affiliations) that open with one of the author's markers, one affiliation
+/// per marker: a marker that opens none ("*") or several links nothing, and so does
+/// an author whose markers could not be read. A single affiliation printed without a
+/// marker is every author's.
+void link_affiliations(std::vector<Person>& authors,
+                       const std::vector<std::optional<std::vector<std::string>>>& author_markers,
+                       const std::vector<std::vector<std::string>>& affiliation_markers);
+
+/// The month or year a paper's title page gives in its meeting and copyright lines
+/// ("Proceedings of ... June 23-25 2014", "Copyright 2010 VLDB Endowment"), read from
+/// its blocks, its page furniture and its licence statement, into `metadata.datetime`
+/// as ISO 8601 with that precision ("2014-06", "2010"); nothing where those lines
+/// disagree.
+void read_venue_date(const Selection& selection, Article& article);
 
 }  // namespace galley::pdf

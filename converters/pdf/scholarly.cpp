@@ -470,51 +470,6 @@ bool read_correspondence(const std::string& text, Metadata& metadata) {
   return !emails.empty();
 }
 
-// Words that make a short line under the authors an affiliation.
-bool names_institution(std::string_view text) {
-  static constexpr std::array<std::string_view, 14> kWords = {
-      "University", "Universit", "Department", "Institute", "College",  "Hospital", "School",
-      "Laboratory", "Centre",    "Center",     "Faculty",   "Division", "Research", "Academy"};
-  return std::any_of(kWords.begin(), kWords.end(),
-                     [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
-}
-
-// An affiliation line set under the authors: short, naming an institution, no
-// sentence. A leading marker ("1", "*", "†") is left out.
-std::optional<std::string> affiliation_of(const TextBlock& block, const std::string& text) {
-  constexpr std::size_t kMaxWords = 40;
-  // An institution's name has capitalised words and joining words; a sentence has
-  // other lower-case words ("The funder had no role"), a side note a label ("Editor:").
-  static constexpr std::string_view kJoining =
-      " of and the for in at de la di du des del da y e et und f\u00FCr der am ";
-  std::size_t lower_words = 0;
-  for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t end = std::min(text.find(' ', pos), text.size());
-    const std::string word = text.substr(pos, end - pos);
-    if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
-        kJoining.find(" " + word + " ") == std::string_view::npos) {
-      ++lower_words;
-    }
-    pos = end + 1;
-  }
-  const bool sentence = lower_words > 1 || text.find(':') != std::string::npos ||
-                        text.ends_with(" and") || text.ends_with(" of");
-  if (block.words > kMaxWords || sentence || !names_institution(text) ||
-      !find_emails(text).empty()) {
-    return std::nullopt;
-  }
-  std::string_view line = text;
-  while (!line.empty() && (std::isdigit(static_cast<unsigned char>(line[0])) || line[0] == '*')) {
-    line.remove_prefix(1);
-  }
-  for (std::string_view mark : {"\u2020", "\u2021", "\u00A7"}) {
-    if (line.starts_with(mark)) line.remove_prefix(mark.size());
-  }
-  line = trim(line);
-  if (line.empty() || std::islower(static_cast<unsigned char>(line[0]))) return std::nullopt;
-  return std::string(line);
-}
-
 // "Received 9 November 2010; Accepted 25 December 2010": the article's history,
 // which the model has no field for; it is publication furniture, not reading text.
 bool is_history(const TextBlock& block, const std::string& text) {
@@ -727,12 +682,25 @@ void read_lead_abstract(const std::vector<TextBlock>& body, int title_page, Bloc
   }
 }
 
+// Whether every affiliation a block holds is opened by a marker, as the title page's
+// footnotes print them ("1Department of Surgery, ...").
+bool all_marked(const std::vector<PrintedAffiliation>& printed) {
+  return std::all_of(printed.begin(), printed.end(),
+                     [](const PrintedAffiliation& a) { return !a.markers.empty(); });
+}
+
+// A paper has an abstract, keywords or references.
+bool is_paper(const Article& article) {
+  return !article.abstract.empty() || !article.metadata.keywords.empty() ||
+         !article.references.empty();
+}
+
 void read_front(Selection& selection, Article& article) {
   std::vector<TextBlock>& body = selection.body;
   Metadata& metadata = article.metadata;
   std::vector<bool> taken(body.size(), false);
   std::vector<TextBlock> history;
-  std::vector<std::pair<std::size_t, std::string>> affiliations;
+  std::vector<std::pair<std::size_t, std::vector<PrintedAffiliation>>> affiliations;
   // The front matter sits ahead of the first section heading; the licence, the
   // correspondence and the keywords may also be set as footnotes of the first page.
   bool in_sections = false;
@@ -745,12 +713,15 @@ void read_front(Selection& selection, Article& article) {
     if (read_keywords(text, metadata) || read_license(text, metadata) ||
         read_correspondence(text, metadata) || is_doi_line(text)) {
       taken[i] = true;
-    } else if (!in_sections && body[i].page == std::max(selection.title_page, 1)) {
-      if (is_history(body[i], text)) {
+    } else if (body[i].page == std::max(selection.title_page, 1)) {
+      // Past the first section heading only a footnote of the title page opened by a
+      // marker may be an affiliation.
+      if (!in_sections && is_history(body[i], text)) {
         taken[i] = true;
         history.push_back(body[i]);
-      } else if (auto affiliation = affiliation_of(body[i], text)) {
-        affiliations.emplace_back(i, std::move(*affiliation));
+      } else if (auto printed = read_affiliations(body[i], text);
+                 !printed.empty() && (!in_sections || all_marked(printed))) {
+        affiliations.emplace_back(i, std::move(printed));
       }
     }
   }
@@ -763,18 +734,19 @@ void read_front(Selection& selection, Article& article) {
   if (article.abstract.empty() && !article.references.empty()) {
     read_lead_abstract(body, selection.title_page, article.abstract, taken);
   }
-  // A line naming an institution is an affiliation only in a paper: one with an
-  // abstract, keywords or references (a magazine's photo credit names departments).
-  if (!article.abstract.empty() || !metadata.keywords.empty() || !article.references.empty()) {
-    for (auto& [i, affiliation] : affiliations) {
+  // A line naming an institution is an affiliation only in a paper (a magazine's photo
+  // credit names departments).
+  if (is_paper(article)) {
+    std::vector<std::vector<std::string>> markers;
+    for (auto& [i, printed] : affiliations) {
       if (taken[i]) continue;
       taken[i] = true;
-      metadata.affiliations.push_back(std::move(affiliation));
+      for (PrintedAffiliation& affiliation : printed) {
+        metadata.affiliations.push_back(std::move(affiliation.text));
+        markers.push_back(std::move(affiliation.markers));
+      }
     }
-  }
-  // One affiliation printed for the paper is every author's.
-  if (metadata.affiliations.size() == 1) {
-    for (Person& author : metadata.authors) author.affiliations = {0};
+    link_affiliations(metadata.authors, selection.author_markers, markers);
   }
   std::vector<TextBlock> kept;
   for (std::size_t i = 0; i < body.size(); ++i) {
@@ -790,6 +762,9 @@ void read_front(Selection& selection, Article& article) {
 void read_scholarly(Selection& selection, Article& article) {
   read_references(selection.body, article.references);
   read_front(selection, article);
+  if (is_paper(article) && !article.metadata.date && !article.metadata.datetime) {
+    read_venue_date(selection, article);
+  }
 }
 
 }  // namespace galley::pdf

@@ -23,6 +23,19 @@ std::string to_iso_date(std::chrono::year_month_day date) {
   return buffer;
 }
 
+std::string to_iso_date(std::chrono::year_month date) {
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()));
+  return buffer;
+}
+
+std::string to_iso_date(std::chrono::year date) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d", static_cast<int>(date));
+  return buffer;
+}
+
 std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text) noexcept {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   const auto year = digits(text.substr(0, 4));

@@ -205,11 +205,15 @@ std::string_view trim(std::string_view text) noexcept {
   return text;
 }
 
-std::string collapse_whitespace(std::string_view text) {
+std::string collapse_whitespace(std::string_view text) { return collapse_whitespace(text, {}); }
+
+std::string collapse_whitespace(std::string_view text, std::span<std::size_t> offsets) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
+  std::size_t next = 0;  // the first of `offsets` not yet moved
   for (std::size_t i = 0; i < text.size();) {
+    for (; next < offsets.size() && offsets[next] <= i; ++next) offsets[next] = out.size();
     std::size_t space = is_ascii_space(text[i]) ? 1 : unicode_space_length(text, i);
     if (space > 0) {
       pending_space = !out.empty();
@@ -222,6 +226,7 @@ std::string collapse_whitespace(std::string_view text) {
     }
     out += text[i++];
   }
+  for (; next < offsets.size(); ++next) offsets[next] = out.size();
   return out;
 }
 

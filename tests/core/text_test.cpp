@@ -53,6 +53,13 @@ TEST(Text, CollapsesAsciiAndUnicodeSpaces) {
   EXPECT_EQ(collapse_whitespace("\xE3\x80\x80"), "");
 }
 
+TEST(Text, MovesOffsetsWhereWhitespaceCollapses) {
+  // After "Doe", before "Jane" (the leading spaces go), inside a run, at the end.
+  std::vector<std::size_t> offsets = {0, 2, 10, 12, 21};
+  EXPECT_EQ(collapse_whitespace("  Jane Doe \t John Roe ", offsets), "Jane Doe John Roe");
+  EXPECT_EQ(offsets, (std::vector<std::size_t>{0, 0, 8, 8, 17}));
+}
+
 TEST(Text, FindsExtensions) {
   EXPECT_EQ(extension_of("dir.v2/Story.HTML"), ".html");
   EXPECT_EQ(extension_of("README"), "");

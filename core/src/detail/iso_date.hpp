@@ -12,6 +12,11 @@ namespace galley::detail {
 /// "2022-01-30"; years outside 0..9999 are written with as many digits as they need.
 std::string to_iso_date(std::chrono::year_month_day date);
 
+/// ISO 8601 with reduced precision, for a date known to the month or the year only:
+/// "2014-06", "2010".
+std::string to_iso_date(std::chrono::year_month date);
+std::string to_iso_date(std::chrono::year date);
+
 /// Parses exactly "YYYY-MM-DD" naming a real day (2022-02-30 is refused); nullopt otherwise.
 std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text) noexcept;
 

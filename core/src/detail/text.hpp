@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,11 @@ std::string_view trim(std::string_view text) noexcept;
 /// Collapses runs of whitespace (ASCII and Unicode spaces such as U+00A0) to one
 /// ASCII space and trims both ends.
 std::string collapse_whitespace(std::string_view text);
+
+/// The same, moving each of `offsets` (ascending offsets into `text`) to its place in
+/// the result; one inside a run of whitespace or at its end goes to where the run
+/// starts, right after the text before it.
+std::string collapse_whitespace(std::string_view text, std::span<std::size_t> offsets);
 
 /// ASCII lower case; other bytes unchanged.
 std::string to_lower_ascii(std::string_view text);

@@ -19,6 +19,7 @@
 
 #include "detail/inlines.hpp"
 #include "detail/letters.hpp"
+#include "detail/markers.hpp"
 #include "detail/names.hpp"
 #include "detail/text.hpp"
 #include "passes/date_scan.hpp"
@@ -394,35 +395,15 @@ bool strip_handles(std::string& text) {
   return found;
 }
 
-// The marker symbols of affiliations and footnotes: * ∗ † ‡ § ¶ and superscript digits.
-std::size_t marker_symbol_length(std::string_view text, std::size_t pos) {
-  static constexpr std::string_view kSymbols[] = {
-      "*",      "\u2217", "\u2020", "\u2021", "\u00A7", "\u00B6", "\u00B9", "\u00B2",
-      "\u00B3", "\u2070", "\u2074", "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
-  for (const std::string_view symbol : kSymbols) {
-    if (text.substr(pos, symbol.size()) == symbol) return symbol.size();
-  }
-  return 0;
-}
-
-// One affiliation marker at `pos`, a number of one or two digits or a marker symbol:
-// its end, or `pos` when there is none.
-std::size_t marker_unit_end(std::string_view text, std::size_t pos) {
-  if (const std::size_t n = marker_symbol_length(text, pos)) return pos + n;
-  std::size_t end = pos;
-  while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
-  return end - pos <= 2 ? end : pos;
-}
-
 // The end of a run of affiliation markers at `pos` ("1,2", "3*", "†‡"), or `pos` when
 // there is none: markers, joined by commas without a space, ending where the name's
 // part ends (so "1.5" and "v12b" hold none).
 std::size_t marker_run_end(std::string_view text, std::size_t pos) {
   std::size_t end = pos;
   for (;;) {
-    for (std::size_t next; (next = marker_unit_end(text, end)) != end;) end = next;
+    for (std::size_t next; (next = detail::marker_unit_end(text, end)) != end;) end = next;
     if (end == pos || end + 1 >= text.size() || text[end] != ',' ||
-        marker_unit_end(text, end + 1) == end + 1) {
+        detail::marker_unit_end(text, end + 1) == end + 1) {
       break;
     }
     ++end;
@@ -622,8 +603,10 @@ void fill(Metadata& metadata, const BylineBlock& found) {
     if (metadata.authors.empty()) metadata.authors = found.byline->authors;
   }
   if (found.date && !metadata.date) {
+    // A datetime without a date is one known to the month or year only (a paper's
+    // meeting or copyright line), which the day found replaces.
     metadata.date = found.date->date;
-    if (!metadata.datetime) metadata.datetime = found.date->datetime;
+    metadata.datetime = found.date->datetime;
   }
 }
 

@@ -14,7 +14,9 @@
 // "marz", "août" is "aout"); a month may be abbreviated to any three or four first
 // letters that name no other month ("Sept", "janv.", "dez"). Years must have four
 // digits and lie in 1800..2199 (publication dates), and the calendar must allow the
-// day, so "31 February 2022" and "Page 3 of 7" are not dates.
+// day, so "31 February 2022" and "Page 3 of 7" are not dates. find_month_year reads a
+// month and year with any days between ("June 23-25 2014"), as proceedings print a
+// meeting's dates.
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -234,6 +236,21 @@ class Matcher {
            t_[i].text[0] == c;
   }
 
+  // A month and year starting at token i, with the day or the days of a range printed
+  // before the month or between it and the year: "June 2014", "June 23-25 2014",
+  // "September 13-17, 2010", "6–11 June 2010". Then the index after the year.
+  std::optional<std::pair<year_month, std::size_t>> month_year_at(std::size_t i) const {
+    const std::size_t before = days(i);
+    const auto m = month(before, true);
+    if (!m) return std::nullopt;
+    std::size_t k = before == i ? days(m->second) : m->second;
+    if (symbol(k, ',')) ++k;
+    if (!number(k, 4, 4)) return std::nullopt;
+    const int y = value(t_[k]);
+    if (y < 1800 || y > 2199) return std::nullopt;
+    return std::pair{std::chrono::year{y} / std::chrono::month{m->first}, k + 1};
+  }
+
  private:
   bool number(std::size_t i, std::size_t min_digits, std::size_t max_digits) const {
     return i < t_.size() && t_[i].kind == Kind::Number && t_[i].text.size() >= min_digits &&
@@ -263,6 +280,14 @@ class Matcher {
     if (!m) return std::nullopt;
     const std::size_t next = symbol(i + 1, '.') && adjacent(i + 1) ? i + 2 : i + 1;
     return std::pair{*m, next};
+  }
+  // Past a day or a range of days at i ("23", "23-25", "6–11", "1st"); i when none.
+  std::size_t days(std::size_t i) const {
+    if (!number(i, 1, 2) || value(t_[i]) < 1 || value(t_[i]) > 31) return i;
+    std::size_t k = skip_ordinal(i + 1);
+    const bool dash = symbol(k, '-') || (k < t_.size() && t_[k].text == "\u2013");
+    if (dash && number(k + 1, 1, 2)) k = skip_ordinal(k + 2);
+    return k;
   }
   // 1st, 2nd, 3rd, 30th, French 1er, Portuguese and Spanish 1º: the suffix is its own
   // token, written without a space.
@@ -474,31 +499,59 @@ std::optional<DateSpan> parse_date_span(std::string_view text, DateOrder order) 
   return span;
 }
 
+namespace {
+
+// A date must stand apart from the numbers and words written against it:
+// "12/30/01/2022", "v2022-01-30" and "30/01/20223" hold none.
+class Apart {
+ public:
+  explicit Apart(std::span<const Token> tokens) : t_(tokens) {}
+
+  // Token i is written against the one before it.
+  bool glued_before(std::size_t i) const {
+    return i > 0 && !t_[i].spaced && (t_[i - 1].kind != Kind::Symbol || separator(i - 1));
+  }
+  // Token n, the first after a date, is written against it.
+  bool glued_after(std::size_t n) const {
+    if (n >= t_.size() || t_[n].spaced) return false;
+    if (t_[n].kind != Kind::Symbol) return true;
+    return separator(n) && n + 1 < t_.size() && !t_[n + 1].spaced && t_[n + 1].kind == Kind::Number;
+  }
+
+ private:
+  bool separator(std::size_t i) const {
+    return t_[i].kind == Kind::Symbol &&
+           std::string_view("/.-:+").find(t_[i].text) != std::string_view::npos;
+  }
+
+  std::span<const Token> t_;
+};
+
+}  // namespace
+
 std::optional<DateSpan> find_date_span(std::string_view text, DateOrder order) {
   const std::vector<Token> tokens = tokenize(text);
   const Matcher matcher(tokens, text, order);
-  const auto separator = [&](std::size_t i) {
-    return tokens[i].kind == Kind::Symbol &&
-           std::string_view("/.-:+").find(tokens[i].text) != std::string_view::npos;
-  };
-  // A date must stand apart from the numbers and words written against it:
-  // "12/30/01/2022", "v2022-01-30" and "30/01/20223" hold none.
-  const auto glued_before = [&](std::size_t i) {
-    return i > 0 && !tokens[i].spaced && (tokens[i - 1].kind != Kind::Symbol || separator(i - 1));
-  };
-  const auto glued_after = [&](std::size_t n) {
-    if (n >= tokens.size() || tokens[n].spaced) return false;
-    if (tokens[n].kind != Kind::Symbol) return true;
-    return separator(n) && n + 1 < tokens.size() && !tokens[n + 1].spaced &&
-           tokens[n + 1].kind == Kind::Number;
-  };
+  const Apart apart(tokens);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (glued_before(i)) continue;
+    if (apart.glued_before(i)) continue;
     auto span = matcher.date_at(i);
     if (!span) continue;
     std::size_t next = i;
     while (next < tokens.size() && tokens[next].begin < span->end) ++next;
-    if (!glued_after(next)) return span;
+    if (!apart.glued_after(next)) return span;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::chrono::year_month> find_month_year(std::string_view text) {
+  const std::vector<Token> tokens = tokenize(text);
+  const Matcher matcher(tokens, text, DateOrder::Auto);
+  const Apart apart(tokens);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (apart.glued_before(i)) continue;
+    const auto found = matcher.month_year_at(i);
+    if (found && !apart.glued_after(found->second)) return found->first;
   }
   return std::nullopt;
 }

@@ -1,5 +1,6 @@
-// Date recognition shared by the passes: where a date sits in a line, and the time
-// printed with it. parse_date/find_date in recover.hpp are the public face.
+// Date recognition shared by the passes and the readers: where a date sits in a line,
+// the time printed with it, and dates known only to the month. parse_date/find_date in
+// recover.hpp are the public face.
 #pragma once
 
 #include <chrono>
@@ -26,5 +27,10 @@ std::optional<DateSpan> parse_date_span(std::string_view text, DateOrder order);
 
 /// The first date inside free text.
 std::optional<DateSpan> find_date_span(std::string_view text, DateOrder order);
+
+/// The first month and year inside free text, with the day or the days of a range
+/// printed with them, as a meeting's dates are: "June 23-25 2014", "September 13-17,
+/// 2010", "6–11 June 2010", "juin 2014". Month names in the languages parse_date reads.
+std::optional<std::chrono::year_month> find_month_year(std::string_view text);
 
 }  // namespace galley::detail

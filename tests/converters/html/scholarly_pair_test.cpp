@@ -35,6 +35,9 @@ TEST_F(ScholarlyPair, SameAuthorsWithTheirAffiliationsAndEmail) {
   for (std::size_t i = 0; i < pdf.metadata.authors.size(); ++i) {
     EXPECT_EQ(pdf.metadata.authors[i].name, html.metadata.authors[i].name);
     EXPECT_EQ(pdf.metadata.authors[i].email, html.metadata.authors[i].email);
+    // The PDF's by the markers printed after the names and before the affiliations.
+    EXPECT_EQ(pdf.metadata.authors[i].affiliations, html.metadata.authors[i].affiliations);
+    EXPECT_FALSE(pdf.metadata.authors[i].affiliations.empty());
   }
 }
 

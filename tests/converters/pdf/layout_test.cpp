@@ -176,6 +176,73 @@ TEST(BuildLines, LeavesLeftToRightTextAsPrinted) {
   EXPECT_EQ(lines[0].text, "caf\u00E9 (x) 12 r\u00E9sum\u00E9");
 }
 
+// A line's words from the left, each followed by a space unless `glued`; a raised one
+// is a marker's: six-point type, its top two points above the line's.
+struct Printed {
+  std::string text;
+  bool raised = false;
+  bool glued = false;
+};
+std::vector<Word> printed_line(const std::vector<Printed>& pieces) {
+  std::vector<Word> words;
+  double x = 50;
+  for (const Printed& piece : pieces) {
+    Word w;
+    w.text = piece.text;
+    const double width = (piece.raised ? 3 : 5) * static_cast<double>(piece.text.size());
+    w.box = piece.raised ? Box{x, 98, x + width, 104} : Box{x, 100, x + width, 110};
+    w.size = piece.raised ? 6 : 10;
+    w.space_after = !piece.glued;
+    x += width + (piece.glued ? 0 : 5);
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+TEST(BuildLines, KeepsTheMarkersItDropsWhereTheyWerePrinted) {
+  const std::vector<Line> lines = build_lines(printed_line({{"Patrick"},
+                                                            {"Lane", false, true},
+                                                            {"a,c,", true, true},
+                                                            {","},
+                                                            {"Alice"},
+                                                            {"Best", false, true},
+                                                            {"b", true},
+                                                            {"and"},
+                                                            {"Lu"},
+                                                            {"Zhang", false, true},
+                                                            {"2,3,\u2217", true}}),
+                                              1);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "Patrick Lane, Alice Best and Lu Zhang");
+  EXPECT_EQ(lines[0].marks,
+            (std::vector<Mark>{{12, "a,c,", false}, {24, "b", false}, {37, "2,3,\u2217", false}}));
+}
+
+TEST(BuildLines, KeepsARaisedLetterOpeningALineAsItsMarker) {
+  std::vector<Word> words = line_words("School of Forest Studies", 56, 100);
+  Word mark;
+  mark.text = "a";
+  mark.size = 6;
+  mark.box = {50, 98, 53, 104};
+  words.insert(words.begin(), std::move(mark));
+  const std::vector<Line> lines = build_lines(std::move(words), 1);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "School of Forest Studies");
+  EXPECT_EQ(lines[0].marks, (std::vector<Mark>{{0, "a", true}}));
+}
+
+TEST(BuildLines, KeepsARaisedLetterAfterWhatIsNoNameAsAnExponent) {
+  // "R^d", "2^n", "QSL^r": exponents, not an affiliation's markers. A raised number
+  // is taken for a marker anywhere, as before.
+  for (const char* base : {"R", "2", "QSL", "Bild(D"}) {
+    const std::vector<Line> lines =
+        build_lines(printed_line({{"in"}, {base, false, true}, {"d", true}, {"here"}}), 1);
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0].text, std::string("in ") + base + "d here");
+    EXPECT_TRUE(lines[0].marks.empty());
+  }
+}
+
 // An IEEE reference whose repeated authors are a drawn rule: its label stands apart,
 // three ems left of its text, and Poppler may give it before the text or after it.
 TEST(BuildLines, KeepsALabelSetApartAtTheHeadOfItsLine) {

@@ -20,9 +20,9 @@ struct Spec {
   double size = kSize;
 };
 
-// A page of ten-point lines in one column, 12 points apart, each line's words spread
-// evenly between `left` (the column's left edge unless indented) and `right`.
-Page page_of(int number, const std::vector<Spec>& lines) {
+// Ten-point lines in one column, 12 points apart, each line's words spread evenly
+// between `left` (the column's left edge unless indented) and `right`.
+std::vector<Word> words_of(const std::vector<Spec>& lines) {
   std::vector<Word> words;
   double y = 100;
   for (const Spec& spec : lines) {
@@ -43,9 +43,18 @@ Page page_of(int number, const std::vector<Spec>& lines) {
     }
     y += 12;
   }
+  return words;
+}
+
+Page page_from(int number, std::vector<Word> words) {
   Page page{number, 600, 800, build_lines(std::move(words), number)};
   assign_columns(page);
   return page;
+}
+
+// A page of the lines words_of sets.
+Page page_of(int number, const std::vector<Spec>& lines) {
+  return page_from(number, words_of(lines));
 }
 
 std::vector<TextBlock> blocks_of(std::vector<Page> pages) {
@@ -199,6 +208,30 @@ TEST(BlockBuilder, TakesNoMarkLetterOrNumbersForAHeading) {
       EXPECT_FALSE(is_heading(block)) << mark;
     }
   }
+}
+
+// A raised marker opening a line whose top is `y`, in six-point type.
+Word opening_marker(const std::string& text, double y) {
+  Word w;
+  w.text = text;
+  w.size = 6;
+  w.box = {kLeft - 4, y - 2, kLeft - 1, y + 4};
+  return w;
+}
+
+TEST(BlockBuilder, KeepsTheMarkersDroppedFromItsLinesAtTheirPlaceInItsText) {
+  // Two affiliations that run on as one paragraph, each line opened by a raised number.
+  std::vector<Word> words =
+      words_of({{"Department of Geography, University of Millbrook, Millbrook, UK and"},
+                {"Institute of Water Research, Valley College", 250}});
+  words.insert(words.begin() + 9, opening_marker("2", 112));
+  words.insert(words.begin(), opening_marker("1", 100));
+  const std::vector<TextBlock> blocks = blocks_of({page_from(1, std::move(words))});
+  ASSERT_EQ(blocks.size(), 1u);
+  const std::string text = plain_text(blocks[0].block);
+  const std::size_t second = text.find(" Institute");
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_EQ(blocks[0].marks, (std::vector<Mark>{{0, "1", true}, {second, "2", true}}));
 }
 
 TEST(FontStyle, ReadsWeightAndSlantFromTheFontsName) {

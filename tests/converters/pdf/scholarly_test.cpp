@@ -302,5 +302,210 @@ TEST(ReadScholarly, SplitsAuthorYearReferencesWithoutAFullStopAfterTheirPages) {
                 "22, 593\u2013603"}));
 }
 
+// ---- affiliations and which are whose --------------------------------------------
+
+// A paper whose title page holds the author list `authors` and the affiliation blocks,
+// read as the PDF reader does: front matter, then the scholarly parts.
+Metadata paper_front(TextBlock authors, const std::vector<TextBlock>& affiliations) {
+  Selection selection;
+  selection.title_page = 1;
+  selection.body.push_back(std::move(authors));
+  selection.body.insert(selection.body.end(), affiliations.begin(), affiliations.end());
+  selection.body.push_back(text_block(heading(2, "Abstract"), false));
+  selection.body.push_back(text_block(para(kProse), true));
+  Article article;
+  read_front_matter(selection, article.metadata, DateOrder::Auto);
+  read_scholarly(selection, article);
+  return article.metadata;
+}
+
+// A block whose raised markers were dropped from its text into its marks.
+TextBlock marked_block(const std::string& text, std::vector<Mark> marks) {
+  TextBlock block = text_block(para(text), false);
+  block.markers = true;
+  block.marks = std::move(marks);
+  return block;
+}
+
+std::vector<std::vector<int>> affiliations_of(const Metadata& metadata) {
+  std::vector<std::vector<int>> out;
+  for (const Person& author : metadata.authors) out.push_back(author.affiliations);
+  return out;
+}
+
+TEST(ReadAffiliations, LinksAuthorsByRaisedLetters) {
+  // Elsevier: "Lane" over "a,c,", then "*," in body type; each affiliation opened by a
+  // raised letter, two of them run on as one paragraph.
+  const Metadata metadata = paper_front(
+      marked_block("Patrick Lane*, Alice Best, Lu Zhang",
+                   {{12, "a,c,", false}, {25, "b,c,d", false}, {35, "b,c", false}}),
+      {marked_block("School of Forest Studies, University of Melbourne, Australia",
+                    {{0, "a", true}}),
+       marked_block("CSIRO Division of Land and Water, Canberra, Australia Cooperative "
+                    "Research Centre for Hydrology, Canberra, Australia",
+                    {{0, "b", true}, {54, "c", true}}),
+       marked_block("Department of Civil Engineering, University of Melbourne, Australia",
+                    {{0, "d", true}})});
+  EXPECT_EQ(metadata.affiliations,
+            (std::vector<std::string>{
+                "School of Forest Studies, University of Melbourne, Australia",
+                "CSIRO Division of Land and Water, Canberra, Australia",
+                "Cooperative Research Centre for Hydrology, Canberra, Australia",
+                "Department of Civil Engineering, University of Melbourne, Australia"}));
+  // "*" marks the corresponding author and opens no affiliation.
+  EXPECT_EQ(affiliations_of(metadata), (std::vector<std::vector<int>>{{0, 2}, {1, 2, 3}, {1, 2}}));
+}
+
+TEST(ReadAffiliations, LinksAuthorsByNumbersGluedToTheirNamesAndARunInList) {
+  // PLOS: the affiliations numbered in one paragraph.
+  const Metadata metadata = paper_front(
+      text_block(para("Jane Doe1,2*, John Roe2 and Ann Lee3"), false),
+      {text_block(para("1 Department of Geography, University of Millbrook, Millbrook, UK, 2 "
+                       "Institute of Water Research, Valley College, Eastford, UK, 3 School "
+                       "of Law, Valley College, Eastford, UK"),
+                  false)});
+  EXPECT_EQ(
+      metadata.affiliations,
+      (std::vector<std::string>{"Department of Geography, University of Millbrook, Millbrook, UK",
+                                "Institute of Water Research, Valley College, Eastford, UK",
+                                "School of Law, Valley College, Eastford, UK"}));
+  EXPECT_EQ(affiliations_of(metadata), (std::vector<std::vector<int>>{{0, 1}, {1}, {2}}));
+}
+
+TEST(ReadAffiliations, LinksAuthorsBySymbols) {
+  const Metadata metadata = paper_front(
+      marked_block("Ross DOUGLAS, Rajni SHARMA and Lizelle LUBBE",
+                   {{12, "\u22171", false}, {26, "\u20201", false}, {44, "\u2217", false}}),
+      {marked_block("Institute of Infectious Disease, University of Cape Town",
+                    {{0, "\u2217", true}}),
+       text_block(para("\u2020Department of Chemistry, University of Cape Town"), false)});
+  // "1" ("These authors contributed equally") opens no affiliation.
+  EXPECT_EQ(affiliations_of(metadata), (std::vector<std::vector<int>>{{0}, {1}, {0}}));
+}
+
+TEST(ReadAffiliations, LinksNothingByAMarkerThatOpensNoneOrSeveral) {
+  const TextBlock authors = text_block(para("Jane Doe1, John Roe2, Ann Lee3"), false);
+  const Metadata metadata = paper_front(
+      authors, {text_block(para("1 Department of Geography, University of Millbrook"), false),
+                text_block(para("2 Institute of Water Research, Valley College"), false),
+                text_block(para("2 School of Law, Valley College"), false)});
+  EXPECT_EQ(metadata.affiliations.size(), 3u);
+  EXPECT_EQ(affiliations_of(metadata), (std::vector<std::vector<int>>{{0}, {}, {}}));
+}
+
+TEST(ReadAffiliations, GivesOneUnmarkedAffiliationToEveryAuthorAndAMarkedOneByItsMarker) {
+  const TextBlock affiliation =
+      text_block(para("Department of Geography, University of Millbrook"), false);
+  EXPECT_EQ(
+      affiliations_of(paper_front(text_block(para("Jane Doe, John Roe"), false), {affiliation})),
+      (std::vector<std::vector<int>>{{0}, {0}}));
+  EXPECT_EQ(affiliations_of(paper_front(
+                text_block(para("Jane Doe1, John Roe"), false),
+                {text_block(para("1 Department of Geography, University of Millbrook"), false)})),
+            (std::vector<std::vector<int>>{{0}, {}}));
+}
+
+TEST(ReadAffiliations, TakesNoBlockThatHoldsMoreThanAffiliations) {
+  const Metadata metadata = paper_front(
+      text_block(para("Jane Doe1, John Roe2"), false),
+      {text_block(para("1 Department of Geography, University of Millbrook, 2 we thank the "
+                       "council for its help with the survey"),
+                  false)});
+  EXPECT_TRUE(metadata.affiliations.empty());
+}
+
+// ---- a paper's month or year from its meeting and copyright lines ------------------
+
+// The date read_scholarly gives a paper whose title page holds `lines` (and the
+// furniture of its pages), as metadata.datetime.
+std::string venue_date(const std::vector<std::string>& lines,
+                       const std::vector<Furniture>& furniture = {}) {
+  std::vector<TextBlock> body;
+  for (const std::string& line : lines) body.push_back(text_block(para(line), false));
+  body.push_back(text_block(para(kProse), true));
+  body.push_back(kReferences[0]);
+  body.push_back(kReferences[1]);
+  Selection selection;
+  selection.title_page = 1;
+  selection.body = std::move(body);
+  Article article;
+  article.furniture = furniture;
+  read_scholarly(selection, article);
+  EXPECT_FALSE(article.metadata.date);
+  return article.metadata.datetime.value_or("none");
+}
+
+TEST(ReadVenueDate, TakesTheMonthOfTheMeetingOfAProceedingsLine) {
+  // ACL: the line broken after a comma; the copyright's "©" lost from the text layer.
+  EXPECT_EQ(venue_date({"Proceedings of the 52nd Annual Meeting of the Association for "
+                        "Computational Linguistics, pages 624\u2013633,",
+                        "Baltimore, Maryland, USA, June 23-25 2014. c 2014 Association for "
+                        "Computational Linguistics"}),
+            "2014-06");
+  // VLDB: the meeting in the permission notice, the copyright in a line of its own.
+  EXPECT_EQ(venue_date({"Permission to make digital or hard copies of all or part of this work "
+                        "is granted without fee. Articles from this volume were presented at "
+                        "The 36th International Conference on Very Large Data Bases, September "
+                        "13-17, 2010, Singapore. Proceedings of the VLDB Endowment, Vol. 3, No. 1",
+                        "Copyright 2010 VLDB Endowment 2150-8097/10/09... $ 10.00."}),
+            "2010-09");
+}
+
+TEST(ReadVenueDate, TakesTheMonthAfterAMeetingsAcronymWithItsYear) {
+  EXPECT_EQ(venue_date({"PODS'10, June 6\u201311, 2010, Indianapolis, Indiana, USA. Copyright "
+                        "2010 ACM 978-1-4503-0033-9/10/06 ...$10.00."}),
+            "2010-06");
+  // "IT'S" names no meeting, nor does a date without one.
+  EXPECT_EQ(venue_date({"IT'10 ended. Singapore, September 13-17, 2010."}), "none");
+}
+
+TEST(ReadVenueDate, TakesTheYearOfACopyrightLine) {
+  EXPECT_EQ(venue_date({"0022-1694/$ - see front matter q 2005 Elsevier B.V. All rights "
+                        "reserved."}),
+            "2005");
+  EXPECT_EQ(venue_date({"978-1-4673-5208-6/13/$31.00 \u00A92013 IEEE"}), "2013");
+  EXPECT_EQ(venue_date({"\u00A9 The Author 2014. Published by Oxford University Press."}), "2014");
+  // In the running footer of the title page, not of the pages after it.
+  EXPECT_EQ(venue_date({}, {{1, "\u00A9 2011 Nature America, Inc. All rights reserved."}}), "2011");
+  EXPECT_EQ(venue_date({}, {{2, "\u00A9 2011 Nature America, Inc. All rights reserved."}}), "none");
+}
+
+TEST(ReadVenueDate, KeepsTheYearOfTheCopyrightWhereTheMeetingIsAnotherYears) {
+  // The journal version of a conference paper.
+  EXPECT_EQ(venue_date({"Presented at the 12th Symposium on Rivers, June 2009.",
+                        "Copyright 2011 ACM 0000-0000/2011/0000-0001 $5.00"}),
+            "2011");
+}
+
+TEST(ReadVenueDate, TakesNoDateOfAnotherWorkOrOfLinesThatDisagree) {
+  EXPECT_EQ(venue_date({"A preliminary version of this paper was presented at the ACM-SIAM "
+                        "Symposium on Discrete Algorithms, January 2000."}),
+            "none");
+  EXPECT_EQ(venue_date({"Figure 1: The river in flood. Copyright 2008 IEEE."}), "none");
+  EXPECT_EQ(venue_date({"Reprinted with permission. \u00A9 2008 Elsevier."}), "none");
+  EXPECT_EQ(venue_date({"c 20YY ACM 0000-0000/20YY/0000-0001 $5.00"}), "none");
+  EXPECT_EQ(venue_date({"Copyright 2010 VLDB Endowment", "\u00A9 2012 Elsevier B.V."}), "none");
+  // "Received" and "Downloaded" lines name neither a meeting nor a copyright.
+  EXPECT_EQ(venue_date({"Received 1 October 2003; accepted 3 January 2005"},
+                       {{1, "Downloaded from https://academic.oup.com on 24 October 2020"}}),
+            "none");
+}
+
+TEST(ReadVenueDate, LeavesADocumentThatIsNoPaperAndAKnownDateAlone) {
+  Selection selection;
+  selection.title_page = 1;
+  selection.body = {text_block(para("Copyright 2010 IBM Corporation"), false)};
+  Article report;
+  read_scholarly(selection, report);
+  EXPECT_FALSE(report.metadata.datetime);
+
+  selection.body.push_back(kReferences[0]);
+  selection.body.push_back(kReferences[1]);
+  Article dated;
+  dated.metadata.date = std::chrono::year{2011} / 3 / 4;
+  read_scholarly(selection, dated);
+  EXPECT_FALSE(dated.metadata.datetime);
+}
+
 }  // namespace
 }  // namespace galley::pdf

@@ -45,6 +45,16 @@ TEST(RecoverByline, ReadsMarkedBylineWithDateAndTime) {
   EXPECT_EQ(a.body, blocks(kBody));
 }
 
+TEST(RecoverByline, ADayReplacesADateKnownToTheYearOnly) {
+  Article article;
+  article.metadata.datetime = "2014";  // a paper's copyright line, read by the PDF reader
+  article.body = blocks(para(text("Published 30 Jan 2014")), kBody);
+  Diagnostics diag;
+  recover_byline_and_date(article, {}, diag);
+  EXPECT_EQ(date_of(article), "2014-01-30");
+  EXPECT_FALSE(article.metadata.datetime);
+}
+
 TEST(RecoverByline, ReadsSeparateBlocksUnderASubtitle) {
   const Article a =
       recovered(blocks(heading(2, text("A subtitle")), para(text("Jane Doe, Reuters")),

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "detail/iso_date.hpp"
 #include "passes/date_scan.hpp"
 
 namespace galley {
@@ -205,7 +206,30 @@ TEST(FindDate, FindsADateInFreeText) {
   EXPECT_EQ(span->end, 26u);
 }
 
+TEST(FindMonthYear, ReadsAMeetingsDatesToTheMonth) {
+  const auto found = [](std::string_view text) {
+    const auto month = detail::find_month_year(text);
+    return month ? detail::to_iso_date(*month) : "none";
+  };
+  EXPECT_EQ(found("Baltimore, Maryland, USA, June 23-25 2014. c 2014 ACL"), "2014-06");
+  EXPECT_EQ(found("Very Large Data Bases, September 13-17, 2010, Singapore."), "2010-09");
+  EXPECT_EQ(found("PODS'10, June 6\u201311, 2010, Indianapolis"), "2010-06");
+  EXPECT_EQ(found("held 6\u201311 June 2010 in Indianapolis"), "2010-06");
+  EXPECT_EQ(found("Proceedings, June 2014"), "2014-06");
+  EXPECT_EQ(found("Actes de la conf\u00E9rence, juin 2014"), "2014-06");
+  EXPECT_EQ(found("Sept. 3rd, 2021"), "2021-09");
+  EXPECT_EQ(found("Vol. 3, No. 1, pages 2150-8097"), "none");
+  EXPECT_EQ(found("June 32 2014"), "none");   // no 32nd day
+  EXPECT_EQ(found("June 2014-15"), "none");   // glued to a number
+  EXPECT_EQ(found("June 23-25 14"), "none");  // a year has four digits
+}
+
 TEST(FormatDate, PadsFields) { EXPECT_EQ(format_date(2022y / 1 / 3), "2022-01-03"); }
+
+TEST(FormatDate, WritesDatesKnownToTheMonthOrYearWithThatPrecision) {
+  EXPECT_EQ(detail::to_iso_date(2014y / June), "2014-06");
+  EXPECT_EQ(detail::to_iso_date(2010y), "2010");
+}
 
 }  // namespace
 }  // namespace galley
