@@ -70,7 +70,8 @@ std::string metadata(const Metadata& meta, const BookMeta& book,
     out += dc_element("creator", person.name, " id=\"creator" + std::to_string(++creator) + "\"");
   }
   out += dc_element("language", book.language);
-  if (const auto date = detail::writable_iso_date(meta.date)) out += dc_element("date", *date);
+  if (const auto date = detail::writable_publication_date(meta.date, meta.datetime))
+    out += dc_element("date", *date);
   if (has_text(meta.publisher)) {
     out += dc_element("publisher", *meta.publisher);
   } else if (has_text(meta.site_name)) {

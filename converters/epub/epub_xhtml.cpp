@@ -80,7 +80,7 @@ class XhtmlRenderer {
       append_xml_escaped(out_, byline);
       out_ += "</p>\n";
     }
-    if (const auto date = detail::writable_iso_date(meta.date)) {
+    if (const auto date = detail::writable_publication_date(meta.date, meta.datetime)) {
       out_ += "<p class=\"date\"><time datetime=\"" + *date + "\">" + *date + "</time></p>\n";
     }
     if (out_.size() == empty) {

@@ -202,12 +202,17 @@ class JatsRenderer {
     }
   }
 
+  // The date as precisely as it is known: a paper dated by its meeting has a month and
+  // year, one dated by its copyright line a year only.
   void pub_date() {
-    const auto iso = detail::writable_iso_date(article_.metadata.date);
+    const Metadata& meta = article_.metadata;
+    const auto iso = detail::writable_publication_date(meta.date, meta.datetime);
     if (!iso) return;
     out_ += "<pub-date publication-format=\"electronic\" date-type=\"pub\" iso-8601-date=\"" +
-            *iso + "\"><day>" + iso->substr(8, 2) + "</day><month>" + iso->substr(5, 2) +
-            "</month><year>" + iso->substr(0, 4) + "</year></pub-date>\n";
+            *iso + "\">";
+    if (iso->size() == 10) out_ += "<day>" + iso->substr(8, 2) + "</day>";
+    if (iso->size() >= 7) out_ += "<month>" + iso->substr(5, 2) + "</month>";
+    out_ += "<year>" + iso->substr(0, 4) + "</year></pub-date>\n";
   }
 
   void container_parts() {

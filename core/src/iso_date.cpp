@@ -58,4 +58,19 @@ std::optional<std::string> writable_iso_date(
   return to_iso_date(*date);
 }
 
+std::optional<std::string> writable_publication_date(
+    const std::optional<std::chrono::year_month_day>& date,
+    const std::optional<std::string>& datetime) {
+  if (auto day = writable_iso_date(date)) return day;
+  if (!datetime) return std::nullopt;
+  const std::string_view text = *datetime;
+  if (text.size() != 4 && !(text.size() == 7 && text[4] == '-')) return std::nullopt;
+  const auto year = digits(text.substr(0, 4));
+  if (!year || *year < 1) return std::nullopt;
+  if (text.size() == 4) return std::string(text);
+  const auto month = digits(text.substr(5, 2));
+  if (!month || *month < 1 || *month > 12) return std::nullopt;
+  return std::string(text);
+}
+
 }  // namespace galley::detail

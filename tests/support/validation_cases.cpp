@@ -49,6 +49,7 @@ std::vector<ValidationCase> validation_cases() {
   }
   add_reader_fixtures(cases, "text", "text", "input.txt");
   add_reader_fixtures(cases, "html", "html", "input.html");
+  add_reader_fixtures(cases, "pdf", "pdf", "input.pdf");
   return cases;
 }
 

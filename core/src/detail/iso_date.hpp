@@ -26,4 +26,12 @@ std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text)
 std::optional<std::string> writable_iso_date(
     const std::optional<std::chrono::year_month_day>& date);
 
+/// The publication date as precisely as the model knows it, for the writers: the day
+/// when `date` is writable, else the month or year that `datetime` holds in ISO 8601 with
+/// reduced precision ("2014-06", "2010"; see docs/json-schema.md); nullopt otherwise.
+/// A `datetime` of any other shape is a timestamp as found, not a reduced date.
+std::optional<std::string> writable_publication_date(
+    const std::optional<std::chrono::year_month_day>& date,
+    const std::optional<std::string>& datetime);
+
 }  // namespace galley::detail

@@ -134,6 +134,14 @@ TEST(EpubWriter, WritesTheMetadata) {
   EXPECT_NE(opf.find("media-type=\"image/png\""), std::string::npos);
 }
 
+TEST(EpubWriter, WritesADateKnownToTheMonthWithThatPrecision) {
+  Article a;
+  a.metadata.title = "Proceedings paper";
+  a.metadata.datetime = "2014-06";
+  EXPECT_NE(package(a).find("<dc:date>2014-06</dc:date>"), std::string::npos);
+  EXPECT_NE(content(a).find("<time datetime=\"2014-06\">2014-06</time>"), std::string::npos);
+}
+
 TEST(EpubWriter, UsesUndAndInventsNoTitleWhenUnknown) {
   const std::string opf = package(Article{});
   EXPECT_NE(opf.find("<dc:language>und</dc:language>"), std::string::npos);

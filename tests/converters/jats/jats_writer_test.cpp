@@ -67,6 +67,20 @@ TEST(JatsWriter, WritesFrontMatter) {
   EXPECT_TRUE(contains(xml, "xml:lang=\"en-GB\""));
 }
 
+// A paper dated by its meeting line is known to the month, by its copyright line to the
+// year: the date is written with that precision, never padded to a made-up day.
+TEST(JatsWriter, WritesADateKnownToTheMonthOrYearWithThatPrecision) {
+  Article a;
+  a.metadata.datetime = "2014-06";
+  EXPECT_TRUE(contains(write_jats(a),
+                       "<pub-date publication-format=\"electronic\" date-type=\"pub\" "
+                       "iso-8601-date=\"2014-06\"><month>06</month><year>2014</year></pub-date>"));
+  a.metadata.datetime = "2010";
+  EXPECT_TRUE(contains(write_jats(a), "iso-8601-date=\"2010\"><year>2010</year></pub-date>"));
+  a.metadata.datetime = "Tuesday morning";
+  EXPECT_FALSE(contains(write_jats(a), "<pub-date"));
+}
+
 std::string contrib(const std::string& name) {
   Article a;
   a.metadata.authors = {{name}};

@@ -231,5 +231,19 @@ TEST(FormatDate, WritesDatesKnownToTheMonthOrYearWithThatPrecision) {
   EXPECT_EQ(detail::to_iso_date(2010y), "2010");
 }
 
+TEST(FormatDate, WritersTakeTheDayElseAReducedDatetime) {
+  using detail::writable_publication_date;
+  const auto none = std::nullopt;
+  EXPECT_EQ(writable_publication_date(2014y / June / 23, std::string("2014")), "2014-06-23");
+  EXPECT_EQ(writable_publication_date(none, std::string("2014-06")), "2014-06");
+  EXPECT_EQ(writable_publication_date(none, std::string("2010")), "2010");
+  EXPECT_EQ(writable_publication_date(none, std::nullopt), std::nullopt);
+  // A timestamp as found, or a month that is none, is not a reduced date.
+  EXPECT_EQ(writable_publication_date(none, std::string("Tue, 3 June 2014")), std::nullopt);
+  EXPECT_EQ(writable_publication_date(none, std::string("2014-13")), std::nullopt);
+  EXPECT_EQ(writable_publication_date(none, std::string("0000")), std::nullopt);
+  EXPECT_EQ(writable_publication_date(none, std::string("2014-6")), std::nullopt);
+}
+
 }  // namespace
 }  // namespace galley
