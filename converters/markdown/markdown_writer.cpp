@@ -7,10 +7,10 @@
 // reserves for its own use with another meaning: Hugo takes `url` as the page's own
 // address and refuses one with a scheme, so the source address is `canonical_url`,
 // the key jekyll-seo-tag reads. The title is not repeated in the body. Scholarly
-// metadata takes pandoc's and Quarto's keys: authors become objects (name,
-// affiliation list, email, orcid) when any of them has more than a name; abstract (a
-// literal block scalar of Markdown), keywords (a list), doi, arxiv, pmid, pmcid, isbn,
-// issn, CSL's container-title, volume, issue and page, and license (text, url).
+// metadata takes pandoc's and CSL's keys where they exist: author-details (name,
+// affiliations, email, orcid of each author, when any has more than a name), abstract
+// (a literal block scalar of Markdown), keywords (a list), doi, arxiv, pmid, pmcid,
+// isbn, issn, CSL's container-title, volume, issue and page, and license (text, url).
 //
 // Blocks map to their CommonMark forms: ATX headings, one line per paragraph (lines
 // break only at hard breaks, written as backslash-newline), `-`/`1.` lists (tight
@@ -129,25 +129,25 @@ bool has_scholarly_details(const Person& p) {
   return !p.affiliations.empty() || p.email || p.orcid;
 }
 
-// Plain names, or objects as pandoc's JATS template and Quarto read them when any
-// author has an affiliation, e-mail or ORCID; each affiliation is an object whose
-// name is the affiliation as printed (pandoc's template takes the institution from it).
+// `author` is always a list of plain names: pandoc's HTML, LaTeX and DOCX templates,
+// Hugo and Jekyll all show a name, while an object shows as "true" in pandoc. What is
+// known beyond the names goes under `author-details`, a key no tool reserves: one
+// object per author (name, affiliations as printed, email, orcid).
 std::string authors(const Metadata& m) {
   if (m.authors.empty()) return {};
   std::string out = "author:\n";
-  if (std::none_of(m.authors.begin(), m.authors.end(), has_scholarly_details)) {
-    for (const Person& p : m.authors) out += "  - " + yaml_string(p.name) + "\n";
-    return out;
-  }
+  for (const Person& p : m.authors) out += "  - " + yaml_string(p.name) + "\n";
+  if (std::none_of(m.authors.begin(), m.authors.end(), has_scholarly_details)) return out;
+  out += "author-details:\n";
   for (const Person& p : m.authors) {
     out += "  - name: " + yaml_string(p.name) + "\n";
     std::string affiliations;
     for (const int i : p.affiliations) {
       if (i >= 0 && static_cast<std::size_t>(i) < m.affiliations.size())
         affiliations +=
-            "      - name: " + yaml_string(m.affiliations[static_cast<std::size_t>(i)]) + "\n";
+            "      - " + yaml_string(m.affiliations[static_cast<std::size_t>(i)]) + "\n";
     }
-    if (!affiliations.empty()) out += "    affiliation:\n" + affiliations;
+    if (!affiliations.empty()) out += "    affiliations:\n" + affiliations;
     if (p.email) out += "    email: " + yaml_string(*p.email) + "\n";
     if (p.orcid) out += "    orcid: " + yaml_string(*p.orcid) + "\n";
   }

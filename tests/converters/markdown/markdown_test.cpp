@@ -317,14 +317,17 @@ TEST_F(WithCmark, EmphasisNestsAsTheModelSays) {
   }
 }
 
-TEST(MarkdownWriter, WritesAuthorObjectsWhenAnyAuthorHasMoreThanAName) {
+// Names stay a plain list (an object would show as "true" in pandoc's templates); what
+// is known beyond them goes under author-details.
+TEST(MarkdownWriter, WritesAuthorDetailsBesideThePlainNames) {
   Article a;
   a.metadata.affiliations = {"Uni \"A\"", "Lab B"};
   a.metadata.authors = {{"Ann", {1, 0, 9}, "ann@example.org", "0000-0002-1825-0097"}, {"Bo"}};
   EXPECT_EQ(write_as(a, "markdown"),
-            "---\nauthor:\n  - name: \"Ann\"\n    affiliation:\n      - name: \"Lab B\"\n"
-            "      - name: \"Uni \\\"A\\\"\"\n    email: \"ann@example.org\"\n"
-            "    orcid: \"0000-0002-1825-0097\"\n  - name: \"Bo\"\n---\n");
+            "---\nauthor:\n  - \"Ann\"\n  - \"Bo\"\nauthor-details:\n  - name: \"Ann\"\n"
+            "    affiliations:\n      - \"Lab B\"\n      - \"Uni \\\"A\\\"\"\n"
+            "    email: \"ann@example.org\"\n    orcid: \"0000-0002-1825-0097\"\n"
+            "  - name: \"Bo\"\n---\n");
 }
 
 TEST(MarkdownWriter, WritesTheAbstractAsALiteralBlockOfMarkdown) {
