@@ -6,7 +6,7 @@ GALLEY_BUILD_PACKAGES=(
 )
 # Validators and tools the test suite runs against galley's output.
 GALLEY_TEST_PACKAGES=(
-  libgtest-dev libgmock-dev zlib1g-dev cmark libxml2-utils epubcheck hugo ruby-kramdown
+  libgtest-dev libgmock-dev zlib1g-dev cmark libxml2-utils epubcheck hugo ruby-kramdown pandoc
 )
 
 galley_install_packages() {

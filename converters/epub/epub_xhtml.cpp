@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "detail/citations.hpp"
@@ -148,7 +149,10 @@ class XhtmlRenderer {
       const Note& note = *notes_.unique()[i];
       const int number = static_cast<int>(i) + 1;
       const std::string id = "fn" + std::to_string(number);
-      out_ += "<aside id=\"" + id + "\" epub:type=\"footnote\">\n";
+      // Reading systems hide a footnote until its reference is followed, so a note
+      // that nothing links to is written as an ordinary aside, where it can be read.
+      out_ += "<aside id=\"" + id + "\"" +
+              (noted_.contains(number) ? " epub:type=\"footnote\"" : "") + ">\n";
       out_ += "<p class=\"note-label\">" + std::to_string(number) + "</p>\n";
       begin_part(note.blocks, section_level_ + 1);
       blocks(note.blocks);
@@ -368,6 +372,7 @@ class XhtmlRenderer {
       return;
     }
     out_ += "<sup><a epub:type=\"noteref\" href=\"#fn" + number + "\">" + number + "</a></sup>";
+    noted_.insert(n);
   }
 
   // An image that cannot be embedded keeps its meaning: its alt text stays in the
@@ -429,6 +434,7 @@ class XhtmlRenderer {
   Content content_;
   std::string out_;
   detail::NoteIndex notes_;
+  std::set<int> noted_;  // numbers of the notes a noteref links to so far
   detail::ReferenceIndex references_;
   std::map<std::string, std::optional<std::string>> image_hrefs_;
   int heading_count_ = 0;

@@ -99,8 +99,9 @@ bool escape_here(std::string_view text, std::size_t i, bool before_link, bool ta
     case '_':  // only intraword underscores can never delimit emphasis
       return i == 0 || last || !is_ascii_alnum(static_cast<unsigned char>(text[i - 1])) ||
              !is_ascii_alnum(static_cast<unsigned char>(next));
-    case '\\':  // a backslash escapes only punctuation, and makes a hard break at line end
-      return last || is_ascii_punct(static_cast<unsigned char>(next));
+    case '\\':  // CommonMark needs it only before punctuation or at a line's end, but
+                // pandoc's Markdown reads "\path" as TeX and "\ " as a fixed space
+      return true;
     case '<':  // could open a tag, comment or autolink
       return last || next == '/' || next == '?' || next == '!' ||
              std::isalpha(static_cast<unsigned char>(next));
@@ -249,7 +250,10 @@ class Renderer {
     const auto* numbers = context_.note_numbers;
     const auto found = numbers ? numbers->find(id) : std::map<std::string, int>::const_iterator{};
     if (!numbers || found == numbers->end()) {
-      return "<sup>" + escape_text(id, false, context_.table_cell) + "</sup>";
+      if (context_.diag) {
+        context_.diag->warn({"markdown", {}, "reference to a missing note '" + id + "' dropped"});
+      }
+      return {};
     }
     const std::string n = std::to_string(found->second);
     return in_link_ ? "<sup>" + n + "</sup>" : "<sup>[" + n + "](#note-" + n + ")</sup>";

@@ -5,6 +5,7 @@
 #include <string>
 
 #include <galley/article.hpp>
+#include <galley/error.hpp>
 
 #include "detail/citations.hpp"
 
@@ -19,6 +20,9 @@ struct InlineContext {
   bool single_line = false;
   /// Pipe-table cells also escape '|'.
   bool table_cell = false;
+  /// Where a reference to a missing note is reported; it is dropped, as by the other
+  /// writers.
+  Diagnostics* diag = nullptr;
 };
 
 /// The inlines as CommonMark text that parses back to the same inline structure and

@@ -134,12 +134,20 @@ bool has_scholarly_details(const Person& p) {
 // known beyond the names goes under `author-details`, a key no tool reserves: one
 // object per author (name, affiliations as printed, email, orcid).
 std::string authors(const Metadata& m) {
-  if (m.authors.empty()) return {};
-  std::string out = "author:\n";
-  for (const Person& p : m.authors) out += "  - " + yaml_string(p.name) + "\n";
-  if (std::none_of(m.authors.begin(), m.authors.end(), has_scholarly_details)) return out;
-  out += "author-details:\n";
+  std::vector<const Person*> named;
   for (const Person& p : m.authors) {
+    if (!detail::trim(p.name).empty()) named.push_back(&p);
+  }
+  if (named.empty()) return {};
+  std::string out = "author:\n";
+  for (const Person* p : named) out += "  - " + yaml_string(p->name) + "\n";
+  if (std::none_of(named.begin(), named.end(),
+                   [](const Person* p) { return has_scholarly_details(*p); })) {
+    return out;
+  }
+  out += "author-details:\n";
+  for (const Person* person : named) {
+    const Person& p = *person;
     out += "  - name: " + yaml_string(p.name) + "\n";
     std::string affiliations;
     for (const int i : p.affiliations) {
@@ -236,9 +244,10 @@ bool is_line_break(const Inline& i) { return std::holds_alternative<LineBreak>(i
 class BlockWriter {
  public:
   BlockWriter(const std::map<std::string, int>& note_numbers,
-              const detail::ReferenceIndex& references) {
+              const detail::ReferenceIndex& references, Diagnostics& diag) {
     inline_context_.note_numbers = &note_numbers;
     inline_context_.references = &references;
+    inline_context_.diag = &diag;
   }
 
   std::string blocks(const Blocks& list, std::string_view separator = "\n\n") {
@@ -490,13 +499,14 @@ std::string notes_section(const std::vector<Note>& notes, BlockWriter& writer) {
 
 class MarkdownWriter final : public Writer {
  public:
-  void write(const Article& article, const WriteOptions&, Sink& out, Diagnostics&) const override {
+  void write(const Article& article, const WriteOptions&, Sink& out,
+             Diagnostics& diag) const override {
     std::map<std::string, int> note_numbers;
     for (const Note& n : article.notes) {
       note_numbers.emplace(n.id, static_cast<int>(note_numbers.size()) + 1);
     }
     const detail::ReferenceIndex references(article.references);
-    BlockWriter writer(note_numbers, references);
+    BlockWriter writer(note_numbers, references, diag);
     // Parts are appended as they are made: a long article's text is held once or twice,
     // never once per step.
     std::string text = front_matter(article.metadata, writer.blocks(article.abstract));

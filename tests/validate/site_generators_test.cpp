@@ -7,7 +7,6 @@
 // Both renderers set typographic quotes and dashes, so texts are compared as their
 // words: letters and digits in order, punctuation and entities aside.
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 
@@ -17,12 +16,12 @@
 #include <galley/galley.hpp>
 
 #include "detail/iso_date.hpp"
-#include "detail/letters.hpp"
 #include "detail/text.hpp"
 #include "support/cmark.hpp"
 #include "support/golden.hpp"
 #include "support/process.hpp"
 #include "support/validation_cases.hpp"
+#include "support/words.hpp"
 
 namespace galley::test {
 namespace {
@@ -31,56 +30,6 @@ namespace fs = std::filesystem;
 using galley::testing::run_process;
 using galley::testing::slurp;
 using galley::testing::TempDir;
-
-// Letters and digits of `text`, one space between runs; HTML entities count as
-// punctuation.
-std::string words_of(std::string_view text) {
-  std::string out;
-  bool gap = false;
-  for (std::size_t pos = 0; pos < text.size();) {
-    if (text[pos] == '&') {
-      const std::size_t semi = text.find(';', pos);
-      if (semi != std::string_view::npos && semi - pos <= 10) {
-        pos = semi + 1;
-        gap = true;
-        continue;
-      }
-    }
-    const std::size_t start = pos;
-    const char32_t cp = detail::next_code_point(text, pos);
-    if (detail::is_letter(cp) || (cp < 0x80 && std::isdigit(static_cast<int>(cp)))) {
-      if (gap && !out.empty()) out += ' ';
-      out.append(text.substr(start, pos - start));
-      gap = false;
-    } else {
-      gap = true;
-    }
-  }
-  return out;
-}
-
-void gather_text(const Blocks& blocks, std::string& out) {
-  const auto add = [&out](const std::string& text) { out += " " + text; };
-  for (const Block& b : blocks) {
-    std::visit(overloaded{
-                   [&](const Heading& h) { add(plain_text(h.inlines)); },
-                   [&](const Paragraph& p) { add(plain_text(p.inlines)); },
-                   [&](const List& l) {
-                     for (const Blocks& item : l.items) gather_text(item, out);
-                   },
-                   [&](const Quote& q) { gather_text(q.blocks, out); },
-                   [&](const CodeBlock& c) { add(c.text); },
-                   [&](const Figure& f) { add(plain_text(f.caption)); },
-                   [&](const Table& t) {
-                     for (const auto& row : t.rows) {
-                       for (const Blocks& cell : row) gather_text(cell, out);
-                     }
-                   },
-                   [&](const Rule&) {},
-               },
-               b.node);
-  }
-}
 
 struct Page {
   std::string name;  ///< the content file's stem, as the site generators name the page
@@ -113,8 +62,7 @@ void expect_footer_apart(const Page& page, const std::string& html) {
   if (page.article.footer.empty()) return;
   const auto after = html_after_footer_rule(html, page.article.footer);
   ASSERT_TRUE(after) << page.name << ": no rule before the footer\n" << html;
-  std::string want;
-  gather_text(page.article.footer, want);
+  const std::string want = text_of(page.article.footer);
   EXPECT_EQ(words_of(text_content(*after)), words_of(want)) << page.name << "\n" << *after;
   EXPECT_EQ(after->find("raw HTML omitted"), std::string::npos) << page.name;
 }

@@ -186,6 +186,16 @@ TEST(EpubWriter, WritesFootnotesAsEpubNotes) {
   EXPECT_LT(xhtml.find("id=\"notes\""), xhtml.find("<section id=\"footer\""));
 }
 
+// Reading systems hide a footnote until its reference is followed: a note nothing links
+// to (referenced only inside a link, or not at all) stays an ordinary aside.
+TEST(EpubWriter, LeavesANoteNothingLinksToReadable) {
+  Article a = article("Title", blocks(para("Linked", note_ref("n1"), ".")));
+  a.notes = {{"n1", {para("Followed.")}}, {"n2", {para("Never referenced.")}}};
+  const std::string xhtml = content(a);
+  EXPECT_NE(xhtml.find("<aside id=\"fn1\" epub:type=\"footnote\">"), std::string::npos);
+  EXPECT_NE(xhtml.find("<aside id=\"fn2\">"), std::string::npos) << xhtml;
+}
+
 TEST(EpubWriter, EscapesAndRemovesWhatXmlCannotCarry) {
   Diagnostics diag;
   const auto entries = unzip_entries(write_epub(hostile_article(), diag));
