@@ -14,6 +14,7 @@
 // article is not stamped 1970; a caller wanting the same bytes again sets the timestamp,
 // as the CLI does from SOURCE_DATE_EPOCH). An unknown or malformed language is written
 // as "und".
+#include <unicode/uchar.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -21,6 +22,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -174,13 +176,43 @@ std::string first_title(const Article& article) {
   return has_text(article.metadata.title) ? *article.metadata.title : title_stand_in(article);
 }
 
+// The direction of the first character in `text` that has a strong one in Unicode's
+// bidi classes; nullopt when none has.
+std::optional<bool> first_strong_is_rtl(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    switch (u_charDirection(static_cast<UChar32>(detail::next_code_point(text, pos)))) {
+      case U_RIGHT_TO_LEFT:
+      case U_RIGHT_TO_LEFT_ARABIC:
+        return true;
+      case U_LEFT_TO_RIGHT:
+        return false;
+      default:
+        break;
+    }
+  }
+  return std::nullopt;
+}
+
+// How an article whose language is unknown reads: in the direction of its first strong
+// character, from the title on, as a browser sets a page's base direction with
+// dir="auto". An Arabic page that names no language still reads right to left.
+bool reads_right_to_left(const Article& article) {
+  if (auto rtl = first_strong_is_rtl(article.metadata.title.value_or(""))) return *rtl;
+  for (const Block& block : article.body) {
+    if (auto rtl = first_strong_is_rtl(plain_text(block))) return *rtl;
+  }
+  return false;
+}
+
+// `sample` is the article whose text sets the direction when the language is unknown.
 BookMeta book_meta(const Metadata& meta, std::chrono::sys_seconds modified,
-                   const std::string& stand_in) {
+                   const std::string& stand_in, const Article* sample) {
   BookMeta book;
   book.titled = has_text(meta.title);
   book.title = book.titled ? *meta.title : stand_in;
   book.language = detail::normalize_language_tag(meta.lang.value_or("")).value_or("und");
-  book.rtl = detail::is_rtl_language(book.language);
+  book.rtl = book.language == "und" && sample ? reads_right_to_left(*sample)
+                                              : detail::is_rtl_language(book.language);
   book.modified = w3c_datetime(modified);
   return book;
 }
@@ -258,7 +290,7 @@ class EpubWriter final : public Writer {
   void write(const Article& article, const WriteOptions& options, Sink& out,
              Diagnostics& diag) const override {
     const std::chrono::sys_seconds modified = modification_time(article.metadata, options);
-    BookMeta book = book_meta(article.metadata, modified, title_stand_in(article));
+    BookMeta book = book_meta(article.metadata, modified, title_stand_in(article), &article);
     std::vector<Content> chapters;
     chapters.push_back(
         render_content(article, book, Chapter{"article", "article.xhtml", 1, {}, 0}, diag));
@@ -270,14 +302,15 @@ class EpubWriter final : public Writer {
                         const WriteOptions& options, Sink& out, Diagnostics& diag) const override {
     const Metadata meta = collection_metadata(articles, info);
     const std::chrono::sys_seconds modified = modification_time(meta, options);
-    BookMeta book =
-        book_meta(meta, modified, articles.empty() ? "\u2014" : first_title(articles[0]));
+    BookMeta book = articles.empty()
+                        ? book_meta(meta, modified, "\u2014", nullptr)
+                        : book_meta(meta, modified, first_title(articles[0]), &articles[0]);
     std::vector<Content> chapters;
     std::string keys;
     std::size_t images = 0;
     for (std::size_t i = 0; i < articles.size(); ++i) {
       const BookMeta chapter_book =
-          book_meta(articles[i].metadata, modified, title_stand_in(articles[i]));
+          book_meta(articles[i].metadata, modified, title_stand_in(articles[i]), &articles[i]);
       const std::string n = std::to_string(i + 1);
       const Chapter chapter{"chapter-" + n, "chapter-" + n + ".xhtml", images + 1,
                             chapter_label(articles[i], chapter_book), 1};

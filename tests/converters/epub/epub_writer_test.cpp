@@ -292,6 +292,27 @@ TEST(EpubWriter, SetsRightToLeftDirection) {
             std::string::npos);
 }
 
+// With no language known, the first strong character sets the direction, as dir="auto"
+// does in a browser: digits and punctuation before it do not.
+TEST(EpubWriter, TakesTheDirectionFromTheTextWhenTheLanguageIsUnknown) {
+  Article arabic = rtl_article();
+  arabic.metadata.lang.reset();
+  arabic.metadata.title = "2024: \u0645\u0642\u0627\u0644\u0629";
+  const auto entries = unzip_entries(write_epub(arabic));
+  EXPECT_NE(entry(entries, "EPUB/article.xhtml").find("xml:lang=\"und\" lang=\"und\" dir=\"rtl\""),
+            std::string::npos);
+  EXPECT_NE(entry(entries, "EPUB/package.opf").find("page-progression-direction=\"rtl\""),
+            std::string::npos);
+  Article latin = rich_article();
+  latin.metadata.lang.reset();
+  EXPECT_EQ(entry(unzip_entries(write_epub(latin)), "EPUB/package.opf").find("rtl"),
+            std::string::npos);
+  Article untitled = arabic;
+  untitled.metadata.title.reset();
+  EXPECT_NE(entry(unzip_entries(write_epub(untitled)), "EPUB/package.opf").find("rtl"),
+            std::string::npos);
+}
+
 TEST(EpubWriter, ListsTitleHeadingsAndNotesButNotTheFooterInTheNavigation) {
   const auto entries = unzip_entries(write_epub(rich_article()));
   const std::string nav = entry(entries, "EPUB/nav.xhtml");
