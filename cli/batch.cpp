@@ -211,7 +211,7 @@ void Batch::produce(const std::vector<bool>& already_done, JobQueue& queue) {
     if (already_done[i]) continue;
     Job job{i, {}, std::nullopt};
     try {
-      job.bytes = loader.load(plan_.items[i], args_.input.limits.max_input_bytes);
+      job.bytes = loader.load(plan_.items[i], args_.input.reading.limits.max_input_bytes);
     } catch (const Error& e) {
       job.load_error = e;
     }

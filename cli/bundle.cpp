@@ -32,7 +32,7 @@ std::vector<Outcome> read_all(const BundleArgs& args, const std::vector<InputIte
     for (std::size_t i = next++; i < items.size(); i = next++) {
       Outcome& outcome = outcomes[i];
       try {
-        const std::string bytes = loader.load(items[i], args.input.limits.max_input_bytes);
+        const std::string bytes = loader.load(items[i], args.input.reading.limits.max_input_bytes);
         const ReadOptions options = read_options_for(items[i], args.input, {}, &loader.archive());
         outcome.article =
             read(Input{items[i].display(), bytes, {}}, options, outcome.diag, args.from);

@@ -23,12 +23,6 @@ namespace {
 
 constexpr std::string_view kStdio = "-";
 
-DateOrder parse_date_order(const std::string& name) {
-  if (name == "day-first") return DateOrder::DayFirst;
-  if (name == "month-first") return DateOrder::MonthFirst;
-  return DateOrder::Auto;
-}
-
 // Whether the images beside the input are worth reading: only when the writer puts
 // them into its output (an unknown format is reported by the writing itself).
 bool output_takes_images(const ConvertArgs& args, bool to_stdout) {
@@ -77,16 +71,7 @@ CLI::App* add_convert_command(CLI::App& app, ConvertArgs& args) {
   cmd->add_option("-f,--from", args.from, "Input format (default: from extension or content)");
   cmd->add_option("-t,--to", args.to,
                   "Output format (default: from the output extension, else markdown)");
-  cmd->add_option("--date-order", args.date_order, "How to read numeric dates like 03/04/2022")
-      ->check(CLI::IsMember({"auto", "day-first", "month-first"}))
-      ->capture_default_str();
-  cmd->add_option("--base-url", args.base_url, "Base URL for resolving relative links");
-  cmd->add_option("--password", args.password, "Password for encrypted PDFs");
-  add_limit_options(*cmd, args.limits);
-  cmd->add_flag("--no-recover", args.no_recover,
-                "Skip the recovery passes (title, byline, date, footer, paragraph joining)");
-  cmd->add_flag("--no-local-images", args.no_local_images,
-                "Do not embed images saved in files next to the input");
+  add_reading_options(*cmd, args.reading, "Do not embed images saved in files next to the input");
   cmd->add_flag("-q,--quiet", args.quiet, "Do not print warnings");
   cmd->add_flag("--force", args.force,
                 "Write the -t format even when the output's extension names another");
@@ -95,11 +80,7 @@ CLI::App* add_convert_command(CLI::App& app, ConvertArgs& args) {
 
 int run_convert(const ConvertArgs& args) {
   Diagnostics diag;
-  ReadOptions read_options = limited_read_options(args.limits);
-  read_options.date_order = parse_date_order(args.date_order);
-  read_options.base_url = args.base_url;
-  read_options.password = args.password;
-  read_options.recover = !args.no_recover;
+  ReadOptions read_options = read_options_from(args.reading);
   const bool to_stdout = args.output.empty() || args.output == kStdio;
   if (const std::string problem = format_contradicting_extension(args.to, args.output);
       !to_stdout && !args.force && !problem.empty()) {
@@ -109,7 +90,8 @@ int run_convert(const ConvertArgs& args) {
   try {
     Article article;
     if (args.input == kStdio) {
-      const std::string bytes = read_stream_bytes(std::cin, "<stdin>", args.limits.max_input_bytes);
+      const std::string bytes =
+          read_stream_bytes(std::cin, "<stdin>", args.reading.limits.max_input_bytes);
       article = read(Input{"<stdin>", bytes, {}}, read_options, diag, args.from);
     } else {
       if (is_zip_path(args.input) && args.from.empty()) {
@@ -117,7 +99,7 @@ int run_convert(const ConvertArgs& args) {
                     "a zip archive holds many documents: convert them with galley batch " +
                         args.input + " -o FOLDER");
       }
-      if (!args.no_local_images && output_takes_images(args, to_stdout)) {
+      if (!args.reading.no_local_images && output_takes_images(args, to_stdout)) {
         read_options.load_resource =
             folder_resources(std::filesystem::path(args.input).parent_path());
       }

@@ -16,12 +16,7 @@ struct ConvertArgs {
   std::string output;  ///< empty or "-" = standard output
   std::string from;
   std::string to;
-  std::string date_order = "auto";
-  std::string base_url;
-  std::string password;
-  DocumentLimits limits;
-  bool no_recover = false;
-  bool no_local_images = false;
+  ReadingArgs reading;
   bool quiet = false;
   bool force = false;  ///< write a -t format that contradicts the output's extension
 };

@@ -5,6 +5,8 @@
 
 namespace galley::cli {
 
+namespace {
+
 void add_limit_options(CLI::App& cmd, DocumentLimits& limits) {
   cmd.add_option("--max-input-size", limits.max_input_bytes, "Largest input accepted, in bytes")
       ->capture_default_str();
@@ -22,20 +24,43 @@ void add_limit_options(CLI::App& cmd, DocumentLimits& limits) {
       ->capture_default_str();
 }
 
-ReadOptions limited_read_options(const DocumentLimits& limits) {
+DateOrder parse_date_order(const std::string& name) {
+  if (name == "day-first") return DateOrder::DayFirst;
+  if (name == "month-first") return DateOrder::MonthFirst;
+  return DateOrder::Auto;
+}
+
+}  // namespace
+
+void add_reading_options(CLI::App& cmd, ReadingArgs& args, const std::string& images_help) {
+  cmd.add_option("--date-order", args.date_order, "How to read numeric dates like 03/04/2022")
+      ->check(CLI::IsMember({"auto", "day-first", "month-first"}))
+      ->capture_default_str();
+  cmd.add_option("--base-url", args.base_url, "Base URL for resolving relative links");
+  cmd.add_option("--password", args.password, "Password for encrypted PDFs");
+  add_limit_options(cmd, args.limits);
+  cmd.add_flag("--no-recover", args.no_recover,
+               "Skip the recovery passes (title, byline, date, footer, paragraph joining)");
+  cmd.add_flag("--no-local-images", args.no_local_images, images_help);
+}
+
+ReadOptions read_options_from(const ReadingArgs& args) {
   ReadOptions read;
-  read.max_input_bytes = limits.max_input_bytes;
+  read.date_order = parse_date_order(args.date_order);
+  read.base_url = args.base_url;
+  read.password = args.password;
+  read.recover = !args.no_recover;
+  read.max_input_bytes = args.limits.max_input_bytes;
   read.time_budget =
-      std::chrono::milliseconds(static_cast<long long>(limits.timeout_seconds * 1000));
-  read.max_pages = limits.max_pages;
-  read.max_depth = limits.max_depth;
+      std::chrono::milliseconds(static_cast<long long>(args.limits.timeout_seconds * 1000));
+  read.max_pages = args.limits.max_pages;
+  read.max_depth = args.limits.max_depth;
   return read;
 }
 
 void add_input_options(CLI::App& cmd, InputOptions& options) {
-  add_limit_options(cmd, options.limits);
-  cmd.add_flag("--no-local-images", options.no_local_images,
-               "Do not embed images saved next to each input (in its folder or archive)");
+  add_reading_options(cmd, options.reading,
+                      "Do not embed images saved next to each input (in its folder or archive)");
   cmd.add_option("--max-archive-entries", options.archive_limits.max_entries,
                  "Most entries read from one archive")
       ->capture_default_str();
@@ -49,9 +74,9 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
 
 ReadOptions read_options_for(const InputItem& item, const InputOptions& options,
                              std::stop_token stop, OpenArchive* images) {
-  ReadOptions read = limited_read_options(options.limits);
+  ReadOptions read = read_options_from(options.reading);
   read.stop = std::move(stop);
-  if (images && !options.no_local_images) {
+  if (images && !options.reading.no_local_images) {
     read.load_resource = resources_beside(item, options.archive_limits, *images);
   }
   return read;

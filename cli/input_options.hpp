@@ -1,9 +1,11 @@
-// The options that say how documents are read, shared by `convert`, `batch` and
-// `bundle`: the limits on each document and where its images come from.
+// The options that say how documents are read, one binder shared by `convert`, `batch`
+// and `bundle`: every ReadOptions field a user sets, the limits on each document and
+// where its images come from.
 #pragma once
 
 #include <cstddef>
 #include <stop_token>
+#include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -22,17 +24,28 @@ struct DocumentLimits {
   int max_depth = ReadOptions{}.max_depth;
 };
 
-/// Declares DocumentLimits' options (--max-input-size, --timeout, --max-pages,
-/// --max-depth) on `cmd`.
-void add_limit_options(CLI::App& cmd, DocumentLimits& limits);
-
-/// ReadOptions carrying `limits`.
-ReadOptions limited_read_options(const DocumentLimits& limits);
-
-/// What `batch` and `bundle` read each input with.
-struct InputOptions {
-  DocumentLimits limits{.timeout_seconds = 120};
+/// How every document of a command is read.
+struct ReadingArgs {
+  std::string date_order = "auto";
+  std::string base_url{};
+  std::string password{};
+  DocumentLimits limits;
+  bool no_recover = false;
   bool no_local_images = false;
+};
+
+/// Declares ReadingArgs' options on `cmd` (--date-order, --base-url, --password, the
+/// limits, --no-recover and --no-local-images); `images_help` says where the images
+/// come from for this command.
+void add_reading_options(CLI::App& cmd, ReadingArgs& args, const std::string& images_help);
+
+/// The ReadOptions that `args` ask for; images and cancellation are the caller's.
+ReadOptions read_options_from(const ReadingArgs& args);
+
+/// What `batch` and `bundle` read each input with: a document gets two minutes unless
+/// told otherwise, since one stuck input must not hold up the rest.
+struct InputOptions {
+  ReadingArgs reading{.limits = {.timeout_seconds = 120}};
   ArchiveLimits archive_limits;
 };
 

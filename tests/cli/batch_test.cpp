@@ -87,6 +87,41 @@ TEST_F(Batch, MirrorsAFolderIntoAFolderWithAReport) {
   EXPECT_EQ(lines[2]["summary"]["interrupted"], false);
 }
 
+// batch and bundle take every reading option convert takes, from one binder.
+TEST_F(Batch, TakesEveryReadingOptionThatConvertTakes) {
+  fs::create_directories(at("dated"));
+  dir_.write("dated/story.txt",
+             "River levels rise again\n\nBy Ann Lee\n03/04/2022\n\nThe river rose by a metre "
+             "overnight, and the town closed the lower road until the water falls.\n");
+  const fs::path dated = at("dated");
+  const auto day_first = galley({"batch", dated.string(), "-o", at("day").string(), "-t", "json",
+                                 "--date-order", "day-first", "-q"});
+  ASSERT_EQ(day_first.exit_code, 0) << day_first.err;
+  const auto day = nlohmann::json::parse(slurp(at("day") / "story.json"));
+  EXPECT_EQ(day["metadata"]["date"], "2022-04-03");
+  const auto raw = galley({"batch", dated.string(), "-o", at("raw").string(), "-t", "json",
+                           "--date-order", "month-first", "--no-recover", "-q"});
+  ASSERT_EQ(raw.exit_code, 0) << raw.err;
+  EXPECT_TRUE(
+      nlohmann::json::parse(slurp(at("raw") / "story.json"))["metadata"]["byline"].is_null());
+  const auto book = galley({"bundle", dated.string(), "-o", at("book.epub").string(),
+                            "--date-order", "month-first", "-q"});
+  ASSERT_EQ(book.exit_code, 0) << book.err;
+  std::string package;
+  for (const auto& e : test::unzip_entries(slurp(at("book.epub")))) {
+    if (e.name == "EPUB/package.opf") package = e.bytes;
+  }
+  EXPECT_NE(package.find("<dc:date>2022-03-04</dc:date>"), std::string::npos) << package;
+  // The password reaches the PDF reader: a wrong one is not a missing one.
+  fs::create_directories(at("locked"));
+  fs::copy_file(fs::path(GALLEY_SOURCE_DIR) / "fixtures/errors/pdf_encrypted/input.pdf",
+                at("locked") / "locked.pdf");
+  const auto locked = galley({"batch", at("locked").string(), "-o", at("unlocked").string(),
+                              "--password", "not it", "--base-url", "https://example.org/"});
+  EXPECT_EQ(locked.exit_code, 1);
+  EXPECT_NE(locked.err.find("the password is wrong"), std::string::npos) << locked.err;
+}
+
 TEST_F(Batch, ReadsAnArchiveAndWritesAnArchive) {
   make_zip(at("news.zip"), {{"a/x.json", article_json("X")},
                             {"y.json", article_json("Y")},
