@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "detail/text.hpp"
+#include "front_matter.hpp"
 #include "markdown_model.hpp"
 
 namespace galley::text {
@@ -103,7 +104,13 @@ class TextReader final : public Reader {
     }
     Article article;
     detail::ResourceCollector images(options, input.name, diag);
-    article.body = markdown_to_blocks(text, input.name, diag, images);
+    std::string_view body = text;
+    if (auto front = read_front_matter(text, input.name, options, diag)) {
+      article.metadata = std::move(front->metadata);
+      article.abstract = markdown_to_blocks(front->abstract, input.name, diag, images);
+      body = front->rest;
+    }
+    article.body = markdown_to_blocks(body, input.name, diag, images);
     article.resources = std::move(images).take();
     return article;
   }

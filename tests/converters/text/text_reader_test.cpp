@@ -175,5 +175,79 @@ TEST(TextReaderDetection, IsFoundByExtensionAndContent) {
   EXPECT_EQ(text->info.sniff(std::string_view("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16)), 0);
 }
 
+// YAML front matter as pandoc, Hugo and Jekyll write it is metadata, not body text.
+TEST(TextReaderFrontMatter, ReadsTheMetadataAndLeavesTheBody) {
+  Diagnostics diag;
+  const Article a = read_text(
+      "---\n"
+      "title: \"Tide tables\"\n"
+      "author:\n  - Ann Lee\n  - name: Bo Chen\n"
+      "date: 2024-03-05\n"
+      "lang: en-GB\n"
+      "url: /tides/\n"
+      "canonical_url: https://example.org/tides\n"
+      "keywords: [tides, harbour]\n"
+      "abstract: |\n  When the *spring* tides come.\n"
+      "tags: ignored\n"
+      "...\n"
+      "The tide tables are out.\n",
+      diag);
+  const Metadata& m = a.metadata;
+  EXPECT_EQ(m.title, "Tide tables");
+  ASSERT_EQ(m.authors.size(), 2u);
+  EXPECT_EQ(m.authors[1].name, "Bo Chen");
+  EXPECT_EQ(m.date, std::chrono::year_month_day(std::chrono::year(2024), std::chrono::month(3),
+                                                std::chrono::day(5)));
+  EXPECT_EQ(m.lang, "en-GB");
+  EXPECT_EQ(m.url, "https://example.org/tides");  // Hugo's url is a path on the site
+  EXPECT_EQ(m.keywords, (std::vector<std::string>{"tides", "harbour"}));
+  EXPECT_EQ(a.abstract,
+            blocks(para(text("When the "), emph(text("spring")), text(" tides come."))));
+  EXPECT_EQ(a.body, blocks(para(text("The tide tables are out."))));
+  EXPECT_TRUE(diag.all().empty());
+}
+
+TEST(TextReaderFrontMatter, KeepsAMonthOrYearAsTheDatetime) {
+  Diagnostics diag;
+  const Article a = read_text("---\ndate: \"2014-06\"\n---\nText.\n", diag);
+  EXPECT_EQ(a.metadata.date, std::nullopt);
+  EXPECT_EQ(a.metadata.datetime, "2014-06");
+}
+
+// Only a mapping right after the opening line is front matter; a rule that opens a
+// text, or YAML that does not parse, stays text (the latter with a warning).
+TEST(TextReaderFrontMatter, LeavesWhatIsNotFrontMatterAsText) {
+  Diagnostics diag;
+  EXPECT_EQ(read_text("---\n\ntitle: x\n---\nText.\n", diag).metadata.title, std::nullopt);
+  EXPECT_EQ(read_text("---\nJust words\n---\n", diag).metadata.title, std::nullopt);
+  EXPECT_TRUE(diag.all().empty());
+  const Article broken = read_text("---\ntitle: [unclosed\n---\nText.\n", diag);
+  EXPECT_EQ(broken.metadata.title, std::nullopt);
+  ASSERT_EQ(diag.all().size(), 1u);
+  EXPECT_NE(diag.all()[0].message.find("front matter is not valid YAML"), std::string::npos);
+  EXPECT_NE(body_of("---\ntitle: [unclosed\n---\nText.\n").size(), 0u);
+}
+
+// galley's own Markdown reads back with the metadata it wrote.
+TEST(TextReaderFrontMatter, ReadsBackGalleysMarkdown) {
+  Article a;
+  a.metadata.title = "Walking speed";
+  a.metadata.affiliations = {"Uni A", "Lab B"};
+  a.metadata.authors = {{"Ann", {1, 0}, "ann@example.org", "0000-0002-1825-0097"}, {"Bo"}};
+  a.body = blocks(para(text("Body.")));
+  Diagnostics diag;
+  const std::string md = write_string(a, "markdown", {}, diag);
+  const Article back = read_text(md, diag);
+  EXPECT_EQ(back.metadata.title, a.metadata.title);
+  EXPECT_EQ(back.metadata.authors.size(), 2u);
+  EXPECT_EQ(back.metadata.authors[0].email, "ann@example.org");
+  EXPECT_EQ(back.metadata.authors[0].orcid, "0000-0002-1825-0097");
+  ASSERT_EQ(back.metadata.authors[0].affiliations.size(), 2u);
+  EXPECT_EQ(back.metadata
+                .affiliations[static_cast<std::size_t>(back.metadata.authors[0].affiliations[0])],
+            "Lab B");
+  EXPECT_EQ(back.body, a.body);
+}
+
 }  // namespace
 }  // namespace galley
