@@ -19,6 +19,7 @@
 #include <galley/galley.hpp>
 
 #include "detail/iso_date.hpp"
+#include "detail/text.hpp"
 #include "support/cmark.hpp"
 #include "support/golden.hpp"
 
@@ -244,23 +245,25 @@ std::map<std::string, std::vector<std::string>> expected_front_matter(const Meta
   };
   add("title", m.title);
   add("subtitle", m.subtitle);
-  const bool objects = std::any_of(m.authors.begin(), m.authors.end(), [](const Person& p) {
-    return !p.affiliations.empty() || p.email || p.orcid;
-  });
+  // Names as a plain list; what is known beyond them under author-details.
+  std::vector<const Person*> named;
   for (const Person& p : m.authors) {
-    if (!objects) {
-      want["author"].push_back(p.name);
-      continue;
-    }
-    want["author"];
-    want["author.name"].push_back(p.name);
-    for (const int i : p.affiliations) {
+    if (!detail::trim(p.name).empty()) named.push_back(&p);
+  }
+  const bool details = std::any_of(named.begin(), named.end(), [](const Person* p) {
+    return !p->affiliations.empty() || p->email || p->orcid;
+  });
+  for (const Person* p : named) {
+    want["author"].push_back(p->name);
+    if (!details) continue;
+    want["author-details"];
+    want["author-details.name"].push_back(p->name);
+    for (const int i : p->affiliations) {
       if (i < 0 || static_cast<std::size_t>(i) >= m.affiliations.size()) continue;
-      want["author.affiliation"];
-      want["author.affiliation.name"].push_back(m.affiliations[static_cast<std::size_t>(i)]);
+      want["author-details.affiliations"].push_back(m.affiliations[static_cast<std::size_t>(i)]);
     }
-    if (p.email) want["author.email"].push_back(*p.email);
-    if (p.orcid) want["author.orcid"].push_back(*p.orcid);
+    if (p->email) want["author-details.email"].push_back(*p->email);
+    if (p->orcid) want["author-details.orcid"].push_back(*p->orcid);
   }
   if (const auto date = detail::writable_iso_date(m.date)) want["date"] = {*date};
   add("lang", m.lang);
