@@ -6,6 +6,7 @@
 
 #include <galley/recover.hpp>
 
+#include "content_hints.hpp"
 #include "detail/iso_date.hpp"
 #include "detail/text.hpp"
 #include "detail/url.hpp"
@@ -18,6 +19,17 @@ namespace {
 using MetaTags = std::map<std::string, std::string, std::less<>>;
 
 constexpr std::size_t kMaxBylineChars = 100;
+// How far from the headline a dateline is looked for, in characters of text: news and
+// blog templates print it within the first lines after the h1 (before or just after
+// the lead paragraph), and sometimes in a line or two above it.
+constexpr std::size_t kDatelineReachAfter = 1500;
+constexpr int kDatelineParagraphs = 3;
+constexpr std::size_t kDatelineReachBefore = 300;
+// Class and id words of page parts that carry other pages' or readers' dates. Not
+// Readability's whole unlikely list: an article's own "entry-header" holds its dateline.
+constexpr std::array<std::string_view, 11> kChromeWords = {
+    "nav",   "menu",    "sidebar", "widget", "comment",   "comments",
+    "reply", "related", "teaser",  "footer", "breadcrumb"};
 
 std::string clean(std::string_view text) { return detail::collapse_whitespace(text); }
 
@@ -407,6 +419,75 @@ class Extractor {
       return;
     }
     find_visible_dateline();
+    if (!m.date) find_dateline_near_headline();
+  }
+
+  // The headline as the page prints it: the h1 whose text is the title, else the
+  // page's only h1.
+  NodeId headline() const {
+    const std::string& title = result_.metadata.title.value_or("");
+    NodeId only = kNoNode;
+    int count = 0;
+    for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
+      if (!dom_.is(id, "h1")) continue;
+      if (!title.empty() && same_name(inner_text(dom_, id), title)) return id;
+      only = id;
+      ++count;
+    }
+    return count == 1 ? only : kNoNode;
+  }
+
+  // Whether `id` sits in what is not the article: navigation, a sidebar, comments,
+  // teasers of other pages, the site footer.
+  bool in_page_chrome(NodeId id) const {
+    for (NodeId at = dom_[id].parent; at != kNoNode; at = dom_[at].parent) {
+      const Node& node = dom_[at];
+      if (node.name == "nav" || node.name == "aside" || node.name == "footer") return true;
+      const std::string match = detail::to_lower_ascii(std::string(dom_.attr(at, "class")) + " " +
+                                                       std::string(dom_.attr(at, "id")));
+      for (std::string_view word : kChromeWords) {
+        if (has_word(match, word)) return true;
+      }
+    }
+    return false;
+  }
+
+  // The dateline printed beside the headline without markup that says so ("Datum:
+  // 03.02.2022", "Peter Grimm / 07.11.2023 / 09:30", "Posted on September 21, 2020"):
+  // the first date in a short text among the lines after the h1, up to where the running
+  // text has begun, else in the few lines just above it.
+  void find_dateline_near_headline() {
+    const NodeId h1 = headline();
+    if (h1 == kNoNode) return;
+    const auto date_in = [&](NodeId id) -> std::optional<std::chrono::year_month_day> {
+      const Node& node = dom_[id];
+      if (!node.is_text) return {};
+      const std::string_view text = detail::trim(node.text);
+      if (text.size() > kMaxBylineChars || in_page_chrome(id)) return {};
+      return find_date_in(text);
+    };
+    std::size_t seen = 0;
+    int paragraphs = 0;
+    for (NodeId id = dom_.subtree_end(h1); id < static_cast<NodeId>(dom_.size()); ++id) {
+      if (!dom_[id].is_text) continue;
+      const std::size_t length = detail::trim(dom_[id].text).size();
+      if (auto date = date_in(id)) {
+        result_.metadata.date = date;
+        return;
+      }
+      seen += length;
+      if (length > kMaxBylineChars) ++paragraphs;
+      if (seen > kDatelineReachAfter || paragraphs >= kDatelineParagraphs) break;
+    }
+    seen = 0;
+    for (NodeId id = h1 - 1; id > 0 && seen <= kDatelineReachBefore; --id) {
+      if (!dom_[id].is_text) continue;
+      if (auto date = date_in(id)) {
+        result_.metadata.date = date;
+        return;
+      }
+      seen += detail::trim(dom_[id].text).size();
+    }
   }
 
   // A paper's publication date as its indexing tags give it: the issue's date, else the

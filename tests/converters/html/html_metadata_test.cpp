@@ -93,6 +93,32 @@ TEST(HtmlMetadata, TimeElementGivesTheDate) {
   EXPECT_EQ(date_of(a), "2018-03-09");
 }
 
+// A dateline printed beside the headline with no markup that says date: after the h1
+// (also after a caption and the lead), else just above it; never from the navigation,
+// a sidebar, comments or teasers, nor from the running text.
+TEST(HtmlMetadata, DatelineBesideTheHeadline) {
+  const auto body = [](const std::string& around_h1) {
+    return "<html><head><title>Rails for a cottage</title></head><body>" + around_h1 + "<article>" +
+           article_paragraphs() + "</article></body></html>";
+  };
+  EXPECT_EQ(date_of(read_html(body("<h1>Rails for a cottage</h1><p>Engineers moved it on "
+                                   "steel rails.</p><h5>Datum:</h5> 03.11.2021 "))),
+            "2021-11-03");
+  EXPECT_EQ(date_of(read_html(body("<div>Peter Grimm / 07.11.2023 / 09:30</div>"
+                                   "<h1>Rails for a cottage</h1>"))),
+            "2023-11-07");
+  EXPECT_EQ(date_of(read_html(body("<h1>Rails for a cottage</h1><p>Posted on September 21, "
+                                   "2020 by Adi Tzlil</p>"))),
+            "2020-09-21");
+  EXPECT_EQ(date_of(read_html(body("<h1>Rails for a cottage</h1><aside>Read next: 04.02.2022"
+                                   "</aside><div class=\"comments\">12.03.2021</div>"))),
+            "");
+  EXPECT_EQ(date_of(read_html(body("<nav>Today 14.10.2020</nav><h1>Rails for a cottage</h1>"))),
+            "");
+  // Two headlines and no title to tell them apart: no headline, no dateline.
+  EXPECT_EQ(date_of(read_html(body("<h1>One</h1><h1>Two</h1><p>03.11.2021</p>"))), "");
+}
+
 TEST(HtmlMetadata, VisibleBylineLeavesTheBody) {
   const Article a = read_html(page("", R"(<div class="byline">By Erin Moss</div>)"));
   EXPECT_EQ(names(a), std::vector<std::string>{"Erin Moss"});
