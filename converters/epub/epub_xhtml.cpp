@@ -139,6 +139,8 @@ class XhtmlRenderer {
     out_ += "</section>\n";
   }
 
+  // Reading systems pop EPUB footnotes up; assistive technology reads the ARIA role
+  // that goes with each epub:type (doc-footnote, doc-noteref).
   void notes() {
     if (article_.notes.empty()) return;
     content_.toc.push_back({"Notes", target("notes"), chapter_.toc_depth});
@@ -148,7 +150,7 @@ class XhtmlRenderer {
       const Note& note = *notes_.unique()[i];
       const int number = static_cast<int>(i) + 1;
       const std::string id = "fn" + std::to_string(number);
-      out_ += "<aside id=\"" + id + "\" epub:type=\"footnote\">\n";
+      out_ += "<aside id=\"" + id + "\" epub:type=\"footnote\" role=\"doc-footnote\">\n";
       out_ += "<p class=\"note-label\">" + std::to_string(number) + "</p>\n";
       begin_part(note.blocks, section_level_ + 1);
       blocks(note.blocks);
@@ -367,7 +369,8 @@ class XhtmlRenderer {
       out_ += "<sup>" + number + "</sup>";
       return;
     }
-    out_ += "<sup><a epub:type=\"noteref\" href=\"#fn" + number + "\">" + number + "</a></sup>";
+    out_ += "<sup><a epub:type=\"noteref\" role=\"doc-noteref\" href=\"#fn" + number + "\">" +
+            number + "</a></sup>";
   }
 
   // An image that cannot be embedded keeps its meaning: its alt text stays in the

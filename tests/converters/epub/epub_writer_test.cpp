@@ -177,11 +177,15 @@ TEST(EpubWriter, HeadingLevelsSkipNoneBelowTheHeadline) {
   }
 }
 
+// Each epub:type with the ARIA role of the same meaning, for assistive technology that
+// reads ARIA and not EPUB's vocabulary (Ace's epub-type-has-matching-role).
 TEST(EpubWriter, WritesFootnotesAsEpubNotes) {
   const std::string xhtml = content(rich_article());
-  EXPECT_NE(xhtml.find("<sup><a epub:type=\"noteref\" href=\"#fn1\">1</a></sup>"),
+  EXPECT_NE(
+      xhtml.find("<sup><a epub:type=\"noteref\" role=\"doc-noteref\" href=\"#fn1\">1</a></sup>"),
+      std::string::npos);
+  EXPECT_NE(xhtml.find("<aside id=\"fn2\" epub:type=\"footnote\" role=\"doc-footnote\">"),
             std::string::npos);
-  EXPECT_NE(xhtml.find("<aside id=\"fn2\" epub:type=\"footnote\">"), std::string::npos);
   EXPECT_LT(xhtml.find("</article>"), xhtml.find("id=\"notes\""));
   EXPECT_LT(xhtml.find("id=\"notes\""), xhtml.find("<section id=\"footer\""));
 }
