@@ -296,9 +296,12 @@ class XhtmlRenderer {
     out_ += "</table>\n";
   }
 
-  void row(const std::vector<Blocks>& cells, const std::string& tag) {
+  // An empty cell is a data cell even in a header row (the corner above a column of row
+  // names): a th with nothing in it would be announced as heading its column.
+  void row(const std::vector<Blocks>& cells, const std::string& cell_tag) {
     out_ += "<tr>";
     for (const Blocks& cell : cells) {
+      const std::string tag = cell.empty() ? "td" : cell_tag;
       out_ += "<" + tag + ">";
       if (cell.size() == 1 && std::holds_alternative<Paragraph>(cell.front().node)) {
         inlines(std::get<Paragraph>(cell.front().node).inlines);

@@ -177,6 +177,15 @@ TEST(EpubWriter, HeadingLevelsSkipNoneBelowTheHeadline) {
   }
 }
 
+// The empty corner of a header row is a data cell: a header cell with nothing in it
+// would be announced as heading its column (Ace's empty-table-header).
+TEST(EpubWriter, WritesAnEmptyHeaderCellAsADataCell) {
+  const Article a =
+      article("Title", blocks(table({{{}, {para("2020")}}, {{para("Sales")}, {para("3")}}}, 1)));
+  EXPECT_NE(content(a).find("<thead>\n<tr><td></td><th>2020</th></tr>"), std::string::npos)
+      << content(a);
+}
+
 // Each epub:type with the ARIA role of the same meaning, for assistive technology that
 // reads ARIA and not EPUB's vocabulary (Ace's epub-type-has-matching-role).
 TEST(EpubWriter, WritesFootnotesAsEpubNotes) {
