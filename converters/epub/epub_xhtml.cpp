@@ -19,6 +19,20 @@ namespace {
 
 using detail::append_xml_escaped;
 
+// True when `list` holds an image at any depth.
+bool has_image(const Inlines& list) {
+  return std::any_of(list.begin(), list.end(), [](const Inline& i) {
+    return std::visit(overloaded{
+                          [](const Image&) { return true; },
+                          [](const Emphasis& e) { return has_image(e.children); },
+                          [](const Strong& s) { return has_image(s.children); },
+                          [](const Link& l) { return has_image(l.children); },
+                          [](const auto&) { return false; },
+                      },
+                      i.node);
+  });
+}
+
 class XhtmlRenderer {
  public:
   XhtmlRenderer(const Article& article, const Chapter& chapter, Diagnostics& diag)
@@ -213,15 +227,18 @@ class XhtmlRenderer {
   // The part's top heading level becomes its base; deeper ones follow, but never more
   // than one below the heading before (a page's h2 after its h4-only sidebar), so the
   // outline has no gaps that assistive technology would report.
+  // A heading with neither text that XML can carry nor an image is left out: it would
+  // be announced as a heading that says nothing.
   void heading(const Heading& h) {
+    const std::string label = plain_text(h.inlines);
+    const bool has_text = !detail::trim(detail::xml_escape(label)).empty();
+    if (!has_text && !has_image(h.inlines)) return;
     const int wanted = base_level_ + std::max(h.level - top_level_, 0);
     const int level = std::clamp(std::min(wanted, last_level_ + 1), base_level_, 6);
     last_level_ = level;
     const std::string id = "sec-" + std::to_string(++heading_count_);
     const std::string tag = "h" + std::to_string(level);
-    const std::string label = plain_text(h.inlines);
-    if (!detail::trim(detail::xml_escape(label)).empty())
-      content_.toc.push_back({label, target(id), chapter_.toc_depth + section_depth_});
+    if (has_text) content_.toc.push_back({label, target(id), chapter_.toc_depth + section_depth_});
     out_ += "<" + tag + " id=\"" + id + "\">";
     inlines(h.inlines);
     out_ += "</" + tag + ">\n";

@@ -177,6 +177,18 @@ TEST(EpubWriter, HeadingLevelsSkipNoneBelowTheHeadline) {
   }
 }
 
+// A heading with nothing to read is not written (Ace's empty-heading); one holding
+// only an image keeps it.
+TEST(EpubWriter, LeavesOutAHeadingWithNothingInIt) {
+  const Article a = article(
+      "Title", blocks(heading(2, "\x01"), heading(2, "Kept"),
+                      heading(2, image("data:image/gif;base64,R0lGODlhAQABAAAAACw=", "Logo"))));
+  const std::string xhtml = content(a);
+  EXPECT_NE(xhtml.find("<h2 id=\"sec-1\">Kept</h2>"), std::string::npos) << xhtml;
+  EXPECT_NE(xhtml.find("<h2 id=\"sec-2\"><img"), std::string::npos) << xhtml;
+  EXPECT_EQ(xhtml.find("sec-3"), std::string::npos) << xhtml;
+}
+
 // The empty corner of a header row is a data cell: a header cell with nothing in it
 // would be announced as heading its column (Ace's empty-table-header).
 TEST(EpubWriter, WritesAnEmptyHeaderCellAsADataCell) {
