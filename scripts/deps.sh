@@ -7,6 +7,7 @@ GALLEY_BUILD_PACKAGES=(
 # Validators and tools the test suite runs against galley's output.
 GALLEY_TEST_PACKAGES=(
   libgtest-dev libgmock-dev zlib1g-dev cmark libxml2-utils epubcheck hugo ruby-kramdown pandoc
+  chromium
 )
 
 galley_install_packages() {
@@ -23,6 +24,18 @@ galley_install_packages() {
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null
+}
+
+# galley_install_ace: DAISY Ace's npm packages (tests/validate/ace/package.json) for the
+# accessibility test, installed beside it, again when package.json changes. Puppeteer's
+# own browser is not downloaded: the test runs Debian's chromium. Without the npm registry
+# the install fails and the test skips, saying so.
+galley_install_ace() {
+  local dir=$GALLEY_ROOT/tests/validate/ace
+  [ "$dir/node_modules/.package-lock.json" -nt "$dir/package.json" ] && return 0
+  command -v npm >/dev/null || galley_install_packages nodejs npm
+  (cd "$dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --silent) ||
+    echo "galley: DAISY Ace could not be installed from npm; its test will skip" >&2
 }
 
 # galley_configure DIR [cmake options...]: configures a build of galley in DIR.

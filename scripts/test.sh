@@ -7,6 +7,7 @@ set -euo pipefail
 GALLEY_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$GALLEY_ROOT/scripts/deps.sh"
 galley_install_packages "${GALLEY_BUILD_PACKAGES[@]}" "${GALLEY_TEST_PACKAGES[@]}"
+galley_install_ace
 build_dir=${GALLEY_BUILD_DIR:-$GALLEY_ROOT/build}
 read -r -a cmake_args <<<"${GALLEY_CMAKE_ARGS:-}"
 galley_build "$build_dir" -DGALLEY_BUILD_TESTS=ON "${cmake_args[@]}"

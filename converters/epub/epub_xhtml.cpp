@@ -20,6 +20,20 @@ namespace {
 
 using detail::append_xml_escaped;
 
+// True when `list` holds an image at any depth.
+bool has_image(const Inlines& list) {
+  return std::any_of(list.begin(), list.end(), [](const Inline& i) {
+    return std::visit(overloaded{
+                          [](const Image&) { return true; },
+                          [](const Emphasis& e) { return has_image(e.children); },
+                          [](const Strong& s) { return has_image(s.children); },
+                          [](const Link& l) { return has_image(l.children); },
+                          [](const auto&) { return false; },
+                      },
+                      i.node);
+  });
+}
+
 class XhtmlRenderer {
  public:
   XhtmlRenderer(const Article& article, const Chapter& chapter, Diagnostics& diag)
@@ -140,6 +154,8 @@ class XhtmlRenderer {
     out_ += "</section>\n";
   }
 
+  // Reading systems pop EPUB footnotes up; assistive technology reads the ARIA role
+  // that goes with each epub:type (doc-footnote, doc-noteref).
   void notes() {
     if (article_.notes.empty()) return;
     content_.toc.push_back({"Notes", target("notes"), chapter_.toc_depth});
@@ -152,7 +168,8 @@ class XhtmlRenderer {
       // Reading systems hide a footnote until its reference is followed, so a note
       // that nothing links to is written as an ordinary aside, where it can be read.
       out_ += "<aside id=\"" + id + "\"" +
-              (noted_.contains(number) ? " epub:type=\"footnote\"" : "") + ">\n";
+              (noted_.contains(number) ? " epub:type=\"footnote\" role=\"doc-footnote\"" : "") +
+              ">\n";
       out_ += "<p class=\"note-label\">" + std::to_string(number) + "</p>\n";
       begin_part(note.blocks, section_level_ + 1);
       blocks(note.blocks);
@@ -215,15 +232,18 @@ class XhtmlRenderer {
   // The part's top heading level becomes its base; deeper ones follow, but never more
   // than one below the heading before (a page's h2 after its h4-only sidebar), so the
   // outline has no gaps that assistive technology would report.
+  // A heading with neither text that XML can carry nor an image is left out: it would
+  // be announced as a heading that says nothing.
   void heading(const Heading& h) {
+    const std::string label = plain_text(h.inlines);
+    const bool has_text = !detail::trim(detail::xml_escape(label)).empty();
+    if (!has_text && !has_image(h.inlines)) return;
     const int wanted = base_level_ + std::max(h.level - top_level_, 0);
     const int level = std::clamp(std::min(wanted, last_level_ + 1), base_level_, 6);
     last_level_ = level;
     const std::string id = "sec-" + std::to_string(++heading_count_);
     const std::string tag = "h" + std::to_string(level);
-    const std::string label = plain_text(h.inlines);
-    if (!detail::trim(detail::xml_escape(label)).empty())
-      content_.toc.push_back({label, target(id), chapter_.toc_depth + section_depth_});
+    if (has_text) content_.toc.push_back({label, target(id), chapter_.toc_depth + section_depth_});
     out_ += "<" + tag + " id=\"" + id + "\">";
     inlines(h.inlines);
     out_ += "</" + tag + ">\n";
@@ -298,9 +318,12 @@ class XhtmlRenderer {
     out_ += "</table>\n";
   }
 
-  void row(const std::vector<Blocks>& cells, const std::string& tag) {
+  // An empty cell is a data cell even in a header row (the corner above a column of row
+  // names): a th with nothing in it would be announced as heading its column.
+  void row(const std::vector<Blocks>& cells, const std::string& cell_tag) {
     out_ += "<tr>";
     for (const Blocks& cell : cells) {
+      const std::string tag = cell.empty() ? "td" : cell_tag;
       out_ += "<" + tag + ">";
       if (cell.size() == 1 && std::holds_alternative<Paragraph>(cell.front().node)) {
         inlines(std::get<Paragraph>(cell.front().node).inlines);
@@ -371,7 +394,8 @@ class XhtmlRenderer {
       out_ += "<sup>" + number + "</sup>";
       return;
     }
-    out_ += "<sup><a epub:type=\"noteref\" href=\"#fn" + number + "\">" + number + "</a></sup>";
+    out_ += "<sup><a epub:type=\"noteref\" role=\"doc-noteref\" href=\"#fn" + number + "\">" +
+            number + "</a></sup>";
     noted_.insert(n);
   }
 

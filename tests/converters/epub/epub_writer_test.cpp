@@ -177,11 +177,36 @@ TEST(EpubWriter, HeadingLevelsSkipNoneBelowTheHeadline) {
   }
 }
 
+// A heading with nothing to read is not written (Ace's empty-heading); one holding
+// only an image keeps it.
+TEST(EpubWriter, LeavesOutAHeadingWithNothingInIt) {
+  const Article a = article(
+      "Title", blocks(heading(2, "\x01"), heading(2, "Kept"),
+                      heading(2, image("data:image/gif;base64,R0lGODlhAQABAAAAACw=", "Logo"))));
+  const std::string xhtml = content(a);
+  EXPECT_NE(xhtml.find("<h2 id=\"sec-1\">Kept</h2>"), std::string::npos) << xhtml;
+  EXPECT_NE(xhtml.find("<h2 id=\"sec-2\"><img"), std::string::npos) << xhtml;
+  EXPECT_EQ(xhtml.find("sec-3"), std::string::npos) << xhtml;
+}
+
+// The empty corner of a header row is a data cell: a header cell with nothing in it
+// would be announced as heading its column (Ace's empty-table-header).
+TEST(EpubWriter, WritesAnEmptyHeaderCellAsADataCell) {
+  const Article a =
+      article("Title", blocks(table({{{}, {para("2020")}}, {{para("Sales")}, {para("3")}}}, 1)));
+  EXPECT_NE(content(a).find("<thead>\n<tr><td></td><th>2020</th></tr>"), std::string::npos)
+      << content(a);
+}
+
+// Each epub:type with the ARIA role of the same meaning, for assistive technology that
+// reads ARIA and not EPUB's vocabulary (Ace's epub-type-has-matching-role).
 TEST(EpubWriter, WritesFootnotesAsEpubNotes) {
   const std::string xhtml = content(rich_article());
-  EXPECT_NE(xhtml.find("<sup><a epub:type=\"noteref\" href=\"#fn1\">1</a></sup>"),
+  EXPECT_NE(
+      xhtml.find("<sup><a epub:type=\"noteref\" role=\"doc-noteref\" href=\"#fn1\">1</a></sup>"),
+      std::string::npos);
+  EXPECT_NE(xhtml.find("<aside id=\"fn2\" epub:type=\"footnote\" role=\"doc-footnote\">"),
             std::string::npos);
-  EXPECT_NE(xhtml.find("<aside id=\"fn2\" epub:type=\"footnote\">"), std::string::npos);
   EXPECT_LT(xhtml.find("</article>"), xhtml.find("id=\"notes\""));
   EXPECT_LT(xhtml.find("id=\"notes\""), xhtml.find("<section id=\"footer\""));
 }
@@ -192,7 +217,8 @@ TEST(EpubWriter, LeavesANoteNothingLinksToReadable) {
   Article a = article("Title", blocks(para("Linked", note_ref("n1"), ".")));
   a.notes = {{"n1", {para("Followed.")}}, {"n2", {para("Never referenced.")}}};
   const std::string xhtml = content(a);
-  EXPECT_NE(xhtml.find("<aside id=\"fn1\" epub:type=\"footnote\">"), std::string::npos);
+  EXPECT_NE(xhtml.find("<aside id=\"fn1\" epub:type=\"footnote\" role=\"doc-footnote\">"),
+            std::string::npos);
   EXPECT_NE(xhtml.find("<aside id=\"fn2\">"), std::string::npos) << xhtml;
 }
 
