@@ -11,6 +11,7 @@
 #include "detail/text.hpp"
 #include "detail/url.hpp"
 #include "json_ld.hpp"
+#include "passes/date_scan.hpp"
 #include "scholarly_metadata.hpp"
 
 namespace galley::html {
@@ -422,17 +423,19 @@ class Extractor {
     if (!m.date) find_dateline_near_headline();
   }
 
-  // The headline as the page prints it: the h1 whose text is the title, else the
-  // page's only h1.
+  // The headline as the page prints it: the first heading whose text is the title,
+  // else the page's only h1.
   NodeId headline() const {
     const std::string& title = result_.metadata.title.value_or("");
     NodeId only = kNoNode;
     int count = 0;
     for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
-      if (!dom_.is(id, "h1")) continue;
+      if (dom_[id].is_text || !is_heading_tag(dom_[id].name)) continue;
       if (!title.empty() && same_name(inner_text(dom_, id), title)) return id;
-      only = id;
-      ++count;
+      if (dom_.is(id, "h1")) {
+        only = id;
+        ++count;
+      }
     }
     return count == 1 ? only : kNoNode;
   }
@@ -464,7 +467,8 @@ class Extractor {
       if (!node.is_text) return {};
       const std::string_view text = detail::trim(node.text);
       if (text.size() > kMaxBylineChars || in_page_chrome(id)) return {};
-      return find_date_in(text);
+      if (auto date = find_date_in(text)) return date;
+      return detail::find_short_year_date(text);
     };
     std::size_t seen = 0;
     int paragraphs = 0;

@@ -556,6 +556,33 @@ std::optional<std::chrono::year_month> find_month_year(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<std::chrono::year_month_day> find_short_year_date(std::string_view text) {
+  const std::vector<Token> tokens = tokenize(text);
+  const Apart apart(tokens);
+  const auto number = [&](std::size_t i, std::size_t min, std::size_t max) -> std::optional<int> {
+    if (i >= tokens.size() || tokens[i].kind != Kind::Number || tokens[i].text.size() < min ||
+        tokens[i].text.size() > max) {
+      return std::nullopt;
+    }
+    int value = 0;
+    std::from_chars(tokens[i].text.data(), tokens[i].text.data() + tokens[i].text.size(), value);
+    return value;
+  };
+  const auto dot = [&](std::size_t i) {
+    return i < tokens.size() && tokens[i].text == "." && !tokens[i].spaced;
+  };
+  for (std::size_t i = 0; i + 4 < tokens.size(); ++i) {
+    if (apart.glued_before(i)) continue;
+    const auto day = number(i, 1, 2), month = number(i + 2, 1, 2), year = number(i + 4, 2, 2);
+    if (!day || !month || !year || !dot(i + 1) || !dot(i + 3) || apart.glued_after(i + 5)) continue;
+    const year_month_day date{std::chrono::year(2000 + *year),
+                              std::chrono::month(static_cast<unsigned>(*month)),
+                              std::chrono::day(static_cast<unsigned>(*day))};
+    if (date.ok()) return date;
+  }
+  return std::nullopt;
+}
+
 }  // namespace detail
 
 std::optional<std::chrono::year_month_day> parse_date(std::string_view text, DateOrder order) {

@@ -33,4 +33,10 @@ std::optional<DateSpan> find_date_span(std::string_view text, DateOrder order);
 /// 2010", "6–11 June 2010", "juin 2014". Month names in the languages parse_date reads.
 std::optional<std::chrono::year_month> find_month_year(std::string_view text);
 
+/// The first day-first date with dots and a two-digit year inside free text
+/// ("28.01.22", "3.11.23"), read as 20yy: how German and Swiss sites print a dateline.
+/// Not part of find_date, where "10.12.19" may as well be a version number; callers
+/// use it only where a dateline is expected.
+std::optional<std::chrono::year_month_day> find_short_year_date(std::string_view text);
+
 }  // namespace galley::detail

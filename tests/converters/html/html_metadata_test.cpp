@@ -110,6 +110,9 @@ TEST(HtmlMetadata, DatelineBesideTheHeadline) {
   EXPECT_EQ(date_of(read_html(body("<h1>Rails for a cottage</h1><p>Posted on September 21, "
                                    "2020 by Adi Tzlil</p>"))),
             "2020-09-21");
+  EXPECT_EQ(date_of(read_html(body("<h2>Rails for a cottage</h2><p>Von: Björn Jahner | "
+                                   "31.10.23</p>"))),
+            "2023-10-31");
   EXPECT_EQ(date_of(read_html(body("<h1>Rails for a cottage</h1><aside>Read next: 04.02.2022"
                                    "</aside><div class=\"comments\">12.03.2021</div>"))),
             "");

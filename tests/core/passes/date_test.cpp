@@ -226,6 +226,24 @@ TEST(FindMonthYear, ReadsAMeetingsDatesToTheMonth) {
 
 TEST(FormatDate, PadsFields) { EXPECT_EQ(format_date(2022y / 1 / 3), "2022-01-03"); }
 
+TEST(FindDate, ShortYearDatesOnlyWhereADatelineIsExpected) {
+  const auto found = [](std::string_view text) {
+    const auto date = detail::find_short_year_date(text);
+    return date ? format_date(*date) : "none";
+  };
+  EXPECT_EQ(found("Von: Björn Jahner | 31.10.23"), "2023-10-31");
+  EXPECT_EQ(found("28.01.22 / 0 Kommentare"), "2022-01-28");
+  EXPECT_EQ(found("macbacchi 28.09.19 12:44"), "2019-09-28");
+  EXPECT_EQ(found("3.11.23"), "2023-11-03");
+  EXPECT_EQ(found("Version 10.12.19.5"), "none");  // a fourth part: a version
+  EXPECT_EQ(found("31.02.23"), "none");            // no 31 February
+  EXPECT_EQ(found("1.13.22"), "none");             // day first: no month 13
+  EXPECT_EQ(found("28.01.2022"), "none");          // four digits: find_date's
+  EXPECT_EQ(found("a28.01.22"), "none");
+  // find_date itself keeps refusing two-digit years.
+  EXPECT_EQ(parsed("28.01.22"), "none");
+}
+
 TEST(FormatDate, WritesDatesKnownToTheMonthOrYearWithThatPrecision) {
   EXPECT_EQ(detail::to_iso_date(2014y / June), "2014-06");
   EXPECT_EQ(detail::to_iso_date(2010y), "2010");
