@@ -15,6 +15,10 @@
 // - Image alt text is not visible text: pandoc keeps it as an image description, which
 //   its plain-text writer shows or not depending on the version.
 // Renderers set typographic quotes and dashes, so texts are compared as their words.
+//
+// NCBI's JATS preview stylesheets (the other reader issue 16 names) are not run: neither
+// Debian nor npm packages them, and the project vendors no third-party code. pandoc's
+// JATS reader stands in as the consumer that must show title, authors and text.
 #include <algorithm>
 #include <filesystem>
 #include <regex>
