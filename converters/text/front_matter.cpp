@@ -3,7 +3,6 @@
 #include <yaml.h>
 
 #include <algorithm>
-#include <memory>
 #include <regex>
 #include <vector>
 
