@@ -2,7 +2,7 @@
 # One list, so the README, CI and developers agree on it.
 GALLEY_BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config
-  libxml2-dev libzip-dev libpoppler-cpp-dev libicu-dev libcli11-dev nlohmann-json3-dev libcmark-dev libcld2-dev libyaml-dev
+  libxml2-dev libzip-dev libpoppler-private-dev libicu-dev libcli11-dev nlohmann-json3-dev libcmark-dev libcld2-dev libyaml-dev
 )
 # Validators and tools the test suite runs against galley's output.
 GALLEY_TEST_PACKAGES=(

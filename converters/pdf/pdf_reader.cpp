@@ -1,4 +1,4 @@
-// PDF reader: the article back out of a PDF's text layer, through poppler-cpp.
+// PDF reader: the article back out of a PDF's text layer (text_layer.hpp).
 //
 // Reads positioned words with their fonts, rebuilds lines, headings and paragraphs,
 // takes running headers/footers, page numbers and browser print headers out of the
@@ -6,74 +6,18 @@
 // images, vector graphics, annotations, forms and outlines. Encrypted files open
 // with an empty user password or ReadOptions::password; files without any text
 // (scans) fail, as galley does no OCR. Poppler's own messages become warnings.
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
-
 #include <algorithm>
-#include <bit>
-#include <chrono>
-#include <climits>
 #include <memory>
-#include <mutex>
 #include <optional>
 
 #include <galley/registry.hpp>
 
 #include "detail/text.hpp"
 #include "pdf_layout.hpp"
+#include "text_layer.hpp"
 
 namespace galley::pdf {
 namespace {
-
-// Poppler messages kept as warnings per document; a broken file can emit thousands.
-constexpr std::size_t kMaxPopplerMessages = 20;
-
-// Poppler reports problems through one process-wide callback. Each reading thread
-// points this at its own collector, so concurrent reads keep their messages apart.
-struct PopplerMessages {
-  std::vector<std::string> kept;
-  std::size_t dropped = 0;
-};
-thread_local PopplerMessages* current_messages = nullptr;
-
-void collect_poppler_message(const std::string& message, void*) {
-  if (!current_messages) return;
-  // No exception may cross back into Poppler's C-style callback.
-  try {
-    if (current_messages->kept.size() < kMaxPopplerMessages) {
-      current_messages->kept.push_back(message);
-    } else {
-      ++current_messages->dropped;
-    }
-  } catch (...) {
-    ++current_messages->dropped;
-  }
-}
-
-// Routes Poppler's messages into `messages` for the lifetime of the object.
-class PopplerMessageScope {
- public:
-  explicit PopplerMessageScope(PopplerMessages& messages) : previous_(current_messages) {
-    static std::once_flag installed;
-    std::call_once(installed,
-                   [] { poppler::set_debug_error_function(collect_poppler_message, nullptr); });
-    current_messages = &messages;
-  }
-  PopplerMessageScope(const PopplerMessageScope&) = delete;
-  PopplerMessageScope& operator=(const PopplerMessageScope&) = delete;
-  ~PopplerMessageScope() { current_messages = previous_; }
-
- private:
-  PopplerMessages* previous_;
-};
-
-// ustring is UTF-16 in native byte order. Its own to_utf8() opens an iconv
-// converter per call, which shows in the time per page.
-std::string to_utf8(const poppler::ustring& text) {
-  const std::string_view bytes(reinterpret_cast<const char*>(text.data()), text.size() * 2);
-  return detail::utf16_to_utf8(bytes, std::endian::native == std::endian::big);
-}
 
 // Word text as the model wants it: soft hyphens dropped (Chromium prints them as
 // part of the word), typographic ligatures expanded to their letters.
@@ -117,27 +61,10 @@ std::string clean_word_text(std::string text) {
   return detail::sanitize_utf8(std::move(out));
 }
 
-// The style of the words' font. Words come in runs of one font, so the last answer is
-// kept.
-class FontStyles {
- public:
-  FontStyle of(const std::string& name) {
-    if (name != last_name_) {
-      last_name_ = name;
-      last_ = font_style(name);
-    }
-    return last_;
-  }
-
- private:
-  std::string last_name_;
-  FontStyle last_;
-};
-
 // Maps a box on a page into the frame where text of rotation `rotation` (Poppler's
 // quarter turns) reads left to right, top to bottom.
-Box upright(const poppler::rectf& r, int rotation, double width, double height) {
-  const double x0 = r.left(), y0 = r.top(), x1 = r.right(), y1 = r.bottom();
+Box upright(const LayerWord& w, int rotation, double width, double height) {
+  const double x0 = w.x0, y0 = w.y0, x1 = w.x1, y1 = w.y1;
   switch (rotation) {
     case 1:
       return {y0, width - x1, y1, width - x0};
@@ -159,31 +86,29 @@ struct PageWords {
 
 // The words of one page in Poppler's reading order, turned upright. Words running
 // in a minority direction (margin stamps, rotated captions) are kept apart.
-PageWords read_words(const poppler::page& page) {
+PageWords read_words(LayerPage& page) {
   PageWords out;
-  const poppler::rectf rect = page.page_rect();
-  std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
   int count[4] = {0, 0, 0, 0};
-  for (const auto& b : boxes) ++count[b.rotation() & 3];
+  for (const LayerWord& w : page.words) ++count[w.rotation];
   const int main_rotation = static_cast<int>(std::max_element(count, count + 4) - count);
   const bool sideways = main_rotation % 2 == 1;
   out.turned = main_rotation != 0;
-  out.width = sideways ? rect.height() : rect.width();
-  out.height = sideways ? rect.width() : rect.height();
-  FontStyles styles;
-  out.words.reserve(boxes.size());
-  for (const auto& b : boxes) {
+  out.width = sideways ? page.height : page.width;
+  out.height = sideways ? page.width : page.height;
+  std::vector<FontStyle> styles;
+  styles.reserve(page.fonts.size());
+  for (const std::string& name : page.fonts) styles.push_back(font_style(name));
+  out.words.reserve(page.words.size());
+  for (LayerWord& lw : page.words) {
     Word w;
-    w.text = clean_word_text(to_utf8(b.text()));
+    w.text = clean_word_text(std::move(lw.text));
     if (detail::trim(w.text).empty()) continue;
-    const int rotation = b.rotation() & 3;
-    w.box = upright(b.bbox(), rotation, rect.width(), rect.height());
-    w.size = b.get_font_size();
-    const FontStyle style = styles.of(b.get_font_name());
-    w.bold = style.bold;
-    w.italic = style.italic;
-    w.space_after = b.has_space_after();
-    (rotation == main_rotation ? out.words : out.rotated).push_back(std::move(w));
+    w.box = upright(lw, lw.rotation, page.width, page.height);
+    w.size = lw.size;
+    w.bold = styles[lw.font].bold;
+    w.italic = styles[lw.font].italic;
+    w.space_after = lw.space_after;
+    (lw.rotation == main_rotation ? out.words : out.rotated).push_back(std::move(w));
   }
   return out;
 }
@@ -197,49 +122,30 @@ std::string text_of(const std::vector<Word>& words) {
   return text;
 }
 
-std::unique_ptr<poppler::document> open_document(const Input& input, const ReadOptions& options) {
-  if (input.bytes.size() > static_cast<std::size_t>(INT_MAX)) {
-    throw Error(ErrorCode::LimitExceeded, input.name, {}, "PDF larger than 2 GiB");
+std::unique_ptr<TextLayer> open_layer(const Input& input, const ReadOptions& options,
+                                      LayerMessages& messages) {
+  OpenedLayer opened = open_text_layer(input.bytes, options.password, messages);
+  switch (opened.status) {
+    case LayerStatus::Opened:
+      return std::move(opened.layer);
+    case LayerStatus::NotPdf:
+      throw Error(ErrorCode::Malformed, input.name, {}, "not a readable PDF");
+    case LayerStatus::Encrypted:
+      throw Error(ErrorCode::Unsupported, input.name, {},
+                  options.password.empty()
+                      ? "encrypted; password required (set ReadOptions::password)"
+                      : "encrypted; the password is wrong");
+    case LayerStatus::TooLarge:
+      throw Error(ErrorCode::LimitExceeded, input.name, {}, "PDF larger than 2 GiB");
+    case LayerStatus::LibraryMissing:
+      break;
   }
-  // The password is tried as owner and as user password. document::unlock is not
-  // used: in Poppler 22.12 it crashes after a wrong password.
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
-      input.bytes.data(), static_cast<int>(input.bytes.size()), options.password,
-      options.password));
-  if (!doc) throw Error(ErrorCode::Malformed, input.name, {}, "not a readable PDF");
-  if (doc->is_locked()) {
-    throw Error(ErrorCode::Unsupported, input.name, {},
-                options.password.empty()
-                    ? "encrypted; password required (set ReadOptions::password)"
-                    : "encrypted; the password is wrong");
-  }
-  return doc;
+  throw Error(ErrorCode::Unsupported, input.name, {},
+              "PDF support is not installed: " + opened.detail);
 }
 
-class PageBudget {
- public:
-  PageBudget(const Input& input, const ReadOptions& options)
-      : input_(input), options_(options), start_(std::chrono::steady_clock::now()) {}
-
-  // Throws when the caller cancelled or the time budget is spent, before page `page`.
-  void check(int page) const {
-    if (options_.stop.stop_requested()) {
-      throw Error(ErrorCode::Cancelled, input_.name, {page, 0, 0}, "cancelled");
-    }
-    if (options_.time_budget.count() > 0 &&
-        std::chrono::steady_clock::now() - start_ > options_.time_budget) {
-      throw Error(ErrorCode::LimitExceeded, input_.name, {page, 0, 0}, "time budget exceeded");
-    }
-  }
-
- private:
-  const Input& input_;
-  const ReadOptions& options_;
-  std::chrono::steady_clock::time_point start_;
-};
-
-int page_count(const poppler::document& doc, const Input& input, const ReadOptions& options) {
-  const int count = doc.pages();
+int page_count(const TextLayer& layer, const Input& input, const ReadOptions& options) {
+  const int count = layer.page_count();
   if (count <= 0) throw Error(ErrorCode::Malformed, input.name, {}, "the PDF has no pages");
   if (count > options.max_pages) {
     throw Error(ErrorCode::LimitExceeded, input.name, {},
@@ -251,7 +157,7 @@ int page_count(const poppler::document& doc, const Input& input, const ReadOptio
 
 // Page `index` (0-based) as lines in reading order; text running against the page's
 // direction goes to `furniture`.
-Page read_page(const poppler::page& page, int index, std::vector<Furniture>& furniture) {
+Page read_page(LayerPage& page, int index, std::vector<Furniture>& furniture) {
   PageWords words = read_words(page);
   if (!words.rotated.empty()) furniture.push_back({index + 1, text_of(words.rotated)});
   Page p{index + 1, words.width, words.height, build_lines(std::move(words.words), index + 1)};
@@ -317,7 +223,7 @@ class PageFlow {
   std::string title_;
 };
 
-void report(const PopplerMessages& messages, const std::string& name, Diagnostics& diag) {
+void report(const LayerMessages& messages, const std::string& name, Diagnostics& diag) {
   for (const std::string& m : messages.kept) diag.warn({name, {}, "poppler: " + m});
   if (messages.dropped > 0) {
     diag.warn({name, {}, std::to_string(messages.dropped) + " more poppler messages"});
@@ -331,11 +237,10 @@ void add_furniture(const std::vector<TextBlock>& blocks, std::vector<Furniture>&
 class PdfReader final : public Reader {
  public:
   Article read(const Input& input, const ReadOptions& options, Diagnostics& diag) const override {
-    PopplerMessages messages;
+    LayerMessages messages;
     Article article;
     try {
-      const PopplerMessageScope scope(messages);
-      article = read_article(input, options, diag);
+      article = read_article(input, options, messages, diag);
     } catch (...) {
       report(messages, input.name, diag);
       throw;
@@ -345,21 +250,26 @@ class PdfReader final : public Reader {
   }
 
  private:
-  static Article read_article(const Input& input, const ReadOptions& options, Diagnostics& diag) {
-    const auto doc = open_document(input, options);
-    const int count = page_count(*doc, input, options);
+  static Article read_article(const Input& input, const ReadOptions& options,
+                              LayerMessages& messages, Diagnostics& diag) {
+    const std::unique_ptr<TextLayer> layer = open_layer(input, options, messages);
+    const int count = page_count(*layer, input, options);
     Article article;
-    PageFlow flow(detail::collapse_whitespace(to_utf8(doc->get_title())), article.furniture);
-    const PageBudget budget(input, options);
+    PageFlow flow(detail::collapse_whitespace(layer->title()), article.furniture);
+    const Budget budget(options, input.name);
     bool any_page = false, any_text = false;
+    LayerPage page;
     for (int i = 0; i < count; ++i) {
-      budget.check(i + 1);
-      const std::unique_ptr<poppler::page> page(doc->create_page(i));
-      if (!page) {
+      const SourcePos at{i + 1, 0, 0};
+      budget.check(at);
+      const bool read = layer->read_page(
+          i, [&] { return budget.spent(); }, page);
+      budget.check(at);  // a page cut short by the budget is not used
+      if (!read) {
         diag.warn({input.name, {i + 1, 0, 0}, "page cannot be read; skipped"});
         continue;
       }
-      Page lines = read_page(*page, i, article.furniture);
+      Page lines = read_page(page, i, article.furniture);
       any_page = true;
       any_text = any_text || !lines.lines.empty();
       flow.add(std::move(lines));

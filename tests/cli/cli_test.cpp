@@ -20,6 +20,24 @@ TEST(Cli, PrintsVersion) {
   EXPECT_EQ(r.out.rfind("galley ", 0), 0u) << r.out;
 }
 
+// A conversion loads only the libraries it uses: Poppler, and the two dozen libraries
+// it brings, only to read a PDF. The dynamic loader lists what it loads.
+TEST(Cli, LoadsPopplerOnlyToReadAPdf) {
+#if !GALLEY_COMMAND_MODULES
+  GTEST_SKIP() << "a shared libgalley loads Poppler itself";
+#endif
+  const auto loads_poppler = [](const std::string& fixture) {
+    const auto r =
+        run_process("/usr/bin/env", {"LD_DEBUG=files", GALLEY_CLI_PATH, "convert",
+                                     std::string(GALLEY_SOURCE_DIR) + fixture, "-t", "json"});
+    EXPECT_EQ(r.exit_code, 0) << fixture << ": " << r.err.substr(r.err.size() - 500);
+    return r.err.find("libpoppler") != std::string::npos;
+  };
+  EXPECT_FALSE(loads_poppler("/fixtures/text/seed/input.txt"));
+  EXPECT_FALSE(loads_poppler("/fixtures/html/footer_split_off/input.html"));
+  EXPECT_TRUE(loads_poppler("/fixtures/pdf/two_column/input.pdf"));
+}
+
 TEST(Cli, HelpShowsExamplesAndExitCodes) {
   const auto r = galley({"--help"});
   EXPECT_EQ(r.exit_code, 0);
@@ -189,8 +207,8 @@ TEST(Cli, LimitsOnPagesAndNestingAreOptions) {
       << pages.err;
   EXPECT_EQ(galley({"convert", two_pages, "--max-pages", "2", "-q"}).exit_code, 0);
   // The library names ReadOptions fields; the command line names its options.
-  const auto locked =
-      galley({"convert", std::string(GALLEY_SOURCE_DIR) + "/fixtures/errors/pdf_encrypted/input.pdf"});
+  const auto locked = galley(
+      {"convert", std::string(GALLEY_SOURCE_DIR) + "/fixtures/errors/pdf_encrypted/input.pdf"});
   EXPECT_NE(locked.err.find("password required (give it with --password)"), std::string::npos)
       << locked.err;
   const auto unknown = galley({"convert", two_pages, "-t", "markdwn"});

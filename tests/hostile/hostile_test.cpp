@@ -9,7 +9,6 @@
 //   - refused input fails with exit 1 (batch: 3) and a message naming the file;
 //   - nothing is written but the outputs asked for, and no output carries a file the
 //     input did not (a canary next to the input folder must never appear).
-#include <zlib.h>
 
 #include <random>
 
@@ -17,6 +16,7 @@
 
 #include "detail/text.hpp"
 #include "support/archives.hpp"
+#include "support/pdfs.hpp"
 #include "support/process.hpp"
 #include "support/unzip.hpp"
 
@@ -103,45 +103,6 @@ class Hostile : public ::testing::Test {
 
   TempDir dir_;
 };
-
-std::string deflate(const std::string& bytes) {
-  uLongf size = compressBound(static_cast<uLong>(bytes.size()));
-  std::string out(size, '\0');
-  compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-            reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uLong>(bytes.size()), 6);
-  out.resize(size);
-  return out;
-}
-
-// A one-page PDF whose page tree claims `claimed_pages` and whose content stream is
-// `content`, deflated when `flate`; the cross-reference table is exact.
-std::string make_pdf(long claimed_pages, const std::string& content, bool flate) {
-  const std::string stream = flate ? deflate(content) : content;
-  std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count " + std::to_string(claimed_pages) + " >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R "
-      ">> >> /Contents 5 0 R >>",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-      "<< /Length " + std::to_string(stream.size()) + (flate ? " /Filter /FlateDecode" : "") +
-          " >>\nstream\n" + stream + "\nendstream"};
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const std::size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (const std::size_t offset : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
 
 const std::string kText = "BT /F1 12 Tf 72 700 Td (A line of the article.) Tj ET\n";
 
@@ -288,17 +249,18 @@ TEST_F(Hostile, PdfsThatLieBreakOrFlood) {
     SCOPED_TRACE(name);
     EXPECT_EQ(convert(errors / name / "input.pdf", "md"), "");
   }
-  convert(write("lying_count.pdf", make_pdf(2000000000, kText, false)), "md");
+  convert(write("lying_count.pdf", make_pdf({.content = kText, .claimed_pages = 2000000000})),
+          "md");
   std::string spaces = kText;
   spaces.append(std::size_t{256} << 20, ' ');
-  convert(write("inflates.pdf", make_pdf(1, spaces, true)), "md");
+  convert(write("inflates.pdf", make_pdf({.content = spaces, .flate = true})), "md");
   std::string flood;
   for (int i = 0; i < 200000; ++i) flood += "1 0 0 1 0 0 cm ";
   for (int i = 0; i < 20000; ++i) {
     flood += "BT /F1 9 Tf " + std::to_string(i % 500) + " " + std::to_string(i % 700) + " Td (w" +
              std::to_string(i) + ") Tj ET\n";
   }
-  convert(write("flood.pdf", make_pdf(1, flood, true)), "md");
+  convert(write("flood.pdf", make_pdf({.content = flood, .flate = true})), "md");
 }
 
 TEST_F(Hostile, TextInAnyEncodingOrNone) {

@@ -122,8 +122,15 @@ class Budget {
   /// Throws Error{Cancelled} once the stop token fired and Error{LimitExceeded} once
   /// the time budget is spent.
   void check() const;
+  /// The same, saying where in the input the reader had got to (a page, a line).
+  void check(SourcePos where) const;
+  /// Whether check() would throw: for a library's own abort callback, which must
+  /// not be thrown through.
+  bool spent() const noexcept;
 
  private:
+  bool over_time() const noexcept;
+
   std::stop_token stop_;
   std::chrono::milliseconds limit_;
   std::chrono::steady_clock::time_point start_;

@@ -9,6 +9,8 @@
 
 #include <galley/galley.hpp>
 
+#include "support/pdfs.hpp"
+
 namespace galley {
 namespace {
 
@@ -239,6 +241,22 @@ TEST(PdfReader, KeepsPopplerMessagesWithTheirOwnDocumentAcrossThreads) {
   clean.join();
   EXPECT_TRUE(clean_diag.empty());
   EXPECT_FALSE(broken_diag.empty());
+}
+
+// With no heading on the page, a title of some words in the document information is
+// the article's title. Such a string is PDFDocEncoding unless a byte order mark says
+// UTF-16: 0x8D and 0x8E are curly quotes, 0x93 the fi ligature, not Latin-1 controls.
+TEST(PdfReader, ReadsTheDocumentInformationTitleInEitherEncoding) {
+  const std::string content = "BT /F1 10 Tf 72 700 Td (A line of the article.) Tj ET\n";
+  const auto title_of = [&](const std::string& info_title) {
+    Diagnostics diag;
+    const std::string pdf = testing::make_pdf({.content = content, .info_title = info_title});
+    return read(Input{"info.pdf", pdf, {}}, {}, diag, "pdf").metadata.title;
+  };
+  EXPECT_EQ(title_of("(\\215Caf\\351 menus\\216 and the \\223nal list)"),
+            "\u201cCaf\u00e9 menus\u201d and the \ufb01nal list");
+  EXPECT_EQ(title_of("<FEFF0043006100660065030100200061006E00640020006D0065006E0075>"),
+            "Cafe\u0301 and menu");
 }
 
 TEST(PdfReader, StopsBetweenPagesWhenCancelled) {
