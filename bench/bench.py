@@ -3,10 +3,13 @@
 
 Each tool is a label and a shell-free command template; {in} is replaced by the
 input file and {out} by a scratch output path. Every tool runs over the same
-inputs in one run, --repeat times, and the fastest repetition of each input counts.
-For each tool it prints files/second (CPU and wall), the mean CPU time per file,
-the largest peak resident memory of any one process, failures, and the ratio of
-its CPU time to galley's (the first tool).
+inputs in one run, interleaved: each pass runs every tool on the first input, then
+every tool on the second, and so on, --repeat passes in all, so a change in the
+machine's load falls on all tools alike. Each input's time for a tool is the median
+of its passes. For each tool it prints files/second (CPU and wall), the mean CPU
+time per file, the largest peak resident memory of any one process, failures, the
+ratio of its total CPU time to galley's (the first tool), and the median over inputs
+of the per-input ratio, which one slow input cannot move.
 
 Example:
   bench/bench.py --tool galley "build/bin/galley convert {in} -o {out}.md" \\
@@ -15,6 +18,7 @@ Example:
 import argparse
 import os
 import shlex
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,25 +48,40 @@ def peak_rss_kib(argv, scratch):
         return int(f.read().split()[-1])
 
 
-def measure(template, inputs, repeat, scratch):
-    cpu = wall = 0.0
-    peak = 0
-    failures = 0
-    for index, path in enumerate(inputs):
-        out = os.path.join(scratch, f"out{index}")
-        argv = [arg.replace("{in}", path).replace("{out}", out) for arg in shlex.split(template)]
-        best = None
-        peak = max(peak, peak_rss_kib(argv, scratch))
-        for _ in range(repeat):
-            ok, c, w = run_once(argv)
-            if not ok:
-                failures += 1
-                break
-            best = (c, w) if best is None or c < best[0] else best
-        if best:
-            cpu += best[0]
-            wall += best[1]
-    return cpu, wall, peak, failures
+class Timings:
+    """One tool's runs: per input, the CPU and wall seconds of each pass."""
+
+    def __init__(self, n):
+        self.cpu = [[] for _ in range(n)]
+        self.wall = [[] for _ in range(n)]
+        self.failed = [False] * n
+        self.peak = 0
+
+    def medians(self):
+        """(cpu, wall) per input, the median of its passes; None for a failed input."""
+        return [None if failed or not c else (statistics.median(c), statistics.median(w))
+                for failed, c, w in zip(self.failed, self.cpu, self.wall)]
+
+
+def measure(tools, inputs, repeat, scratch):
+    """Runs every tool on every input, interleaved, `repeat` passes."""
+    timings = [Timings(len(inputs)) for _ in tools]
+    argvs = [[[arg.replace("{in}", path).replace("{out}", os.path.join(scratch, f"out{index}"))
+               for arg in shlex.split(template)] for index, path in enumerate(inputs)]
+             for _, template in tools]
+    for index in range(len(inputs)):
+        for tool, timing in enumerate(timings):
+            timing.peak = max(timing.peak, peak_rss_kib(argvs[tool][index], scratch))
+    for _ in range(repeat):
+        for index in range(len(inputs)):
+            for tool, timing in enumerate(timings):
+                if timing.failed[index]:
+                    continue
+                ok, c, w = run_once(argvs[tool][index])
+                timing.failed[index] = not ok
+                timing.cpu[index].append(c)
+                timing.wall[index].append(w)
+    return timings
 
 
 def main():
@@ -76,17 +95,26 @@ def main():
         sys.exit("bench.py: needs GNU time: apt-get install -y time")
 
     n = len(args.inputs)
-    print(f"{args.title}: {n} inputs, best of {args.repeat}")
-    print(f"  {'tool':<14}{'files/s cpu':>12}{'files/s wall':>13}{'ms cpu/file':>12}{'peak MiB':>10}{'failed':>8}{'cpu ratio':>11}")
-    baseline = None
+    print(f"{args.title}: {n} inputs, {args.repeat} interleaved passes, median per input")
+    print(f"  {'tool':<14}{'files/s cpu':>12}{'files/s wall':>13}{'ms cpu/file':>12}{'peak MiB':>10}"
+          f"{'failed':>8}{'cpu ratio':>11}{'median ratio':>14}")
     with tempfile.TemporaryDirectory(prefix="galley-bench-") as scratch:
-        for label, template in args.tool:
-            cpu, wall, peak, failures = measure(template, args.inputs, args.repeat, scratch)
-            baseline = baseline if baseline is not None else cpu
-            ratio = cpu / baseline if baseline else float("nan")
-            print(f"  {label:<14}{n / cpu if cpu else 0:>12.1f}{n / wall if wall else 0:>13.1f}"
-                  f"{1000 * cpu / n:>12.2f}{peak / 1024:>10.1f}{failures:>8}{ratio:>10.1f}x")
-    print(f"  (cpu ratio = the tool's CPU time / {args.tool[0][0]}'s; above 1 means {args.tool[0][0]} is faster)")
+        timings = measure(args.tool, args.inputs, args.repeat, scratch)
+    base = timings[0].medians()
+    for (label, _), timing in zip(args.tool, timings):
+        medians = timing.medians()
+        both = [(m[0], b[0]) for m, b in zip(medians, base) if m and b and b[0] > 0]
+        cpu = sum(m for m, _ in both)
+        wall = sum(m[1] for m in medians if m)
+        done = sum(1 for m in medians if m)
+        ratio = cpu / sum(b for _, b in both) if both else float("nan")
+        median_ratio = statistics.median(m / b for m, b in both) if both else float("nan")
+        print(f"  {label:<14}{done / cpu if cpu else 0:>12.1f}{done / wall if wall else 0:>13.1f}"
+              f"{1000 * cpu / len(both) if both else 0:>12.2f}{timing.peak / 1024:>10.1f}"
+              f"{sum(timing.failed):>8}{ratio:>10.2f}x{median_ratio:>13.2f}x")
+    first = args.tool[0][0]
+    print(f"  (ratios = the tool's CPU time / {first}'s on the inputs both converted; "
+          f"above 1 means {first} is faster)")
 
 
 if __name__ == "__main__":
