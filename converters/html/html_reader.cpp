@@ -96,13 +96,14 @@ Error empty_document(const Input& input) {
 class HtmlReader final : public Reader {
  public:
   Article read(const Input& input, const ReadOptions& options, Diagnostics& diag) const override {
-    if (options.stop.stop_requested()) {
-      throw Error(ErrorCode::Cancelled, input.name, {}, "cancelled");
-    }
+    // The parse asks the budget as it goes; each later step walks the whole page.
+    const Budget budget(options, input.name);
+    budget.check();
     Article article;
     const Dom dom = parse_html(input.bytes, input.name, options, diag);
     if (dom.root == kNoNode) throw empty_document(input);
     PageMetadata page = extract_metadata(dom, options);
+    budget.check();
     // A paper's abstract printed on the page leaves the body for Article::abstract.
     const std::vector<NodeId> abstract_nodes =
         page.scholarly.found ? find_abstract_nodes(dom) : std::vector<NodeId>{};
@@ -113,6 +114,7 @@ class HtmlReader final : public Reader {
     if (!content.found) {
       diag.warn({input.name, {}, "no article found in the page; kept the whole page"});
     }
+    budget.check();
     article.metadata = std::move(page.metadata);
     detail::ResourceCollector images(options, input.name, diag);
     article.abstract =

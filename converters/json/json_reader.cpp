@@ -44,14 +44,20 @@ std::string reason_of(const json::parse_error& e) {
 
 json parse(const Input& input, const ReadOptions& options) {
   const int max_depth = 3 * effective_max_depth(options.max_depth);
-  const auto limit_depth = [max_depth](int depth, json::parse_event_t event, json&) {
+  // The budget is asked every few thousand values: a large document stops mid-parse.
+  constexpr unsigned kValuesPerCheck = 4096;
+  const Budget budget(options, input.name);
+  budget.check();
+  unsigned values = 0;
+  const auto watch = [&](int depth, json::parse_event_t event, json&) {
     const bool opens =
         event == json::parse_event_t::object_start || event == json::parse_event_t::array_start;
     if (opens && depth >= max_depth) throw TooDeep{};
+    if (++values % kValuesPerCheck == 0) budget.check();
     return true;
   };
   try {
-    return json::parse(input.bytes.begin(), input.bytes.end(), limit_depth);
+    return json::parse(input.bytes.begin(), input.bytes.end(), watch);
   } catch (const TooDeep&) {
     throw Error(ErrorCode::LimitExceeded, input.name, {},
                 "JSON nested deeper than " + std::to_string(max_depth) +

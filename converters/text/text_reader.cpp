@@ -95,13 +95,12 @@ int sniff(std::string_view head) {
 class TextReader final : public Reader {
  public:
   Article read(const Input& input, const ReadOptions& options, Diagnostics& diag) const override {
+    const Budget budget(options, input.name);
     const std::string text = detail::sanitize_utf8(normalize_breaks(decode(input, diag)));
     if (detail::collapse_whitespace(text).empty()) {
       throw Error(ErrorCode::Malformed, input.name, {}, "empty document");
     }
-    if (options.stop.stop_requested()) {
-      throw Error(ErrorCode::Cancelled, input.name, {}, "cancelled");
-    }
+    budget.check();
     Article article;
     detail::ResourceCollector images(options, input.name, diag);
     std::string_view body = text;
@@ -109,6 +108,7 @@ class TextReader final : public Reader {
       article.metadata = std::move(front->metadata);
       article.abstract = markdown_to_blocks(front->abstract, input.name, diag, images);
       body = front->rest;
+      budget.check();
     }
     article.body = markdown_to_blocks(body, input.name, diag, images);
     article.resources = std::move(images).take();

@@ -1,6 +1,7 @@
 // Format detection and the pipeline, on a registry of formats defined here.
 #include <galley/galley.hpp>
 
+#include <map>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -161,6 +162,32 @@ TEST(Pipeline, HonoursCancellation) {
     FAIL() << "expected an error";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::Cancelled);
+  }
+}
+
+// Every built-in reader asks ReadOptions::stop itself (called directly, not through
+// galley::read, which asks before and after), so a conversion already under way stops.
+TEST(Pipeline, EveryBuiltInReaderStopsWhenCancelled) {
+  const std::map<std::string, std::string> fixtures = {{"html", "html/footer_split_off/input.html"},
+                                                       {"json", "json/lenient_keys/input.json"},
+                                                       {"pdf", "pdf/two_column/input.pdf"},
+                                                       {"text", "text/seed/input.txt"}};
+  std::stop_source stop;
+  stop.request_stop();
+  ReadOptions options;
+  options.stop = stop.get_token();
+  for (const auto& entry : Registry::builtin().readers()) {
+    const auto fixture = fixtures.find(entry.info.name);
+    ASSERT_NE(fixture, fixtures.end()) << "no fixture for the " << entry.info.name << " reader";
+    const std::string bytes =
+        read_file_bytes(std::string(GALLEY_SOURCE_DIR) + "/fixtures/" + fixture->second, 1 << 20);
+    Diagnostics diag;
+    try {
+      entry.reader->read(Input{fixture->second, bytes, {}}, options, diag);
+      ADD_FAILURE() << entry.info.name << " read on";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::Cancelled) << entry.info.name << ": " << e.what();
+    }
   }
 }
 
