@@ -1,5 +1,6 @@
 // The galley executable: exit codes, messages and atomic output.
 #include <cstdlib>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -21,21 +22,29 @@ TEST(Cli, PrintsVersion) {
 }
 
 // A conversion loads only the libraries it uses: Poppler, and the two dozen libraries
-// it brings, only to read a PDF. The dynamic loader lists what it loads.
-TEST(Cli, LoadsPopplerOnlyToReadAPdf) {
+// it brings, only to read a PDF; libzip, with libcrypto, only to write or read a zip
+// archive. The dynamic loader lists what it loads.
+TEST(Cli, LoadsPopplerAndLibzipOnlyWhenAConversionUsesThem) {
 #if !GALLEY_COMMAND_MODULES
-  GTEST_SKIP() << "a shared libgalley loads Poppler itself";
+  GTEST_SKIP() << "a shared libgalley loads its libraries itself";
 #endif
-  const auto loads_poppler = [](const std::string& fixture) {
-    const auto r =
-        run_process("/usr/bin/env", {"LD_DEBUG=files", GALLEY_CLI_PATH, "convert",
-                                     std::string(GALLEY_SOURCE_DIR) + fixture, "-t", "json"});
+  TempDir dir;
+  const auto loaded = [&](const std::string& fixture, const std::string& format) {
+    const auto r = run_process("/usr/bin/env", {"LD_DEBUG=files", GALLEY_CLI_PATH, "convert",
+                                                std::string(GALLEY_SOURCE_DIR) + fixture, "-o",
+                                                (dir.path() / ("out." + format)).string()});
     EXPECT_EQ(r.exit_code, 0) << fixture << ": " << r.err.substr(r.err.size() - 500);
-    return r.err.find("libpoppler") != std::string::npos;
+    std::set<std::string> libraries;
+    for (const std::string library : {"libpoppler", "libzip"}) {
+      if (r.err.find(library) != std::string::npos) libraries.insert(library);
+    }
+    return libraries;
   };
-  EXPECT_FALSE(loads_poppler("/fixtures/text/seed/input.txt"));
-  EXPECT_FALSE(loads_poppler("/fixtures/html/footer_split_off/input.html"));
-  EXPECT_TRUE(loads_poppler("/fixtures/pdf/two_column/input.pdf"));
+  using Set = std::set<std::string>;
+  EXPECT_EQ(loaded("/fixtures/text/seed/input.txt", "json"), Set{});
+  EXPECT_EQ(loaded("/fixtures/html/footer_split_off/input.html", "md"), Set{});
+  EXPECT_EQ(loaded("/fixtures/pdf/two_column/input.pdf", "json"), Set{"libpoppler"});
+  EXPECT_EQ(loaded("/fixtures/html/footer_split_off/input.html", "epub"), Set{"libzip"});
 }
 
 TEST(Cli, HelpShowsExamplesAndExitCodes) {
