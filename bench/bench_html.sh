@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # HTML reader benchmark: galley HTML -> Markdown against Mozilla Readability (node,
-# jsdom) and pandoc on the same pages, in one run.
+# jsdom) and pandoc on the same pages, in one run, a process per page each. Then whole
+# jobs over all the pages: galley started once per page (a shell loop, a make rule),
+# galley batch in one process, and Readability in one node process for all pages, as a
+# service built on it would run, so node's start-up is paid once.
 # Usage: bench/bench_html.sh [CORPUS_DIR] [MAX_PAGES]   (default: ../shared/corpus/html/dev, all)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,3 +27,12 @@ python3 "$root/bench/bench.py" --title "HTML -> Markdown" --repeat "${REPEAT:-1}
   --tool readability "node $root/bench/readability.js {in}" \
   --tool pandoc "pandoc -f html -t commonmark {in} -o {out}.md" \
   "$pages"/*.html
+
+echo
+out=$(mktemp -d)
+trap 'rm -rf "$pages" "$out"' EXIT
+python3 "$root/bench/bench_totals.py" --title "HTML -> JSON, all pages" --repeat "${REPEAT:-3}" \
+  --tool "galley, a process per page" \
+  "for f in '$pages'/*.html; do '$root/build/bin/galley' convert \"\$f\" -q -t json -o /dev/null; done" \
+  --tool "galley batch, one process" "'$root/build/bin/galley' batch '$pages' -o '$out/batch' -t json -q -j 1" \
+  --tool "readability, one node process" "node '$root/bench/readability.js' '$pages'/*.html"
