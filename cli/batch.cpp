@@ -233,15 +233,30 @@ void Batch::write_outputs(std::size_t index, const std::vector<std::string>& ren
   }
 }
 
+// A document's warnings for its report line, as convert prints them: the first few,
+// then how many more, so that a broken file cannot make its line as long as itself.
+std::vector<std::string> report_warnings(const Diagnostics& diag) {
+  constexpr std::size_t kMaxReported = 20;
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diag.all()) {
+    if (out.size() == kMaxReported) {
+      out.push_back(std::to_string(diag.all().size() - kMaxReported) + " more warnings");
+      break;
+    }
+    out.push_back(in_command_terms(to_string(d)));
+  }
+  return out;
+}
+
 // The record of one conversion, or none when it was abandoned (a second Ctrl-C).
 std::optional<ReportRecord> Batch::convert(const Job& job, OpenArchive& images) {
   const InputItem& item = plan_.items[job.index];
   ReportRecord record;
   record.input = item.display();
   const auto start = Clock::now();
+  Diagnostics diag;
   try {
     if (job.load_error) throw *job.load_error;
-    Diagnostics diag;
     const ReadOptions options = read_options_for(item, args_.input, abandon_.get_token(),
                                                  reads_images_ ? &images : nullptr);
     const Article article = read(Input{item.display(), job.bytes, {}}, options, diag, args_.from);
@@ -264,6 +279,7 @@ std::optional<ReportRecord> Batch::convert(const Job& job, OpenArchive& images) 
     record.status = "failed";
     record.error = item.display() + ": " + e.what();
   }
+  record.warnings = report_warnings(diag);
   record.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return record;
 }

@@ -26,6 +26,7 @@ std::string to_json_line(const ReportRecord& r) {
                {"status", r.status},
                {"outputs", r.outputs},
                {"error", r.error.empty() ? Json(nullptr) : Json(r.error)},
+               {"warnings", r.warnings},
                {"title", optional_string(r.title)},
                {"byline", optional_string(r.byline)},
                {"date", optional_string(r.date)},
@@ -47,6 +48,11 @@ std::vector<ReportRecord> read_report(const std::filesystem::path& path) {
     if (j.contains("outputs") && j["outputs"].is_array()) {
       for (const Json& o : j["outputs"]) {
         if (o.is_string()) r.outputs.push_back(o.get<std::string>());
+      }
+    }
+    if (j.contains("warnings") && j["warnings"].is_array()) {
+      for (const Json& w : j["warnings"]) {
+        if (w.is_string()) r.warnings.push_back(w.get<std::string>());
       }
     }
     r.title = string_or_null(j.value("title", Json()));

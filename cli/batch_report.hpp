@@ -17,6 +17,7 @@ struct ReportRecord {
   std::string status;  ///< "ok", "failed" or "skipped" (done by an earlier run, --resume)
   std::vector<std::string> outputs;
   std::string error;
+  std::vector<std::string> warnings;  ///< what the conversion warned about, as convert prints it
   std::optional<std::string> title, byline, date;
   double seconds = 0;
 };

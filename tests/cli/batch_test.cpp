@@ -87,6 +87,22 @@ TEST_F(Batch, MirrorsAFolderIntoAFolderWithAReport) {
   EXPECT_EQ(lines[2]["summary"]["interrupted"], false);
 }
 
+// Each line carries its document's warnings, worded as convert prints them.
+TEST_F(Batch, TheReportCarriesEachDocumentsWarnings) {
+  dir_.write("in/latin.txt", "Caf\xe9 au lait, a paragraph of text.\n");
+  const auto r = galley({"batch", in().string(), "-o", at("out").string(), "-t", "json", "--report",
+                         at("report.jsonl").string(), "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const Json& line : report_lines(at("report.jsonl"))) {
+    if (line.contains("summary")) continue;
+    const bool latin = line["input"] == (in() / "latin.txt").string();
+    EXPECT_EQ(line["warnings"], latin ? Json::array({(in() / "latin.txt").string() +
+                                                     ": not valid UTF-8; read as Windows-1252"})
+                                      : Json::array())
+        << line.dump();
+  }
+}
+
 // batch and bundle take every reading option convert takes, from one binder.
 TEST_F(Batch, TakesEveryReadingOptionThatConvertTakes) {
   fs::create_directories(at("dated"));
