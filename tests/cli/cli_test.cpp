@@ -47,6 +47,23 @@ TEST(Cli, LoadsPopplerAndLibzipOnlyWhenAConversionUsesThem) {
   EXPECT_EQ(loaded("/fixtures/html/footer_split_off/input.html", "epub"), Set{"libzip"});
 }
 
+// A command copied away from its lib/galley/ says what is missing when given a PDF.
+TEST(Cli, SaysSoWhenItsPdfModuleIsMissing) {
+#if !GALLEY_COMMAND_MODULES
+  GTEST_SKIP() << "a shared libgalley reads PDFs itself";
+#endif
+  TempDir dir;
+  const std::filesystem::path alone = dir.path() / "bin" / "galley";
+  std::filesystem::create_directories(alone.parent_path());
+  std::filesystem::copy_file(GALLEY_CLI_PATH, alone);
+  const std::string pdf = std::string(GALLEY_SOURCE_DIR) + "/fixtures/pdf/two_column/input.pdf";
+  const auto r =
+      run_process(alone.string(), {"convert", pdf, "-o", (dir.path() / "out.txt").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(pdf + ": PDF support is not installed: "), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "out.txt"));
+}
+
 TEST(Cli, HelpShowsExamplesAndExitCodes) {
   const auto r = galley({"--help"});
   EXPECT_EQ(r.exit_code, 0);
