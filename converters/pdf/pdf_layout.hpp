@@ -2,7 +2,9 @@
 // turn it into an article. Coordinates are PDF points with the origin at the top
 // left of the page and y growing downwards, as Poppler's text boxes give them.
 //
-//   pdf_reader.cpp  Poppler -> words per page (loading, errors, limits); pages flow
+//   text_layer.cpp  Poppler -> positioned words per page, the only file that sees
+//                   Poppler (text_layer_module.cpp: the command loads it on demand)
+//   pdf_reader.cpp  words per page -> the article (errors, limits); pages flow
 //                   through the stages below one at a time, so only a window of
 //                   pages and the blocks built so far are held
 //   layout.cpp      words -> lines, lines in column order, column extents of each line
