@@ -61,11 +61,11 @@ std::string clean_word_text(std::string text) {
   return detail::sanitize_utf8(std::move(out));
 }
 
-// Maps a box on a page into the frame where text of rotation `rotation` (Poppler's
+// Maps a word's box on a page into the frame where text of its rotation (Poppler's
 // quarter turns) reads left to right, top to bottom.
-Box upright(const LayerWord& w, int rotation, double width, double height) {
+Box upright(const LayerWord& w, double width, double height) {
   const double x0 = w.x0, y0 = w.y0, x1 = w.x1, y1 = w.y1;
-  switch (rotation) {
+  switch (w.rotation) {
     case 1:
       return {y0, width - x1, y1, width - x0};
     case 2:
@@ -103,7 +103,7 @@ PageWords read_words(LayerPage& page) {
     Word w;
     w.text = clean_word_text(std::move(lw.text));
     if (detail::trim(w.text).empty()) continue;
-    w.box = upright(lw, lw.rotation, page.width, page.height);
+    w.box = upright(lw, page.width, page.height);
     w.size = lw.size;
     w.bold = styles[lw.font].bold;
     w.italic = styles[lw.font].italic;
@@ -266,7 +266,7 @@ class PdfReader final : public Reader {
           i, [&] { return budget.spent(); }, page);
       budget.check(at);  // a page cut short by the budget is not used
       if (!read) {
-        diag.warn({input.name, {i + 1, 0, 0}, "page cannot be read; skipped"});
+        diag.warn({input.name, at, "page cannot be read; skipped"});
         continue;
       }
       Page lines = read_page(page, i, article.furniture);

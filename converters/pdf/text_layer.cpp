@@ -68,17 +68,15 @@ class MessageScope {
   LayerMessages* previous_;
 };
 
-// A PDF text string: UTF-16 after a byte order mark, UTF-8 after its mark (PDF 2.0),
-// else PDFDocEncoding.
+// A PDF text string: after a byte order mark UTF-16, or UTF-8 (PDF 2.0), decoded as
+// any text with such a mark; else PDFDocEncoding.
 std::string text_string_to_utf8(const std::string& bytes) {
-  const std::string_view view(bytes);
+  using detail::Encoding;
+  const Encoding encoding = detail::detect_encoding(bytes);
   std::string out;
-  if (view.starts_with("\xFE\xFF")) {
-    out = detail::utf16_to_utf8(view.substr(2), true);
-  } else if (view.starts_with("\xFF\xFE")) {
-    out = detail::utf16_to_utf8(view.substr(2), false);
-  } else if (view.starts_with("\xEF\xBB\xBF")) {
-    out = view.substr(3);
+  if (encoding == Encoding::Utf16Be || encoding == Encoding::Utf16Le ||
+      encoding == Encoding::Utf8Bom) {
+    out = detail::decode_text(bytes, encoding);
   } else {
     out.reserve(bytes.size());
     for (const char c : bytes) {
