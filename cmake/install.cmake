@@ -17,8 +17,13 @@ else()
   set(GALLEY_PC_LIBS_PRIVATE "-lcld2")
 endif()
 
-# The installed command finds a shared libgalley beside it, wherever the prefix is.
-set_target_properties(galley_cli PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
+# The installed command finds a shared libgalley beside it, wherever the prefix is. A
+# static build's command needs no search path: besides, CMake would pad its empty
+# build-tree path with colons to make room for this one, and an empty entry makes the
+# dynamic loader look for every library in the current directory.
+if(NOT GALLEY_STATIC)
+  set_target_properties(galley_cli PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
+endif()
 
 install(TARGETS galley EXPORT galley-targets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}

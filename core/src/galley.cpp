@@ -42,7 +42,14 @@ Article read(const Input& input, const ReadOptions& options, Diagnostics& diag,
     return article;
   }
   article.metadata.source_format = entry->info.name;
-  if (options.recover) recover(article, RecoverOptions{options.date_order}, diag);
+  if (options.recover) {
+    Diagnostics recovery;  // the passes do not know the document's name
+    recover(article, RecoverOptions{options.date_order}, recovery);
+    for (Diagnostic warning : recovery.all()) {
+      warning.input = input.name;
+      diag.warn(std::move(warning));
+    }
+  }
   return article;
 }
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/golden.hpp"
 #include "support/process.hpp"
 #include "support/unzip.hpp"
 
@@ -23,28 +24,67 @@ TEST(Cli, PrintsVersion) {
 
 // A conversion loads only the libraries it uses: Poppler, and the two dozen libraries
 // it brings, only to read a PDF; libzip, with libcrypto, only to write or read a zip
-// archive. The dynamic loader lists what it loads.
-TEST(Cli, LoadsPopplerAndLibzipOnlyWhenAConversionUsesThem) {
+// archive; CLD2, with the shared C++ runtime, only when a document does not say its
+// language. A command linked with its libraries' archives loads none of libxml2, ICU,
+// cmark or libyaml. The dynamic loader lists what it loads.
+TEST(Cli, LoadsOnlyTheLibrariesAConversionUses) {
 #if !GALLEY_COMMAND_MODULES
   GTEST_SKIP() << "a shared libgalley loads its libraries itself";
 #endif
   TempDir dir;
-  const auto loaded = [&](const std::string& fixture, const std::string& format) {
-    const auto r = run_process("/usr/bin/env", {"LD_DEBUG=files", GALLEY_CLI_PATH, "convert",
-                                                std::string(GALLEY_SOURCE_DIR) + fixture, "-o",
-                                                (dir.path() / ("out." + format)).string()});
-    EXPECT_EQ(r.exit_code, 0) << fixture << ": " << r.err.substr(r.err.size() - 500);
+  const auto loaded = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"LD_DEBUG=files", GALLEY_CLI_PATH});
+    const auto r = run_process("/usr/bin/env", args);
+    EXPECT_EQ(r.exit_code, 0) << args[2] << ": " << r.err.substr(r.err.size() - 500);
     std::set<std::string> libraries;
-    for (const std::string library : {"libpoppler", "libzip"}) {
+    for (const std::string library : {"libpoppler", "libzip", "libcld2", "libstdc++", "libxml2",
+                                      "libicu", "libcmark", "libyaml"}) {
       if (r.err.find(library) != std::string::npos) libraries.insert(library);
     }
     return libraries;
   };
+  const auto convert = [&](const std::string& fixture, const std::string& format) {
+    return loaded({"convert", std::string(GALLEY_SOURCE_DIR) + fixture, "-o",
+                   (dir.path() / ("out." + format)).string()});
+  };
   using Set = std::set<std::string>;
-  EXPECT_EQ(loaded("/fixtures/text/seed/input.txt", "json"), Set{});
-  EXPECT_EQ(loaded("/fixtures/html/footer_split_off/input.html", "md"), Set{});
-  EXPECT_EQ(loaded("/fixtures/pdf/two_column/input.pdf", "json"), Set{"libpoppler"});
-  EXPECT_EQ(loaded("/fixtures/html/footer_split_off/input.html", "epub"), Set{"libzip"});
+  // What a command linked with the shared libraries loads whatever it converts.
+  const Set always = GALLEY_COMMAND_IS_STATIC
+                         ? Set{}
+                         : Set{"libstdc++", "libxml2", "libicu", "libcmark", "libyaml"};
+  const auto with = [&](Set libraries) {
+    libraries.insert(always.begin(), always.end());
+    return libraries;
+  };
+  EXPECT_EQ(loaded({"--version"}), always);
+  EXPECT_EQ(convert("/fixtures/text/markdown_front_matter/input.txt", "md"),
+            always);                                                                 // lang: en-GB
+  EXPECT_EQ(convert("/fixtures/html/footer_split_off/input.html", "json"), always);  // lang="en"
+  EXPECT_EQ(convert("/fixtures/html/no_article/input.html", "md"), with({"libcld2", "libstdc++"}));
+  EXPECT_EQ(convert("/fixtures/text/seed/input.txt", "json"), with({"libcld2", "libstdc++"}));
+  EXPECT_EQ(convert("/fixtures/pdf/two_column/input.pdf", "json"),
+            with({"libpoppler", "libcld2", "libstdc++"}));
+  EXPECT_EQ(convert("/fixtures/html/footer_split_off/input.html", "epub"), with({"libzip"}));
+}
+
+// Without its language-detector module the command still converts, and says why the
+// document has no language.
+TEST(Cli, WarnsWhenItsLanguageDetectorIsMissing) {
+#if !GALLEY_COMMAND_MODULES
+  GTEST_SKIP() << "a shared libgalley detects languages itself";
+#endif
+  TempDir dir;
+  const std::filesystem::path alone = dir.path() / "bin" / "galley";
+  std::filesystem::create_directories(alone.parent_path());
+  std::filesystem::copy_file(GALLEY_CLI_PATH, alone);
+  const std::string text = std::string(GALLEY_SOURCE_DIR) + "/fixtures/text/seed/input.txt";
+  const auto r = run_process(
+      alone.string(), {"convert", text, "-t", "json", "-o", (dir.path() / "out.json").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find(text + ": language not detected: the detector is not installed: "),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(test::read_bytes(dir.path() / "out.json").find("\"lang\": null"), std::string::npos);
 }
 
 // A command copied away from its lib/galley/ says what is missing when given a PDF.

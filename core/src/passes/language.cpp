@@ -1,12 +1,10 @@
 // The language an article is written in, when its source did not say: Compact
-// Language Detector 2 (Debian: libcld2-dev) over the article's own text.
-#include <cstdio>  // compact_lang_det.h uses FILE without including it
-
-#include <cld2/public/compact_lang_det.h>
-
+// Language Detector 2 (Debian: libcld2-dev, called in detail/language_detector.cpp)
+// over the article's own text.
 #include <galley/recover.hpp>
 
 #include "detail/language.hpp"
+#include "detail/language_detector.hpp"
 #include "detail/text.hpp"
 
 namespace galley {
@@ -28,7 +26,7 @@ std::string sample_of(const Article& article) {
       text += plain_text(block);
     }
   }
-  return text;  // detect_language cuts it to kSampleBytes and mends invalid UTF-8
+  return text;  // guess() cuts it to kSampleBytes and mends invalid UTF-8
 }
 
 // CLD2 names a few languages by their withdrawn ISO 639 codes.
@@ -40,26 +38,29 @@ std::string_view bcp47_of(std::string_view code) {
   return code;
 }
 
+// CLD2's guess at the first kSampleBytes of `text`, with invalid UTF-8 mended.
+detail::LanguageGuess guess(std::string_view text) {
+  return detail::guess_language(detail::sanitize_utf8(text.substr(0, kSampleBytes)));
+}
+
+std::optional<std::string> language_tag(const detail::LanguageGuess& guess) {
+  if (guess.code.empty()) return std::nullopt;
+  return detail::normalize_language_tag(bcp47_of(guess.code));
+}
+
 }  // namespace
 
 std::optional<std::string> detect_language(std::string_view text) {
-  CLD2::Language top3[3];
-  int percent3[3];
-  int text_bytes = 0;
-  bool reliable = false;
-  const std::string_view sample = text.substr(0, kSampleBytes);
-  const std::string valid = detail::sanitize_utf8(sample);
-  const CLD2::Language language = CLD2::DetectLanguageSummary(
-      valid.data(), static_cast<int>(valid.size()), true, top3, percent3, &text_bytes, &reliable);
-  if (!reliable || language == CLD2::UNKNOWN_LANGUAGE || language == CLD2::TG_UNKNOWN_LANGUAGE) {
-    return std::nullopt;
-  }
-  return detail::normalize_language_tag(bcp47_of(CLD2::LanguageCode(language)));
+  return language_tag(guess(text));
 }
 
-void recover_language(Article& article, const RecoverOptions&, Diagnostics&) {
+void recover_language(Article& article, const RecoverOptions&, Diagnostics& diag) {
   if (article.metadata.lang) return;
-  article.metadata.lang = detect_language(sample_of(article));
+  const detail::LanguageGuess guessed = guess(sample_of(article));
+  if (!guessed.missing.empty()) {
+    diag.warn({{}, {}, "language not detected: the detector is not installed: " + guessed.missing});
+  }
+  article.metadata.lang = language_tag(guessed);
 }
 
 }  // namespace galley
