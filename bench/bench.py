@@ -96,7 +96,8 @@ def main():
 
     n = len(args.inputs)
     print(f"{args.title}: {n} inputs, {args.repeat} interleaved passes, median per input")
-    print(f"  {'tool':<14}{'files/s cpu':>12}{'files/s wall':>13}{'ms cpu/file':>12}{'peak MiB':>10}"
+    width = max(14, 2 + max(len(label) for label, _ in args.tool))
+    print(f"  {'tool':<{width}}{'files/s cpu':>12}{'files/s wall':>13}{'ms cpu/file':>12}{'peak MiB':>10}"
           f"{'failed':>8}{'cpu ratio':>11}{'median ratio':>14}")
     with tempfile.TemporaryDirectory(prefix="galley-bench-") as scratch:
         timings = measure(args.tool, args.inputs, args.repeat, scratch)
@@ -109,7 +110,7 @@ def main():
         done = sum(1 for m in medians if m)
         ratio = cpu / sum(b for _, b in both) if both else float("nan")
         median_ratio = statistics.median(m / b for m, b in both) if both else float("nan")
-        print(f"  {label:<14}{done / cpu if cpu else 0:>12.1f}{done / wall if wall else 0:>13.1f}"
+        print(f"  {label:<{width}}{done / cpu if cpu else 0:>12.1f}{done / wall if wall else 0:>13.1f}"
               f"{1000 * cpu / len(both) if both else 0:>12.2f}{timing.peak / 1024:>10.1f}"
               f"{sum(timing.failed):>8}{ratio:>10.2f}x{median_ratio:>13.2f}x")
     first = args.tool[0][0]

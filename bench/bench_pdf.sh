@@ -4,7 +4,7 @@
 # over REPEAT passes (bench.py). The target is galley within 1.2x of pdftotext's CPU
 # per file; the pdftotext row's ratios are its CPU time / galley's, so 1.2x means a
 # ratio of 0.83. Then a 152-page document (the project's 38-page fixture four times),
-# process start-up alone, and peak memory by page count: galley holds a window of
+# process start-up (bench_startup.sh), and peak memory by page count: galley holds a window of
 # pages and the model, not the whole document, so its peak may grow with the text it
 # writes but not with the pages it reads.
 # Usage: bench/bench_pdf.sh [CORPUS_DIR] [MAX_FILES]   (default: ../shared/corpus/pdf/dev, all)
@@ -37,15 +37,10 @@ echo
 qpdf --empty --pages "$long" "$long" "$long" "$long" -- "$files/long152.pdf"
 galley_vs_pdftotext "PDF -> JSON, one 152-page document" "${REPEAT:-5}" "$files/long152.pdf"
 
-# Start-up alone: what a process costs before it reads anything. xmllint is the cost
-# of loading libxml2 itself, /bin/true of a process.
+# Start-up: galley --version and tiny conversions against pdftotext -v, xmllint --version
+# and /bin/true.
 echo
-python3 "$root/bench/bench.py" --title "start-up (the input is not read)" --repeat 30 \
-  --tool "galley" "$root/build/bin/galley --version" \
-  --tool "pdftotext" "pdftotext -v" \
-  --tool "xmllint" "xmllint --version" \
-  --tool "true" "/bin/true" \
-  "$long"
+REPEAT=30 bash "$root/bench/bench_startup.sh"
 
 # Peak resident memory against page count, on the project's own 38-page fixture cut to
 # 2 pages or repeated (qpdf), galley -> Markdown and pdftotext side by side.
