@@ -1,6 +1,7 @@
 // What the documentation's examples take for granted: galley's headers, the standard
 // library, and the names the surrounding text introduces (an article, an input, a
-// sink, a path, a writer of the reader's own), given to every example as parameters.
+// sink, a path, a writer of the reader's own), given to every example as parameters,
+// and the function that runs them all (its caller is tests/package/run_examples.cpp).
 #include <galley/galley.hpp>
 
 #include <filesystem>
@@ -23,3 +24,6 @@ struct TitleWriter final : galley::Writer {
   [[maybe_unused]] galley::Article article, [[maybe_unused]] galley::Article b,              \
       [[maybe_unused]] const galley::Input& input, [[maybe_unused]] galley::Sink& sink,      \
       [[maybe_unused]] galley::Diagnostics& diag, [[maybe_unused]] std::filesystem::path path
+#define EXAMPLE_ARGUMENTS article, b, input, sink, diag, path
+
+void run_examples(EXAMPLE_NAMES);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs galley from a build folder into a temporary prefix and builds and runs the
-# examples against it twice: through find_package(galley) and through pkg-config.
+# examples against it twice: through find_package(galley) and through pkg-config; then
+# the documentation's examples, under AddressSanitizer.
 # Usage: tests/package/run.sh BUILD_DIR
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -59,4 +60,15 @@ for example in to_epub bylines; do
   g++ -std=c++20 "$root/examples/$example.cpp" "${flags[@]}" -o "$work/$example-pc"
 done
 LD_LIBRARY_PATH=$prefix/lib:$(dirname "$libdir") check "$work/to_epub-pc" "$work/bylines-pc"
+
+echo "== the documentation's examples run clean under AddressSanitizer"
+cmake -DSOURCE_DIR="$root" -DOUTPUT="$work/doc_examples.cpp" -P "$root/tests/docs/extract_examples.cmake"
+g++ -std=c++20 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+  "$work/doc_examples.cpp" "$root/tests/package/run_examples.cpp" "${flags[@]}" -o "$work/run_examples"
+mkdir "$work/story"
+cp "$root/fixtures/html/footer_split_off/input.html" "$work/story/story.html"
+cp "$root/fixtures/pdf/two_column/input.pdf" "$work/story/story.pdf"
+(cd "$work/story" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp" LD_LIBRARY_PATH=$prefix/lib:$(dirname "$libdir") \
+  "$work/run_examples" >/dev/null)
 echo "package test passed"
