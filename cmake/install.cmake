@@ -17,12 +17,14 @@ else()
   set(GALLEY_PC_LIBS_PRIVATE "-lcld2")
 endif()
 
-# The installed command finds a shared libgalley beside it, wherever the prefix is. A
-# static build's command needs no search path: besides, CMake would pad its empty
-# build-tree path with colons to make room for this one, and an empty entry makes the
-# dynamic loader look for every library in the current directory.
+# The command of a shared build finds libgalley beside it, wherever the prefix is, and
+# in the build tree, which lays out bin/ and the library folder alike (core/CMakeLists.txt).
+# The build tree's command gets the installed path too: a path that installing rewrites
+# CMake pads with colons, and an empty entry makes the dynamic loader look for every
+# library in the current directory. A static build's command needs no search path.
 if(NOT GALLEY_STATIC)
-  set_target_properties(galley_cli PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
+  set_target_properties(galley_cli PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}"
+                        BUILD_WITH_INSTALL_RPATH ON)
 endif()
 
 install(TARGETS galley EXPORT galley-targets
