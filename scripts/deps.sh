@@ -1,8 +1,11 @@
 # Sourced by the other scripts: installs the Debian packages galley needs when missing.
 # One list, so the README, CI and developers agree on it.
+# liblzma-dev and zlib1g-dev hold the archives of libxml2's own libraries, which the
+# command links statically (cli/CMakeLists.txt).
 GALLEY_BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libxml2-dev libzip-dev libpoppler-private-dev libicu-dev libcli11-dev nlohmann-json3-dev libcmark-dev libcld2-dev libyaml-dev
+  liblzma-dev zlib1g-dev
 )
 # Validators and tools the test suite runs against galley's output.
 GALLEY_TEST_PACKAGES=(
