@@ -67,6 +67,14 @@ TEST(Cli, LoadsOnlyTheLibrariesAConversionUses) {
   EXPECT_EQ(convert("/fixtures/html/footer_split_off/input.html", "epub"), with({"libzip"}));
 }
 
+// The command copied to dir/bin/, away from its lib/galley/.
+std::filesystem::path copy_without_modules(const TempDir& dir) {
+  const std::filesystem::path alone = dir.path() / "bin" / "galley";
+  std::filesystem::create_directories(alone.parent_path());
+  std::filesystem::copy_file(GALLEY_CLI_PATH, alone);
+  return alone;
+}
+
 // Without its language-detector module the command still converts, and says why the
 // document has no language.
 TEST(Cli, WarnsWhenItsLanguageDetectorIsMissing) {
@@ -74,9 +82,7 @@ TEST(Cli, WarnsWhenItsLanguageDetectorIsMissing) {
   GTEST_SKIP() << "a shared libgalley detects languages itself";
 #endif
   TempDir dir;
-  const std::filesystem::path alone = dir.path() / "bin" / "galley";
-  std::filesystem::create_directories(alone.parent_path());
-  std::filesystem::copy_file(GALLEY_CLI_PATH, alone);
+  const std::filesystem::path alone = copy_without_modules(dir);
   const std::string text = std::string(GALLEY_SOURCE_DIR) + "/fixtures/text/seed/input.txt";
   const auto r = run_process(
       alone.string(), {"convert", text, "-t", "json", "-o", (dir.path() / "out.json").string()});
@@ -93,9 +99,7 @@ TEST(Cli, SaysSoWhenItsPdfModuleIsMissing) {
   GTEST_SKIP() << "a shared libgalley reads PDFs itself";
 #endif
   TempDir dir;
-  const std::filesystem::path alone = dir.path() / "bin" / "galley";
-  std::filesystem::create_directories(alone.parent_path());
-  std::filesystem::copy_file(GALLEY_CLI_PATH, alone);
+  const std::filesystem::path alone = copy_without_modules(dir);
   const std::string pdf = std::string(GALLEY_SOURCE_DIR) + "/fixtures/pdf/two_column/input.pdf";
   const auto r =
       run_process(alone.string(), {"convert", pdf, "-o", (dir.path() / "out.txt").string()});
