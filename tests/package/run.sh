@@ -64,7 +64,7 @@ LD_LIBRARY_PATH=$prefix/lib:$(dirname "$libdir") check "$work/to_epub-pc" "$work
 echo "== the documentation's examples run clean under AddressSanitizer"
 cmake -DSOURCE_DIR="$root" -DOUTPUT="$work/doc_examples.cpp" -P "$root/tests/docs/extract_examples.cmake"
 g++ -std=c++20 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-  "$work/doc_examples.cpp" "$root/tests/package/run_examples.cpp" "${flags[@]}" -o "$work/run_examples"
+  -I"$root/tests/docs" "$work/doc_examples.cpp" "$root/tests/package/run_examples.cpp" "${flags[@]}" -o "$work/run_examples"
 mkdir "$work/story"
 cp "$root/fixtures/html/footer_split_off/input.html" "$work/story/story.html"
 cp "$root/fixtures/pdf/two_column/input.pdf" "$work/story/story.pdf"

@@ -3,25 +3,20 @@
 // a scratch folder holding the files the examples name (story.html, story.pdf), under
 // AddressSanitizer. It fails when an example throws or what the examples wrote is not
 // there.
-#include <galley/galley.hpp>
-
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <string>
 
-void run_examples(galley::Article article, galley::Article b, const galley::Input& input,
-                  galley::Sink& sink, galley::Diagnostics& diag, std::filesystem::path path);
+#include "examples_preamble.hpp"  // galley.hpp and run_examples()
 
 int main() {
   try {
     galley::Diagnostics diag;
     const galley::Article article = galley::read_file("story.html", {}, diag);
     const galley::Article b = galley::read_file("story.pdf", {}, diag);
-    std::ifstream file("story.html", std::ios::binary);
-    const std::string bytes{std::istreambuf_iterator<char>(file), {}};
-    const galley::Input input{"story.html", bytes, "text/html"};
+    const galley::Input input{
+        "story.html", galley::read_file_bytes("story.html", galley::ReadOptions{}.max_input_bytes),
+        "text/html"};
     std::string written;
     galley::StringSink sink(written);
     run_examples(article, b, input, sink, diag, "story.html");
