@@ -13,8 +13,8 @@
 // malloc grow its heap well past it in one step, and marks the heap from the boundary.
 // It is only advice: when any step fails, malloc works as it always does.
 //
-// Measured on 60 web pages, a process each: 15.6 ms -> 9.4 ms of CPU per page, peak
-// memory 12 -> 16 MiB (bench/bench_html.sh).
+// Measured on 60 web pages, a process each: 15.6 ms -> 9.9 ms of CPU per page, peak
+// memory 12 -> 16 MiB (bench/bench.py, as bench/bench_html.sh runs it).
 #include <malloc.h>
 #include <sys/mman.h>
 #include <unistd.h>
