@@ -77,11 +77,6 @@ std::string package_document(const Metadata& meta, const BookMeta& book,
 std::string nav_document(const BookMeta& book, const std::vector<TocEntry>& toc);
 std::string ncx_document(const BookMeta& book, const std::vector<TocEntry>& toc);
 
-/// True when `value` is known and detail::has_xml_text.
-inline bool has_text(const std::optional<std::string>& value) {
-  return value && detail::has_xml_text(*value);
-}
-
 /// The opening of every XHTML file: XML declaration, doctype and <html> with language
 /// and direction.
 std::string xhtml_prologue(const BookMeta& book);

@@ -66,25 +66,25 @@ std::string metadata(const Metadata& meta, const BookMeta& book,
   out += dc_element("title", book.title);
   int creator = 0;
   for (const Person& person : meta.authors) {
-    if (!has_text(person.name)) continue;
+    if (!detail::has_xml_text(person.name)) continue;
     out += dc_element("creator", person.name, " id=\"creator" + std::to_string(++creator) + "\"");
   }
   out += dc_element("language", book.language);
   if (const auto date = detail::writable_publication_date(meta.date, meta.datetime))
     out += dc_element("date", *date);
-  if (has_text(meta.publisher)) {
+  if (detail::has_xml_text(meta.publisher)) {
     out += dc_element("publisher", *meta.publisher);
-  } else if (has_text(meta.site_name)) {
+  } else if (detail::has_xml_text(meta.site_name)) {
     out += dc_element("publisher", *meta.site_name);
   }
-  if (has_text(meta.description)) out += dc_element("description", *meta.description);
+  if (detail::has_xml_text(meta.description)) out += dc_element("description", *meta.description);
   for (const std::string& keyword : meta.keywords) {
     if (detail::has_xml_text(keyword)) out += dc_element("subject", keyword);
   }
   if (meta.license && detail::has_xml_text(meta.license->text)) {
     out += dc_element("rights", meta.license->text);
   }
-  if (has_text(meta.url)) out += dc_element("source", *meta.url);
+  if (detail::has_xml_text(meta.url)) out += dc_element("source", *meta.url);
   out += "    <meta property=\"dcterms:modified\">" + book.modified + "</meta>\n";
   out += accessibility(chapters);
   out += "  </metadata>\n";

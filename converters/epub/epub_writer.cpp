@@ -168,12 +168,13 @@ std::string title_stand_in(const Article& article) {
       return words.size() > kOpeningWords ? opening + "\u2026" : opening;
     }
   }
-  return has_text(article.metadata.url) ? *article.metadata.url : "\u2014";
+  return detail::has_xml_text(article.metadata.url) ? *article.metadata.url : "\u2014";
 }
 
 // A collection given no title is named after its first article.
 std::string first_title(const Article& article) {
-  return has_text(article.metadata.title) ? *article.metadata.title : title_stand_in(article);
+  return detail::has_xml_text(article.metadata.title) ? *article.metadata.title
+                                                      : title_stand_in(article);
 }
 
 // The direction of the first character in `text` that has a strong one in Unicode's
@@ -208,7 +209,7 @@ bool reads_right_to_left(const Article& article) {
 BookMeta book_meta(const Metadata& meta, std::chrono::sys_seconds modified,
                    const std::string& stand_in, const Article* sample) {
   BookMeta book;
-  book.titled = has_text(meta.title);
+  book.titled = detail::has_xml_text(meta.title);
   book.title = book.titled ? *meta.title : stand_in;
   book.language = detail::normalize_language_tag(meta.lang.value_or("")).value_or("und");
   book.rtl = book.language == "und" && sample ? reads_right_to_left(*sample)

@@ -84,13 +84,13 @@ class XhtmlRenderer {
       append_xml_escaped(out_, book.title);
       out_ += "</h1>\n";
     }
-    if (has_text(meta.subtitle)) {
+    if (detail::has_xml_text(meta.subtitle)) {
       out_ += "<p class=\"subtitle\">";
       append_xml_escaped(out_, *meta.subtitle);
       out_ += "</p>\n";
     }
     const std::string byline = byline_text();
-    if (has_text(byline)) {
+    if (detail::has_xml_text(byline)) {
       out_ += "<p class=\"byline\">";
       append_xml_escaped(out_, byline);
       out_ += "</p>\n";
@@ -107,10 +107,10 @@ class XhtmlRenderer {
 
   std::string byline_text() const {
     const Metadata& meta = article_.metadata;
-    if (has_text(meta.byline)) return *meta.byline;
+    if (detail::has_xml_text(meta.byline)) return *meta.byline;
     std::string names;
     for (const Person& person : meta.authors) {
-      if (!has_text(person.name)) continue;
+      if (!detail::has_xml_text(person.name)) continue;
       if (!names.empty()) names += ", ";
       names += person.name;
     }

@@ -8,6 +8,7 @@
 
 #include "content_hints.hpp"
 #include "detail/iso_date.hpp"
+#include "detail/prose.hpp"
 #include "detail/text.hpp"
 #include "detail/url.hpp"
 #include "json_ld.hpp"
@@ -78,58 +79,16 @@ std::string join_names(const std::vector<Person>& people) {
   return out;
 }
 
-std::size_t word_count(std::string_view s) {
-  std::size_t count = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = detail::is_ascii_space(c);
-    if (!space && !in_word) ++count;
-    in_word = !space;
-  }
-  return count;
-}
-
-// Readability's separators in a <title>: " | ", " - ", " – ", " — ", " / ", " > ", " » ".
-constexpr std::array<std::string_view, 8> kSeparators = {" | ",  " - ", " \u2013 ", " \u2014 ",
-                                                         " \\ ", " / ", " > ",      " \u00bb "};
-
-std::size_t last_separator(std::string_view title, std::size_t& length) {
-  std::size_t best = std::string_view::npos;
-  for (std::string_view sep : kSeparators) {
-    const std::size_t at = title.rfind(sep);
-    if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) {
-      best = at;
-      length = sep.size();
-    }
-  }
-  return best;
-}
-
-std::size_t first_separator(std::string_view title, std::size_t& length) {
-  std::size_t best = std::string_view::npos;
-  for (std::string_view sep : kSeparators) {
-    const std::size_t at = title.find(sep);
-    if (at != std::string_view::npos && at < best) {
-      best = at;
-      length = sep.size();
-    }
-  }
-  return best;
-}
-
 // Readability's _getArticleTitle over the document <title>: drops the site part after
 // (or before) a separator unless that leaves too few words.
 std::string title_from_document(const Dom& dom, const std::string& original) {
   std::string title = original;
   bool hierarchical = false;
-  std::size_t sep_length = 0;
-  if (const std::size_t at = last_separator(original, sep_length); at != std::string::npos) {
-    const std::string_view sep = std::string_view(original).substr(at, sep_length);
-    hierarchical = sep == " \\ " || sep == " / " || sep == " > " || sep == " \u00bb ";
-    title = original.substr(0, at);
-    if (word_count(title) < 3) {
-      const std::size_t first = first_separator(original, sep_length);
-      title = original.substr(first + sep_length);
+  if (const detail::TitleSeparator last = detail::last_title_separator(original)) {
+    hierarchical = last.hierarchical;
+    title = original.substr(0, last.at);
+    if (detail::word_count(title) < 3) {
+      title = original.substr(detail::first_title_separator(original).end());
     }
   } else if (const std::size_t colon = original.find(": "); colon != std::string::npos) {
     bool heading_matches = false;
@@ -138,9 +97,9 @@ std::string title_from_document(const Dom& dom, const std::string& original) {
     }
     if (!heading_matches) {
       title = clean(original.substr(original.rfind(':') + 1));
-      if (word_count(title) < 3) {
+      if (detail::word_count(title) < 3) {
         title = clean(original.substr(colon + 1));
-      } else if (word_count(original.substr(0, colon)) > 5) {
+      } else if (detail::word_count(original.substr(0, colon)) > 5) {
         title = original;
       }
     }
@@ -156,14 +115,13 @@ std::string title_from_document(const Dom& dom, const std::string& original) {
     if (h1_count == 1) title = inner_text(dom, only_h1);
   }
   title = clean(title);
-  const std::size_t words = word_count(title);
+  const std::size_t words = detail::word_count(title);
   if (words <= 4) {
     std::string bare = original;
-    for (std::string_view sep : kSeparators) {
-      for (std::size_t at; (at = bare.find(sep)) != std::string::npos;)
-        bare.replace(at, sep.size(), " ");
+    while (const detail::TitleSeparator separator = detail::first_title_separator(bare)) {
+      bare.replace(separator.at, separator.length, " ");
     }
-    if (!hierarchical || words != word_count(bare) - 1) title = original;
+    if (!hierarchical || words != detail::word_count(bare) - 1) title = original;
   }
   return title;
 }
@@ -557,15 +515,14 @@ class Extractor {
 }  // namespace
 
 std::string strip_site_suffix(const std::string& title, const std::string& site_name) {
-  std::size_t length = 0;
-  const std::size_t at = last_separator(title, length);
-  if (at == std::string::npos || at == 0) return title;
-  const std::string_view suffix = std::string_view(title).substr(at + length);
-  if (!site_name.empty() && same_name(suffix, site_name)) return clean(title.substr(0, at));
-  const std::size_t first = first_separator(title, length);
-  const std::string_view prefix = std::string_view(title).substr(0, first);
+  const detail::TitleSeparator last = detail::last_title_separator(title);
+  if (!last || last.at == 0) return title;
+  const std::string_view suffix = std::string_view(title).substr(last.end());
+  if (!site_name.empty() && same_name(suffix, site_name)) return clean(title.substr(0, last.at));
+  const detail::TitleSeparator first = detail::first_title_separator(title);
+  const std::string_view prefix = std::string_view(title).substr(0, first.at);
   if (!site_name.empty() && same_name(prefix, site_name)) {
-    return clean(title.substr(first + length));
+    return clean(title.substr(first.end()));
   }
   return title;
 }

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/prose.hpp"
 #include "detail/text.hpp"
 
 namespace galley::jats {
@@ -33,14 +34,6 @@ bool is_name_token(std::string_view token) {
     previous_letter = false;
   }
   return true;
-}
-
-// Lower case in ASCII or Latin-1 (U+00DF..U+00FF): a particle such as "van" or "de".
-bool starts_lower_case(std::string_view token) {
-  std::size_t pos = 0;
-  const char32_t cp = detail::next_code_point(token, pos);
-  return (cp < 0x80 && std::islower(static_cast<int>(cp))) ||
-         (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
 }
 
 bool is_suffix(std::string_view token) {
@@ -100,7 +93,8 @@ std::optional<SplitName> split_name(std::string_view name) {
   const std::vector<std::string_view> tokens = detail::split_whitespace(name);
   if (tokens.size() < 2) return std::nullopt;
   for (std::string_view token : tokens) {
-    if (!is_name_token(token) || starts_lower_case(token) || is_suffix(token)) return std::nullopt;
+    if (!is_name_token(token) || detail::opening_of(token).lower || is_suffix(token))
+      return std::nullopt;
   }
   if (tokens.back().ends_with('.')) return std::nullopt;
   SplitName split;

@@ -43,10 +43,6 @@ constexpr std::string_view kPrologue =
     "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange "
     "DTD v1.3 20210610//EN\" \"JATS-archivearticle1-3.dtd\">\n";
 
-bool has_text(const std::optional<std::string>& value) {
-  return value && detail::has_xml_text(*value);
-}
-
 // Where a block is written decides what JATS allows there.
 enum class Context {
   Section,   ///< body, sec, notes, disp-quote: every display element
@@ -95,9 +91,9 @@ class JatsRenderer {
     out_ += "<article-meta>\n";
     article_ids();
     const Metadata& meta = article_.metadata;
-    if (has_text(meta.title)) {
+    if (detail::has_xml_text(meta.title)) {
       out_ += "<title-group>\n<article-title>" + xml_escape(*meta.title) + "</article-title>\n";
-      if (has_text(meta.subtitle))
+      if (detail::has_xml_text(meta.subtitle))
         out_ += "<subtitle>" + xml_escape(*meta.subtitle) + "</subtitle>\n";
       out_ += "</title-group>\n";
     }
@@ -124,20 +120,21 @@ class JatsRenderer {
     const std::optional<std::string> container_title =
         meta.container ? meta.container->title : std::nullopt;
     const std::optional<std::string>& title =
-        has_text(container_title) ? container_title : meta.site_name;
+        detail::has_xml_text(container_title) ? container_title : meta.site_name;
     std::string issns;
     for (const Identifier& id : meta.identifiers) {
       if (id.type == "issn" && detail::has_xml_text(id.value))
         issns += "<issn>" + xml_escape(id.value) + "</issn>\n";
     }
-    if (!has_text(title) && !has_text(meta.publisher) && issns.empty()) return;
+    if (!detail::has_xml_text(title) && !detail::has_xml_text(meta.publisher) && issns.empty())
+      return;
     out_ += "<journal-meta>\n";
-    if (has_text(title)) {
+    if (detail::has_xml_text(title)) {
       out_ += "<journal-title-group><journal-title>" + xml_escape(*title) +
               "</journal-title></journal-title-group>\n";
     }
     out_ += issns;
-    if (has_text(meta.publisher)) {
+    if (detail::has_xml_text(meta.publisher)) {
       out_ += "<publisher><publisher-name>" + xml_escape(*meta.publisher) +
               "</publisher-name></publisher>\n";
     }
@@ -161,9 +158,9 @@ class JatsRenderer {
   void contributors() {
     std::string contribs;
     for (const Person& person : article_.metadata.authors) {
-      if (!has_text(person.name)) continue;
+      if (!detail::has_xml_text(person.name)) continue;
       contribs += "<contrib contrib-type=\"author\">";
-      if (has_text(person.orcid)) {
+      if (detail::has_xml_text(person.orcid)) {
         contribs += "<contrib-id contrib-id-type=\"orcid\">https://orcid.org/" +
                     xml_escape(*person.orcid) + "</contrib-id>";
       }
@@ -181,7 +178,8 @@ class JatsRenderer {
         if (affiliation_written(index))
           contribs += "<xref ref-type=\"aff\" rid=\"aff" + std::to_string(index + 1) + "\"/>";
       }
-      if (has_text(person.email)) contribs += "<email>" + xml_escape(*person.email) + "</email>";
+      if (detail::has_xml_text(person.email))
+        contribs += "<email>" + xml_escape(*person.email) + "</email>";
       contribs += "</contrib>\n";
     }
     if (!contribs.empty()) out_ += "<contrib-group>\n" + contribs + "</contrib-group>\n";
@@ -229,7 +227,7 @@ class JatsRenderer {
 
   // <tag>value</tag> on a line of its own when the value has text.
   void element(const char* tag, const std::optional<std::string>& value) {
-    if (!has_text(value)) return;
+    if (!detail::has_xml_text(value)) return;
     out_ += std::string("<") + tag + ">" + xml_escape(*value) + "</" + tag + ">\n";
   }
 
@@ -272,7 +270,7 @@ class JatsRenderer {
       section_tree(article_.abstract);
       out_ += "</abstract>\n";
     }
-    if (has_text(meta.description)) {
+    if (detail::has_xml_text(meta.description)) {
       out_ += article_.abstract.empty() ? "<abstract>" : "<abstract abstract-type=\"summary\">";
       out_ += "\n<p>" + xml_escape(*meta.description) + "</p>\n</abstract>\n";
     }
@@ -333,7 +331,7 @@ class JatsRenderer {
     if (!names.empty())
       out_ += "<person-group person-group-type=\"author\">" + names + "</person-group>";
     const auto field = [&](const char* tag, const std::optional<std::string>& value) {
-      if (has_text(value))
+      if (detail::has_xml_text(value))
         out_ += std::string("<") + tag + ">" + xml_escape(*value) + "</" + tag + ">";
     };
     field("year", ref.year);
@@ -342,7 +340,7 @@ class JatsRenderer {
     field("volume", ref.volume);
     field("issue", ref.issue);
     if (ref.pages) pages(*ref.pages);
-    if (has_text(ref.doi))
+    if (detail::has_xml_text(ref.doi))
       out_ += "<pub-id pub-id-type=\"doi\">" + xml_escape(*ref.doi) + "</pub-id>";
     if (ref.url) {
       if (const auto url = detail::safe_link_url(*ref.url)) {
@@ -453,7 +451,8 @@ class JatsRenderer {
     }
     if (const auto href = graphic_href(f.image.src)) {
       out_ += "<graphic xlink:href=\"" + xml_escape(*href) + "\">";
-      if (has_text(f.image.alt)) out_ += "<alt-text>" + xml_escape(f.image.alt) + "</alt-text>";
+      if (detail::has_xml_text(f.image.alt))
+        out_ += "<alt-text>" + xml_escape(f.image.alt) + "</alt-text>";
       out_ += "</graphic>\n";
     }
     out_ += "</fig>\n";
@@ -526,7 +525,7 @@ class JatsRenderer {
       return;
     }
     out_ += "<inline-graphic xlink:href=\"" + xml_escape(*href) + "\"";
-    if (!has_text(img.alt)) {
+    if (!detail::has_xml_text(img.alt)) {
       out_ += "/>";
       return;
     }

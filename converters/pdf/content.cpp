@@ -15,7 +15,7 @@
 
 #include <galley/recover.hpp>
 
-#include "detail/sentences.hpp"
+#include "detail/prose.hpp"
 #include "pdf_layout.hpp"
 
 namespace galley::pdf {

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "detail/letters.hpp"
+#include "detail/prose.hpp"
 #include "detail/text.hpp"
 #include "pdf_layout.hpp"
 
@@ -224,18 +225,11 @@ std::string strip_site_name(const std::string& info_title) {
   std::string_view rest = info_title;
   // The longest part between separators is the title; site names are short.
   for (;;) {
-    std::size_t cut = std::string_view::npos, length = 0;
-    for (std::string_view separator : {" | ", " - ", " \u2013 ", " \u2014 ", " :: "}) {
-      const std::size_t at = rest.find(separator);
-      if (at < cut) {
-        cut = at;
-        length = separator.size();
-      }
-    }
-    const std::string_view part = detail::trim(rest.substr(0, cut));
+    const detail::TitleSeparator separator = detail::first_title_separator(rest);
+    const std::string_view part = detail::trim(rest.substr(0, separator.at));
     if (part.size() > best.size()) best = part;
-    if (cut == std::string_view::npos) break;
-    rest.remove_prefix(cut + length);
+    if (!separator) break;
+    rest.remove_prefix(separator.end());
   }
   return std::string(best);
 }

@@ -17,6 +17,7 @@
 
 #include <galley/recover.hpp>
 
+#include "detail/prose.hpp"
 #include "detail/text.hpp"
 #include "pdf_layout.hpp"
 
@@ -40,43 +41,10 @@ struct Group {
 
 bool is_letter_start(unsigned char c) { return std::isalpha(c) || c >= 0xC0; }
 
-// Strips quotes and brackets from the front (`front`) or back of the text.
-std::string_view strip_quotes(std::string_view text, bool front) {
-  static constexpr std::string_view kMarks[] = {
-      "\"", "'", "(", ")", "[", "]", "\u201C", "\u201D", "\u2018", "\u2019", "\u00AB", "\u00BB"};
-  text = detail::trim(text);
-  for (bool stripped = true; stripped;) {
-    stripped = false;
-    for (std::string_view mark : kMarks) {
-      if (front ? text.starts_with(mark) : text.ends_with(mark)) {
-        if (front) {
-          text.remove_prefix(mark.size());
-        } else {
-          text.remove_suffix(mark.size());
-        }
-        stripped = true;
-      }
-    }
-  }
-  return text;
-}
-
-bool starts_lower(std::string_view text) {
-  text = strip_quotes(text, true);
-  if (text.empty()) return false;
-  const auto c = static_cast<unsigned char>(text.front());
-  if (c < 0x80) return std::islower(c) || std::isdigit(c);
-  std::size_t pos = 0;
-  const char32_t cp = detail::next_code_point(text, pos);
-  // Latin-1 and Latin Extended-A lower case letters.
-  return (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) || (cp >= 0x100 && cp <= 0x17F && cp % 2 == 1);
-}
-
-bool ends_sentence(std::string_view text) {
-  text = strip_quotes(text, false);
-  if (text.empty()) return false;
-  const char c = text.back();
-  return c == '.' || c == '!' || c == '?' || c == ':' || text.ends_with("\u2026");
+// A line that opens in lower case or with a number reads on from the line before.
+bool opens_mid_sentence(std::string_view text) {
+  const detail::Opening opening = detail::opening_of(text);
+  return opening.lower || opening.digit;
 }
 
 // The key a word has in the vocabulary: lower case, surrounding punctuation gone.
@@ -104,7 +72,7 @@ std::size_t hyphen_length(std::string_view text) {
 bool is_prose(std::string_view text, std::size_t words) {
   constexpr std::size_t kMinWords = 8;
   if (words < kMinWords) return false;
-  return ends_sentence(text) || text.find(". ") != std::string_view::npos ||
+  return detail::ends_sentence(text) || text.find(". ") != std::string_view::npos ||
          text.find(", ") != std::string_view::npos;
 }
 
@@ -152,7 +120,7 @@ namespace {
 // heading.
 bool is_section_heading(const std::vector<Piece>& words, const std::string& text) {
   constexpr std::size_t kMaxWords = 12;
-  if (words.empty() || words.size() > kMaxWords || ends_sentence(text)) return false;
+  if (words.empty() || words.size() > kMaxWords || detail::ends_sentence(text)) return false;
   const auto c = static_cast<unsigned char>(text.front());
   if ((!std::isupper(c) && !std::isdigit(c)) || !has_word(text)) return false;
   const bool bold = std::all_of(words.begin(), words.end(), [](const Piece& p) { return p.bold; });
@@ -180,7 +148,8 @@ bool is_section_label(std::string_view word) {
 std::string_view numbered_title_label(std::string_view text, std::size_t words) {
   constexpr std::size_t kMaxWords = 12;
   const std::size_t space = text.find(' ');
-  if (words < 2 || words > kMaxWords || space == std::string_view::npos || ends_sentence(text))
+  if (words < 2 || words > kMaxWords || space == std::string_view::npos ||
+      detail::ends_sentence(text))
     return {};
   const std::string_view label = text.substr(0, space);
   const auto first = static_cast<unsigned char>(text[space + 1]);
@@ -353,7 +322,8 @@ class BlockBuilder::Impl {
   // indented first line is followed by a flush line that goes on with it (a byline over
   // it). fixtures/pdf/hanging_references; BlockBuilder tests.
   bool hangs(const Line& a, const Line& b, const Line* c) const {
-    if (indented(a) || !indented(b) || ends_sentence(a.text) || ended_early(a, b)) return false;
+    if (indented(a) || !indented(b) || detail::ends_sentence(a.text) || ended_early(a, b))
+      return false;
     // Centred lines (a title block's affiliations) move in at both ends alike.
     const bool centred = std::abs((b.box.x0 - a.box.x0) - (a.box.x1 - b.box.x1)) < 0.5 * b.size;
     if (centred) return false;
@@ -389,7 +359,7 @@ class BlockBuilder::Impl {
     if (ended_early(a, b) && !numbered_title_label(b.text, b.words.size()).empty()) return true;
     // A short line in bold over one that is not is a run-in head on a line of its own.
     return ended_early(a, b) &&
-           (ends_sentence(a.text) || !starts_lower(b.text) || a.bold != b.bold);
+           (detail::ends_sentence(a.text) || !opens_mid_sentence(b.text) || a.bold != b.bold);
   }
 
   // In justified text a paragraph's last line is short, so a full line before the
@@ -399,7 +369,7 @@ class BlockBuilder::Impl {
     if (open_.hanging && indented(b)) return !ended_early(a, b) && a.bold == b.bold;
     if (indented(b) || ended_early(a, b) || a.bold != b.bold) return false;
     if (justified_ && is_full(a)) return true;
-    return !ends_sentence(a.text) || starts_lower(b.text);
+    return !detail::ends_sentence(a.text) || opens_mid_sentence(b.text);
   }
 
   // Whether the hyphen ending `head` (a line's last word, hyphen removed) is one
@@ -410,7 +380,7 @@ class BlockBuilder::Impl {
     if (vocabulary_.count(vocabulary_key(head_text + "-" + std::string(tail))) > 0) return false;
     if (vocabulary_.count(vocabulary_key(head_text + std::string(tail))) > 0) return true;
     return !head.empty() && is_letter_start(static_cast<unsigned char>(head.back())) &&
-           !std::isupper(static_cast<unsigned char>(head.back())) && starts_lower(tail);
+           !std::isupper(static_cast<unsigned char>(head.back())) && opens_mid_sentence(tail);
   }
 
   // The group's words in order, each with the space that follows it; line ends

@@ -91,15 +91,4 @@ std::vector<Inlines> split_lines(const Inlines& inlines) {
   return lines;
 }
 
-std::size_t word_count(std::string_view text) noexcept {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (const char c : text) {
-    const bool space = is_ascii_space(c);
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
 }  // namespace galley::detail

@@ -1,9 +1,7 @@
 // Inline helpers the readers and the recovery passes share: tidying a run of inlines
-// after it was built or spliced, splitting it into printed lines, counting words.
+// after it was built or spliced, splitting it into printed lines.
 #pragma once
 
-#include <cstddef>
-#include <string_view>
 #include <vector>
 
 #include <galley/article.hpp>
@@ -17,8 +15,5 @@ void normalize_inlines(Inlines& inlines);
 
 /// Splits inlines at their top-level LineBreak nodes: the lines as printed.
 std::vector<Inlines> split_lines(const Inlines& inlines);
-
-/// Words in text: runs of characters between whitespace.
-std::size_t word_count(std::string_view text) noexcept;
 
 }  // namespace galley::detail

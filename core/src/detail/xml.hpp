@@ -2,6 +2,8 @@
 // and removal of what XML 1.0 cannot carry. Internal to galley.
 #pragma once
 
+#include <concepts>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,5 +26,12 @@ std::string xml_escape(std::string_view text);
 /// True when `text` keeps something other than whitespace once cleaned for XML, so
 /// an element made from it would not be empty (validators refuse empty titles).
 bool has_xml_text(std::string_view text);
+
+/// True when `value` is known and has_xml_text: an optional field worth an element.
+/// (A template, so that a string never converts to an optional to get here.)
+template <std::same_as<std::optional<std::string>> Optional>
+bool has_xml_text(const Optional& value) {
+  return value && has_xml_text(*value);
+}
 
 }  // namespace galley::detail

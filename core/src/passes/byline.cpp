@@ -21,6 +21,7 @@
 #include "detail/letters.hpp"
 #include "detail/markers.hpp"
 #include "detail/names.hpp"
+#include "detail/prose.hpp"
 #include "detail/text.hpp"
 #include "passes/date_scan.hpp"
 

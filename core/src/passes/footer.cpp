@@ -11,7 +11,7 @@
 
 #include <galley/recover.hpp>
 
-#include "detail/inlines.hpp"
+#include "detail/prose.hpp"
 #include "detail/text.hpp"
 
 namespace galley {

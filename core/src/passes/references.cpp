@@ -17,9 +17,9 @@
 
 #include <galley/recover.hpp>
 
-#include "detail/inlines.hpp"
 #include "detail/letters.hpp"
 #include "detail/names.hpp"
+#include "detail/prose.hpp"
 #include "detail/text.hpp"
 #include "detail/url.hpp"
 

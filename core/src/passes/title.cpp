@@ -3,6 +3,7 @@
 
 #include <galley/recover.hpp>
 
+#include "detail/prose.hpp"
 #include "detail/text.hpp"
 
 namespace galley {
@@ -21,13 +22,11 @@ bool repeats_title(std::string_view heading, std::string_view title) {
   const std::string t = folded(title);
   if (h.empty()) return false;
   if (h == t) return true;
-  for (const std::string_view separator :
-       {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "}) {
-    if (t.starts_with(h + std::string(separator)) || t.ends_with(std::string(separator) + h)) {
-      return true;
-    }
-  }
-  return false;
+  if (t.starts_with(h) && detail::title_separator_at(t, h.size()) > 0) return true;
+  if (!t.ends_with(h)) return false;
+  const std::string_view site = std::string_view(t).substr(0, t.size() - h.size());
+  const detail::TitleSeparator separator = detail::last_title_separator(site);
+  return separator && separator.end() == site.size();
 }
 
 // A heading at the very start is the title when it is level 1 or the only heading of
