@@ -30,7 +30,7 @@ void set_byline(Metadata& metadata, const std::string& byline, std::vector<Perso
   if (metadata.authors.empty()) metadata.authors = std::move(authors);
 }
 
-// A byline ("By Alex Heath, a deputy editor") and a date printed above the title.
+// A byline ("By Jane Doe, a deputy editor") and a date printed above the title.
 void read_above_title(const std::vector<TextBlock>& before, Metadata& metadata, DateOrder order) {
   const std::size_t first = before.size() > kAboveTitle ? before.size() - kAboveTitle : 0;
   for (std::size_t i = before.size(); i-- > first;) {

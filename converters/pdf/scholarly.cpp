@@ -446,7 +446,7 @@ int email_owner(const std::string& line, const std::string& email,
   return authors.size() == 1 ? 0 : -1;
 }
 
-// "Correspondence should be addressed to Helen M. Burke, helenburke1@rcsi.ie",
+// "Correspondence should be addressed to Jane M. Doe, jane.doe@example.org",
 // "* Correspondence: ball.chad@gmail.com": the line leaves the body when each
 // address found its author.
 bool read_correspondence(const std::string& text, Metadata& metadata) {

@@ -126,8 +126,8 @@ Article scholarly_article() {
   Reference full;
   full.id = "ref-1";
   full.label = "1";
-  full.text = "Webb AE, Yang Z. Walking. Stroke Res. 2017;126(4):305-313.";
-  full.authors = {"Webb AE", "Yang Z"};
+  full.text = "Roe JA, Yang Z. Walking. Stroke Res. 2017;126(4):305-313.";
+  full.authors = {"Roe JA", "Yang Z"};
   full.year = "2017";
   full.title = "Walking";
   full.container = "Stroke Res";

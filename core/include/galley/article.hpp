@@ -141,7 +141,7 @@ struct Reference {
   std::string id;     ///< unique within the article: "ref-12"
   std::string label;  ///< the number or key as printed, without brackets: "12"; may be empty
   std::string text;   ///< the whole reference as printed, label excluded
-  std::vector<std::string> authors;  ///< "Webb AE", "Yang, Z."; as printed
+  std::vector<std::string> authors;  ///< "Roe JA", "Yang, Z."; as printed
   std::optional<std::string> year;   ///< "2017", "2017a"
   std::optional<std::string> title;
   std::optional<std::string> container;  ///< journal, proceedings or book title

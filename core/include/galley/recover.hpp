@@ -86,12 +86,12 @@ struct Byline {
   std::string text;             ///< the byline without "By", e.g. "Jane Doe and John Roe"
   std::vector<Person> authors;  ///< the people it names
   /// A marker ("By", "Written by") or an affiliation ("Jane Doe, Reuters") shows the
-  /// line is a byline; a bare name ("Peter Symonds") needs other evidence.
+  /// line is a byline; a bare name ("Maria Keller") needs other evidence.
   bool marked = false;
 };
 
 /// Parses a byline line: "By Jane Doe and John Roe", "Jane Doe, Reuters",
-/// "Peter Symonds", "By X | January 30, 2022" (a date in it is left out of `text`),
+/// "Maria Keller", "By X | January 30, 2022" (a date in it is left out of `text`),
 /// "Por Ana Silva", "Texte par Jean Dupont", "// Jane Doe", "Jane Doe (@jdoe)" (a
 /// social handle is left out and counts as a marker), "Jane Doe1,2, John Roe3*" and
 /// "1. Jane Doe 2. John Roe" (affiliation markers and list numbers are left out).

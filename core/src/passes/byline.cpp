@@ -54,7 +54,7 @@ constexpr std::string_view kAffiliationWords =
     "president secretary professor director team guardian telegraph observer independent "
     "associated online ";
 
-// Degrees and credentials printed after a name: "Brenda Goodman, MA".
+// Degrees and credentials printed after a name: "Jane Doe, MA".
 constexpr std::string_view kCredentials = " ma md phd mph rn mba msc bsc dds jd dphil ";
 
 bool is_credential(std::string_view part) {
@@ -569,7 +569,7 @@ struct BylineBlock {
   bool bare() const { return byline && !byline->marked && !emphasized && !date; }
 };
 
-// A line wholly inside one Strong or Emphasis: "**Peter Symonds**".
+// A line wholly inside one Strong or Emphasis: "**Maria Keller**".
 bool is_emphasized(const Inlines& line) {
   return line.size() == 1 && (std::holds_alternative<Strong>(line.front().node) ||
                               std::holds_alternative<Emphasis>(line.front().node));
@@ -615,7 +615,7 @@ void fill(Metadata& metadata, const BylineBlock& found) {
 
 // Bylines and dates sit in the first blocks under the title, possibly after a
 // subtitle heading or a short standfirst; a long paragraph means the text has begun.
-// A bare name line ("Peter Symonds") counts only with evidence: bold or italics, a
+// A bare name line ("Maria Keller") counts only with evidence: bold or italics, a
 // date in the same block or in the block next to it (fixtures/text/seed).
 void recover_byline_and_date(Article& article, const RecoverOptions& options, Diagnostics&) {
   constexpr std::size_t kLookahead = 4;

@@ -83,7 +83,7 @@ bool is_initials(std::string_view word) {
 }
 
 // The word of an author's name that citations repeat, ASCII case-folded: the last
-// word of the surname. "Webb AE", "Yang, Z.", "Akari Asai", "van der Berg, J." give
+// word of the surname. "Roe JA", "Yang, Z.", "Akari Asai", "van der Berg, J." give
 // "webb", "yang", "asai", "berg".
 std::string surname_key(std::string_view name) {
   if (const std::size_t comma = name.find(','); comma != std::string_view::npos) {

@@ -363,7 +363,7 @@ TEST(EpubWriter, WritesTheAbstractBeforeTheBodyAndTheReferencesAfterIt) {
   const auto references = xhtml.find(
       "<section id=\"references\" class=\"references\" epub:type=\"bibliography\" "
       "role=\"doc-bibliography\">\n<h2>References</h2>\n<p id=\"ref1\"><span "
-      "class=\"ref-label\">[1]</span> Webb AE, Yang Z. Walking. Stroke Res. "
+      "class=\"ref-label\">[1]</span> Roe JA, Yang Z. Walking. Stroke Res. "
       "2017;126(4):305-313.</p>\n<p id=\"ref2\">WHO &amp; partners &lt;report&gt;, 2015.</p>\n");
   ASSERT_NE(references, std::string::npos);
   EXPECT_LT(xhtml.find("</article>"), references);

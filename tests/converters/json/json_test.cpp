@@ -38,7 +38,7 @@ Article scholarly_article() {
   a.metadata.title = "Patient Experiences";
   a.metadata.affiliations = {"Royal College of Surgeons in Ireland", "University of Galway"};
   a.metadata.authors = {Person{"Nuala E. Tully", {0, 1}, "nt@example.org", "0000-0002-1825-0097"},
-                        Person{"Helen M. Burke", {1}}};
+                        Person{"Jane M. Doe", {1}}};
   a.metadata.keywords = {"heart failure", "rehabilitation"};
   a.metadata.identifiers = {Identifier{"doi", "10.1155/2010/157939"}};
   a.metadata.container = Container{"Rehabilitation Research and Practice", "2010", {}, "157939"};

@@ -359,19 +359,19 @@ TEST(MarkdownWriter, ListsReferencesUnderAHeadingBesideTheTopSections) {
   a.body = blocks(heading(2, text("Intro")), para(text("Text.")), heading(3, text("Aims")));
   Reference first;
   first.label = "1";
-  first.text = "Webb AE. *Walking*. 2017.";
+  first.text = "Roe JA. *Walking*. 2017.";
   Reference second;
   second.text = "WHO report.";
   a.references = {first, second};
   EXPECT_EQ(write_as(a, "markdown"),
             "## Intro\n\nText.\n\n### Aims\n\n## References\n\n"
-            "1. <a id=\"ref-1\"></a>Webb AE. \\*Walking\\*. 2017.\n"
+            "1. <a id=\"ref-1\"></a>Roe JA. \\*Walking\\*. 2017.\n"
             "2. <a id=\"ref-2\"></a>WHO report.\n");
   // Labels other than the numbers are kept, in brackets.
   a.references[1].label = "WHO 2015";
   a.body.clear();
   EXPECT_EQ(write_as(a, "markdown"),
-            "# References\n\n- <a id=\"ref-1\"></a>\\[1\\] Webb AE. \\*Walking\\*. 2017.\n"
+            "# References\n\n- <a id=\"ref-1\"></a>\\[1\\] Roe JA. \\*Walking\\*. 2017.\n"
             "- <a id=\"ref-2\"></a>\\[WHO 2015\\] WHO report.\n");
 }
 

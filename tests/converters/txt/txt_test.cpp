@@ -64,13 +64,13 @@ TEST(TxtWriter, PutsTheAbstractBeforeTheBodyAndTheReferencesLast) {
   a.notes = {Note{"n", blocks(para(text("Note")))}};
   Reference labelled;
   labelled.label = "12";
-  labelled.text = "Webb AE. Walking.  2017.";
+  labelled.text = "Roe JA. Walking.  2017.";
   Reference unlabelled;
   unlabelled.text = "WHO report.";
   a.references = {labelled, unlabelled};
   EXPECT_EQ(write_as(a, "txt"),
             "Title\n\nAbstract\n\nFirst finding.\n\nSecond.\n\nBody[1]\n\n[1] Note\n\n"
-            "References\n\n[12] Webb AE. Walking. 2017.\n\nWHO report.\n");
+            "References\n\n[12] Roe JA. Walking. 2017.\n\nWHO report.\n");
 }
 
 }  // namespace
