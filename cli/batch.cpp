@@ -187,7 +187,7 @@ class Batch {
  private:
   void produce(const std::vector<bool>& already_done, JobQueue& queue);
   void work(JobQueue& queue);
-  std::optional<ReportRecord> convert(const Job& job, OpenArchive& images);
+  std::optional<ReportRecord> convert(const Job& job, InputLoader& images);
   void write_outputs(std::size_t index, const std::vector<std::string>& rendered);
   void count_what_was_left(const std::vector<bool>& already_done);
 
@@ -249,7 +249,7 @@ std::vector<std::string> report_warnings(const Diagnostics& diag) {
 }
 
 // The record of one conversion, or none when it was abandoned (a second Ctrl-C).
-std::optional<ReportRecord> Batch::convert(const Job& job, OpenArchive& images) {
+std::optional<ReportRecord> Batch::convert(const Job& job, InputLoader& images) {
   const InputItem& item = plan_.items[job.index];
   ReportRecord record;
   record.input = item.display();
@@ -285,7 +285,7 @@ std::optional<ReportRecord> Batch::convert(const Job& job, OpenArchive& images) 
 }
 
 void Batch::work(JobQueue& queue) {
-  OpenArchive images;  // this worker's, for the images of the entries it converts
+  InputLoader images(args_.input.archive_limits);  // this worker's, for its entries' images
   while (auto job = queue.pop()) {
     if (stop_.stop_requested()) continue;  // queued before the interrupt: not started
     const auto record = convert(*job, images);

@@ -88,13 +88,16 @@ fs::path staging_parent(const OutputPlace& place) {
 ZipHandle earlier_archive(const OutputPlace& place, const std::string& name) {
   std::error_code ec;
   if (place.kind != OutputPlace::Kind::File || !fs::exists(place.path, ec)) return nullptr;
-  try {
-    return open_zip(place.path);
-  } catch (const Error& e) {
-    std::cerr << "galley: warning: " << name << ": the earlier archive cannot be read ("
-              << e.message() << "); converting every input again\n";
-    return nullptr;
+  int code = 0;
+  if (zip_t* z = zip_open(place.path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code)) {
+    return ZipHandle(z);
   }
+  zip_error_t error;
+  zip_error_init_with_code(&error, code);
+  std::cerr << "galley: warning: " << name << ": the earlier archive cannot be read ("
+            << zip_error_strerror(&error) << "); converting every input again\n";
+  zip_error_fini(&error);
+  return nullptr;
 }
 
 class ArchiveTarget final : public OutputTarget {

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "batch_inputs.hpp"
+#include <galley/inputs.hpp>
 
 namespace galley::cli {
 

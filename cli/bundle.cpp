@@ -33,7 +33,7 @@ std::vector<Outcome> read_all(const BundleArgs& args, const std::vector<InputIte
       Outcome& outcome = outcomes[i];
       try {
         const std::string bytes = loader.load(items[i], args.input.reading.limits.max_input_bytes);
-        const ReadOptions options = read_options_for(items[i], args.input, {}, &loader.archive());
+        const ReadOptions options = read_options_for(items[i], args.input, {}, &loader);
         outcome.article =
             read(Input{items[i].display(), bytes, {}}, options, outcome.diag, args.from);
       } catch (const Error& e) {

@@ -7,7 +7,7 @@
 
 #include <galley/galley.hpp>
 
-#include "batch_inputs.hpp"
+#include <galley/inputs.hpp>
 #include "exit_codes.hpp"
 #include "messages.hpp"
 

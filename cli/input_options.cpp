@@ -73,11 +73,11 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
 }
 
 ReadOptions read_options_for(const InputItem& item, const InputOptions& options,
-                             std::stop_token stop, OpenArchive* images) {
+                             std::stop_token stop, InputLoader* images) {
   ReadOptions read = read_options_from(options.reading);
   read.stop = std::move(stop);
   if (images && !options.reading.no_local_images) {
-    read.load_resource = resources_beside(item, options.archive_limits, *images);
+    read.load_resource = images->resources_for(item);
   }
   return read;
 }

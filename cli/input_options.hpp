@@ -12,7 +12,7 @@
 #include <galley/format.hpp>
 #include <galley/registry.hpp>
 
-#include "batch_inputs.hpp"
+#include <galley/inputs.hpp>
 
 namespace galley::cli {
 
@@ -53,10 +53,10 @@ struct InputOptions {
 void add_input_options(CLI::App& cmd, InputOptions& options);
 
 /// The ReadOptions for `item`: the limits of `options`, cancellation by `stop`, and,
-/// given `images` (the archive open for this thread), its images read from its folder,
-/// or its folder inside its archive, unless turned off. Without `images`, none.
+/// given `images` (a loader of this thread's), its images read from its folder, or its
+/// folder inside its archive, unless turned off. Without `images`, none.
 ReadOptions read_options_for(const InputItem& item, const InputOptions& options,
-                             std::stop_token stop, OpenArchive* images);
+                             std::stop_token stop, InputLoader* images);
 
 /// True when one of `writers` puts the images read beside an input into its output.
 bool writes_resources(const std::vector<const Registry::WriterEntry*>& writers);

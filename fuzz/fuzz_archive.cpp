@@ -1,6 +1,7 @@
-// libFuzzer target: arbitrary bytes as a zip archive given to `galley batch`'s input
-// side (listing with name checks, then reading every input entry within the limits,
-// and the image a page beside it would ask for).
+// libFuzzer target: arbitrary bytes as a zip archive given to galley's archive input
+// (galley/inputs.hpp, what `galley batch` reads): listing with name checks, then
+// reading every input entry within the limits, and the image a page beside it would
+// ask for.
 #include <unistd.h>
 
 #include <cstdint>
@@ -9,7 +10,7 @@
 
 #include <galley/error.hpp>
 
-#include "batch_inputs.hpp"
+#include <galley/inputs.hpp>
 
 namespace {
 
@@ -28,16 +29,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } else {
     return 0;
   }
-  galley::cli::ArchiveLimits limits;
+  galley::ArchiveLimits limits;
   limits.max_entries = 1000;
   limits.max_entry_bytes = std::uint64_t{8} << 20;
   limits.max_total_bytes = std::uint64_t{32} << 20;
-  const auto items = galley::cli::list_inputs({scratch_path()}, limits);
-  galley::cli::InputLoader loader(limits);
+  const auto items = galley::list_inputs({scratch_path()}, limits);
+  galley::InputLoader loader(limits);
   for (const auto& item : items) {
     try {
       (void)loader.load(item, std::size_t{8} << 20);
-      (void)galley::cli::resources_beside(item, limits, loader.archive())("img/a.png");
+      (void)loader.resources_for(item)("img/a.png");
     } catch (const galley::Error&) {
       // refused entries are reported by batch, one by one
     }

@@ -3,6 +3,7 @@
 // sink, a path, a writer of the reader's own), given to every example as parameters,
 // and the function that runs them all (its caller is tests/package/run_examples.cpp).
 #include <galley/galley.hpp>
+#include <galley/inputs.hpp>
 
 #include <filesystem>
 #include <iostream>
@@ -20,10 +21,10 @@ struct TitleWriter final : galley::Writer {
 
 }  // namespace
 
-#define EXAMPLE_NAMES                                                                        \
-  [[maybe_unused]] galley::Article article, [[maybe_unused]] galley::Article b,              \
-      [[maybe_unused]] const galley::Input& input, [[maybe_unused]] galley::Sink& sink,      \
-      [[maybe_unused]] galley::Diagnostics& diag, [[maybe_unused]] std::filesystem::path path
+#define EXAMPLE_NAMES                                                                   \
+  [[maybe_unused]] galley::Article article, [[maybe_unused]] galley::Article b,         \
+      [[maybe_unused]] const galley::Input &input, [[maybe_unused]] galley::Sink &sink, \
+      [[maybe_unused]] galley::Diagnostics &diag, [[maybe_unused]] std::filesystem::path path
 #define EXAMPLE_ARGUMENTS article, b, input, sink, diag, path
 
 void run_examples(EXAMPLE_NAMES);

@@ -68,6 +68,9 @@ g++ -std=c++20 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-om
 mkdir "$work/story"
 cp "$root/fixtures/html/footer_split_off/input.html" "$work/story/story.html"
 cp "$root/fixtures/pdf/two_column/input.pdf" "$work/story/story.pdf"
+# The archive example reads news.zip!2026/story.html and writes story.md.
+python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").write(sys.argv[2], "2026/story.html")' \
+  "$work/story/news.zip" "$work/story/story.html"
 (cd "$work/story" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
   LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp" LD_LIBRARY_PATH=$prefix/lib:$(dirname "$libdir") \
   "$work/run_examples" >/dev/null)

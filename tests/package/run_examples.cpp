@@ -1,6 +1,7 @@
 // Runs every example of the documentation against an installed galley: linked with the
 // file tests/docs/extract_examples.cmake writes, and started by tests/package/run.sh in
-// a scratch folder holding the files the examples name (story.html, story.pdf), under
+// a scratch folder holding the files the examples name (story.html, story.pdf, and
+// news.zip with story.html in a folder), under
 // AddressSanitizer. It fails when an example throws or what the examples wrote is not
 // there.
 #include <filesystem>
@@ -25,9 +26,11 @@ int main() {
       std::cerr << "run_examples: the custom writer wrote \"" << written << "\"\n";
       return 1;
     }
-    if (!std::filesystem::exists("story.epub")) {
-      std::cerr << "run_examples: the header's example wrote no story.epub\n";
-      return 1;
+    for (const char* written_file : {"story.epub", "story.md"}) {
+      if (!std::filesystem::exists(written_file)) {
+        std::cerr << "run_examples: the examples wrote no " << written_file << '\n';
+        return 1;
+      }
     }
     return 0;
   } catch (const std::exception& e) {

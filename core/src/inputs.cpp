@@ -1,4 +1,4 @@
-#include "batch_inputs.hpp"
+#include <galley/inputs.hpp>
 
 #include <sys/stat.h>
 #include <zip.h>
@@ -7,13 +7,17 @@
 
 #include <galley/galley.hpp>
 
-#include "zip_handle.hpp"
-#include "zip_layout.hpp"
+#include "detail/zip_layout.hpp"
 
-namespace galley::cli {
+namespace galley {
 namespace {
 
 namespace fs = std::filesystem;
+
+struct ZipCloser {
+  void operator()(zip_t* z) const { zip_discard(z); }
+};
+using ZipHandle = std::unique_ptr<zip_t, ZipCloser>;
 
 constexpr std::uint64_t kRatioCheckFloor = std::uint64_t{1} << 20;
 
@@ -87,6 +91,24 @@ bool is_readable_extension(const std::string& extension) {
   return false;
 }
 
+// Opens the zip archive at `path` for reading, with libzip's consistency checks.
+ZipHandle open_zip(const fs::path& path) {
+  int code = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+  // The strict check refuses a whole archive for two entries of one name; without it
+  // libzip reads every entry, each is converted on its own, and the layout check
+  // (overlapping_entries) still stands.
+  if (!z && code == ZIP_ER_EXISTS) z = zip_open(path.c_str(), ZIP_RDONLY, &code);
+  if (!z) {
+    zip_error_t error;
+    zip_error_init_with_code(&error, code);
+    const std::string message = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    throw Error(ErrorCode::Malformed, path.string(), {}, "not a readable zip archive: " + message);
+  }
+  return ZipHandle(z);
+}
+
 void list_archive(const fs::path& path, const ArchiveLimits& limits, std::vector<InputItem>& out) {
   ZipHandle z = open_zip(path);
   const zip_int64_t count = zip_get_num_entries(z.get(), 0);
@@ -95,7 +117,7 @@ void list_archive(const fs::path& path, const ArchiveLimits& limits, std::vector
                 "archive has " + std::to_string(count) + " entries, over the limit of " +
                     std::to_string(limits.max_entries));
   }
-  const std::vector<bool> overlapping = overlapping_entries(path);
+  const std::vector<bool> overlapping = detail::overlapping_entries(path);
   for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(count); ++i) {
     const char* raw = zip_get_name(z.get(), i, ZIP_FL_ENC_GUESS);
     const std::string name = raw ? raw : "";
@@ -130,23 +152,6 @@ void list_folder(const fs::path& root, std::vector<InputItem>& out) {
 }
 
 }  // namespace
-
-ZipHandle open_zip(const fs::path& path) {
-  int code = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
-  // The strict check refuses a whole archive for two entries of one name; without it
-  // libzip reads every entry, each is converted on its own, and the layout check
-  // (overlapping_entries) still stands.
-  if (!z && code == ZIP_ER_EXISTS) z = zip_open(path.c_str(), ZIP_RDONLY, &code);
-  if (!z) {
-    zip_error_t error;
-    zip_error_init_with_code(&error, code);
-    const std::string message = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    throw Error(ErrorCode::Malformed, path.string(), {}, "not a readable zip archive: " + message);
-  }
-  return ZipHandle(z);
-}
 
 bool is_zip_path(const fs::path& path) {
   return lower_extension(path.filename().string()) == ".zip";
@@ -191,14 +196,28 @@ std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
   return items;
 }
 
-zip_t* OpenArchive::get(const fs::path& path) {
-  if (!zip_ || path_ != path) {
-    zip_.reset();
-    zip_ = open_zip(path);
-    path_ = path;
+// The archive a loader reads from, opened and checked once and kept open while the
+// loader goes on with entries of the same archive (inputs come in archive order).
+struct InputLoader::OpenArchive {
+  fs::path path;
+  ZipHandle zip;
+
+  // The open archive at `path`, opening it (and closing the one before) if needed.
+  zip_t* get(const fs::path& wanted) {
+    if (!zip || path != wanted) {
+      zip.reset();
+      zip = open_zip(wanted);
+      path = wanted;
+    }
+    return zip.get();
   }
-  return zip_.get();
-}
+};
+
+InputLoader::InputLoader(ArchiveLimits limits)
+    : limits_(limits), archive_(std::make_unique<OpenArchive>()) {}
+InputLoader::~InputLoader() = default;
+InputLoader::InputLoader(InputLoader&&) noexcept = default;
+InputLoader& InputLoader::operator=(InputLoader&&) noexcept = default;
 
 std::string InputLoader::load(const InputItem& item, std::size_t max_bytes) {
   if (!item.error.empty()) throw Error(ErrorCode::Malformed, item.display(), {}, item.error);
@@ -207,12 +226,11 @@ std::string InputLoader::load(const InputItem& item, std::size_t max_bytes) {
     counted_ = item.file;
     inflated_ = 0;
   }
-  return read_entry(archive_.get(item.file), *item.entry, item.display(), max_bytes, limits_,
+  return read_entry(archive_->get(item.file), *item.entry, item.display(), max_bytes, limits_,
                     inflated_);
 }
 
-ResourceLoader resources_beside(const InputItem& item, const ArchiveLimits& limits,
-                                OpenArchive& archive) {
+ResourceLoader InputLoader::resources_for(const InputItem& item) {
   if (!item.entry) return folder_resources(item.file.parent_path());
   // The archive is opened on the first image asked for (if this thread does not hold
   // it open already), so documents without images cost nothing.
@@ -224,9 +242,9 @@ ResourceLoader resources_beside(const InputItem& item, const ArchiveLimits& limi
   };
   const std::size_t slash = item.relative.rfind('/');
   auto state = std::make_shared<State>(State{
-      item.file, slash == std::string::npos ? "" : item.relative.substr(0, slash + 1), limits});
-  return [state, &archive](const std::string& path) -> std::optional<std::string> {
-    zip_t* zip = archive.get(state->archive);
+      item.file, slash == std::string::npos ? "" : item.relative.substr(0, slash + 1), limits_});
+  return [state, archive = archive_.get()](const std::string& path) -> std::optional<std::string> {
+    zip_t* zip = archive->get(state->archive);
     const std::string name = state->folder + path;
     const zip_int64_t index = zip_name_locate(zip, name.c_str(), 0);
     if (index < 0 || is_symlink_entry(zip, static_cast<zip_uint64_t>(index))) {
@@ -237,4 +255,4 @@ ResourceLoader resources_beside(const InputItem& item, const ArchiveLimits& limi
   };
 }
 
-}  // namespace galley::cli
+}  // namespace galley

@@ -6,11 +6,11 @@
 #include <filesystem>
 #include <vector>
 
-namespace galley::cli {
+namespace galley::detail {
 
 /// For each entry of the zip archive at `path`, in central-directory order (libzip's
 /// index order), whether its local header or data overlaps another entry's. Empty when
 /// the archive's directory cannot be read (libzip then reports what is wrong).
 std::vector<bool> overlapping_entries(const std::filesystem::path& path);
 
-}  // namespace galley::cli
+}  // namespace galley::detail

@@ -1,4 +1,4 @@
-#include "zip_layout.hpp"
+#include "detail/zip_layout.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-namespace galley::cli {
+namespace galley::detail {
 namespace {
 
 constexpr std::uint32_t kEndOfDirectory = 0x06054b50;
@@ -154,4 +154,4 @@ std::vector<bool> overlapping_entries(const std::filesystem::path& path) {
   return overlaps;
 }
 
-}  // namespace galley::cli
+}  // namespace galley::detail

@@ -1,0 +1,131 @@
+#include <galley/inputs.hpp>
+
+#include <zip.h>
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include <galley/galley.hpp>
+
+#include "support/validators.hpp"
+
+namespace galley {
+namespace {
+
+namespace fs = std::filesystem;
+
+void write_text(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// A zip archive at `path` holding `entries` (name, bytes), stored deflated.
+void write_zip(const fs::path& path,
+               const std::vector<std::pair<std::string, std::string>>& entries) {
+  int error = 0;
+  zip_t* zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  ASSERT_NE(zip, nullptr);
+  for (const auto& [name, bytes] : entries) {
+    zip_source_t* source = zip_source_buffer(zip, bytes.data(), bytes.size(), 0);
+    ASSERT_GE(zip_file_add(zip, name.c_str(), source, ZIP_FL_ENC_UTF_8), 0) << name;
+  }
+  ASSERT_EQ(zip_close(zip), 0);
+}
+
+const std::string kPage =
+    "<html><body><h1>Budget</h1><p>The council approved it.</p></body></html>";
+
+TEST(Inputs, SafeRelativePaths) {
+  for (const char* path : {"a.html", "2026/a/b.html", "a..b/c.html"}) {
+    EXPECT_TRUE(is_safe_relative_path(path)) << path;
+  }
+  for (const char* path : {"", "/etc/x.html", "../x.html", "a/../../x.html", "a//b.html",
+                           "./a.html", "C:x.html", "a\\b.html", "a\nb.html"}) {
+    EXPECT_FALSE(is_safe_relative_path(path)) << path;
+  }
+}
+
+TEST(Inputs, ListsAFolderSortedAndRecursiveWithOnlyWhatAReaderTakes) {
+  const fs::path dir = test::temp_dir("inputs-folder");
+  write_text(dir / "b.html", kPage);
+  write_text(dir / "a/c.txt", "Text");
+  write_text(dir / "a/c_files/logo.png", "not a document");
+  const std::vector<InputItem> items = list_inputs({dir.string()});
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].relative, "a/c.txt");
+  EXPECT_EQ(items[1].relative, "b.html");
+  EXPECT_EQ(items[1].display(), (dir / "b.html").string());
+  EXPECT_TRUE(items[0].error.empty());
+  fs::remove_all(dir);
+}
+
+TEST(Inputs, ReadsAnArchivesEntriesAndTheImagesBesideThem) {
+  const fs::path dir = test::temp_dir("inputs-zip");
+  const fs::path archive = dir / "news.zip";
+  write_zip(archive, {{"2026/story.html", kPage},
+                      {"2026/img/a.png", "PNG bytes"},
+                      {"../escape.html", kPage},
+                      {"/etc/passwd.txt", "x"}});
+  const std::vector<InputItem> items = list_inputs({archive.string()});
+  ASSERT_EQ(items.size(), 3u);  // the image is no document
+  EXPECT_EQ(items[0].display(), archive.string() + "!2026/story.html");
+  EXPECT_TRUE(items[0].error.empty());
+  EXPECT_NE(items[1].error.find("unsafe entry name"), std::string::npos);
+  EXPECT_NE(items[2].error.find("unsafe entry name"), std::string::npos);
+
+  InputLoader loader;
+  EXPECT_EQ(loader.load(items[0], 1 << 20), kPage);
+  const ResourceLoader images = loader.resources_for(items[0]);
+  EXPECT_EQ(images("img/a.png"), "PNG bytes");
+  EXPECT_FALSE(images("img/missing.png"));
+  try {
+    (void)loader.load(items[1], 1 << 20);
+    ADD_FAILURE() << "an unsafe entry was read";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Malformed);
+    EXPECT_EQ(e.input(), archive.string() + "!../escape.html");
+  }
+  fs::remove_all(dir);
+}
+
+TEST(Inputs, RefusesEntriesPastTheLimits) {
+  const fs::path dir = test::temp_dir("inputs-limits");
+  const fs::path archive = dir / "big.zip";
+  write_zip(archive, {{"a.txt", std::string(3000, 'a')}, {"b.txt", std::string(3000, 'b')}});
+  ArchiveLimits limits;
+  limits.max_entry_bytes = 2000;
+  InputLoader loader(limits);
+  const std::vector<InputItem> items = list_inputs({archive.string()}, limits);
+  ASSERT_EQ(items.size(), 2u);
+  try {
+    (void)loader.load(items[0], 1 << 20);
+    ADD_FAILURE() << "an entry past max_entry_bytes was read";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::LimitExceeded);
+  }
+  limits = {};
+  limits.max_total_bytes = 5000;
+  InputLoader totals(limits);
+  EXPECT_EQ(totals.load(items[0], 1 << 20).size(), 3000u);
+  EXPECT_THROW((void)totals.load(items[1], 1 << 20), Error);  // 6000 bytes in all
+  limits.max_entries = 1;
+  const std::vector<InputItem> too_many = list_inputs({archive.string()}, limits);
+  ASSERT_EQ(too_many.size(), 1u);
+  EXPECT_NE(too_many[0].error.find("over the limit"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST(Inputs, AnArchiveThatIsNoneIsOneItemWithItsError) {
+  const fs::path dir = test::temp_dir("inputs-broken");
+  write_text(dir / "broken.zip", "PK\x03\x04 this is no archive");
+  const std::vector<InputItem> items = list_inputs({(dir / "broken.zip").string()});
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_NE(items[0].error.find("not a readable zip archive"), std::string::npos);
+  InputLoader loader;
+  EXPECT_THROW((void)loader.load(items[0], 1 << 20), Error);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace galley
