@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace galley::test {
 
@@ -20,8 +21,12 @@ ToolResult run_command(const std::string& command);
 /// when it and java are installed.
 std::optional<std::filesystem::path> epubcheck_jar();
 
-/// epubcheck on one file; nullopt when epubcheck is not installed.
-std::optional<ToolResult> run_epubcheck(const std::filesystem::path& epub);
+/// epubcheck on each of `epubs` in one Java virtual machine (tests/validate/
+/// EpubcheckEach.java), which starts once for all: a result per file, in order, each
+/// with that file's report and the status the epubcheck command would exit with.
+/// nullopt when epubcheck is not installed.
+std::optional<std::vector<ToolResult>> run_epubcheck(
+    const std::vector<std::filesystem::path>& epubs);
 
 /// True when the output of epubcheck reports no error, fatal error or warning.
 bool epubcheck_clean(const ToolResult& result);
