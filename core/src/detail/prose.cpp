@@ -34,24 +34,37 @@ constexpr std::array<Separator, 9> kTitleSeparators = {{{" | ", false},
                                                         {" > ", true},
                                                         {" \u00BB ", true}}};
 
+// ASCII is answered without ICU, whose tables a short conversion would otherwise touch
+// for the first time (a page fault each) for the English text most documents are.
+bool is_ascii(char32_t cp) { return cp < 0x80; }
+
 bool is_quote(char32_t cp) {
+  if (is_ascii(cp)) return cp == '"' || cp == '\'';
   return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_QUOTATION_MARK);
 }
 
 bool is_closer(char32_t cp) {
+  if (is_ascii(cp)) return cp == ')' || cp == ']' || cp == '}' || is_quote(cp);
   const auto type = u_charType(static_cast<UChar32>(cp));
   return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION || is_quote(cp);
 }
 
 bool is_opener(char32_t cp) {
+  if (is_ascii(cp)) return cp == '(' || cp == '[' || cp == '{' || is_quote(cp);
   const auto type = u_charType(static_cast<UChar32>(cp));
   return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION || is_quote(cp);
+}
+
+bool is_letter(char32_t cp) {
+  if (is_ascii(cp)) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  return u_isalpha(static_cast<UChar32>(cp)) != 0;
 }
 
 // Colons (ASCII and full-width) and the ellipsis end a sentence here too: what follows
 // them starts afresh as often as not.
 bool is_sentence_end(char32_t cp) {
   constexpr std::array<char32_t, 3> kAlso = {':', 0xFF1A, 0x2026};
+  if (is_ascii(cp)) return cp == '.' || cp == '!' || cp == '?' || cp == ':';
   return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_S_TERM) ||
          std::ranges::find(kAlso, cp) != kAlso.end();
 }
@@ -93,7 +106,7 @@ bool is_hyphenated_compound(std::string_view word) {
   if (hyphen == 0 || hyphen == std::string_view::npos || hyphen + 1 == word.size()) return false;
   for (std::size_t pos = 0; pos < word.size();) {
     const char32_t cp = next_code_point(word, pos);
-    if (cp != '-' && !u_isalpha(static_cast<UChar32>(cp))) return false;
+    if (cp != '-' && !is_letter(cp)) return false;
   }
   return true;
 }
@@ -154,9 +167,10 @@ Opening opening_of(std::string_view text) {
       opening.quoted = true;
       continue;
     }
-    opening.lower = u_islower(cp);
-    opening.letter = u_isalpha(cp);
-    opening.digit = u_isdigit(cp);
+    const auto c = static_cast<char32_t>(cp);
+    opening.lower = is_ascii(c) ? (c >= 'a' && c <= 'z') : u_islower(cp) != 0;
+    opening.letter = is_letter(c);
+    opening.digit = is_ascii(c) ? (c >= '0' && c <= '9') : u_isdigit(cp) != 0;
     break;
   }
   return opening;
