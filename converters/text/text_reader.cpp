@@ -16,6 +16,7 @@
 #include "detail/text.hpp"
 #include "front_matter.hpp"
 #include "markdown_model.hpp"
+#include "text_format.hpp"
 
 namespace galley::text {
 namespace {
@@ -118,7 +119,7 @@ class TextReader final : public Reader {
 
 }  // namespace
 
-void register_format(Registry& registry) {
+void register_reader(Registry& registry) {
   registry.add_reader(
       FormatInfo{"text",
                  "Plain text and Markdown-flavoured text (UTF-8, UTF-16 with BOM, Windows-1252)",

@@ -19,8 +19,9 @@
 #include <galley/registry.hpp>
 
 #include "detail/text.hpp"
+#include "text_format.hpp"
 
-namespace galley::txt {
+namespace galley::text {
 namespace {
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
@@ -189,7 +190,7 @@ class TxtWriter final : public Writer {
 
 }  // namespace
 
-void register_format(Registry& registry) {
+void register_writer(Registry& registry) {
   registry.add_writer(FormatInfo{.name = "txt",
                                  .description = "Plain text of the article body",
                                  .extensions = {".txt"},
@@ -198,4 +199,4 @@ void register_format(Registry& registry) {
                       std::make_shared<TxtWriter>());
 }
 
-}  // namespace galley::txt
+}  // namespace galley::text

@@ -8,7 +8,7 @@
 namespace galley::test {
 namespace {
 
-TEST(TxtWriter, WritesTitleThenBlocksSeparatedByBlankLines) {
+TEST(TextWriter, WritesTitleThenBlocksSeparatedByBlankLines) {
   Article a;
   a.metadata.title = "  The   title ";
   a.metadata.byline = "left out";
@@ -18,28 +18,28 @@ TEST(TxtWriter, WritesTitleThenBlocksSeparatedByBlankLines) {
 
 // Plain text has no images: their alt text keeps the sentence; a figure without a
 // caption reads as its alt text.
-TEST(TxtWriter, WritesTheAltTextOfImages) {
+TEST(TextWriter, WritesTheAltTextOfImages) {
   Article a;
   a.body = blocks(para("The tariff is ", Inline{Image{"f.png", "E = 3 \u00d7 T"}}, " per tonne."),
                   figure("chart.png", "Rainfall by month"));
   EXPECT_EQ(write_as(a, "txt"), "The tariff is E = 3 \u00d7 T per tonne.\n\nRainfall by month\n");
 }
 
-TEST(TxtWriter, KeepsHardBreaksAndCodeVerbatim) {
+TEST(TextWriter, KeepsHardBreaksAndCodeVerbatim) {
   Article a;
   a.body = blocks(para(text("line one"), line_break(), text(" line two")),
                   code_block("  indented\n\n  code\n"));
   EXPECT_EQ(write_as(a, "txt"), "line one\nline two\n\n  indented\n\n  code\n");
 }
 
-TEST(TxtWriter, MarksListItemsAndIndentsTheirContinuation) {
+TEST(TextWriter, MarksListItemsAndIndentsTheirContinuation) {
   Article a;
   a.body = blocks(list(true, {blocks(para(text("first")), para(text("more"))),
                               blocks(list(false, {blocks(para(text("nested")))}))}));
   EXPECT_EQ(write_as(a, "txt"), "1. first\n   more\n2. - nested\n");
 }
 
-TEST(TxtWriter, WritesTablesAsTabSeparatedRows) {
+TEST(TextWriter, WritesTablesAsTabSeparatedRows) {
   Article a;
   a.body = {Block{Table{{{blocks(para(text("a"))), blocks(para(text("b")))},
                          {blocks(), blocks(para(text("c")), para(text("d")))}},
@@ -47,7 +47,7 @@ TEST(TxtWriter, WritesTablesAsTabSeparatedRows) {
   EXPECT_EQ(write_as(a, "txt"), "a\tb\n\tc d\n");
 }
 
-TEST(TxtWriter, NumbersNotesAndDropsFooterAndFurniture) {
+TEST(TextWriter, NumbersNotesAndDropsFooterAndFurniture) {
   Article a;
   a.body = blocks(para(text("Claim"), note_ref("x"), text(" "), image("i.png", "alt")), rule());
   a.notes = {Note{"x", blocks(para(text("Source")))}};
@@ -56,9 +56,9 @@ TEST(TxtWriter, NumbersNotesAndDropsFooterAndFurniture) {
   EXPECT_EQ(write_as(a, "txt"), "Claim[1] alt\n\n[1] Source\n");
 }
 
-TEST(TxtWriter, WritesNothingForAnEmptyArticle) { EXPECT_EQ(write_as(Article{}, "txt"), ""); }
+TEST(TextWriter, WritesNothingForAnEmptyArticle) { EXPECT_EQ(write_as(Article{}, "txt"), ""); }
 
-TEST(TxtWriter, PutsTheAbstractBeforeTheBodyAndTheReferencesLast) {
+TEST(TextWriter, PutsTheAbstractBeforeTheBodyAndTheReferencesLast) {
   Article a = article("Title", blocks(para(text("Body"), note_ref("n"))));
   a.abstract = blocks(para(text("First  finding.")), para(text("Second.")));
   a.notes = {Note{"n", blocks(para(text("Note")))}};
