@@ -505,6 +505,55 @@ TEST_F(Batch, AReportThatCannotBeWrittenIsAnError) {
   EXPECT_EQ(files_under(at("out")).size(), 2u);  // the outputs themselves are fine
 }
 
+// A real full disk: a 128 KiB tmpfs mounted in a user and mount namespace of the test's
+// own (no root needed), filled by the outputs. Every input is reported, those that did
+// not fit as failed with the reason, and the disk holds only the outputs of the inputs
+// reported converted: no half of a pair, no temporary file.
+TEST_F(Batch, OnAFullDiskEveryInputIsReportedAndNoPartialOutputIsLeft) {
+  const std::string paragraph(1500, 'x');
+  fs::create_directories(at("many"));
+  for (int i = 0; i < 200; ++i) {
+    dir_.write("many/doc" + std::to_string(1000 + i) + ".txt",
+               "Title " + std::to_string(i) + "\n\n" + paragraph + "\n");
+  }
+  fs::create_directories(at("disk"));
+  const std::string disk = at("disk").string();
+  const std::string script = "mount -t tmpfs -o size=128k tmpfs '" + disk + "' || exit 99\n" + "'" +
+                             GALLEY_CLI_PATH + "' batch '" + at("many").string() + "' -o '" + disk +
+                             "/out' -t md,json -q -j 2 --report '" + at("report.jsonl").string() +
+                             "'\n" + "echo \"exit=$?\"\n" + "cd '" + disk +
+                             "/out' && find . -type f | sort\n";
+  const auto r = run_process("/usr/bin/unshare",
+                             {"--user", "--map-root-user", "--mount", "/bin/sh", "-c", script});
+  if (r.exit_code != 0 || r.out.find("exit=") == std::string::npos) {
+    GTEST_SKIP() << "cannot mount a tmpfs in a user namespace here: " << r.err;
+  }
+  EXPECT_NE(r.out.find("exit=3\n"), std::string::npos) << r.out << r.err;
+
+  std::set<std::string> expected;
+  std::size_t ok = 0, failed = 0;
+  const std::vector<Json> lines = report_lines(at("report.jsonl"));
+  ASSERT_EQ(lines.size(), 201u);  // a line per input and the summary
+  for (const Json& line : lines) {
+    if (line.contains("summary")) continue;
+    if (line["status"] == "ok") {
+      ++ok;
+      for (const auto& output : line["outputs"]) expected.insert("./" + output.get<std::string>());
+    } else {
+      ++failed;
+      EXPECT_NE(line["error"].get<std::string>().find("No space left on device"), std::string::npos)
+          << line.dump();
+    }
+  }
+  EXPECT_GT(ok, 0u);
+  EXPECT_GT(failed, 0u);
+  EXPECT_EQ(lines.back()["summary"]["failed"], failed);
+  std::set<std::string> on_disk;
+  std::istringstream listing(r.out.substr(r.out.find('\n', r.out.find("exit=")) + 1));
+  for (std::string file; std::getline(listing, file);) on_disk.insert(file);
+  EXPECT_EQ(on_disk, expected);
+}
+
 TEST_F(Batch, AnInputWhoseSecondOutputFailsKeepsNone) {
   if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
   fs::create_directories(at("out"));
