@@ -67,10 +67,8 @@ char32_t first_code_point(std::string_view s) {
 }
 
 char32_t last_code_point(std::string_view s) {
-  if (s.empty()) return 0;
-  std::size_t start = s.size() - 1;
-  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-  return first_code_point(s.substr(start));
+  std::size_t end = s.size();
+  return s.empty() ? 0 : detail::previous_code_point(s, end);
 }
 
 // An `&` that starts something CommonMark would read as an entity (`&amp;`, `&#38;`).

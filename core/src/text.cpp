@@ -75,6 +75,14 @@ char32_t next_code_point(std::string_view text, std::size_t& pos) noexcept {
   return cp;
 }
 
+char32_t previous_code_point(std::string_view text, std::size_t& pos) noexcept {
+  do {
+    --pos;
+  } while (pos > 0 && is_continuation(static_cast<unsigned char>(text[pos])));
+  std::size_t next = pos;
+  return next_code_point(text, next);
+}
+
 bool is_valid_utf8(std::string_view bytes) noexcept {
   std::size_t pos = 0;
   while (pos < bytes.size()) {

@@ -16,6 +16,20 @@ TEST(Text, ValidatesUtf8) {
   EXPECT_FALSE(is_valid_utf8("\xE2\x80"));          // truncated
 }
 
+TEST(Text, StepsBackOverCodePoints) {
+  const std::string text = "a\u00E9\u4E0B\U0001F600";  // 1, 2, 3 and 4 bytes
+  std::size_t pos = text.size();
+  EXPECT_EQ(previous_code_point(text, pos), U'\U0001F600');
+  EXPECT_EQ(pos, 6u);
+  EXPECT_EQ(previous_code_point(text, pos), U'\u4E0B');
+  EXPECT_EQ(previous_code_point(text, pos), U'\u00E9');
+  EXPECT_EQ(previous_code_point(text, pos), U'a');
+  EXPECT_EQ(pos, 0u);
+  std::size_t stray = 2;  // continuation bytes without their lead belong to "a"
+  EXPECT_EQ(previous_code_point("a\x80", stray), U'a');
+  EXPECT_EQ(stray, 0u);
+}
+
 TEST(Text, DetectsEncodings) {
   EXPECT_EQ(detect_encoding("\xEF\xBB\xBFhi"), Encoding::Utf8Bom);
   EXPECT_EQ(detect_encoding("\xFF\xFEh\0"), Encoding::Utf16Le);

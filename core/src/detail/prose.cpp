@@ -60,10 +60,20 @@ bool is_letter(char32_t cp) {
   return u_isalpha(static_cast<UChar32>(cp)) != 0;
 }
 
+bool is_lower(char32_t cp) {
+  if (is_ascii(cp)) return cp >= 'a' && cp <= 'z';
+  return u_islower(static_cast<UChar32>(cp)) != 0;
+}
+
+bool is_digit(char32_t cp) {
+  if (is_ascii(cp)) return cp >= '0' && cp <= '9';
+  return u_isdigit(static_cast<UChar32>(cp)) != 0;
+}
+
 // Colons (ASCII and full-width) and the ellipsis end a sentence here too: what follows
 // them starts afresh as often as not.
 bool is_sentence_end(char32_t cp) {
-  constexpr std::array<char32_t, 3> kAlso = {':', 0xFF1A, 0x2026};
+  constexpr std::array<char32_t, 2> kAlso = {0xFF1A, 0x2026};
   if (is_ascii(cp)) return cp == '.' || cp == '!' || cp == '?' || cp == ':';
   return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_S_TERM) ||
          std::ranges::find(kAlso, cp) != kAlso.end();
@@ -72,25 +82,13 @@ bool is_sentence_end(char32_t cp) {
 // Semicolons: ASCII, full-width and Arabic.
 bool is_semicolon(char32_t cp) { return cp == ';' || cp == 0xFF1B || cp == 0x061B; }
 
-// The code point that ends `text` and where it starts.
-char32_t last_code_point(std::string_view text, std::size_t& start) {
-  start = text.size();
-  do {
-    --start;
-  } while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80);
-  std::size_t pos = start;
-  return next_code_point(text, pos);
-}
-
 // The last character of `text` once closing quotes and brackets are set aside; 0 when
 // there is none.
 char32_t last_mark(std::string_view text) {
   text = trim(text);
-  while (!text.empty()) {
-    std::size_t start = 0;
-    const char32_t cp = last_code_point(text, start);
+  for (std::size_t end = text.size(); end > 0;) {
+    const char32_t cp = previous_code_point(text, end);
     if (!is_closer(cp)) return cp;
-    text = text.substr(0, start);
   }
   return 0;
 }
@@ -117,26 +115,18 @@ bool stops_mid_phrase(std::string_view text) {
   return kMidPhraseWords.find(padded) != std::string_view::npos || is_hyphenated_compound(word);
 }
 
-template <typename Better>
-TitleSeparator find_title_separator(std::string_view title, Better better) noexcept {
+// The first title separator in `title`, or with `last` the last one.
+TitleSeparator find_title_separator(std::string_view title, bool last) noexcept {
   TitleSeparator best;
   for (const Separator& separator : kTitleSeparators) {
-    const std::size_t at = better.find(title, separator.text);
-    if (at != std::string_view::npos && (!best || better(at, best.at))) {
+    const std::size_t at = last ? title.rfind(separator.text) : title.find(separator.text);
+    if (at == std::string_view::npos) continue;
+    if (!best || (last ? at > best.at : at < best.at)) {
       best = {at, separator.text.size(), separator.hierarchical};
     }
   }
   return best;
 }
-
-struct Earliest {
-  static std::size_t find(std::string_view s, std::string_view p) { return s.find(p); }
-  bool operator()(std::size_t a, std::size_t b) const { return a < b; }
-};
-struct Latest {
-  static std::size_t find(std::string_view s, std::string_view p) { return s.rfind(p); }
-  bool operator()(std::size_t a, std::size_t b) const { return a > b; }
-};
 
 }  // namespace
 
@@ -162,15 +152,14 @@ Opening opening_of(std::string_view text) {
   text = trim(text);
   Opening opening;
   for (std::size_t pos = 0; pos < text.size();) {
-    const auto cp = static_cast<UChar32>(next_code_point(text, pos));
-    if (is_opener(static_cast<char32_t>(cp))) {
+    const char32_t cp = next_code_point(text, pos);
+    if (is_opener(cp)) {
       opening.quoted = true;
       continue;
     }
-    const auto c = static_cast<char32_t>(cp);
-    opening.lower = is_ascii(c) ? (c >= 'a' && c <= 'z') : u_islower(cp) != 0;
-    opening.letter = is_letter(c);
-    opening.digit = is_ascii(c) ? (c >= '0' && c <= '9') : u_isdigit(cp) != 0;
+    opening.lower = is_lower(cp);
+    opening.letter = is_letter(cp);
+    opening.digit = is_digit(cp);
     break;
   }
   return opening;
@@ -184,11 +173,11 @@ bool continues_sentence(std::string_view first, std::string_view next) {
 }
 
 TitleSeparator first_title_separator(std::string_view title) noexcept {
-  return find_title_separator(title, Earliest{});
+  return find_title_separator(title, false);
 }
 
 TitleSeparator last_title_separator(std::string_view title) noexcept {
-  return find_title_separator(title, Latest{});
+  return find_title_separator(title, true);
 }
 
 std::size_t title_separator_at(std::string_view text, std::size_t pos) noexcept {

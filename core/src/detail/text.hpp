@@ -21,6 +21,11 @@ void append_utf8(std::string& out, char32_t cp);
 /// Decodes one code point at `pos`, advancing it; invalid bytes give U+FFFD and advance one.
 char32_t next_code_point(std::string_view text, std::size_t& pos) noexcept;
 
+/// Decodes the code point that ends before `pos` (0 < pos <= text.size()), moving `pos`
+/// back to the byte that is no continuation byte (stray continuation bytes go with the
+/// character before them) and decoding from there as next_code_point does.
+char32_t previous_code_point(std::string_view text, std::size_t& pos) noexcept;
+
 /// Windows-1252 (a superset of Latin-1's printable range) to UTF-8.
 std::string windows1252_to_utf8(std::string_view bytes);
 
