@@ -6,8 +6,8 @@
 #include <iostream>
 
 #include <galley/galley.hpp>
-
 #include <galley/inputs.hpp>
+
 #include "exit_codes.hpp"
 #include "messages.hpp"
 

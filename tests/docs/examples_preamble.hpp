@@ -21,10 +21,13 @@ struct TitleWriter final : galley::Writer {
 
 }  // namespace
 
-#define EXAMPLE_NAMES                                                                   \
-  [[maybe_unused]] galley::Article article, [[maybe_unused]] galley::Article b,         \
-      [[maybe_unused]] const galley::Input &input, [[maybe_unused]] galley::Sink &sink, \
-      [[maybe_unused]] galley::Diagnostics &diag, [[maybe_unused]] std::filesystem::path path
+// Not formatted: clang-format reads the parameter list as expressions and moves the &s.
+// clang-format off
+#define EXAMPLE_NAMES                                                                        \
+  [[maybe_unused]] galley::Article article, [[maybe_unused]] galley::Article b,              \
+      [[maybe_unused]] const galley::Input& input, [[maybe_unused]] galley::Sink& sink,      \
+      [[maybe_unused]] galley::Diagnostics& diag, [[maybe_unused]] std::filesystem::path path
+// clang-format on
 #define EXAMPLE_ARGUMENTS article, b, input, sink, diag, path
 
 void run_examples(EXAMPLE_NAMES);

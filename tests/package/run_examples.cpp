@@ -1,9 +1,8 @@
 // Runs every example of the documentation against an installed galley: linked with the
-// file tests/docs/extract_examples.cmake writes, and started by tests/package/run.sh in
-// a scratch folder holding the files the examples name (story.html, story.pdf, and
-// news.zip with story.html in a folder), under
-// AddressSanitizer. It fails when an example throws or what the examples wrote is not
-// there.
+// file tests/docs/extract_examples.cmake writes, and started by tests/package/run.sh,
+// under AddressSanitizer, in a scratch folder holding the files the examples name
+// (story.html, story.pdf, and news.zip with story.html in a folder). It fails when an
+// example throws or what the examples wrote is not there.
 #include <filesystem>
 #include <iostream>
 #include <string>
