@@ -64,10 +64,11 @@ std::optional<std::vector<ToolResult>> run_epubcheck(
     const std::size_t from = all.output.find(begin);
     if (from == std::string::npos) continue;
     const std::size_t body = from + begin.size();
-    const std::size_t end = all.output.find("== status ", body);
+    constexpr std::string_view kStatus = "== status ";
+    const std::size_t end = all.output.find(kStatus, body);
     if (end == std::string::npos) continue;
     result.output = all.output.substr(body, end - body);
-    result.exit_status = std::atoi(all.output.c_str() + end + 10);
+    result.exit_status = std::atoi(all.output.c_str() + end + kStatus.size());
   }
   return results;
 }
