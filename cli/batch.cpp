@@ -23,6 +23,7 @@
 #include <thread>
 
 #include <galley/galley.hpp>
+#include <nlohmann/json.hpp>
 
 #include "batch_output.hpp"
 #include "batch_report.hpp"
@@ -40,7 +41,7 @@ using Clock = std::chrono::steady_clock;
 
 struct Job {
   std::size_t index = 0;
-  std::string bytes;
+  std::optional<Input> input;  ///< none for a load error or a record with no document
   std::optional<Error> load_error;
 };
 
@@ -113,6 +114,13 @@ class SignalWatcher {
   std::thread thread_;
 };
 
+// The formats asked for: -t, or by default Markdown (JSON Lines into a .jsonl file).
+std::string formats_for(const BatchArgs& args) {
+  if (!args.to.empty())
+    return args.to == "json" && is_json_lines_path(args.output) ? "jsonl" : args.to;
+  return is_json_lines_path(args.output) ? "jsonl" : "markdown";
+}
+
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> parts;
   std::stringstream in(text);
@@ -167,7 +175,24 @@ struct Plan {
   std::vector<InputItem> items;
   std::vector<std::vector<std::string>> outputs;
   std::vector<const Registry::WriterEntry*> writers;
+  bool lines = false;  ///< every output goes into one JSON Lines file
 };
+
+// A JSON Lines output's line for `item`: the article with a "source" key naming the
+// input and, for a WARC record, the record (docs/json-schema.md).
+std::string with_source(std::string line, const InputItem& item) {
+  nlohmann::ordered_json source = {{"input", item.display()}};
+  if (item.warc) {
+    source["warc"] = {{"record_id", item.warc->id},
+                      {"target_uri", item.warc->target_uri},
+                      {"date", item.warc->date}};
+  }
+  while (!line.empty() && line.back() != '}') line.pop_back();  // "}\n"
+  if (line.empty()) return line;
+  line.pop_back();
+  return line + ",\"source\":" +
+         source.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "}\n";
+}
 
 class Batch {
  public:
@@ -209,9 +234,11 @@ void Batch::produce(const std::vector<bool>& already_done, JobQueue& queue) {
   InputLoader loader(args_.input.archive_limits);
   for (std::size_t i = 0; i < plan_.items.size() && !stop_.stop_requested(); ++i) {
     if (already_done[i]) continue;
-    Job job{i, {}, std::nullopt};
+    Job job{i, std::nullopt, std::nullopt};
     try {
-      job.bytes = loader.load(plan_.items[i], args_.input.reading.limits.max_input_bytes);
+      if (plan_.items[i].skipped.empty()) {
+        job.input = loader.input(plan_.items[i], args_.input.reading.limits.max_input_bytes);
+      }
     } catch (const Error& e) {
       job.load_error = e;
     }
@@ -253,20 +280,28 @@ std::optional<ReportRecord> Batch::convert(const Job& job, InputLoader& images) 
   const InputItem& item = plan_.items[job.index];
   ReportRecord record;
   record.input = item.display();
+  if (!item.skipped.empty()) {
+    record.status = "ignored";
+    record.reason = item.skipped;
+    return record;
+  }
   const auto start = Clock::now();
   Diagnostics diag;
   try {
     if (job.load_error) throw *job.load_error;
     const ReadOptions options = read_options_for(item, args_.input, abandon_.get_token(),
                                                  reads_images_ ? &images : nullptr);
-    const Article article = read(Input{item.display(), job.bytes, {}}, options, diag, args_.from);
+    const Article article = read(*job.input, options, diag, args_.from);
     // Render every format before writing any, so a failure leaves no outputs.
     std::vector<std::string> rendered;
     for (const auto* writer : plan_.writers) {
       rendered.push_back(write_string(article, writer->info.name, write_options_, diag));
     }
+    if (plan_.lines) rendered.front() = with_source(std::move(rendered.front()), item);
     write_outputs(job.index, rendered);
-    record.outputs = plan_.outputs[job.index];
+    // Into a JSON Lines file, the planned names only order the lines: the file is the output.
+    record.outputs =
+        plan_.lines ? std::vector<std::string>{args_.output} : plan_.outputs[job.index];
     record.status = "ok";
     record.title = article.metadata.title;
     record.byline = article.metadata.byline;
@@ -291,10 +326,10 @@ void Batch::work(JobQueue& queue) {
     const auto record = convert(*job, images);
     if (!record) continue;
     report_.add(*record);
-    const bool ok = record->status == "ok";
+    const bool ok = record->status != "failed";
     {
       std::lock_guard lock(counts_mutex_);
-      (ok ? summary_.ok : summary_.failed) += 1;
+      (record->status == "ignored" ? summary_.ignored : ok ? summary_.ok : summary_.failed) += 1;
     }
     finished_[job->index] = 1;
     if (progress_) progress_->done(ok, ok ? std::string() : record->error);
@@ -339,9 +374,11 @@ BatchSummary Batch::run(const std::vector<bool>& already_done) {
 void print_summary(const BatchSummary& s, bool quiet) {
   const double rate = s.wall_seconds > 0 ? static_cast<double>(s.ok) / s.wall_seconds : 0.0;
   if (!quiet) {
-    std::fprintf(stderr,
-                 "galley: %zu converted, %zu failed, %zu skipped of %zu in %.2f s (%.1f docs/s)\n",
-                 s.ok, s.failed, s.skipped, s.total, s.wall_seconds, rate);
+    const std::string ignored =
+        s.ignored > 0 ? ", " + std::to_string(s.ignored) + " without a document" : "";
+    std::fprintf(
+        stderr, "galley: %zu converted, %zu failed, %zu skipped%s of %zu in %.2f s (%.1f docs/s)\n",
+        s.ok, s.failed, s.skipped, ignored.c_str(), s.total, s.wall_seconds, rate);
   }
   // Said even when quiet: the run did not finish, and the way on is not obvious.
   if (s.interrupted) {
@@ -393,11 +430,16 @@ void remove_leftovers(const BatchArgs& args, const Plan& plan, OutputTarget& tar
 CLI::App* add_batch_command(CLI::App& app, BatchArgs& args) {
   CLI::App* cmd = app.add_subcommand(
       "batch", "Convert files, folders and zip archives into a folder or a zip archive");
-  cmd->add_option("inputs", args.inputs, "Files, folders (walked recursively) and .zip archives")
+  cmd->add_option("inputs", args.inputs,
+                  "Files, folders (walked recursively), .zip archives and web archives "
+                  "(.warc, .warc.gz)")
       ->required();
-  cmd->add_option("-o,--output", args.output, "Output folder, or an archive ending in .zip");
-  cmd->add_option("-t,--to", args.to, "Output formats, comma-separated (e.g. md,json)")
-      ->capture_default_str();
+  cmd->add_option("-o,--output", args.output,
+                  "Output folder, an archive ending in .zip, or one JSON Lines file ending in "
+                  ".jsonl or .jsonl.gz");
+  cmd->add_option("-t,--to", args.to,
+                  "Output formats, comma-separated (e.g. md,json; default: markdown, or jsonl "
+                  "for a .jsonl output)");
   cmd->add_option("-f,--from", args.from, "Input format for every input (default: detected)");
   add_jobs_option(*cmd, args.jobs, "Parallel conversions (default: the number of cores)");
   cmd->add_option("--report", args.report, "Write a JSON line per input to this file");
@@ -423,10 +465,21 @@ int run_batch(const BatchArgs& args) {
     if (args.resume && args.report.empty()) {
       throw CLI::ValidationError("--resume", "needs the --report of the earlier run");
     }
+    plan.lines = is_json_lines_path(args.output);
+    if (plan.lines && args.resume) {
+      throw CLI::ValidationError("--resume",
+                                 "a .jsonl output is written whole: run again without "
+                                 "--resume, or convert into a folder");
+    }
     std::vector<std::string> extensions;
-    for (const std::string& name : split_list(args.to)) {
+    for (const std::string& name : split_list(formats_for(args))) {
       plan.writers.push_back(&Registry::builtin().choose_writer(name, args.output));
       extensions.push_back(plan.writers.back()->info.extensions.at(0));
+    }
+    if (plan.lines && (plan.writers.size() != 1 || plan.writers.front()->info.name != "jsonl")) {
+      throw CLI::ValidationError("--to",
+                                 "a .jsonl output holds one JSON line per document: "
+                                 "-t jsonl (or leave -t out)");
     }
     std::vector<Renamed> renamed;
     plan.outputs = plan_outputs(plan.items, extensions, renamed);
@@ -441,7 +494,7 @@ int run_batch(const BatchArgs& args) {
     // report or the archive half made.
     std::stop_source stop, abandon;
     SignalWatcher watcher(stop, abandon);
-    const auto target = open_output(args.output, args.resume);
+    const auto target = open_output(args.output, args.resume, plan.outputs);
     remove_leftovers(args, plan, *target);
     std::vector<bool> done(plan.items.size(), false);
     ReportWriter report(args.report);

@@ -1,5 +1,6 @@
-// `galley batch`: many inputs (files, folders, zip archives) to a folder or a zip
-// archive, in parallel, with a report, resumable and shardable across machines.
+// `galley batch`: many inputs (files, folders, zip archives, web archives) to a folder,
+// a zip archive or a JSON Lines file, in parallel, with a report, resumable and
+// shardable across machines.
 #pragma once
 
 #include <string>
@@ -14,7 +15,7 @@ namespace galley::cli {
 struct BatchArgs {
   std::vector<std::string> inputs;
   std::string output;
-  std::string to = "markdown";  ///< comma-separated writer names or extensions
+  std::string to;  ///< comma-separated writer names or extensions; empty: the default
   std::string from;
   unsigned jobs = 0;  ///< 0 = the number of cores
   std::string report;

@@ -1,10 +1,12 @@
 #include "batch_output.hpp"
 
 #include <stdlib.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -15,6 +17,7 @@
 
 #include <galley/galley.hpp>
 
+#include "gzip_writer.hpp"
 #include "zip_handle.hpp"
 
 namespace galley::cli {
@@ -100,6 +103,34 @@ ZipHandle earlier_archive(const OutputPlace& place, const std::string& name) {
   return nullptr;
 }
 
+// What a batch stages an output file in, beside it: ".NAME.staging-XXXXXX".
+std::string staging_prefix(const fs::path& output) {
+  return "." + output.filename().string() + ".staging-";
+}
+
+// Removes the staging of killed runs beside `own` (this run's): the files and folders
+// named by staging_prefix(), with an optional ".zip" (an archive packed from one). Only
+// the output's own folder is looked at, since the shared temporary folder may hold
+// another run's staging for an output of that name.
+std::size_t remove_stale_staging(const fs::path& own, const std::string& prefix) {
+  const auto is_leftover = [&](std::string name) {
+    if (!name.starts_with(prefix)) return false;
+    if (name.ends_with(".zip")) name.resize(name.size() - 4);
+    const std::string unique = name.substr(prefix.size());
+    return unique.size() == 6 && std::all_of(unique.begin(), unique.end(),
+                                             [](unsigned char c) { return std::isalnum(c); });
+  };
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(own.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& path = it->path();
+    if (path == own || !is_leftover(path.filename().string())) continue;
+    std::error_code removing;
+    removed += fs::remove_all(path, removing) > 0 ? 1 : 0;
+  }
+  return removed;
+}
+
 class ArchiveTarget final : public OutputTarget {
  public:
   ArchiveTarget(fs::path archive, bool resume);
@@ -124,7 +155,6 @@ class ArchiveTarget final : public OutputTarget {
   void finish() override;
 
  private:
-  std::string staging_prefix() const { return "." + archive_.filename().string() + ".staging-"; }
   std::map<std::string, std::optional<zip_uint64_t>> planned_entries() const;
 
   fs::path archive_;
@@ -139,7 +169,7 @@ ArchiveTarget::ArchiveTarget(fs::path archive, bool resume)
     : archive_(std::move(archive)), place_(output_place(archive_)) {
   const fs::path dir = staging_parent(place_);
   fs::create_directories(dir);
-  std::string pattern = (dir / (staging_prefix() + "XXXXXX")).string();
+  std::string pattern = (dir / (staging_prefix(archive_) + "XXXXXX")).string();
   if (!mkdtemp(pattern.data())) {
     throw Error(ErrorCode::Io, archive_.string(), {}, "cannot create a staging folder");
   }
@@ -147,29 +177,9 @@ ArchiveTarget::ArchiveTarget(fs::path archive, bool resume)
   if (resume) earlier_ = earlier_archive(place_, archive_.string());
 }
 
-// A staging folder of a killed run, or the archive packed from it: ".NAME.staging-XXXXXX"
-// with an optional ".zip". Only folders beside the archive are looked at, since the
-// shared temporary folder may hold another run's staging for an archive of that name.
 std::size_t ArchiveTarget::remove_leftovers(const std::vector<std::vector<std::string>>&) {
   if (place_.kind != OutputPlace::Kind::File) return 0;
-  const std::string prefix = staging_prefix();
-  const auto is_leftover = [&](std::string name) {
-    if (!name.starts_with(prefix)) return false;
-    if (name.ends_with(".zip")) name.resize(name.size() - 4);
-    const std::string unique = name.substr(prefix.size());
-    return unique.size() == 6 && std::all_of(unique.begin(), unique.end(),
-                                             [](unsigned char c) { return std::isalnum(c); });
-  };
-  std::size_t removed = 0;
-  std::error_code ec;
-  for (fs::directory_iterator it(staging_root_.parent_path(), ec), end; !ec && it != end;
-       it.increment(ec)) {
-    const fs::path& path = it->path();
-    if (path == staging_root_ || !is_leftover(path.filename().string())) continue;
-    std::error_code removing;
-    removed += fs::remove_all(path, removing) > 0 ? 1 : 0;
-  }
-  return removed;
+  return remove_stale_staging(staging_root_, staging_prefix(archive_));
 }
 
 // Every entry the archive will hold, in name order: the ones written by this run
@@ -214,6 +224,91 @@ void ArchiveTarget::finish() {
   move_file_to_output(temp, archive_);
 }
 
+// One JSON Lines file of every output, in input order. Lines come in the order
+// conversions finish; each is appended to a staging file beside the output as it comes,
+// and finish() copies them in input order into the output, gzip'd for a ".gz" name.
+// Memory holds where each line is, not the lines.
+class JsonLinesTarget final : public OutputTarget {
+ public:
+  JsonLinesTarget(fs::path output, const std::vector<std::vector<std::string>>& planned);
+  ~JsonLinesTarget() override {
+    if (staging_ >= 0) ::close(staging_);
+    std::error_code ec;
+    fs::remove(staging_path_, ec);
+  }
+  void write(const std::string& relative, std::string_view bytes) override;
+  void remove(const std::string& relative) override {
+    std::lock_guard lock(mutex_);
+    lines_.erase(order_.at(relative));
+  }
+  bool has(const std::string&) const override { return false; }
+  std::size_t remove_leftovers(const std::vector<std::vector<std::string>>&) override {
+    return remove_stale_staging(staging_path_, staging_prefix(output_));
+  }
+  void finish() override;
+
+ private:
+  struct Staged {
+    off_t offset = 0;
+    std::size_t size = 0;
+  };
+  fs::path output_;
+  fs::path staging_path_;
+  int staging_ = -1;
+  std::unordered_map<std::string, std::size_t> order_;  ///< output name -> input order
+  std::mutex mutex_;
+  std::map<std::size_t, Staged> lines_;  ///< by input order
+  off_t end_ = 0;
+};
+
+JsonLinesTarget::JsonLinesTarget(fs::path output,
+                                 const std::vector<std::vector<std::string>>& planned)
+    : output_(std::move(output)) {
+  for (std::size_t i = 0; i < planned.size(); ++i) {
+    for (const std::string& relative : planned[i]) order_.emplace(relative, i);
+  }
+  const fs::path dir = staging_parent(output_place(output_));
+  fs::create_directories(dir);
+  std::string pattern = (dir / (staging_prefix(output_) + "XXXXXX")).string();
+  staging_ = mkstemp(pattern.data());
+  if (staging_ < 0) {
+    throw Error(ErrorCode::Io, output_.string(), {}, "cannot create a staging file");
+  }
+  staging_path_ = pattern;
+}
+
+void JsonLinesTarget::write(const std::string& relative, std::string_view bytes) {
+  std::lock_guard lock(mutex_);
+  for (std::size_t done = 0; done < bytes.size();) {
+    const ssize_t n = ::pwrite(staging_, bytes.data() + done, bytes.size() - done,
+                               end_ + static_cast<off_t>(done));
+    if (n < 0) {
+      throw Error(ErrorCode::Io, output_.string(), {},
+                  "cannot stage a line: " + std::string(strerror(errno)));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  lines_[order_.at(relative)] = {end_, bytes.size()};
+  end_ += static_cast<off_t>(bytes.size());
+}
+
+void JsonLinesTarget::finish() {
+  OutputStream out(output_);
+  std::optional<GzipWriter> gzip;
+  if (is_gzip_path(output_)) gzip.emplace(out);
+  std::string line;
+  for (const auto& [index, staged] : lines_) {
+    line.resize(staged.size);
+    if (::pread(staging_, line.data(), staged.size, staged.offset) !=
+        static_cast<ssize_t>(staged.size)) {
+      throw Error(ErrorCode::Io, output_.string(), {}, "cannot read a staged line back");
+    }
+    gzip ? gzip->write(line) : out.write(line);
+  }
+  if (gzip) gzip->finish();
+  out.close();
+}
+
 std::string strip_extension(const std::string& relative) {
   const fs::path path(relative);
   return path.has_extension() ? (path.parent_path() / path.stem()).generic_string() : relative;
@@ -221,7 +316,14 @@ std::string strip_extension(const std::string& relative) {
 
 }  // namespace
 
-std::unique_ptr<OutputTarget> open_output(const fs::path& path, bool resume) {
+bool is_json_lines_path(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return name.ends_with(".jsonl") || name.ends_with(".jsonl.gz");
+}
+
+std::unique_ptr<OutputTarget> open_output(const fs::path& path, bool resume,
+                                          const std::vector<std::vector<std::string>>& planned) {
+  if (is_json_lines_path(path)) return std::make_unique<JsonLinesTarget>(path, planned);
   if (is_zip_path(path)) return std::make_unique<ArchiveTarget>(path, resume);
   return std::make_unique<FolderTarget>(path);
 }
@@ -234,7 +336,7 @@ std::vector<std::vector<std::string>> plan_outputs(const std::vector<InputItem>&
   plan.reserve(items.size());
   for (const InputItem& item : items) {
     std::vector<std::string> outputs;
-    for (const std::string& ext : extensions) {
+    for (const std::string& ext : item.skipped.empty() ? extensions : std::vector<std::string>{}) {
       const std::string wanted = strip_extension(item.relative) + ext;
       std::string given = wanted;
       for (int n = 1; taken.count(given); ++n) {

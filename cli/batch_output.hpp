@@ -1,5 +1,6 @@
-// Where `galley batch` puts its outputs: a folder, or a zip archive assembled at the
-// end from a staging folder beside it, so memory stays flat however many outputs.
+// Where `galley batch` puts its outputs: a folder, a zip archive assembled at the end
+// from a staging folder beside it, or a JSON Lines file assembled from a staging file,
+// so memory stays flat however many outputs.
 #pragma once
 
 #include <filesystem>
@@ -28,9 +29,15 @@ class OutputTarget {
   virtual void finish() = 0;
 };
 
-/// A folder target, or an archive target when `path` ends in ".zip". With `resume`,
-/// an archive that exists is read, and its entries not written again are kept.
-std::unique_ptr<OutputTarget> open_output(const std::filesystem::path& path, bool resume);
+/// True for a JSON Lines output: a name ending in ".jsonl" or ".jsonl.gz".
+bool is_json_lines_path(const std::filesystem::path& path);
+
+/// A folder target, an archive target when `path` ends in ".zip", or one JSON Lines
+/// file holding the `planned` outputs in their order (is_json_lines_path). With
+/// `resume`, an archive that exists is read, and its entries not written again are
+/// kept; a JSON Lines file is always written whole.
+std::unique_ptr<OutputTarget> open_output(const std::filesystem::path& path, bool resume,
+                                          const std::vector<std::vector<std::string>>& planned);
 
 /// A warning about an output name changed to avoid a collision.
 struct Renamed {

@@ -26,6 +26,7 @@ std::string to_json_line(const ReportRecord& r) {
                {"status", r.status},
                {"outputs", r.outputs},
                {"error", r.error.empty() ? Json(nullptr) : Json(r.error)},
+               {"reason", r.reason.empty() ? Json(nullptr) : Json(r.reason)},
                {"warnings", r.warnings},
                {"title", optional_string(r.title)},
                {"byline", optional_string(r.byline)},
@@ -45,6 +46,7 @@ std::vector<ReportRecord> read_report(const std::filesystem::path& path) {
     ReportRecord r;
     r.input = j["input"].get<std::string>();
     r.status = j.value("status", "");
+    if (const auto reason = string_or_null(j.value("reason", Json()))) r.reason = *reason;
     if (j.contains("outputs") && j["outputs"].is_array()) {
       for (const Json& o : j["outputs"]) {
         if (o.is_string()) r.outputs.push_back(o.get<std::string>());
@@ -100,6 +102,7 @@ std::optional<std::string> ReportWriter::finish(const BatchSummary& s) {
         {"ok", s.ok},
         {"failed", s.failed},
         {"skipped", s.skipped},
+        {"ignored", s.ignored},
         {"not_started", s.not_started},
         {"wall_seconds", s.wall_seconds},
         {"docs_per_second", rate},

@@ -14,16 +14,19 @@ namespace galley::cli {
 /// One input's outcome, as a report line.
 struct ReportRecord {
   std::string input;
-  std::string status;  ///< "ok", "failed" or "skipped" (done by an earlier run, --resume)
+  /// "ok", "failed", "skipped" (done by an earlier run, --resume) or "ignored" (a WARC
+  /// record that holds no document, with the `reason`)
+  std::string status;
   std::vector<std::string> outputs;
   std::string error;
+  std::string reason;
   std::vector<std::string> warnings;  ///< what the conversion warned about, as convert prints it
   std::optional<std::string> title, byline, date;
   double seconds = 0;
 };
 
 struct BatchSummary {
-  std::size_t total = 0, ok = 0, failed = 0, skipped = 0;
+  std::size_t total = 0, ok = 0, failed = 0, skipped = 0, ignored = 0;
   std::size_t not_started = 0;  ///< left for --resume: never started, or abandoned
   double wall_seconds = 0;
   bool interrupted = false;

@@ -76,6 +76,7 @@ ReadOptions read_options_for(const InputItem& item, const InputOptions& options,
                              std::stop_token stop, InputLoader* images) {
   ReadOptions read = read_options_from(options.reading);
   read.stop = std::move(stop);
+  if (item.warc) read.base_url = item.warc->target_uri;  // where the crawler fetched it
   if (images && !options.reading.no_local_images) {
     read.load_resource = images->resources_for(item);
   }

@@ -114,12 +114,13 @@ std::optional<std::string> decode_charset(std::string_view bytes, const std::str
 
 // The page as UTF-8 without NULs or other C0 controls but tab, LF and CR: what libxml2
 // is given, and what limit_markup() expects.
-std::string prepare(std::string_view bytes, const std::string& name, Diagnostics& diag) {
+std::string prepare(std::string_view bytes, std::string_view transport_charset,
+                    const std::string& name, Diagnostics& diag) {
   const detail::Encoding detected = detail::detect_encoding(bytes);
   if (detected != detail::Encoding::Windows1252) {
     return detail::sanitize_utf8(detail::decode_text(bytes, detected));
   }
-  const std::string encoding = choose_encoding(bytes);
+  const std::string encoding = choose_encoding(bytes, transport_charset);
   if (is_utf8_name(encoding)) {
     if (mostly_utf8(bytes)) {
       diag.warn({name, {}, "invalid UTF-8 bytes were replaced with U+FFFD"});
@@ -425,7 +426,7 @@ std::string declared_charset(std::string_view head) {
   return {};
 }
 
-std::string choose_encoding(std::string_view bytes) {
+std::string choose_encoding(std::string_view bytes, std::string_view transport_charset) {
   switch (detail::detect_encoding(bytes)) {
     case detail::Encoding::Utf8Bom:
     case detail::Encoding::Utf8:
@@ -437,15 +438,16 @@ std::string choose_encoding(std::string_view bytes) {
     case detail::Encoding::Windows1252:
       break;
   }
+  if (!transport_charset.empty()) return detail::to_lower_ascii(transport_charset);
   std::string declared = declared_charset(bytes);
   return declared.empty() ? "windows-1252" : declared;
 }
 
 Dom parse_html(std::string_view bytes, const std::string& name, const ReadOptions& options,
-               Diagnostics& diag) {
+               Diagnostics& diag, std::string_view transport_charset) {
   const int max_depth = effective_max_depth(options.max_depth);
   prepare_libxml2();
-  std::string html = prepare(bytes, name, diag);
+  std::string html = prepare(bytes, transport_charset, name, diag);
   if (strip_internal_subset(html)) {
     diag.warn({name, {}, "ignored the DOCTYPE's internal subset; its entities are not expanded"});
   }

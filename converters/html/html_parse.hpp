@@ -12,10 +12,12 @@
 
 namespace galley::html {
 
-/// The encoding to read `bytes` with: a BOM, then bytes that are valid UTF-8, then a
-/// <meta charset> or http-equiv declaration in the first 4 KiB, then "windows-1252".
-/// Returns a lower-case name ("utf-8", "utf-16le", "gb2312").
-std::string choose_encoding(std::string_view bytes);
+/// The encoding to read `bytes` with: a BOM, then bytes that are valid UTF-8, then the
+/// charset the server declared (`transport_charset`, from Content-Type), then a <meta
+/// charset> or http-equiv declaration in the first 4 KiB, then "windows-1252". The
+/// server comes before the page, as in browsers. Returns a lower-case name ("utf-8",
+/// "utf-16le", "gb2312").
+std::string choose_encoding(std::string_view bytes, std::string_view transport_charset = {});
 
 /// The charset a <meta> tag in `head` declares, lower-cased, or "".
 std::string declared_charset(std::string_view head);
@@ -25,8 +27,9 @@ std::string declared_charset(std::string_view head);
 /// Parser complaints that matter (truncation, flattening, dropping, an unknown charset)
 /// become warnings named after `name`. Throws Error{LimitExceeded} for a page with more
 /// nodes than MarkupLimits allows, and the Error of ReadOptions' time budget or stop
-/// token when either runs out during the parse.
+/// token when either runs out during the parse. `transport_charset` is what the server
+/// declared (see choose_encoding).
 Dom parse_html(std::string_view bytes, const std::string& name, const ReadOptions& options,
-               Diagnostics& diag);
+               Diagnostics& diag, std::string_view transport_charset = {});
 
 }  // namespace galley::html

@@ -16,6 +16,7 @@
 
 #include "content_score.hpp"
 #include "detail/text.hpp"
+#include "detail/url.hpp"
 #include "html_convert.hpp"
 #include "html_metadata.hpp"
 #include "html_parse.hpp"
@@ -100,7 +101,8 @@ class HtmlReader final : public Reader {
     const Budget budget(options, input.name);
     budget.check();
     Article article;
-    const Dom dom = parse_html(input.bytes, input.name, options, diag);
+    const Dom dom = parse_html(input.bytes, input.name, options, diag,
+                               detail::media_type_parameter(input.media_type, "charset"));
     if (dom.root == kNoNode) throw empty_document(input);
     PageMetadata page = extract_metadata(dom, options);
     budget.check();

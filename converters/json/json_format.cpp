@@ -25,6 +25,12 @@ FormatInfo info() {
 void register_format(Registry& registry) {
   registry.add_reader(info(), std::make_shared<JsonReader>());
   registry.add_writer(info(), std::make_shared<JsonWriter>());
+  registry.add_writer(FormatInfo{.name = "jsonl",
+                                 .description = "The article model as JSON Lines: one article "
+                                                "per line (a batch's .jsonl output, a bundle)",
+                                 .extensions = {".jsonl"},
+                                 .media_types = {"application/jsonl"}},
+                      std::make_shared<JsonWriter>(/*one_line=*/true));
 }
 
 }  // namespace galley::json

@@ -19,8 +19,16 @@ inline constexpr std::string_view kSchema = "galley-article/1";
 
 class JsonWriter final : public Writer {
  public:
+  /// Pretty-printed (the json format), or each article on one line (jsonl: JSON Lines,
+  /// where a collection is a line per article).
+  explicit JsonWriter(bool one_line = false) : one_line_(one_line) {}
   void write(const Article& article, const WriteOptions& options, Sink& out,
              Diagnostics& diag) const override;
+  void write_collection(const std::vector<Article>& articles, const CollectionInfo& info,
+                        const WriteOptions& options, Sink& out, Diagnostics& diag) const override;
+
+ private:
+  bool one_line_;
 };
 
 class JsonReader final : public Reader {

@@ -1,7 +1,8 @@
 // Writes the article model as JSON, schema galley-article/1 (docs/json-schema.md).
 //
 // Pretty-printed with a two-space indent, one value per line and keys in a fixed
-// order, so that a diff of two outputs names the field that changed. Every key of
+// order, so that a diff of two outputs names the field that changed; or, as JSON
+// Lines, each article on a line of its own. Every key of
 // the schema is always present (null or empty when unknown). Strings are made valid
 // UTF-8 without C0 controls first; nothing else in the model is dropped.
 #include <nlohmann/json.hpp>
@@ -228,9 +229,15 @@ ordered_json article_value(const Article& a) {
 }  // namespace
 
 void JsonWriter::write(const Article& article, const WriteOptions&, Sink& out, Diagnostics&) const {
-  std::string text = article_value(article).dump(2);
+  std::string text = article_value(article).dump(one_line_ ? -1 : 2);
   text += '\n';
   out.write(text);
+}
+
+void JsonWriter::write_collection(const std::vector<Article>& articles, const CollectionInfo& info,
+                                  const WriteOptions& options, Sink& out, Diagnostics& diag) const {
+  if (!one_line_) return Writer::write_collection(articles, info, options, out, diag);
+  for (const Article& article : articles) write(article, options, out, diag);
 }
 
 }  // namespace galley::json

@@ -42,6 +42,8 @@ Article read(const Input& input, const ReadOptions& options, Diagnostics& diag,
     return article;
   }
   article.metadata.source_format = entry->info.name;
+  // The address the document came from, when it does not name its own canonical one.
+  if (!article.metadata.url && !options.base_url.empty()) article.metadata.url = options.base_url;
   if (options.recover) {
     Diagnostics recovery;  // the passes do not know the document's name
     recover(article, RecoverOptions{options.date_order}, recovery);

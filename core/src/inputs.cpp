@@ -7,6 +7,8 @@
 
 #include <galley/galley.hpp>
 
+#include "detail/text.hpp"
+#include "detail/warc.hpp"
 #include "detail/zip_layout.hpp"
 
 namespace galley {
@@ -124,7 +126,7 @@ void list_archive(const fs::path& path, const ArchiveLimits& limits, std::vector
     if (!name.empty() && name.back() == '/') continue;  // a folder entry
     // Entries that are not inputs (the images beside a page) are not listed at all.
     if (!is_readable_extension(lower_extension(name))) continue;
-    InputItem item{name, path, i, {}};
+    InputItem item{name, path, i, {}, {}, {}};
     if (!is_safe_relative_path(name)) {
       item.error = "unsafe entry name (absolute, '..', drive letter or backslash): refused";
     } else if (is_symlink_entry(z.get(), i)) {
@@ -147,7 +149,7 @@ void list_folder(const fs::path& root, std::vector<InputItem>& out) {
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
     const std::string relative = file.lexically_relative(root).generic_string();
-    out.push_back({relative, file, std::nullopt, {}});
+    out.push_back({relative, file, std::nullopt, {}, {}, {}});
   }
 }
 
@@ -155,6 +157,11 @@ void list_folder(const fs::path& root, std::vector<InputItem>& out) {
 
 bool is_zip_path(const fs::path& path) {
   return lower_extension(path.filename().string()) == ".zip";
+}
+
+bool is_warc_path(const fs::path& path) {
+  const std::string name = detail::to_lower_ascii(path.filename().string());
+  return name.ends_with(".warc") || name.ends_with(".warc.gz");
 }
 
 bool is_safe_relative_path(std::string_view path) noexcept {
@@ -184,13 +191,15 @@ std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
         list_folder(path, items);
       } else if (is_zip_path(path)) {
         list_archive(path, limits, items);
+      } else if (is_warc_path(path)) {
+        detail::list_warc(path, limits, items);
       } else {
-        items.push_back({path.filename().string(), path, std::nullopt, {}});
+        items.push_back({path.filename().string(), path, std::nullopt, {}, {}, {}});
       }
     } catch (const Error& e) {
-      items.push_back({path.filename().string(), path, std::nullopt, e.message()});
+      items.push_back({path.filename().string(), path, std::nullopt, e.message(), {}, {}});
     } catch (const fs::filesystem_error& e) {
-      items.push_back({path.filename().string(), path, std::nullopt, e.code().message()});
+      items.push_back({path.filename().string(), path, std::nullopt, e.code().message(), {}, {}});
     }
   }
   return items;
@@ -213,14 +222,36 @@ struct InputLoader::OpenArchive {
   }
 };
 
+// The web archive a loader reads from, kept open (and at the place it got to) while
+// the loader goes on with records of the same file.
+struct InputLoader::OpenWarc {
+  std::unique_ptr<detail::WarcSource> source;
+
+  detail::WarcSource& get(const fs::path& wanted, const ArchiveLimits& limits) {
+    if (!source || source->path() != wanted) {
+      source.reset();
+      source = std::make_unique<detail::WarcSource>(wanted, limits);
+    }
+    return *source;
+  }
+};
+
 InputLoader::InputLoader(ArchiveLimits limits)
-    : limits_(limits), archive_(std::make_unique<OpenArchive>()) {}
+    : limits_(limits),
+      archive_(std::make_unique<OpenArchive>()),
+      warc_(std::make_unique<OpenWarc>()) {}
 InputLoader::~InputLoader() = default;
 InputLoader::InputLoader(InputLoader&&) noexcept = default;
 InputLoader& InputLoader::operator=(InputLoader&&) noexcept = default;
 
 std::string InputLoader::load(const InputItem& item, std::size_t max_bytes) {
   if (!item.error.empty()) throw Error(ErrorCode::Malformed, item.display(), {}, item.error);
+  if (!item.skipped.empty()) {
+    throw Error(ErrorCode::Malformed, item.display(), {}, "not a document: " + item.skipped);
+  }
+  if (item.warc) {
+    return detail::load_warc_document(warc_->get(item.file, limits_), item, max_bytes);
+  }
   if (!item.entry) return read_file_bytes(item.file, max_bytes);
   if (counted_ != item.file) {
     counted_ = item.file;
@@ -230,7 +261,12 @@ std::string InputLoader::load(const InputItem& item, std::size_t max_bytes) {
                     inflated_);
 }
 
+Input InputLoader::input(const InputItem& item, std::size_t max_bytes) {
+  return Input(item.display(), load(item, max_bytes), item.warc ? item.warc->content_type : "");
+}
+
 ResourceLoader InputLoader::resources_for(const InputItem& item) {
+  if (item.warc) return {};  // a crawl's images are records of their own, not read
   if (!item.entry) return folder_resources(item.file.parent_path());
   // The archive is opened on the first image asked for (if this thread does not hold
   // it open already), so documents without images cost nothing.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "detail/text.hpp"
+#include "detail/url.hpp"
 
 namespace galley {
 
@@ -69,10 +70,10 @@ const Registry::WriterEntry* Registry::find_writer(std::string_view name) const 
 }
 
 const Registry::ReaderEntry& Registry::detect_reader(const Input& input) const {
-  if (!input.media_type.empty()) {
+  if (const std::string type = detail::media_type_essence(input.media_type); !type.empty()) {
     for (const ReaderEntry& e : readers_) {
       const auto& types = e.info.media_types;
-      if (std::find(types.begin(), types.end(), input.media_type) != types.end()) return e;
+      if (std::find(types.begin(), types.end(), type) != types.end()) return e;
     }
   }
   const std::string ext = detail::extension_of(input.name);

@@ -283,6 +283,10 @@ bool starts_with_icase(std::string_view text, std::string_view prefix) noexcept 
   return true;
 }
 
+bool equals_icase(std::string_view a, std::string_view b) noexcept {
+  return a.size() == b.size() && starts_with_icase(a, b);
+}
+
 std::string extension_of(std::string_view name) {
   const std::size_t slash = name.find_last_of("/\\");
   const std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);

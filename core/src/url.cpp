@@ -282,6 +282,29 @@ std::optional<std::string> safe_link_url(std::string_view url) {
   return percent_encode(url);
 }
 
+std::string media_type_essence(std::string_view media_type) {
+  return to_lower_ascii(trim(media_type.substr(0, media_type.find(';'))));
+}
+
+std::string media_type_parameter(std::string_view media_type, std::string_view name) {
+  std::size_t semicolon = media_type.find(';');
+  while (semicolon != std::string_view::npos) {
+    const std::size_t next = media_type.find(';', semicolon + 1);
+    const std::string_view part = media_type.substr(semicolon + 1, next - semicolon - 1);
+    semicolon = next;
+    const std::size_t equals = part.find('=');
+    if (equals == std::string_view::npos || !equals_icase(trim(part.substr(0, equals)), name)) {
+      continue;
+    }
+    std::string_view value = trim(part.substr(equals + 1));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+      value = value.substr(1, value.size() - 2);
+    }
+    return std::string(value);
+  }
+  return {};
+}
+
 std::optional<DataUri> parse_data_uri(std::string_view uri) {
   uri = trim(uri);
   if (!starts_with_icase(uri, "data:")) return std::nullopt;

@@ -48,7 +48,10 @@ struct Input {
 
   std::string name;        ///< display name for messages: "report.pdf", "<stdin>"
   std::string_view bytes;  ///< the document, owned by this Input or viewed (see above)
-  std::string media_type;  ///< optional hint ("text/html"); empty when unknown
+  /// Optional hint, as served: "text/html", "text/html; charset=iso-8859-1" (its
+  /// charset is the HTML reader's first choice after a byte-order mark); empty when
+  /// unknown.
+  std::string media_type;
 
  private:
   std::shared_ptr<const std::string> owned_;  ///< the bytes, when this Input keeps them
@@ -91,7 +94,8 @@ struct ReadOptions {
   std::chrono::milliseconds time_budget{0};
   /// Cancels a conversion in progress (ErrorCode::Cancelled).
   std::stop_token stop;
-  /// Resolves relative links when the document gives no base of its own.
+  /// Where the document was fetched from: resolves relative links when the document
+  /// gives no base of its own, and becomes Metadata::url when it names no address.
   std::string base_url;
   /// Reading of all-numeric dates, see DateOrder.
   DateOrder date_order = DateOrder::Auto;

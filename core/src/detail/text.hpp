@@ -68,6 +68,9 @@ std::string to_lower_ascii(std::string_view text);
 
 bool starts_with_icase(std::string_view text, std::string_view prefix) noexcept;
 
+/// Equal ignoring ASCII case: header and parameter names.
+bool equals_icase(std::string_view a, std::string_view b) noexcept;
+
 /// The runs of `text` between ASCII whitespace, as views into it.
 std::vector<std::string_view> split_whitespace(std::string_view text);
 

@@ -46,6 +46,14 @@ std::string base64_encode(std::string_view bytes);
 /// `text` is not base64.
 std::optional<std::string> base64_decode(std::string_view text);
 
+/// A media type without its parameters, in lower case: "text/html; charset=UTF-8"
+/// gives "text/html".
+std::string media_type_essence(std::string_view media_type);
+
+/// The value of parameter `name` of a media type, unquoted: "text/html;
+/// charset=\"utf-8\"" and "charset" give "utf-8"; "" when absent.
+std::string media_type_parameter(std::string_view media_type, std::string_view name);
+
 /// A decoded data: URI.
 struct DataUri {
   std::string media_type;  ///< lower case, parameters removed; "text/plain" when absent

@@ -1,0 +1,175 @@
+// `galley batch` over web archives and into JSON Lines: the crawl fixture converts to
+// exactly the expected lines, the report accounts for every record, and the outputs
+// agree however they are written (plain, gzip'd, a folder, shards).
+#include <zlib.h>
+
+#include <algorithm>
+#include <set>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/golden.hpp"
+#include "support/process.hpp"
+
+namespace galley::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+ProcessResult galley(const std::vector<std::string>& args) {
+  return run_process(GALLEY_CLI_PATH, args);
+}
+
+fs::path crawl() { return test::fixtures_dir() / "batch" / "warc_crawl" / "input.warc.gz"; }
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+// The file's text with the fixture folder's and the test's own folder's paths taken
+// out of file names, so the expected files do not depend on where either is.
+std::string portable(const fs::path& file) {
+  const std::string text = replace_all(slurp(file), crawl().parent_path().string() + "/", "");
+  return replace_all(text, file.parent_path().string() + "/", "");
+}
+
+// The report without its timings, which differ from run to run.
+std::string report_without_timings(const fs::path& file) {
+  std::string out;
+  std::istringstream in(portable(file));
+  for (std::string line; std::getline(in, line);) {
+    Json j = Json::parse(line);
+    j.erase("seconds");
+    if (j.contains("summary")) {
+      j["summary"].erase("wall_seconds");
+      j["summary"].erase("docs_per_second");
+    }
+    out += j.dump() + "\n";
+  }
+  return out;
+}
+
+std::string gunzip(const fs::path& file) {
+  gzFile in = gzopen(file.c_str(), "rb");
+  if (!in) return {};
+  std::string out;
+  char buffer[1 << 14];
+  for (int n; (n = gzread(in, buffer, sizeof buffer)) > 0;) out.append(buffer, n);
+  gzclose(in);
+  return out;
+}
+
+class BatchWarc : public ::testing::Test {
+ protected:
+  fs::path at(const std::string& name) const { return dir_.path() / name; }
+  TempDir dir_;
+};
+
+// One worker converts in input order, so the report's lines come in that order too.
+TEST_F(BatchWarc, ACrawlConvertsToTheExpectedLinesAndTheReportAccountsForEveryRecord) {
+  const auto r = galley({"batch", crawl().string(), "-o", at("out.jsonl").string(), "--report",
+                         at("report.jsonl").string(), "-j", "1", "-q"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;  // the record cut short failed
+  const fs::path expected = crawl().parent_path();
+  test::expect_golden(expected / "expected.jsonl", portable(at("out.jsonl")));
+  test::expect_golden(expected / "expected.report.jsonl",
+                      report_without_timings(at("report.jsonl")));
+
+  std::map<std::string, int> statuses;
+  std::istringstream report(slurp(at("report.jsonl")));
+  std::size_t records = 0;
+  for (std::string line; std::getline(report, line);) {
+    const Json j = Json::parse(line);
+    if (j.contains("summary")) {
+      EXPECT_EQ(j["summary"]["total"], records);
+      EXPECT_EQ(j["summary"]["ignored"], 5);
+      continue;
+    }
+    ++records;
+    ++statuses[j["status"].get<std::string>()];
+  }
+  EXPECT_EQ(records, 11u);  // every record of the file, the cut one included
+  EXPECT_EQ(statuses, (std::map<std::string, int>{{"ok", 5}, {"ignored", 5}, {"failed", 1}}));
+}
+
+TEST_F(BatchWarc, TheServersCharsetReadsAPageThatDeclaresNone) {
+  ASSERT_EQ(galley({"batch", crawl().string(), "-o", at("out.jsonl").string(), "-q"}).exit_code, 3);
+  const std::string lines = slurp(at("out.jsonl"));
+  EXPECT_NE(lines.find("\"byline\":\"Tomáš Dvořák\""), std::string::npos);
+}
+
+TEST_F(BatchWarc, AGzipOutputHoldsTheSameLines) {
+  ASSERT_EQ(galley({"batch", crawl().string(), "-o", at("out.jsonl").string(), "-q"}).exit_code, 3);
+  ASSERT_EQ(galley({"batch", crawl().string(), "-o", at("out.jsonl.gz").string(), "-q"}).exit_code,
+            3);
+  EXPECT_EQ(gunzip(at("out.jsonl.gz")), slurp(at("out.jsonl")));
+  EXPECT_EQ(slurp(at("out.jsonl.gz")).substr(0, 2), "\x1f\x8b");
+}
+
+TEST_F(BatchWarc, RecordsBecomeFilesNamedAfterTheirAddress) {
+  const auto r = galley({"batch", crawl().string(), "-o", at("out").string(), "-t", "md", "-q"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  std::set<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(at("out"))) {
+    if (e.is_regular_file()) files.insert(e.path().lexically_relative(at("out")).generic_string());
+  }
+  EXPECT_EQ(files, (std::set<std::string>{
+                       "news.example/2024/ferry-fares.md", "news.example/2024/market.md",
+                       "news.example/2024/bridge/index_1a3b6e29.md", "news.example/files/notice.md",
+                       "news.example/archive/lighthouse.md"}));
+}
+
+TEST_F(BatchWarc, ShardsSplitTheRecordsOfOneArchive) {
+  std::multiset<std::string> all;
+  const auto list = [&](const std::string& shard) {
+    const auto r = galley({"batch", crawl().string(), "--list", "--shard", shard});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::multiset<std::string> lines;
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line);) lines.insert(line);
+    return lines;
+  };
+  for (const char* shard : {"1/2", "2/2"}) {
+    const auto part = list(shard);
+    all.insert(part.begin(), part.end());
+  }
+  EXPECT_EQ(all, list("1/1"));
+  EXPECT_EQ(all.size(), 11u);
+}
+
+TEST_F(BatchWarc, AJsonLinesOutputIsWrittenWholeAndHoldsOnlyJsonLines) {
+  const auto resume = galley({"batch", crawl().string(), "-o", at("out.jsonl").string(), "--report",
+                              at("r.jsonl").string(), "--resume"});
+  EXPECT_EQ(resume.exit_code, 2);
+  EXPECT_NE(resume.err.find("written whole"), std::string::npos) << resume.err;
+  const auto markdown =
+      galley({"batch", crawl().string(), "-o", at("out.jsonl").string(), "-t", "md"});
+  EXPECT_EQ(markdown.exit_code, 2);
+  EXPECT_NE(markdown.err.find("-t jsonl"), std::string::npos) << markdown.err;
+  EXPECT_FALSE(fs::exists(at("out.jsonl")));
+  // -t json into a .jsonl file means the same thing, one line each.
+  ASSERT_EQ(galley({"batch", crawl().string(), "-o", at("j.jsonl").string(), "-t", "json", "-q"})
+                .exit_code,
+            3);
+  std::istringstream lines(slurp(at("j.jsonl")));
+  int count = 0;
+  for (std::string line; std::getline(lines, line); ++count) {
+    EXPECT_EQ(Json::parse(line)["schema"], "galley-article/1");
+  }
+  EXPECT_EQ(count, 5);
+}
+
+TEST_F(BatchWarc, NoStagingIsLeftBesideTheOutput) {
+  ASSERT_EQ(galley({"batch", crawl().string(), "-o", at("out.jsonl").string(), "-q"}).exit_code, 3);
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir_.path())) names.push_back(e.path().filename());
+  EXPECT_EQ(names, std::vector<std::string>{"out.jsonl"});
+}
+
+}  // namespace
+}  // namespace galley::testing
