@@ -7,10 +7,13 @@ GALLEY_BUILD_PACKAGES=(
   libxml2-dev libzip-dev libpoppler-private-dev libicu-dev libcli11-dev nlohmann-json3-dev libcmark-dev libcld2-dev libyaml-dev
   liblzma-dev zlib1g-dev
 )
-# Validators and tools the test suite runs against galley's output.
+# What the Python module needs to build (scripts/python-install.sh).
+GALLEY_PYTHON_PACKAGES=(pybind11-dev python3-dev python3-venv)
+# Validators and tools the test suite runs against galley's output; the Python module
+# is built and tested too (pytest, and Dask for the cluster example).
 GALLEY_TEST_PACKAGES=(
   libgtest-dev libgmock-dev zlib1g-dev cmark libxml2-utils epubcheck hugo ruby-kramdown pandoc
-  chromium
+  chromium "${GALLEY_PYTHON_PACKAGES[@]}" python3-pytest python3-dask python3-distributed
 )
 
 galley_install_packages() {

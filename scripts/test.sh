@@ -10,6 +10,6 @@ galley_install_packages "${GALLEY_BUILD_PACKAGES[@]}" "${GALLEY_TEST_PACKAGES[@]
 galley_install_ace
 build_dir=${GALLEY_BUILD_DIR:-$GALLEY_ROOT/build}
 read -r -a cmake_args <<<"${GALLEY_CMAKE_ARGS:-}"
-galley_build "$build_dir" -DGALLEY_BUILD_TESTS=ON "${cmake_args[@]}"
+galley_build "$build_dir" -DGALLEY_BUILD_TESTS=ON -DGALLEY_BUILD_PYTHON=ON "${cmake_args[@]}"
 read -r -a ctest_args <<<"${GALLEY_CTEST_ARGS:-}"
 ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)" "${ctest_args[@]}"
