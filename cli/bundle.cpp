@@ -32,10 +32,9 @@ std::vector<Outcome> read_all(const BundleArgs& args, const std::vector<InputIte
     for (std::size_t i = next++; i < items.size(); i = next++) {
       Outcome& outcome = outcomes[i];
       try {
-        const std::string bytes = loader.load(items[i], args.input.reading.limits.max_input_bytes);
         const ReadOptions options = read_options_for(items[i], args.input, {}, &loader);
-        outcome.article =
-            read(Input{items[i].display(), bytes, {}}, options, outcome.diag, args.from);
+        outcome.article = read(loader.input(items[i], args.input.reading.limits.max_input_bytes),
+                               options, outcome.diag, args.from);
       } catch (const Error& e) {
         outcome.error = in_command_terms(e);
       } catch (const std::exception& e) {
@@ -105,7 +104,10 @@ int run_bundle(const BundleArgs& args) {
   }
   try {
     const auto& writer = Registry::builtin().choose_writer(args.to, args.output);
-    const std::vector<InputItem> items = list_inputs(args.inputs, args.input.archive_limits);
+    std::vector<InputItem> items = list_inputs(args.inputs, args.input.archive_limits);
+    // A web archive's records with no document in them (requests, images...) are not
+    // articles left out: they were never articles.
+    std::erase_if(items, [](const InputItem& item) { return !item.skipped.empty(); });
     if (items.empty()) {
       throw Error(ErrorCode::Io, args.inputs.front(), {}, "no inputs in a format galley reads");
     }

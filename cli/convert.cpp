@@ -94,10 +94,11 @@ int run_convert(const ConvertArgs& args) {
           read_stream_bytes(std::cin, "<stdin>", args.reading.limits.max_input_bytes);
       article = read(Input{"<stdin>", bytes, {}}, read_options, diag, args.from);
     } else {
-      if (is_zip_path(args.input) && args.from.empty()) {
+      if ((is_zip_path(args.input) || is_warc_path(args.input)) && args.from.empty()) {
         throw Error(ErrorCode::UnknownFormat, args.input, {},
-                    "a zip archive holds many documents: convert them with galley batch " +
-                        args.input + " -o FOLDER");
+                    std::string(is_zip_path(args.input) ? "a zip archive" : "a web archive") +
+                        " holds many documents: convert them with galley batch " + args.input +
+                        " -o FOLDER");
       }
       if (!args.reading.no_local_images && output_takes_images(args, to_stdout)) {
         read_options.load_resource =

@@ -1,7 +1,8 @@
-// libFuzzer target: arbitrary bytes as a zip archive given to galley's archive input
-// (galley/inputs.hpp, what `galley batch` reads): listing with name checks, then
-// reading every input entry within the limits, and the image a page beside it would
-// ask for.
+// libFuzzer target: arbitrary bytes as an archive given to galley's archive input
+// (galley/inputs.hpp, what `galley batch` reads), a zip archive (fuzz_archive) or a
+// web archive (fuzz_warc; gzip'd or not, as the bytes say): listing with name checks,
+// then reading every input entry or record within the limits, and the image a page
+// beside it would ask for.
 #include <unistd.h>
 
 #include <cstdint>
@@ -14,9 +15,11 @@
 
 namespace {
 
-// libzip opens archives by path; one scratch file per fuzzing process.
+// Archives are opened by path; one scratch file per fuzzing process, whose extension
+// says what it is.
 const std::string& scratch_path() {
-  static const std::string path = "/tmp/galley-fuzz-" + std::to_string(::getpid()) + ".zip";
+  static const std::string path =
+      "/tmp/galley-fuzz-" + std::to_string(::getpid()) + GALLEY_FUZZ_ARCHIVE_SUFFIX;
   return path;
 }
 

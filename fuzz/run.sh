@@ -11,7 +11,7 @@ galley_install_packages "${GALLEY_BUILD_PACKAGES[@]}" clang-14 libclang-rt-14-de
 seconds=${1:-20}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(text html pdf json archive)
+[ ${#targets[@]} -gt 0 ] || targets=(text html pdf json archive warc)
 build=${GALLEY_FUZZ_BUILD_DIR:-$root/build-fuzz}
 galley_build "$build" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DGALLEY_BUILD_TESTS=OFF -DGALLEY_BUILD_FUZZERS=ON -DGALLEY_SANITIZE=address,undefined >/dev/null
@@ -28,6 +28,10 @@ seed_corpus() {  # target -> a folder of seed inputs made from the fixtures
       cp "$f" "$dir/$(basename "$(dirname "$f")").json"
     done ;;
     archive) (cd "$root/fixtures" && zip -q -r "$dir/fixtures.zip" text html) ;;
+    warc) for f in "$root"/fixtures/batch/*/input.warc.gz; do
+      cp "$f" "$dir/$(basename "$(dirname "$f")").warc.gz"
+      gzip -dc "$f" >"$dir/$(basename "$(dirname "$f")").warc"
+    done ;;
   esac
   echo "$dir"
 }

@@ -171,5 +171,19 @@ TEST_F(BatchWarc, NoStagingIsLeftBesideTheOutput) {
   EXPECT_EQ(names, std::vector<std::string>{"out.jsonl"});
 }
 
+TEST_F(BatchWarc, ConvertPointsToBatchAndBundleTakesOnlyTheDocuments) {
+  const auto convert = galley({"convert", crawl().string()});
+  EXPECT_EQ(convert.exit_code, 1);
+  EXPECT_NE(convert.err.find("a web archive holds many documents: convert them with galley batch"),
+            std::string::npos)
+      << convert.err;
+  // Requests, a revisit, a 404 and an image are no articles left out: only the record
+  // cut short is.
+  const auto bundle = galley({"bundle", crawl().string(), "-o", at("crawl.jsonl").string()});
+  EXPECT_EQ(bundle.exit_code, 3) << bundle.err;
+  EXPECT_NE(bundle.err.find("5 of 6 articles"), std::string::npos) << bundle.err;
+  EXPECT_EQ(bundle.err.find("request record"), std::string::npos) << bundle.err;
+}
+
 }  // namespace
 }  // namespace galley::testing
