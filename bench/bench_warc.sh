@@ -1,28 +1,30 @@
 #!/usr/bin/env bash
 # Web archive throughput: `galley batch` on a WARC of real pages (the HTML corpus's
-# pages, repeated to RECORDS responses, each with its request record as crawlers write
+# pages, repeated to PAGES responses, each with its request record as crawlers write
 # them, a gzip member per record) against the same pages as files in a folder, in one
 # run: documents/second, peak memory, and the WARC's rate as a share of the folder's
 # (the figure issue 18 asks to stay at 0.90 or more). Both write one JSON Lines file.
-# Usage: bench/bench_warc.sh [RECORDS] [JOBS] [CORPUS_DIR]
-#   defaults: 10000, the number of cores, ../shared/corpus/html/dev
+# With several sizes, peak memory should stay flat as the WARC grows.
+# Usage: bench/bench_warc.sh [PAGES[,PAGES...]] [JOBS] [CORPUS_DIR]
+#   defaults: 1000,10000, the number of cores, ../shared/corpus/html/dev
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/deps.sh"
 galley_install_packages time bc python3
 galley="$root/build/bin/galley"
-records=${1:-10000}
+sizes=${1:-1000,10000}
 jobs=${2:-$(nproc)}
 corpus=${3:-$root/../shared/corpus/html/dev}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 - "$corpus" "$records" "$work" <<'PY'
+make_inputs() {  # pages, folder of the WARC and of the pages
+python3 - "$corpus" "$1" "$2" <<'PY'
 import gzip, pathlib, sys
 corpus, records, work = pathlib.Path(sys.argv[1]), int(sys.argv[2]), pathlib.Path(sys.argv[3])
 pages = [gzip.decompress(p.read_bytes()) for p in sorted(corpus.glob("*/source.html.gz"))]
 folder = work / "pages"
-folder.mkdir()
+folder.mkdir(parents=True)
 
 def record(kind, uri, block, n, content_type):
     head = (f"WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{n:08x}-0000-4000-8000-"
@@ -43,8 +45,8 @@ with open(work / "crawl.warc.gz", "wb") as out:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(page)
 PY
+}
 
-echo "galley batch, $records pages, -j $jobs, $(nproc) cores ($(du -h "$work/crawl.warc.gz" | cut -f1) WARC)"
 run() {  # label, input
   /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$galley" batch "$2" -o "$work/out.jsonl" \
     -j "$jobs" -q --report "$work/report.jsonl" || true
@@ -54,7 +56,13 @@ run() {  # label, input
   printf '  %-7s %6d docs  %7.2f s wall  %7.2f s cpu  %8.1f docs/s  peak %6.1f MiB\n' "$1" "$docs" \
     "$wall" "$(echo "$user + $sys" | bc -l)" "$rate" "$(echo "$peak / 1024" | bc -l)"
 }
-run folder "$work/pages"
-folder_rate=$rate
-run warc "$work/crawl.warc.gz"
-printf '  warc/folder docs/s ratio: %.2f\n' "$(echo "$rate / $folder_rate" | bc -l)"
+echo "galley batch -o out.jsonl, -j $jobs, $(nproc) cores"
+for pages in ${sizes//,/ }; do
+  rm -rf "$work/in"
+  make_inputs "$pages" "$work/in"
+  echo "$pages pages ($(du -h "$work/in/crawl.warc.gz" | cut -f1) WARC, $((2 * pages)) records)"
+  run folder "$work/in/pages"
+  folder_rate=$rate
+  run warc "$work/in/crawl.warc.gz"
+  printf '  warc/folder docs/s ratio: %.2f\n' "$(echo "$rate / $folder_rate" | bc -l)"
+done

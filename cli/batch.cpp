@@ -187,9 +187,7 @@ std::string with_source(std::string line, const InputItem& item) {
                       {"target_uri", item.warc->target_uri},
                       {"date", item.warc->date}};
   }
-  while (!line.empty() && line.back() != '}') line.pop_back();  // "}\n"
-  if (line.empty()) return line;
-  line.pop_back();
+  line.resize(line.rfind('}'));  // the object's end, before the line's "\n"
   return line + ",\"source\":" +
          source.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "}\n";
 }
@@ -429,7 +427,8 @@ void remove_leftovers(const BatchArgs& args, const Plan& plan, OutputTarget& tar
 
 CLI::App* add_batch_command(CLI::App& app, BatchArgs& args) {
   CLI::App* cmd = app.add_subcommand(
-      "batch", "Convert files, folders and zip archives into a folder or a zip archive");
+      "batch",
+      "Convert files, folders, zip and web archives into a folder, a zip archive or JSON Lines");
   cmd->add_option("inputs", args.inputs,
                   "Files, folders (walked recursively), .zip archives and web archives "
                   "(.warc, .warc.gz)")

@@ -101,7 +101,14 @@ bool WarcSource::fill_plain() {
 }
 
 bool WarcSource::fill_gzip() {
-  if (member_ended_) start_member(next_member_);  // a member per record, as crawlers write
+  if (member_ended_) {
+    // A member per record, as crawlers write: the next one starts in the bytes already
+    // read, so inflating goes on from there.
+    inflateReset(&zs_);
+    out_.clear();
+    out_start_ = {next_member_, 0};
+    member_ended_ = false;
+  }
   out_start_.inner += out_.size();
   out_.resize(kChunk);
   out_pos_ = 0;
