@@ -20,21 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::TempDir;
 
-std::string gzip(std::string_view data) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()), '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
-
-// zlib-wrapped (window_bits 15) or raw (-15) deflate.
+// Deflated with a zlib wrapper (window_bits 15), none (-15) or a gzip one (15 + 16).
 std::string deflate_data(std::string_view data, int window_bits) {
   z_stream zs{};
   deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
@@ -48,6 +34,8 @@ std::string deflate_data(std::string_view data, int window_bits) {
   deflateEnd(&zs);
   return out;
 }
+
+std::string gzip(std::string_view data) { return deflate_data(data, 15 + 16); }
 
 std::string record(const std::string& type, const std::string& uri, const std::string& block,
                    int id, const std::string& content_type = "application/http; msgtype=response") {
