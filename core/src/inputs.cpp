@@ -266,7 +266,9 @@ Input InputLoader::input(const InputItem& item, std::size_t max_bytes) {
 }
 
 ResourceLoader InputLoader::resources_for(const InputItem& item) {
-  if (item.warc) return {};  // a crawl's images are records of their own, not read
+  if (item.warc) {  // a crawl's images are records of their own, not looked up
+    return [](const std::string&) -> std::optional<std::string> { return std::nullopt; };
+  }
   if (!item.entry) return folder_resources(item.file.parent_path());
   // The archive is opened on the first image asked for (if this thread does not hold
   // it open already), so documents without images cost nothing.

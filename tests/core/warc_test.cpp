@@ -137,6 +137,7 @@ TEST(Warc, EveryLayoutListsAndLoadsTheSameDocuments) {
     EXPECT_EQ(input.media_type, "text/html; charset=utf-8");
     EXPECT_EQ(input.name, items[2].display());
     EXPECT_THROW(loader.load(items[1], 1 << 20), Error);  // a request holds no document
+    EXPECT_EQ(loader.resources_for(items[2])("logo.png"), std::nullopt);  // not looked up
   }
 }
 

@@ -116,7 +116,7 @@ class InputLoader {
 
   /// Where the images `item` refers to by relative path are read from: the files of its
   /// folder (as folder_resources), or the entries of its folder inside its archive with
-  /// the same limits. Reads through this loader: use it while the loader lives, on the
+  /// the same limits; none for a WARC record (a loader that finds nothing). Reads through this loader: use it while the loader lives, on the
   /// loader's thread.
   ResourceLoader resources_for(const InputItem& item);
 
