@@ -16,6 +16,9 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kChunk = 1 << 16;
+// What one step inflates: small, so that listing a record's header and HTTP head
+// inflates little more than those.
+constexpr std::size_t kInflateStep = 1 << 14;
 // The longest header line and header block read; real ones are a few hundred bytes.
 constexpr std::size_t kMaxHeaderLine = 64 << 10;
 constexpr std::size_t kMaxHeaderFields = 256;
@@ -36,7 +39,10 @@ std::string_view trim_space(std::string_view s) {
 // --- WarcSource ---------------------------------------------------------------------
 
 WarcSource::WarcSource(const fs::path& path, const ArchiveLimits& limits)
-    : path_(path), limits_(limits), file_(std::fopen(path.c_str(), "rb"), &std::fclose) {
+    : path_(path),
+      limits_(limits),
+      file_(std::fopen(path.c_str(), "rb"), &std::fclose),
+      whole_(nullptr, &libdeflate_free_decompressor) {
   if (!file_) {
     throw Error(ErrorCode::Io, path.string(), {}, "cannot open: " + std::string(strerror(errno)));
   }
@@ -101,7 +107,9 @@ bool WarcSource::fill_plain() {
 }
 
 bool WarcSource::fill_gzip() {
-  if (member_ended_) {
+  if (member_ended_ && !stream_at_next_) {
+    start_member(next_member_);
+  } else if (member_ended_) {
     // A member per record, as crawlers write: the next one starts in the bytes already
     // read, so inflating goes on from there.
     inflateReset(&zs_);
@@ -110,7 +118,7 @@ bool WarcSource::fill_gzip() {
     member_ended_ = false;
   }
   out_start_.inner += out_.size();
-  out_.resize(kChunk);
+  out_.resize(kInflateStep);
   out_pos_ = 0;
   zs_.next_out = reinterpret_cast<Bytef*>(out_.data());
   zs_.avail_out = static_cast<uInt>(out_.size());
@@ -131,6 +139,7 @@ bool WarcSource::fill_gzip() {
     const int rc = inflate(&zs_, Z_NO_FLUSH);
     if (rc == Z_STREAM_END) {
       member_ended_ = true;
+      stream_at_next_ = true;
       next_member_ = in_offset_ - zs_.avail_in;
       break;
     }
@@ -209,6 +218,79 @@ std::optional<std::string> WarcSource::read_line(std::size_t max) {
   }
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
+}
+
+bool WarcSource::skip_member(WarcPosition start, std::uint64_t size) {
+  const WarcPosition here = position();
+  if (!gzip_ || start.inner != 0 || here.offset != start.offset || member_ended_) return false;
+  // Deflate stores incompressible bytes in blocks of 65,535 with 5 bytes each of
+  // overhead; a gzip header and trailer add 18 and more with optional fields.
+  const std::uint64_t window_end = start.offset + size + size / 8192 + 1024;
+  const unsigned char isize[4] = {
+      static_cast<unsigned char>(size), static_cast<unsigned char>(size >> 8),
+      static_cast<unsigned char>(size >> 16), static_cast<unsigned char>(size >> 24)};
+  // Windows of the file, each starting 7 bytes before the last ended, so that a match
+  // across two is seen; a match ending at the end of the file is the last member.
+  std::vector<unsigned char> window(kChunk + 7);
+  for (std::uint64_t from = start.offset + 14; from < window_end; from += kChunk) {
+    if (std::fseek(file_.get(), static_cast<long>(from), SEEK_SET) != 0) return false;
+    const std::size_t n = std::fread(window.data(), 1, window.size(), file_.get());
+    for (std::size_t i = 0; i + 4 <= n && i < kChunk; ++i) {
+      if (std::memcmp(&window[i], isize, 4) != 0) continue;
+      const bool at_end = i + 4 == n && std::feof(file_.get());
+      const bool next =
+          i + 7 <= n && window[i + 4] == 0x1f && window[i + 5] == 0x8b && window[i + 6] == 0x08;
+      if (at_end || next) {
+        start_member(from + i + 4);
+        return true;
+      }
+    }
+    if (n < window.size()) break;
+  }
+  start_member(start.offset);  // not found: back to where the caller was
+  skip(here.inner);
+  return false;
+}
+
+void WarcSource::inflate_member(std::uint64_t offset, std::uint64_t length,
+                                std::uint64_t max_size) {
+  if (!gzip_ || length < 18 || length > max_size) {
+    fail(ErrorCode::Malformed, "no gzip member of " + std::to_string(length) + " bytes here");
+  }
+  std::vector<unsigned char> member(static_cast<std::size_t>(length));
+  if (std::fseek(file_.get(), static_cast<long>(offset), SEEK_SET) != 0 ||
+      std::fread(member.data(), 1, member.size(), file_.get()) != member.size()) {
+    fail(ErrorCode::Malformed, "a gzip member lies past the end of the file");
+  }
+  // A gzip member ends with the size it inflates to (mod 2^32, and records are smaller).
+  const std::uint64_t size =
+      std::uint64_t{member[length - 4]} | std::uint64_t{member[length - 3]} << 8 |
+      std::uint64_t{member[length - 2]} << 16 | std::uint64_t{member[length - 1]} << 24;
+  if (size > max_size) {
+    fail(ErrorCode::LimitExceeded, "record is over " + std::to_string(max_size) + " bytes");
+  }
+  if (size > kRatioCheckFloor && size / length > limits_.max_ratio) {
+    fail(ErrorCode::LimitExceeded,
+         "compression ratio over " + std::to_string(limits_.max_ratio) + ":1 (a gzip bomb?)");
+  }
+  if (inflated_ += size; inflated_ > limits_.max_total_bytes) {
+    fail(ErrorCode::LimitExceeded,
+         "archive inflates past " + std::to_string(limits_.max_total_bytes) + " bytes");
+  }
+  if (!whole_) whole_.reset(libdeflate_alloc_decompressor());
+  if (!whole_) fail(ErrorCode::Io, "out of memory for libdeflate");
+  out_.resize(static_cast<std::size_t>(size));
+  std::size_t got = 0;
+  if (libdeflate_gzip_decompress(whole_.get(), member.data(), member.size(), out_.data(),
+                                 out_.size(), &got) != LIBDEFLATE_SUCCESS ||
+      got != out_.size()) {
+    fail(ErrorCode::Malformed, "not a valid gzip member");
+  }
+  out_pos_ = 0;
+  out_start_ = {offset, 0};
+  member_ended_ = true;
+  stream_at_next_ = false;  // zlib's stream is elsewhere: the next member is sought
+  next_member_ = offset + length;
 }
 
 // --- Records --------------------------------------------------------------------------
@@ -492,6 +574,26 @@ WarcRecord record_of(const WarcHeader& header, WarcPosition at) {
   return r;
 }
 
+// The start of a response record's block, up to the end of its HTTP head (at most
+// kMaxHttpHead bytes, never past the block's `length`), read a little at a time so that
+// little of the body is inflated for it.
+std::string read_http_head(WarcSource& source, std::uint64_t length) {
+  constexpr std::size_t kStep = 2048;
+  const std::size_t limit = static_cast<std::size_t>(std::min<std::uint64_t>(length, kMaxHttpHead));
+  std::string head;
+  while (head.size() < limit) {
+    const std::size_t searched = head.size() < 3 ? 0 : head.size() - 3;
+    const std::string more = source.read(std::min(kStep, limit - head.size()));
+    if (more.empty()) break;
+    head += more;
+    if (head.find("\r\n\r\n", searched) != std::string::npos ||
+        head.find("\n\n", searched) != std::string::npos) {
+      break;
+    }
+  }
+  return head;
+}
+
 // Reads the rest of a record's block and its two line ends; returns the bytes read.
 std::uint64_t finish_record(WarcSource& source, std::uint64_t remaining) {
   const std::uint64_t skipped = source.skip(remaining);
@@ -514,6 +616,7 @@ void list_warc(const fs::path& path, const ArchiveLimits& limits, std::vector<In
       const WarcPosition at = source.position();
       const std::optional<WarcHeader> header = read_warc_header(source);
       if (!header) break;
+      const WarcPosition body = source.position();
       if (++count > limits.max_entries) {
         throw Error(ErrorCode::LimitExceeded, path.string(), {},
                     "archive has more than " + std::to_string(limits.max_entries) + " records");
@@ -522,8 +625,7 @@ void list_warc(const fs::path& path, const ArchiveLimits& limits, std::vector<In
       WarcRecord& r = *item.warc;
       std::uint64_t read = 0;
       if (r.type == "response") {
-        const std::string head = source.read(static_cast<std::size_t>(
-            std::min<std::uint64_t>(header->content_length, kMaxHttpHead)));
+        const std::string head = read_http_head(source, header->content_length);
         read = head.size();
         if (const auto http = parse_http_head(head)) {
           r.http_status = http->status;
@@ -534,7 +636,11 @@ void list_warc(const fs::path& path, const ArchiveLimits& limits, std::vector<In
           r.target_uri.empty() ? "record-" + std::to_string(count) : warc_output_path(r.target_uri);
       item.skipped = skip_reason(r);
       const std::uint64_t length = header->content_length;
-      const std::uint64_t got = read + finish_record(source, length - read);
+      // The record fills its gzip member: header, block and the two CRLFs.
+      const std::uint64_t member_size = body.inner + length + 4;
+      const bool own_member = body.offset == at.offset && source.skip_member(at, member_size);
+      if (own_member) r.member_length = source.position().offset - at.offset;
+      const std::uint64_t got = own_member ? length : read + finish_record(source, length - read);
       if (got < length) {
         item.skipped.clear();
         item.error =
@@ -553,7 +659,13 @@ void list_warc(const fs::path& path, const ArchiveLimits& limits, std::vector<In
 
 std::string load_warc_document(WarcSource& source, const InputItem& item, std::size_t max_bytes) {
   const WarcRecord& r = *item.warc;
-  source.seek({r.offset, r.inner});
+  if (r.member_length > 0) {
+    // Its header, the HTTP head and the body: bounded as below, with room for the heads.
+    source.inflate_member(r.offset, r.member_length,
+                          std::uint64_t{max_bytes} + 2 * kMaxHttpHead + kMaxHeaderLine);
+  } else {
+    source.seek({r.offset, r.inner});
+  }
   const std::optional<WarcHeader> header = read_warc_header(source);
   if (!header || header->get("WARC-Record-ID") != r.id) {
     throw Error(ErrorCode::Malformed, item.display(), {},

@@ -116,18 +116,29 @@ TEST(Warc, ListsEveryRecordAndWhyItHoldsNoDocument) {
   EXPECT_EQ(items[0].relative, "record-1");  // no address: named by its place
 }
 
-// A plain file, a gzip member per record (as crawlers write) and one gzip stream over
-// the whole file list the same records and load the same documents, in any order.
+// A plain file, a gzip member per record (as crawlers write; listed without inflating
+// the records), a member per two records and one gzip stream over the whole file list
+// the same records and load the same documents, in any order.
 TEST(Warc, EveryLayoutListsAndLoadsTheSameDocuments) {
   TempDir dir;
   const auto records = crawl_records();
   write_file(dir.path() / "plain.warc", join(records, false));
   write_file(dir.path() / "members.warc.gz", join(records, true));
+  write_file(dir.path() / "pairs.warc.gz", gzip(records[0] + records[1]) +
+                                               gzip(records[2] + records[3]) +
+                                               gzip(records[4] + records[5]));
   write_file(dir.path() / "whole.warc.gz", gzip(join(records, false)));
-  for (const char* name : {"plain.warc", "members.warc.gz", "whole.warc.gz"}) {
+  const auto plain = list(dir.path() / "plain.warc");
+  for (const char* name : {"plain.warc", "members.warc.gz", "pairs.warc.gz", "whole.warc.gz"}) {
     SCOPED_TRACE(name);
     const auto items = list(dir.path() / name);
     ASSERT_EQ(items.size(), 6u);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      EXPECT_EQ(items[i].relative, plain[i].relative);
+      EXPECT_EQ(items[i].skipped, plain[i].skipped);
+      EXPECT_EQ(items[i].warc->id, plain[i].warc->id);
+      EXPECT_EQ(items[i].warc->content_type, plain[i].warc->content_type);
+    }
     InputLoader loader;
     // Backwards: the loader must seek back, not only read on.
     EXPECT_EQ(loader.load(items[4], 1 << 20), kPage + "<!-- b -->");
@@ -258,13 +269,24 @@ TEST(Warc, TheArchiveLimitsHold) {
   ASSERT_EQ(items.size(), 4u);  // three records, then the limit
   EXPECT_NE(items[3].error.find("more than 3 records"), std::string::npos) << items[3].error;
 
-  // A member that inflates 200 times over (a gzip bomb) stops the listing.
+  // A member that inflates 200 times over (a gzip bomb) is listed without being
+  // inflated, and stopped when it is read; one that holds two records is inflated
+  // while listing, and stopped there.
   const std::string bomb =
       record("resource", "http://e.org/z.html", std::string(16 << 20, ' '), 7, "text/html");
   write_file(dir.path() / "bomb.warc.gz", gzip(bomb));
+  write_file(dir.path() / "bombs.warc.gz", gzip(bomb + bomb));
   const auto bombed = list(dir.path() / "bomb.warc.gz");
   ASSERT_EQ(bombed.size(), 1u);
-  EXPECT_NE(bombed[0].error.find("compression ratio"), std::string::npos) << bombed[0].error;
+  try {
+    InputLoader(ArchiveLimits{}).load(bombed[0], std::size_t{64} << 20);
+    FAIL() << "a gzip bomb is stopped";
+  } catch (const Error& e) {
+    EXPECT_NE(e.message().find("compression ratio"), std::string::npos) << e.what();
+  }
+  const auto bombs = list(dir.path() / "bombs.warc.gz");
+  ASSERT_EQ(bombs.size(), 1u);
+  EXPECT_NE(bombs[0].error.find("compression ratio"), std::string::npos) << bombs[0].error;
 
   // A record over the document limit is refused on loading, not read into memory.
   write_file(dir.path() / "big.warc", record("resource", "http://e.org/big.html",

@@ -48,6 +48,9 @@ struct WarcRecord {
   int http_status = 0;       ///< a response record's HTTP status; 0 for other records
   std::uint64_t offset = 0;  ///< where the record starts: its gzip member, or its byte
   std::uint64_t inner = 0;   ///< and how many inflated bytes into that member
+  /// The compressed size of the gzip member when it holds this record alone (as
+  /// crawlers write them), so it is inflated in one step; 0 otherwise.
+  std::uint64_t member_length = 0;
 };
 
 /// One document to convert: a file, an entry of a zip archive or a record of a WARC.
@@ -116,8 +119,8 @@ class InputLoader {
 
   /// Where the images `item` refers to by relative path are read from: the files of its
   /// folder (as folder_resources), or the entries of its folder inside its archive with
-  /// the same limits; none for a WARC record (a loader that finds nothing). Reads through this loader: use it while the loader lives, on the
-  /// loader's thread.
+  /// the same limits; none for a WARC record (a loader that finds nothing). Reads through this
+  /// loader: use it while the loader lives, on the loader's thread.
   ResourceLoader resources_for(const InputItem& item);
 
  private:
