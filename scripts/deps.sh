@@ -5,7 +5,7 @@
 GALLEY_BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libxml2-dev libzip-dev libpoppler-private-dev libicu-dev libcli11-dev nlohmann-json3-dev libcmark-dev libcld2-dev libyaml-dev
-  liblzma-dev zlib1g-dev libdeflate-dev
+  liblzma-dev zlib1g-dev libdeflate-dev libbrotli-dev
 )
 # What the Python module needs to build (scripts/python-install.sh).
 GALLEY_PYTHON_PACKAGES=(pybind11-dev python3-dev python3-venv)

@@ -1,5 +1,7 @@
 #include "detail/warc.hpp"
 
+#include <brotli/decode.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -451,6 +453,37 @@ std::string inflate_body(std::string_view data, bool gzip, std::size_t max_bytes
   return out;
 }
 
+// A brotli body (RFC 7932), at most `max_bytes`. Brotli has no magic number: a body
+// that does not decode but opens like a page or a PDF was stored decoded, as some
+// archivers do, and is taken as it is.
+std::string decode_brotli(std::string_view data, std::size_t max_bytes, const std::string& name) {
+  std::unique_ptr<BrotliDecoderState, void (*)(BrotliDecoderState*)> state(
+      BrotliDecoderCreateInstance(nullptr, nullptr, nullptr), &BrotliDecoderDestroyInstance);
+  if (!state) throw Error(ErrorCode::Io, name, {}, "out of memory for brotli");
+  std::string out;
+  std::size_t available_in = data.size();
+  const auto* next_in = reinterpret_cast<const std::uint8_t*>(data.data());
+  BrotliDecoderResult result = BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT;
+  while (result == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) {
+    std::uint8_t buffer[kChunk];
+    std::size_t available_out = sizeof buffer;
+    std::uint8_t* next_out = buffer;
+    result = BrotliDecoderDecompressStream(state.get(), &available_in, &next_in, &available_out,
+                                           &next_out, nullptr);
+    out.append(reinterpret_cast<const char*>(buffer), sizeof buffer - available_out);
+    if (out.size() > max_bytes) {
+      throw Error(ErrorCode::LimitExceeded, name, {},
+                  "the body inflates past " + std::to_string(max_bytes) + " bytes");
+    }
+  }
+  if (result == BROTLI_DECODER_RESULT_SUCCESS) return out;
+  const std::string_view start = trim_space(data.substr(0, 64));
+  if (start.starts_with('<') || start.starts_with("%PDF")) return std::string(data);
+  // Cut short (NEEDS_MORE_INPUT) keeps what there is, as for gzip; anything else is broken.
+  if (result == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT && !out.empty()) return out;
+  throw Error(ErrorCode::Malformed, name, {}, "the body's brotli data is not valid");
+}
+
 }  // namespace
 
 std::string http_body(std::string_view payload, const HttpHead& head, std::size_t max_bytes,
@@ -472,9 +505,11 @@ std::string http_body(std::string_view payload, const HttpHead& head, std::size_
     out = coding != "deflate" && !looks_gzip
               ? std::string(body)
               : inflate_body(body, coding != "deflate", max_bytes, name);
+  } else if (coding == "br") {
+    out = decode_brotli(body, max_bytes, name);
   } else {
     throw Error(ErrorCode::Unsupported, name, {},
-                "content coding '" + coding + "' is not one galley can undo (gzip, deflate)");
+                "content coding '" + coding + "' is not one galley can undo (gzip, deflate, br)");
   }
   if (out.size() > max_bytes) {
     throw Error(ErrorCode::LimitExceeded, name, {},

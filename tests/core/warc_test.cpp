@@ -3,6 +3,7 @@
 // hostile file reported as an item, never a crash or an unbounded read.
 #include "detail/warc.hpp"
 
+#include <brotli/encode.h>
 #include <zlib.h>
 
 #include <fstream>
@@ -181,11 +182,38 @@ TEST(Warc, HttpBodiesAreDechunkedAndDecoded) {
   EXPECT_EQ(decode("Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n", chunked), body);
 }
 
-TEST(Warc, RefusesCodingsItCannotUndoAndBodiesPastTheLimit) {
-  const std::string br = response("200 OK", "Content-Encoding: br\r\n", "\x0b\x02\x80");
+std::string brotli(std::string_view data) {
+  std::string out(BrotliEncoderMaxCompressedSize(data.size()), '\0');
+  std::size_t size = out.size();
+  BrotliEncoderCompress(BROTLI_DEFAULT_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT,
+                        data.size(), reinterpret_cast<const std::uint8_t*>(data.data()), &size,
+                        reinterpret_cast<std::uint8_t*>(out.data()));
+  out.resize(size);
+  return out;
+}
+
+// What browsers fetch (Browsertrix and other browser-based crawlers record it so).
+TEST(Warc, BrotliBodiesAreDecoded) {
+  const auto decode = [](const std::string& payload) {
+    const std::string message = response("200 OK", "Content-Encoding: br\r\n", payload);
+    return http_body(message, *parse_http_head(message), 1 << 20, "t");
+  };
+  EXPECT_EQ(decode(brotli(kPage)), kPage);
+  EXPECT_EQ(decode(kPage), kPage);  // stored decoded, header kept
+  EXPECT_THROW(decode("\xff\xfe not brotli, not a page"), Error);
   try {
-    http_body(br, *parse_http_head(br), 1 << 20, "page");
-    FAIL() << "brotli is not undone";
+    decode(brotli(std::string(8 << 20, 'a')));
+    FAIL() << "a body past the limit is refused";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::LimitExceeded);
+  }
+}
+
+TEST(Warc, RefusesCodingsItCannotUndoAndBodiesPastTheLimit) {
+  const std::string zstd = response("200 OK", "Content-Encoding: zstd\r\n", "(\xb5/\xfd");
+  try {
+    http_body(zstd, *parse_http_head(zstd), 1 << 20, "page");
+    FAIL() << "zstd is not undone";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::Unsupported);
   }

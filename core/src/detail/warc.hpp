@@ -4,7 +4,8 @@
 // Content-Length bytes and two CRLFs. A `response` record's payload is an HTTP
 // message, whose body is the document; a `resource` record's payload is the document.
 //
-// No library in Debian reads WARC; the format is a few header lines, and zlib inflates.
+// No library in Debian reads WARC; the format is a few header lines, and zlib,
+// libdeflate and brotli undo the compression.
 #pragma once
 
 #include <libdeflate.h>
@@ -122,7 +123,7 @@ std::optional<HttpHead> parse_http_head(std::string_view payload);
 
 /// The body of an HTTP payload: de-chunked and decoded as `head` says, at most
 /// `max_bytes` (Error{LimitExceeded}); a body cut short is kept as far as it goes.
-/// Throws Error{Unsupported} for a content coding zlib cannot undo.
+/// Throws Error{Unsupported} for a content coding other than gzip, deflate and br.
 std::string http_body(std::string_view payload, const HttpHead& head, std::size_t max_bytes,
                       const std::string& name);
 
