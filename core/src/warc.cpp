@@ -648,6 +648,43 @@ std::uint64_t finish_record(WarcSource& source, std::uint64_t remaining) {
 
 }  // namespace
 
+namespace {
+
+// The item of the record whose header `header` was read from `source` (the record
+// starting at `at`, its block at `body`), leaving `source` at the next record. A record
+// cut short is an item with its error.
+InputItem list_record(WarcSource& source, const WarcHeader& header, WarcPosition at,
+                      WarcPosition body, std::uint64_t number) {
+  InputItem item{{}, source.path(), std::nullopt, {}, record_of(header, at), {}};
+  WarcRecord& r = *item.warc;
+  std::uint64_t read = 0;
+  if (r.type == "response") {
+    const std::string head = read_http_head(source, header.content_length);
+    read = head.size();
+    if (const auto http = parse_http_head(head)) {
+      r.http_status = http->status;
+      r.content_type = http->content_type;
+    }
+  }
+  item.relative =
+      r.target_uri.empty() ? "record-" + std::to_string(number) : warc_output_path(r.target_uri);
+  item.skipped = skip_reason(r);
+  const std::uint64_t length = header.content_length;
+  // The record fills its gzip member: header, block and the two CRLFs.
+  const std::uint64_t member_size = body.inner + length + 4;
+  const bool own_member = body.offset == at.offset && source.skip_member(at, member_size);
+  if (own_member) r.member_length = source.position().offset - at.offset;
+  const std::uint64_t got = own_member ? length : read + finish_record(source, length - read);
+  if (got < length) {
+    item.skipped.clear();
+    item.error =
+        "record cut short: " + std::to_string(got) + " of " + std::to_string(length) + " bytes";
+  }
+  return item;
+}
+
+}  // namespace
+
 void list_warc(const fs::path& path, const ArchiveLimits& limits, std::vector<InputItem>& out) {
   WarcSource source(path, limits);
   std::uint64_t count = 0;
@@ -656,39 +693,12 @@ void list_warc(const fs::path& path, const ArchiveLimits& limits, std::vector<In
       const WarcPosition at = source.position();
       const std::optional<WarcHeader> header = read_warc_header(source);
       if (!header) break;
-      const WarcPosition body = source.position();
-      if (++count > limits.max_entries) {
+      if (count == limits.max_entries) {
         throw Error(ErrorCode::LimitExceeded, path.string(), {},
                     "archive has more than " + std::to_string(limits.max_entries) + " records");
       }
-      InputItem item{{}, path, std::nullopt, {}, record_of(*header, at), {}};
-      WarcRecord& r = *item.warc;
-      std::uint64_t read = 0;
-      if (r.type == "response") {
-        const std::string head = read_http_head(source, header->content_length);
-        read = head.size();
-        if (const auto http = parse_http_head(head)) {
-          r.http_status = http->status;
-          r.content_type = http->content_type;
-        }
-      }
-      item.relative =
-          r.target_uri.empty() ? "record-" + std::to_string(count) : warc_output_path(r.target_uri);
-      item.skipped = skip_reason(r);
-      const std::uint64_t length = header->content_length;
-      // The record fills its gzip member: header, block and the two CRLFs.
-      const std::uint64_t member_size = body.inner + length + 4;
-      const bool own_member = body.offset == at.offset && source.skip_member(at, member_size);
-      if (own_member) r.member_length = source.position().offset - at.offset;
-      const std::uint64_t got = own_member ? length : read + finish_record(source, length - read);
-      if (got < length) {
-        item.skipped.clear();
-        item.error =
-            "record cut short: " + std::to_string(got) + " of " + std::to_string(length) + " bytes";
-        out.push_back(std::move(item));
-        break;
-      }
-      out.push_back(std::move(item));
+      out.push_back(list_record(source, *header, at, source.position(), ++count));
+      if (!out.back().error.empty()) break;  // cut short: nothing follows
     }
   } catch (const Error& e) {
     // What was listed stands; the break itself is one more item, so it is reported.
