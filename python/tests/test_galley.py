@@ -9,8 +9,8 @@ import pytest
 
 import galley
 
-FIXTURES = pathlib.Path(os.environ.get("GALLEY_FIXTURES",
-                                       pathlib.Path(__file__).resolve().parents[2] / "fixtures"))
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FIXTURES = pathlib.Path(os.environ.get("GALLEY_FIXTURES", ROOT / "fixtures"))
 CRAWL = FIXTURES / "batch" / "warc_crawl" / "input.warc.gz"
 PAGE = (b"<html><head><title>Harbour Lights</title>"
         b'<meta name="author" content="Ada Brennan"></head><body><article>'
@@ -99,10 +99,11 @@ def test_the_dask_example_writes_what_galley_batch_writes(tmp_path):
     warcs[1].write_bytes(CRAWL.read_bytes())
     warcs[2].write_bytes(gzip.decompress(CRAWL.read_bytes()))
     names = [str(w) for w in warcs]
-    batch = subprocess.run([os.environ["GALLEY_CLI"], "batch", *names, "-o",
+    cli = os.environ.get("GALLEY_CLI", str(ROOT / "build" / "bin" / "galley"))
+    batch = subprocess.run([cli, "batch", *names, "-o",
                             str(tmp_path / "batch.jsonl"), "-q"], capture_output=True, text=True)
     assert batch.returncode == 3, batch.stderr  # the fixture's cut record, three times
-    example = pathlib.Path(__file__).resolve().parents[2] / "examples" / "dask_warc.py"
+    example = ROOT / "examples" / "dask_warc.py"
     env = dict(os.environ, PYTHONPATH=os.environ.get("PYTHONPATH", ""))
     dask = subprocess.run([sys.executable, str(example), "-o", str(tmp_path / "dask.jsonl"),
                            "--workers", "4", *names], capture_output=True, text=True, env=env,
