@@ -482,7 +482,8 @@ int run_batch(const BatchArgs& args) {
     }
     std::vector<Renamed> renamed;
     plan.outputs = plan_outputs(plan.items, extensions, renamed);
-    for (const Renamed& r : args.quiet ? std::vector<Renamed>{} : renamed) {
+    // Into a JSON Lines file the names only order the lines: a change is nobody's concern.
+    for (const Renamed& r : args.quiet || plan.lines ? std::vector<Renamed>{} : renamed) {
       std::cerr << "galley: warning: " << r.input << ": output " << r.wanted
                 << " is taken; writing " << r.given << '\n';
     }

@@ -164,6 +164,18 @@ TEST_F(BatchWarc, AJsonLinesOutputIsWrittenWholeAndHoldsOnlyJsonLines) {
   EXPECT_EQ(count, 5);
 }
 
+// A page crawled twice is two lines, and nothing warns of names that only order them.
+TEST_F(BatchWarc, APageCrawledTwiceIsTwoLines) {
+  const auto r = galley({"batch", crawl().string(), crawl().string(), "-o",
+                         at("out.jsonl").string(), "--report", at("r.jsonl").string()});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ(r.err.find("is taken"), std::string::npos) << r.err;
+  std::istringstream lines(slurp(at("out.jsonl")));
+  int count = 0;
+  for (std::string line; std::getline(lines, line);) ++count;
+  EXPECT_EQ(count, 10);
+}
+
 TEST_F(BatchWarc, NoStagingIsLeftBesideTheOutput) {
   ASSERT_EQ(galley({"batch", crawl().string(), "-o", at("out.jsonl").string(), "-q"}).exit_code, 3);
   std::vector<std::string> names;
