@@ -369,7 +369,8 @@ BatchSummary Batch::run(const std::vector<bool>& already_done) {
   return summary_;
 }
 
-void print_summary(const BatchSummary& s, bool quiet) {
+// `resumable`: the output can be carried on with --resume (not a JSON Lines file).
+void print_summary(const BatchSummary& s, bool quiet, bool resumable) {
   const double rate = s.wall_seconds > 0 ? static_cast<double>(s.ok) / s.wall_seconds : 0.0;
   if (!quiet) {
     const std::string ignored =
@@ -382,7 +383,8 @@ void print_summary(const BatchSummary& s, bool quiet) {
   if (s.interrupted) {
     std::cerr << "galley: interrupted: " << s.not_started << " input(s) not converted"
               << (s.next_input.empty() ? std::string() : ", from " + s.next_input)
-              << "; run again with --resume to carry on\n";
+              << (resumable ? "; run again with --resume to carry on\n"
+                            : "; the output holds those converted; run again to convert all\n");
   }
 }
 
@@ -504,11 +506,12 @@ int run_batch(const BatchArgs& args) {
       done[i] = true;
     }
     report.publish();  // replaces the earlier report only now that it holds as much
+    const bool resumable = !plan.lines;
     Batch batch(args, std::move(plan), *target, report, stop, abandon);
     const BatchSummary summary = batch.run(done);
     target->finish();
     const auto report_error = report.finish(summary);
-    print_summary(summary, args.quiet);
+    print_summary(summary, args.quiet, resumable);
     if (report_error) {
       std::cerr << "galley: error: " << *report_error << '\n';
       return kExitReportFailed;

@@ -1,6 +1,8 @@
 // `galley batch` over web archives and into JSON Lines: the crawl fixture converts to
 // exactly the expected lines, the report accounts for every record, and the outputs
 // agree however they are written (plain, gzip'd, a folder, shards).
+#include <signal.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -174,6 +176,36 @@ TEST_F(BatchWarc, APageCrawledTwiceIsTwoLines) {
   int count = 0;
   for (std::string line; std::getline(lines, line);) ++count;
   EXPECT_EQ(count, 10);
+}
+
+// Ctrl-C: the lines converted so far, in input order, and no --resume to point to.
+TEST_F(BatchWarc, AnInterruptWritesTheLinesConvertedSoFar) {
+  // Many copies of the crawl, so that the run is still going when the signal comes.
+  std::vector<std::string> args = {"batch"};
+  for (int i = 0; i < 400; ++i) args.push_back(crawl().string());
+  for (const char* a : {"-o", "", "--report", "", "-j", "1"}) args.emplace_back(a);
+  args[args.size() - 5] = at("out.jsonl").string();
+  args[args.size() - 3] = at("r.jsonl").string();
+  const fs::path report = at("r.jsonl");
+  const auto r = run_process(GALLEY_CLI_PATH, args, {}, [&](pid_t pid) {
+    // Once the first records are reported, as a user pressing Ctrl-C would.
+    for (int tries = 0; tries < 5000 && slurp(report).size() < 2000; ++tries) usleep(1000);
+    kill(pid, SIGINT);
+  });
+  ASSERT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("run again to convert all"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("--resume"), std::string::npos) << r.err;
+  std::istringstream lines(slurp(at("out.jsonl")));
+  std::vector<std::string> titles;
+  for (std::string line; std::getline(lines, line);) {
+    titles.push_back(Json::parse(line)["metadata"]["title"]);
+  }
+  const std::vector<std::string> one_crawl = {
+      "Ferry Fares Rise in Spring", "Market Returns to the Quay", "Bridge Repairs Finish Early",
+      "Hyphens at the End of a Line", "Lighthouse Open Day"};
+  ASSERT_GT(titles.size(), 0u);
+  ASSERT_LT(titles.size(), 2000u);
+  for (std::size_t i = 0; i < titles.size(); ++i) EXPECT_EQ(titles[i], one_crawl[i % 5]) << i;
 }
 
 TEST_F(BatchWarc, NoStagingIsLeftBesideTheOutput) {
