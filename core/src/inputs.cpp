@@ -7,6 +7,7 @@
 
 #include <galley/galley.hpp>
 
+#include "detail/archive_limits.hpp"
 #include "detail/text.hpp"
 #include "detail/warc.hpp"
 #include "detail/zip_layout.hpp"
@@ -20,8 +21,6 @@ struct ZipCloser {
   void operator()(zip_t* z) const { zip_discard(z); }
 };
 using ZipHandle = std::unique_ptr<zip_t, ZipCloser>;
-
-constexpr std::uint64_t kRatioCheckFloor = std::uint64_t{1} << 20;
 
 std::string lower_extension(const std::string& name) {
   std::string ext = fs::path(name).extension().string();
@@ -70,16 +69,8 @@ std::string read_entry(zip_t* z, zip_uint64_t index, const std::string& display,
       throw Error(ErrorCode::LimitExceeded, display, {},
                   "entry inflates past " + std::to_string(limit) + " bytes");
     }
-    if (inflated > limits.max_total_bytes) {
-      throw Error(ErrorCode::LimitExceeded, display, {},
-                  "archive inflates past " + std::to_string(limits.max_total_bytes) + " bytes");
-    }
-    const std::uint64_t compressed = std::max<std::uint64_t>(st.comp_size, 1);
-    if (bytes.size() > kRatioCheckFloor && bytes.size() / compressed > limits.max_ratio) {
-      throw Error(
-          ErrorCode::LimitExceeded, display, {},
-          "compression ratio over " + std::to_string(limits.max_ratio) + ":1 (a zip bomb?)");
-    }
+    detail::check_total(limits, inflated, display);
+    detail::check_ratio(limits, bytes.size(), st.comp_size, display, "zip");
   }
   return bytes;
 }
@@ -293,4 +284,25 @@ ResourceLoader InputLoader::resources_for(const InputItem& item) {
   };
 }
 
+namespace detail {
+
+void check_ratio(const ArchiveLimits& limits, std::uint64_t inflated, std::uint64_t compressed,
+                 const std::string& input, std::string_view kind) {
+  constexpr std::uint64_t kRatioCheckFloor = std::uint64_t{1} << 20;
+  if (inflated > kRatioCheckFloor &&
+      inflated / std::max<std::uint64_t>(compressed, 1) > limits.max_ratio) {
+    throw Error(ErrorCode::LimitExceeded, input, {},
+                "compression ratio over " + std::to_string(limits.max_ratio) + ":1 (a " +
+                    std::string(kind) + " bomb?)");
+  }
+}
+
+void check_total(const ArchiveLimits& limits, std::uint64_t total, const std::string& input) {
+  if (total > limits.max_total_bytes) {
+    throw Error(ErrorCode::LimitExceeded, input, {},
+                "archive inflates past " + std::to_string(limits.max_total_bytes) + " bytes");
+  }
+}
+
+}  // namespace detail
 }  // namespace galley

@@ -8,6 +8,7 @@
 
 #include <galley/error.hpp>
 
+#include "detail/archive_limits.hpp"
 #include "detail/sha1.hpp"
 #include "detail/text.hpp"
 #include "detail/url.hpp"
@@ -26,8 +27,9 @@ constexpr std::size_t kMaxHeaderLine = 64 << 10;
 constexpr std::size_t kMaxHeaderFields = 256;
 // How much of a response payload the listing reads for its HTTP head.
 constexpr std::size_t kMaxHttpHead = 64 << 10;
-constexpr std::uint64_t kRatioCheckFloor = std::uint64_t{1} << 20;
 
+// HTTP's optional whitespace (space and tab, RFC 9110) and a line's CR: detail::trim
+// would take more.
 std::string_view trim_space(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
@@ -152,20 +154,12 @@ bool WarcSource::fill_gzip() {
   }
   out_.resize(out_.size() - zs_.avail_out);
   inflated_ += out_.size();
-  const std::uint64_t member_out = out_start_.inner + out_.size();
-  const std::uint64_t member_in = std::max<std::uint64_t>(zs_.total_in, 1);
-  if (member_out > kRatioCheckFloor && member_out / member_in > limits_.max_ratio) {
-    fail(ErrorCode::LimitExceeded,
-         "compression ratio over " + std::to_string(limits_.max_ratio) + ":1 (a gzip bomb?)");
-  }
+  check_ratio(limits_, out_start_.inner + out_.size(), zs_.total_in, path_.string(), "gzip");
   return !out_.empty() || member_ended_;
 }
 
 bool WarcSource::fill() {
-  if (inflated_ > limits_.max_total_bytes) {
-    fail(ErrorCode::LimitExceeded,
-         "archive inflates past " + std::to_string(limits_.max_total_bytes) + " bytes");
-  }
+  check_total(limits_, inflated_, path_.string());
   if (!gzip_) return fill_plain();
   // An empty member (possible, if odd) yields no bytes: go on to the next.
   while (fill_gzip()) {
@@ -276,14 +270,9 @@ void WarcSource::inflate_member(std::uint64_t offset, std::uint64_t length,
   if (size > max_size) {
     fail(ErrorCode::LimitExceeded, "record is over " + std::to_string(max_size) + " bytes");
   }
-  if (size > kRatioCheckFloor && size / length > limits_.max_ratio) {
-    fail(ErrorCode::LimitExceeded,
-         "compression ratio over " + std::to_string(limits_.max_ratio) + ":1 (a gzip bomb?)");
-  }
-  if (inflated_ += size; inflated_ > limits_.max_total_bytes) {
-    fail(ErrorCode::LimitExceeded,
-         "archive inflates past " + std::to_string(limits_.max_total_bytes) + " bytes");
-  }
+  check_ratio(limits_, size, length, path_.string(), "gzip");
+  inflated_ += size;
+  check_total(limits_, inflated_, path_.string());
   if (!whole_) whole_.reset(libdeflate_alloc_decompressor());
   if (!whole_) fail(ErrorCode::Io, "out of memory for libdeflate");
   out_.resize(static_cast<std::size_t>(size));

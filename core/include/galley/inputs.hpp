@@ -63,7 +63,7 @@ struct InputItem {
   std::string error;  ///< set when the input is refused before reading (unsafe name...)
   std::optional<WarcRecord> warc;  ///< set for a record of the WARC at `file`
   /// Set for a record that holds no document to convert, saying why ("request record",
-  /// "HTTP status 404", "image/png is not a format galley reads"). Nothing is read.
+  /// "HTTP status 404", "image/png is not a web page or a PDF"). Nothing is read.
   std::string skipped;
 
   /// The name in messages and reports: the file as given or found ("in/a/b.html"), or
