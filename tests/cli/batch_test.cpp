@@ -332,8 +332,10 @@ TEST_F(Batch, InterruptLeavesCompleteOutputsAndSaysWhereItStopped) {
                   {"batch", in().string(), "-o", at("out").string(), "-t", "json,md", "-j", "1",
                    "--report", report.string(), "-q"},
                   {}, [&](pid_t pid) {
-                    // Interrupt once the first inputs are done, as a user pressing Ctrl-C would.
-                    for (int tries = 0; tries < 2000 && slurp(report).size() < 2000; ++tries) {
+                    // Interrupt once the first inputs are done, as a user pressing Ctrl-C would;
+                    // the limit only guards a hang, as a busy machine may take seconds to get
+                    // there.
+                    for (int tries = 0; tries < 120000 && slurp(report).size() < 2000; ++tries) {
                       usleep(1000);
                     }
                     kill(pid, SIGINT);
@@ -378,7 +380,7 @@ TEST_F(Batch, ASecondInterruptAbandonsConversionsInProgress) {
                               "-j", "1", "--report", report.string(), "-q"},
                              {}, [&](pid_t pid) {
                                // The report appears once signals are watched.
-                               for (int tries = 0; tries < 20000 && !fs::exists(report); ++tries) {
+                               for (int tries = 0; tries < 120000 && !fs::exists(report); ++tries) {
                                  usleep(1000);
                                }
                                usleep(100000);

@@ -188,8 +188,10 @@ TEST_F(BatchWarc, AnInterruptWritesTheLinesConvertedSoFar) {
   args[args.size() - 3] = at("r.jsonl").string();
   const fs::path report = at("r.jsonl");
   const auto r = run_process(GALLEY_CLI_PATH, args, {}, [&](pid_t pid) {
-    // Once the first records are reported, as a user pressing Ctrl-C would.
-    for (int tries = 0; tries < 5000 && slurp(report).size() < 2000; ++tries) usleep(1000);
+    // Once the first records are reported, as a user pressing Ctrl-C would. Signals
+    // are watched only once the inputs are listed, so the wait has no short limit: a
+    // busy machine may take seconds to list them. Two minutes only guards a hang.
+    for (int tries = 0; tries < 120000 && slurp(report).size() < 2000; ++tries) usleep(1000);
     kill(pid, SIGINT);
   });
   ASSERT_EQ(r.exit_code, 3) << r.err;
