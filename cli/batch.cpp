@@ -15,12 +15,15 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
+#include <functional>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 #include <galley/galley.hpp>
 #include <nlohmann/json.hpp>
@@ -39,8 +42,18 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
+// One input of a run with the outputs planned for it.
+struct PlannedInput {
+  InputItem item;
+  std::vector<std::string> outputs;
+};
+
+// The inputs of a run in order, one at a time; nullopt after the last (and from then on).
+using NextInput = std::function<std::optional<PlannedInput>()>;
+
 struct Job {
-  std::size_t index = 0;
+  std::size_t index = 0;  ///< in the order of the inputs converted in this run
+  PlannedInput planned;
   std::optional<Input> input;  ///< none for a load error or a record with no document
   std::optional<Error> load_error;
 };
@@ -162,18 +175,12 @@ std::string shard_key(const InputItem& item) {
   return item.entry ? item.file.filename().string() + "!" + item.relative : item.relative;
 }
 
-std::vector<InputItem> shard_inputs(std::vector<InputItem> items, Shard shard) {
-  if (shard.count == 1) return items;
-  std::vector<InputItem> mine;
-  for (InputItem& item : items) {
-    if (stable_hash(shard_key(item)) % shard.count == shard.index) mine.push_back(std::move(item));
-  }
-  return mine;
+bool in_shard(const InputItem& item, Shard shard) {
+  return shard.count == 1 || stable_hash(shard_key(item)) % shard.count == shard.index;
 }
 
+// What a run writes.
 struct Plan {
-  std::vector<InputItem> items;
-  std::vector<std::vector<std::string>> outputs;
   std::vector<const Registry::WriterEntry*> writers;
   bool lines = false;  ///< every output goes into one JSON Lines file
 };
@@ -205,14 +212,18 @@ class Batch {
         stop_(std::move(stop)),
         abandon_(std::move(abandon)) {}
 
-  BatchSummary run(const std::vector<bool>& already_done);
+  /// Converts the inputs `next` gives. `expected`: how many it will give, when they
+  /// were listed first (for the progress line); `already_done`: how many inputs an
+  /// earlier run converted (--resume), which `next` leaves out.
+  BatchSummary run(const NextInput& next, std::optional<std::size_t> expected,
+                   std::size_t already_done);
 
  private:
-  void produce(const std::vector<bool>& already_done, JobQueue& queue);
+  void produce(const NextInput& next, JobQueue& queue);
   void work(JobQueue& queue);
   std::optional<ReportRecord> convert(const Job& job, InputLoader& images);
-  void write_outputs(std::size_t index, const std::vector<std::string>& rendered);
-  void count_what_was_left(const std::vector<bool>& already_done);
+  void write_outputs(const Job& job, const std::vector<std::string>& rendered);
+  void count_what_was_left(const NextInput& next);
 
   const BatchArgs& args_;
   Plan plan_;
@@ -225,32 +236,41 @@ class Batch {
   Progress* progress_ = nullptr;
   std::mutex counts_mutex_;
   BatchSummary summary_;
-  std::vector<char> finished_;  ///< per input: converted or failed in this run
+  std::size_t produced_ = 0;  ///< inputs taken from `next`
+  /// The inputs taken and not yet converted, by index, with their names: no more than
+  /// the queue and the workers hold, however many inputs the run has.
+  std::map<std::size_t, std::string> unfinished_;
 };
 
-void Batch::produce(const std::vector<bool>& already_done, JobQueue& queue) {
+void Batch::produce(const NextInput& next, JobQueue& queue) {
   InputLoader loader(args_.input.archive_limits);
-  for (std::size_t i = 0; i < plan_.items.size() && !stop_.stop_requested(); ++i) {
-    if (already_done[i]) continue;
-    Job job{i, std::nullopt, std::nullopt};
+  while (!stop_.stop_requested()) {
+    std::optional<PlannedInput> planned = next();
+    if (!planned) break;
+    Job job{produced_++, std::move(*planned), std::nullopt, std::nullopt};
+    const InputItem& item = job.planned.item;
     try {
-      if (plan_.items[i].skipped.empty()) {
-        job.input = loader.input(plan_.items[i], args_.input.reading.limits.max_input_bytes);
+      if (item.skipped.empty()) {
+        job.input = loader.input(item, args_.input.reading.limits.max_input_bytes);
       }
     } catch (const Error& e) {
       job.load_error = e;
+    }
+    {
+      std::lock_guard lock(counts_mutex_);
+      unfinished_.emplace(job.index, item.display());
     }
     queue.push(std::move(job));
   }
 }
 
-// Writes every output of input `index`; when one fails, those already written are
-// taken back, so an input has all its outputs or none.
-void Batch::write_outputs(std::size_t index, const std::vector<std::string>& rendered) {
-  const std::vector<std::string>& outputs = plan_.outputs[index];
+// Writes every output of `job`; when one fails, those already written are taken
+// back, so an input has all its outputs or none.
+void Batch::write_outputs(const Job& job, const std::vector<std::string>& rendered) {
+  const std::vector<std::string>& outputs = job.planned.outputs;
   for (std::size_t f = 0; f < rendered.size(); ++f) {
     try {
-      target_.write(outputs[f], rendered[f]);
+      target_.write(job.index, outputs[f], rendered[f]);
     } catch (...) {
       for (std::size_t written = 0; written < f; ++written) target_.remove(outputs[written]);
       throw;
@@ -275,7 +295,7 @@ std::vector<std::string> report_warnings(const Diagnostics& diag) {
 
 // The record of one conversion, or none when it was abandoned (a second Ctrl-C).
 std::optional<ReportRecord> Batch::convert(const Job& job, InputLoader& images) {
-  const InputItem& item = plan_.items[job.index];
+  const InputItem& item = job.planned.item;
   ReportRecord record;
   record.input = item.display();
   if (!item.skipped.empty()) {
@@ -296,10 +316,8 @@ std::optional<ReportRecord> Batch::convert(const Job& job, InputLoader& images) 
       rendered.push_back(write_string(article, writer->info.name, write_options_, diag));
     }
     if (plan_.lines) rendered.front() = with_source(std::move(rendered.front()), item);
-    write_outputs(job.index, rendered);
-    // Into a JSON Lines file, the planned names only order the lines: the file is the output.
-    record.outputs =
-        plan_.lines ? std::vector<std::string>{args_.output} : plan_.outputs[job.index];
+    write_outputs(job, rendered);
+    record.outputs = job.planned.outputs;
     record.status = "ok";
     record.title = article.metadata.title;
     record.byline = article.metadata.byline;
@@ -323,47 +341,52 @@ void Batch::work(JobQueue& queue) {
     if (stop_.stop_requested()) continue;  // queued before the interrupt: not started
     const auto record = convert(*job, images);
     if (!record) continue;
+    if (record->status != "ok") target_.pass(job->index);
     report_.add(*record);
     const bool ok = record->status != "failed";
     {
       std::lock_guard lock(counts_mutex_);
       (record->status == "ignored" ? summary_.ignored : ok ? summary_.ok : summary_.failed) += 1;
+      unfinished_.erase(job->index);
     }
-    finished_[job->index] = 1;
     if (progress_) progress_->done(ok, ok ? std::string() : record->error);
   }
 }
 
 // After an interrupt: how many inputs were left for --resume, and the first of them.
-void Batch::count_what_was_left(const std::vector<bool>& already_done) {
+// Those never taken from `next` are counted too, so the report accounts for every one.
+void Batch::count_what_was_left(const NextInput& next) {
   summary_.interrupted = stop_.stop_requested();
-  for (std::size_t i = 0; i < plan_.items.size(); ++i) {
-    if (already_done[i] || finished_[i]) continue;
-    if (summary_.not_started++ == 0) summary_.next_input = plan_.items[i].display();
+  summary_.not_started = unfinished_.size();
+  if (!unfinished_.empty()) summary_.next_input = unfinished_.begin()->second;
+  std::size_t never_taken = 0;
+  for (std::optional<PlannedInput> planned; (planned = next()); ++never_taken) {
+    if (summary_.not_started++ == 0) summary_.next_input = planned->item.display();
   }
+  summary_.total = summary_.skipped + produced_ + never_taken;
 }
 
-BatchSummary Batch::run(const std::vector<bool>& already_done) {
+BatchSummary Batch::run(const NextInput& next, std::optional<std::size_t> expected,
+                        std::size_t already_done) {
   const auto start = Clock::now();
-  summary_.total = plan_.items.size();
-  finished_.assign(plan_.items.size(), 0);
-  for (const bool done : already_done) summary_.skipped += done ? 1 : 0;
-  const unsigned jobs = worker_count(args_.jobs, summary_.total - summary_.skipped, args_.quiet);
-  Progress progress(summary_.total - summary_.skipped, args_.quiet);
+  summary_.skipped = already_done;
+  const unsigned jobs = worker_count(
+      args_.jobs, expected.value_or(std::numeric_limits<std::size_t>::max()), args_.quiet);
+  Progress progress(expected, args_.quiet);
   progress_ = &progress;
   {
     JobQueue queue(2 * jobs);
     const auto workers = start_workers(
         jobs, [&] { work(queue); }, [&] { queue.close(true); });
     try {
-      produce(already_done, queue);
+      produce(next, queue);
     } catch (...) {
       queue.close(true);  // lets the workers end, so unwinding can join them
       throw;
     }
     queue.close(stop_.stop_requested());
   }
-  count_what_was_left(already_done);
+  count_what_was_left(next);
   progress.finish();
   summary_.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return summary_;
@@ -392,7 +415,9 @@ void print_summary(const BatchSummary& s, bool quiet, bool resumable) {
 // or skipped) to the very outputs planned now, and they are all still there; its
 // earlier record is returned. Records are matched by input and outputs together, so
 // an input given twice (with two sets of outputs) is matched exactly.
-std::map<std::size_t, ReportRecord> find_done(const BatchArgs& args, const Plan& plan,
+std::map<std::size_t, ReportRecord> find_done(const BatchArgs& args,
+                                              const std::vector<InputItem>& items,
+                                              const std::vector<std::vector<std::string>>& planned,
                                               const OutputTarget& target) {
   std::map<std::size_t, ReportRecord> done;  // by input index: few or none, so not a vector
   if (!args.resume) return done;
@@ -405,10 +430,10 @@ std::map<std::size_t, ReportRecord> find_done(const BatchArgs& args, const Plan&
       converted.erase(key);  // a later line of the same report supersedes
     }
   }
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    const auto it = converted.find({plan.items[i].display(), plan.outputs[i]});
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto it = converted.find({items[i].display(), planned[i]});
     if (it == converted.end()) continue;
-    const auto& outputs = plan.outputs[i];
+    const auto& outputs = planned[i];
     if (std::all_of(outputs.begin(), outputs.end(), [&](const auto& o) { return target.has(o); })) {
       done.emplace(i, it->second);
     }
@@ -417,8 +442,9 @@ std::map<std::size_t, ReportRecord> find_done(const BatchArgs& args, const Plan&
 }
 
 // Removes the temporary files and staging folders a killed run left behind.
-void remove_leftovers(const BatchArgs& args, const Plan& plan, OutputTarget& target) {
-  std::size_t removed = target.remove_leftovers(plan.outputs);
+void remove_leftovers(const BatchArgs& args, const std::vector<std::vector<std::string>>& planned,
+                      OutputTarget& target) {
+  std::size_t removed = target.remove_leftovers(planned);
   if (!args.report.empty()) removed += remove_leftover_temporaries({args.report});
   if (removed > 0 && !args.quiet) {
     std::cerr << "galley: removed " << removed << " temporary file(s) an interrupted run left\n";
@@ -456,16 +482,22 @@ CLI::App* add_batch_command(CLI::App& app, BatchArgs& args) {
 int run_batch(const BatchArgs& args) {
   try {
     const Shard shard = parse_shard(args.shard);
-    Plan plan;
-    plan.items = shard_inputs(list_inputs(args.inputs, args.input.archive_limits), shard);
+    InputWalker walker(args.inputs, args.input.archive_limits);
+    const auto next_item = [&]() -> std::optional<InputItem> {
+      while (std::optional<InputItem> item = walker.next()) {
+        if (in_shard(*item, shard)) return item;
+      }
+      return std::nullopt;
+    };
     if (args.list) {
-      for (const auto& item : plan.items) std::cout << item.display() << '\n';
+      while (const auto item = next_item()) std::cout << item->display() << '\n';
       return kExitOk;
     }
     if (args.output.empty()) throw CLI::ValidationError("--output", "batch needs -o OUTPUT");
     if (args.resume && args.report.empty()) {
       throw CLI::ValidationError("--resume", "needs the --report of the earlier run");
     }
+    Plan plan;
     plan.lines = is_json_lines_path(args.output);
     if (plan.lines && args.resume) {
       throw CLI::ValidationError("--resume",
@@ -482,33 +514,64 @@ int run_batch(const BatchArgs& args) {
                                  "a .jsonl output holds one JSON line per document: "
                                  "-t jsonl (or leave -t out)");
     }
-    std::vector<Renamed> renamed;
-    plan.outputs = plan_outputs(plan.items, extensions, renamed);
-    // Into a JSON Lines file the names only order the lines: a change is nobody's concern.
-    for (const Renamed& r : args.quiet || plan.lines ? std::vector<Renamed>{} : renamed) {
-      std::cerr << "galley: warning: " << r.input << ": output " << r.wanted
-                << " is taken; writing " << r.given << '\n';
-    }
-    if (plan.items.empty()) {
+    std::optional<InputItem> first = next_item();
+    if (!first) {
       throw Error(ErrorCode::Io, args.inputs.front(), {}, "no inputs in a format galley reads");
+    }
+    // Into a folder or an archive every input is listed and named before the run, as
+    // names must not collide and --resume matches them. Into a JSON Lines file the
+    // names would only order the lines, so the inputs are walked while they are
+    // converted and memory stays flat however many a crawl holds.
+    std::vector<InputItem> items;
+    std::vector<std::vector<std::string>> planned;
+    if (!plan.lines) {
+      items.push_back(std::move(*first));
+      while (std::optional<InputItem> item = next_item()) items.push_back(std::move(*item));
+      std::vector<Renamed> renamed;
+      planned = plan_outputs(items, extensions, renamed);
+      for (const Renamed& r : args.quiet ? std::vector<Renamed>{} : renamed) {
+        std::cerr << "galley: warning: " << r.input << ": output " << r.wanted
+                  << " is taken; writing " << r.given << '\n';
+      }
     }
     // Signals are watched from here on, so that an interrupt never leaves the
     // report or the archive half made.
     std::stop_source stop, abandon;
     SignalWatcher watcher(stop, abandon);
-    const auto target = open_output(args.output, args.resume, plan.outputs);
-    remove_leftovers(args, plan, *target);
-    std::vector<bool> done(plan.items.size(), false);
+    const auto target = open_output(args.output, args.resume);
+    remove_leftovers(args, planned, *target);
     ReportWriter report(args.report);
-    for (auto& [i, record] : find_done(args, plan, *target)) {
+    const auto done = find_done(args, items, planned, *target);
+    for (auto [i, record] : done) {
       record.status = "skipped";
       report.add(record);
-      done[i] = true;
     }
     report.publish();  // replaces the earlier report only now that it holds as much
+    NextInput next;
+    if (plan.lines) {
+      next = [&]() -> std::optional<PlannedInput> {
+        std::optional<InputItem> item = first ? std::exchange(first, std::nullopt) : next_item();
+        if (!item) return std::nullopt;
+        std::vector<std::string> outputs;
+        if (item->skipped.empty()) outputs.push_back(args.output);  // the file holds its line
+        return PlannedInput{std::move(*item), std::move(outputs)};
+      };
+    } else {
+      next = [&, i = std::size_t{0}]() mutable -> std::optional<PlannedInput> {
+        for (; i < items.size(); ++i) {
+          if (done.contains(i)) continue;
+          PlannedInput input{std::move(items[i]), std::move(planned[i])};
+          ++i;
+          return input;
+        }
+        return std::nullopt;
+      };
+    }
+    const auto expected =
+        plan.lines ? std::nullopt : std::optional<std::size_t>(items.size() - done.size());
     const bool resumable = !plan.lines;
     Batch batch(args, std::move(plan), *target, report, stop, abandon);
-    const BatchSummary summary = batch.run(done);
+    const BatchSummary summary = batch.run(next, expected, done.size());
     target->finish();
     const auto report_error = report.finish(summary);
     print_summary(summary, args.quiet, resumable);

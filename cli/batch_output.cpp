@@ -43,7 +43,7 @@ void remove_written(const fs::path& path) {
 class FolderTarget final : public OutputTarget {
  public:
   explicit FolderTarget(fs::path root) : root_(std::move(root)) { fs::create_directories(root_); }
-  void write(const std::string& relative, std::string_view bytes) override {
+  void write(std::size_t, const std::string& relative, std::string_view bytes) override {
     write_under(root_, relative, bytes);
   }
   void remove(const std::string& relative) override { remove_written(root_ / relative); }
@@ -138,7 +138,7 @@ class ArchiveTarget final : public OutputTarget {
     std::error_code ec;
     fs::remove_all(staging_root_, ec);
   }
-  void write(const std::string& relative, std::string_view bytes) override {
+  void write(std::size_t, const std::string& relative, std::string_view bytes) override {
     write_under(staging_root_, relative, bytes);
     std::lock_guard lock(mutex_);
     entries_.insert(relative);
@@ -228,45 +228,51 @@ void ArchiveTarget::finish() {
 // conversions finish; each is appended to a staging file beside the output as it comes,
 // and finish() copies them in input order into the output, gzip'd for a ".gz" name.
 // Memory holds where each line is, not the lines.
+// Lines arrive from the workers in any order and go into the output in input order
+// as soon as every line before them is in, or known to be missing. Only the lines that
+// arrive early wait, in a staging file beside the output, so memory holds neither the
+// lines nor an entry per input: a crawl of any size is written in the same memory.
 class JsonLinesTarget final : public OutputTarget {
  public:
-  JsonLinesTarget(fs::path output, const std::vector<std::vector<std::string>>& planned);
+  explicit JsonLinesTarget(fs::path output);
   ~JsonLinesTarget() override {
     if (staging_ >= 0) ::close(staging_);
     std::error_code ec;
     fs::remove(staging_path_, ec);
   }
-  void write(const std::string& relative, std::string_view bytes) override;
-  void remove(const std::string& relative) override {
-    std::lock_guard lock(mutex_);
-    lines_.erase(order_.at(relative));
-  }
+  void write(std::size_t input, const std::string&, std::string_view bytes) override;
+  void pass(std::size_t input) override;
+  // One output per input: nothing is ever taken back.
+  void remove(const std::string&) override {}
   bool has(const std::string&) const override { return false; }
   std::size_t remove_leftovers(const std::vector<std::vector<std::string>>&) override {
-    return remove_stale_staging(staging_path_, staging_prefix(output_));
+    return remove_stale_staging(staging_path_, staging_prefix(output_)) +
+           remove_leftover_temporaries({output_});
   }
   void finish() override;
 
  private:
   struct Staged {
     off_t offset = 0;
-    std::size_t size = 0;
+    std::size_t size = 0;  ///< 0: the input has no line
   };
+  void emit(std::string_view line);
+  void emit_staged(const Staged& staged);
+  void emit_ready();
+
   fs::path output_;
   fs::path staging_path_;
   int staging_ = -1;
-  std::unordered_map<std::string, std::size_t> order_;  ///< output name -> input order
+  off_t staging_end_ = 0;
   std::mutex mutex_;
-  std::map<std::size_t, Staged> lines_;  ///< by input order
-  off_t end_ = 0;
+  std::size_t next_ = 0;                 ///< the input whose line goes next
+  std::map<std::size_t, Staged> early_;  ///< inputs done before `next_`'s turn
+  std::optional<OutputStream> out_;      ///< opened with the first line
+  std::optional<GzipWriter> gzip_;       ///< for a ".gz" output, onto `out_`
+  std::optional<Error> failed_;          ///< a write to the output failed: no more
 };
 
-JsonLinesTarget::JsonLinesTarget(fs::path output,
-                                 const std::vector<std::vector<std::string>>& planned)
-    : output_(std::move(output)) {
-  for (std::size_t i = 0; i < planned.size(); ++i) {
-    for (const std::string& relative : planned[i]) order_.emplace(relative, i);
-  }
+JsonLinesTarget::JsonLinesTarget(fs::path output) : output_(std::move(output)) {
   const fs::path dir = staging_parent(output_place(output_));
   fs::create_directories(dir);
   std::string pattern = (dir / (staging_prefix(output_) + "XXXXXX")).string();
@@ -277,36 +283,84 @@ JsonLinesTarget::JsonLinesTarget(fs::path output,
   staging_path_ = pattern;
 }
 
-void JsonLinesTarget::write(const std::string& relative, std::string_view bytes) {
+// Into the output; a failure there spoils the output whole, so every later write and
+// finish() give it again.
+void JsonLinesTarget::emit(std::string_view line) {
+  if (failed_) throw *failed_;
+  try {
+    if (!out_) {
+      out_.emplace(output_);
+      if (is_gzip_path(output_)) gzip_.emplace(*out_);
+    }
+    gzip_ ? gzip_->write(line) : out_->write(line);
+  } catch (const Error& e) {
+    failed_ = e;
+    throw;
+  }
+}
+
+void JsonLinesTarget::emit_staged(const Staged& staged) {
+  if (staged.size == 0) return;
+  std::string line(staged.size, '\0');
+  if (::pread(staging_, line.data(), staged.size, staged.offset) !=
+      static_cast<ssize_t>(staged.size)) {
+    failed_ = Error(ErrorCode::Io, output_.string(), {}, "cannot read a staged line back");
+    throw *failed_;
+  }
+  emit(line);
+}
+
+// The early lines whose turn has come.
+void JsonLinesTarget::emit_ready() {
+  for (auto it = early_.begin(); it != early_.end() && it->first == next_; ++next_) {
+    emit_staged(it->second);
+    it = early_.erase(it);
+  }
+}
+
+void JsonLinesTarget::write(std::size_t input, const std::string&, std::string_view bytes) {
   std::lock_guard lock(mutex_);
+  if (input == next_) {
+    emit(bytes);
+    ++next_;
+    emit_ready();
+    return;
+  }
   for (std::size_t done = 0; done < bytes.size();) {
     const ssize_t n = ::pwrite(staging_, bytes.data() + done, bytes.size() - done,
-                               end_ + static_cast<off_t>(done));
+                               staging_end_ + static_cast<off_t>(done));
     if (n < 0) {
       throw Error(ErrorCode::Io, output_.string(), {},
                   "cannot stage a line: " + std::string(strerror(errno)));
     }
     done += static_cast<std::size_t>(n);
   }
-  lines_[order_.at(relative)] = {end_, bytes.size()};
-  end_ += static_cast<off_t>(bytes.size());
+  early_[input] = {staging_end_, bytes.size()};
+  staging_end_ += static_cast<off_t>(bytes.size());
 }
 
-void JsonLinesTarget::finish() {
-  OutputStream out(output_);
-  std::optional<GzipWriter> gzip;
-  if (is_gzip_path(output_)) gzip.emplace(out);
-  std::string line;
-  for (const auto& [index, staged] : lines_) {
-    line.resize(staged.size);
-    if (::pread(staging_, line.data(), staged.size, staged.offset) !=
-        static_cast<ssize_t>(staged.size)) {
-      throw Error(ErrorCode::Io, output_.string(), {}, "cannot read a staged line back");
-    }
-    gzip ? gzip->write(line) : out.write(line);
+void JsonLinesTarget::pass(std::size_t input) {
+  std::lock_guard lock(mutex_);
+  if (input != next_) {
+    early_[input] = {};
+    return;
   }
-  if (gzip) gzip->finish();
-  out.close();
+  ++next_;
+  try {
+    emit_ready();
+  } catch (const Error&) {
+    // Kept in failed_: the lines' own writes and finish() give it.
+  }
+}
+
+// After an interrupt some inputs never came: the lines after them go in, in order.
+void JsonLinesTarget::finish() {
+  std::lock_guard lock(mutex_);
+  for (const auto& [input, staged] : early_) emit_staged(staged);
+  early_.clear();
+  emit("");  // opens the output when no line came, so an empty run leaves an empty file
+  if (gzip_) gzip_->finish();
+  out_->close();
 }
 
 std::string strip_extension(const std::string& relative) {
@@ -321,9 +375,8 @@ bool is_json_lines_path(const fs::path& path) {
   return name.ends_with(".jsonl") || name.ends_with(".jsonl.gz");
 }
 
-std::unique_ptr<OutputTarget> open_output(const fs::path& path, bool resume,
-                                          const std::vector<std::vector<std::string>>& planned) {
-  if (is_json_lines_path(path)) return std::make_unique<JsonLinesTarget>(path, planned);
+std::unique_ptr<OutputTarget> open_output(const fs::path& path, bool resume) {
+  if (is_json_lines_path(path)) return std::make_unique<JsonLinesTarget>(path);
   if (is_zip_path(path)) return std::make_unique<ArchiveTarget>(path, resume);
   return std::make_unique<FolderTarget>(path);
 }

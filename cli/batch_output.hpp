@@ -1,8 +1,10 @@
 // Where `galley batch` puts its outputs: a folder, a zip archive assembled at the end
-// from a staging folder beside it, or a JSON Lines file assembled from a staging file,
-// so memory stays flat however many outputs.
+// from a staging folder beside it, or a JSON Lines file written in input order as the
+// lines come (those that come early wait in a staging file), so memory stays flat
+// however many outputs.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -16,8 +18,12 @@ namespace galley::cli {
 class OutputTarget {
  public:
   virtual ~OutputTarget() = default;
-  /// Writes one output atomically at a safe relative path ('/'-separated).
-  virtual void write(const std::string& relative, std::string_view bytes) = 0;
+  /// Writes one output of the `input`-th input (counted from 0 in input order)
+  /// atomically at a safe relative path ('/'-separated).
+  virtual void write(std::size_t input, const std::string& relative, std::string_view bytes) = 0;
+  /// Says that the `input`-th input has no outputs (it failed, or holds no document),
+  /// for a target that keeps the inputs' order.
+  virtual void pass(std::size_t /*input*/) {}
   /// Takes back an output written by this run (a document whose next output failed).
   virtual void remove(const std::string& relative) = 0;
   /// True when an earlier run left this output complete (for --resume).
@@ -33,11 +39,10 @@ class OutputTarget {
 bool is_json_lines_path(const std::filesystem::path& path);
 
 /// A folder target, an archive target when `path` ends in ".zip", or one JSON Lines
-/// file holding the `planned` outputs in their order (is_json_lines_path). With
-/// `resume`, an archive that exists is read, and its entries not written again are
-/// kept; a JSON Lines file is always written whole.
-std::unique_ptr<OutputTarget> open_output(const std::filesystem::path& path, bool resume,
-                                          const std::vector<std::vector<std::string>>& planned);
+/// file (is_json_lines_path) holding a line per input in input order. With `resume`,
+/// an archive that exists is read, and its entries not written again are kept; a JSON
+/// Lines file is always written whole.
+std::unique_ptr<OutputTarget> open_output(const std::filesystem::path& path, bool resume);
 
 /// A warning about an output name changed to avoid a collision.
 struct Renamed {

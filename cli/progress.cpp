@@ -19,7 +19,7 @@ std::string clock_text(double seconds) {
 
 }  // namespace
 
-Progress::Progress(std::size_t total, bool quiet)
+Progress::Progress(std::optional<std::size_t> total, bool quiet)
     : total_(total),
       quiet_(quiet),
       terminal_(::isatty(STDERR_FILENO) == 1),
@@ -49,10 +49,15 @@ void Progress::draw(bool final) {
   last_draw_ = Clock::now();
   const double elapsed = std::chrono::duration<double>(last_draw_ - start_).count();
   const double rate = elapsed > 0 ? static_cast<double>(finished_) / elapsed : 0.0;
-  const double eta = rate > 0 ? static_cast<double>(total_ - finished_) / rate : 0.0;
-  std::fprintf(stderr, "%s[%zu/%zu] %.1f docs/s, ETA %s, %zu failed%s", terminal_ ? "\r\033[K" : "",
-               finished_, total_, rate, clock_text(eta).c_str(), failed_,
-               terminal_ && !final ? "" : "\n");
+  const char* start = terminal_ ? "\r\033[K" : "";
+  const char* end = terminal_ && !final ? "" : "\n";
+  if (!total_) {
+    std::fprintf(stderr, "%s[%zu] %.1f docs/s, %zu failed%s", start, finished_, rate, failed_, end);
+  } else {
+    const double eta = rate > 0 ? static_cast<double>(*total_ - finished_) / rate : 0.0;
+    std::fprintf(stderr, "%s[%zu/%zu] %.1f docs/s, ETA %s, %zu failed%s", start, finished_, *total_,
+                 rate, clock_text(eta).c_str(), failed_, end);
+  }
   std::fflush(stderr);
 }
 

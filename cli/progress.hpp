@@ -1,17 +1,20 @@
 // Batch progress on standard error: a redrawn bar on a terminal (done/total, rate,
-// ETA, failures), a plain line every few seconds otherwise, nothing when quiet.
+// ETA, failures; done and rate when the total is not known), a plain line every few
+// seconds otherwise, nothing when quiet.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace galley::cli {
 
 class Progress {
  public:
-  Progress(std::size_t total, bool quiet);
+  /// `total`: how many inputs the run has, when they were listed first.
+  Progress(std::optional<std::size_t> total, bool quiet);
   /// Records one finished input, from any thread; failures are printed as they happen.
   void done(bool ok, const std::string& error);
   /// Prints the final state.
@@ -22,7 +25,8 @@ class Progress {
   void draw(bool final);
 
   std::mutex mutex_;
-  std::size_t total_, finished_ = 0, failed_ = 0;
+  std::optional<std::size_t> total_;
+  std::size_t finished_ = 0, failed_ = 0;
   bool quiet_, terminal_;
   Clock::time_point start_, last_draw_;
 };

@@ -2,6 +2,10 @@
 // document into the article model (as the galley-article/1 dict), convert it to any
 // format, and walk a web archive's records. Every conversion runs with the GIL
 // released, so Python threads convert in parallel.
+#include <optional>
+#include <string>
+#include <vector>
+
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -100,23 +104,25 @@ py::dict warc_record(const galley::InputItem& item, galley::InputLoader& loader,
 }
 
 // Walks the records of the web archives at `paths`, converting each document on the
-// way: a generator in Python (galley.iter_warc).
+// way: a generator in Python (galley.iter_warc), in the memory of one record however
+// many the archives hold.
 class WarcWalk {
  public:
   WarcWalk(const std::vector<std::string>& paths, galley::ReadOptions options)
-      : options_(std::move(options)) {
-    py::gil_scoped_release released;
-    items_ = galley::list_inputs(paths);
-  }
+      : options_(std::move(options)), walker_(paths) {}
   py::dict next() {
-    if (next_ == items_.size()) throw py::stop_iteration();
-    return warc_record(items_[next_++], loader_, options_);
+    std::optional<galley::InputItem> item;
+    {
+      py::gil_scoped_release released;
+      item = walker_.next();
+    }
+    if (!item) throw py::stop_iteration();
+    return warc_record(*item, loader_, options_);
   }
 
  private:
   galley::ReadOptions options_;
-  std::vector<galley::InputItem> items_;
-  std::size_t next_ = 0;
+  galley::InputWalker walker_;
   galley::InputLoader loader_;
 };
 

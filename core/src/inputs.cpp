@@ -4,6 +4,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <deque>
 
 #include <galley/galley.hpp>
 
@@ -102,7 +103,7 @@ ZipHandle open_zip(const fs::path& path) {
   return ZipHandle(z);
 }
 
-void list_archive(const fs::path& path, const ArchiveLimits& limits, std::vector<InputItem>& out) {
+void list_archive(const fs::path& path, const ArchiveLimits& limits, std::deque<InputItem>& out) {
   ZipHandle z = open_zip(path);
   const zip_int64_t count = zip_get_num_entries(z.get(), 0);
   if (count < 0 || static_cast<std::uint64_t>(count) > limits.max_entries) {
@@ -126,21 +127,6 @@ void list_archive(const fs::path& path, const ArchiveLimits& limits, std::vector
       item.error = "entry shares its bytes with another entry (an overlapping zip bomb): refused";
     }
     out.push_back(std::move(item));
-  }
-}
-
-void list_folder(const fs::path& root, std::vector<InputItem>& out) {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file() &&
-        is_readable_extension(lower_extension(entry.path().filename().string()))) {
-      files.push_back(entry.path());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) {
-    const std::string relative = file.lexically_relative(root).generic_string();
-    out.push_back({relative, file, std::nullopt, {}, {}, {}});
   }
 }
 
@@ -171,28 +157,112 @@ bool is_safe_relative_path(std::string_view path) noexcept {
   return true;
 }
 
-std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
-                                   const ArchiveLimits& limits) {
-  std::vector<InputItem> items;
-  for (const std::string& given : paths) {
-    const fs::path path(given);
+// A folder is walked depth first, each directory's entries sorted by name, which is
+// the order of the files' paths sorted whole. Only the directories on the way down
+// are held, each as its entries not yet visited (last first).
+struct InputWalker::State {
+  std::vector<std::string> paths;
+  std::size_t next_path = 0;
+  ArchiveLimits limits;
+  std::deque<InputItem> ready;  ///< a zip archive's entries, a file, or an error
+  fs::path root;                ///< the folder being walked
+  std::vector<std::vector<fs::directory_entry>> folders;
+  std::unique_ptr<detail::WarcLister> warc;
+
+  // Lists the directory `dir` of the folder being walked; one that cannot be read is
+  // an item carrying why.
+  void enter(const fs::path& dir) {
+    try {
+      std::vector<fs::directory_entry> entries(fs::directory_iterator(dir), {});
+      std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+        return a.path().filename() > b.path().filename();
+      });
+      folders.push_back(std::move(entries));
+    } catch (const fs::filesystem_error& e) {
+      const fs::path name = dir == root ? dir.filename() : dir.lexically_relative(root);
+      ready.push_back({name.generic_string(), dir, std::nullopt, e.code().message(), {}, {}});
+    }
+  }
+
+  // The next file of the folder being walked whose format galley reads, if any is left.
+  std::optional<InputItem> next_in_folder() {
+    while (!folders.empty()) {
+      if (folders.back().empty()) {
+        folders.pop_back();
+        continue;
+      }
+      const fs::directory_entry entry = std::move(folders.back().back());
+      folders.back().pop_back();
+      std::error_code ec;
+      if (entry.is_directory(ec) && !entry.is_symlink(ec)) {  // links to folders not followed
+        enter(entry.path());
+        if (!ready.empty()) return std::nullopt;  // it could not be read: say so first
+      } else if (entry.is_regular_file(ec) &&
+                 is_readable_extension(lower_extension(entry.path().filename().string()))) {
+        return InputItem{entry.path().lexically_relative(root).generic_string(),
+                         entry.path(),
+                         std::nullopt,
+                         {},
+                         {},
+                         {}};
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Starts on the path given next: a folder, a zip archive, a WARC or a file.
+  void start(const fs::path& path) {
     std::error_code ec;
     try {
       if (fs::is_directory(path, ec)) {
-        list_folder(path, items);
+        root = path;
+        enter(path);
       } else if (is_zip_path(path)) {
-        list_archive(path, limits, items);
+        list_archive(path, limits, ready);
       } else if (is_warc_path(path)) {
-        detail::list_warc(path, limits, items);
+        warc = std::make_unique<detail::WarcLister>(path, limits);
       } else {
-        items.push_back({path.filename().string(), path, std::nullopt, {}, {}, {}});
+        ready.push_back({path.filename().string(), path, std::nullopt, {}, {}, {}});
       }
     } catch (const Error& e) {
-      items.push_back({path.filename().string(), path, std::nullopt, e.message(), {}, {}});
-    } catch (const fs::filesystem_error& e) {
-      items.push_back({path.filename().string(), path, std::nullopt, e.code().message(), {}, {}});
+      ready.push_back({path.filename().string(), path, std::nullopt, e.message(), {}, {}});
     }
   }
+};
+
+InputWalker::InputWalker(std::vector<std::string> paths, ArchiveLimits limits)
+    : state_(std::make_unique<State>()) {
+  state_->paths = std::move(paths);
+  state_->limits = limits;
+}
+InputWalker::~InputWalker() = default;
+InputWalker::InputWalker(InputWalker&&) noexcept = default;
+InputWalker& InputWalker::operator=(InputWalker&&) noexcept = default;
+
+std::optional<InputItem> InputWalker::next() {
+  State& s = *state_;
+  for (;;) {
+    if (!s.ready.empty()) {
+      InputItem item = std::move(s.ready.front());
+      s.ready.pop_front();
+      return item;
+    }
+    if (auto item = s.next_in_folder()) return item;
+    if (!s.ready.empty()) continue;
+    if (s.warc) {
+      if (auto item = s.warc->next()) return item;
+      s.warc.reset();
+    }
+    if (s.next_path == s.paths.size()) return std::nullopt;
+    s.start(s.paths[s.next_path++]);
+  }
+}
+
+std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
+                                   const ArchiveLimits& limits) {
+  std::vector<InputItem> items;
+  InputWalker walker(paths, limits);
+  while (std::optional<InputItem> item = walker.next()) items.push_back(std::move(*item));
   return items;
 }
 

@@ -674,25 +674,36 @@ InputItem list_record(WarcSource& source, const WarcHeader& header, WarcPosition
 
 }  // namespace
 
-void list_warc(const fs::path& path, const ArchiveLimits& limits, std::vector<InputItem>& out) {
-  WarcSource source(path, limits);
-  std::uint64_t count = 0;
+WarcLister::WarcLister(const fs::path& path, const ArchiveLimits& limits)
+    : source_(std::make_unique<WarcSource>(path, limits)), limits_(limits) {}
+
+WarcLister::~WarcLister() = default;
+
+std::optional<InputItem> WarcLister::next() {
+  if (ended_) return std::nullopt;
   try {
-    for (;;) {
-      const WarcPosition at = source.position();
-      const std::optional<WarcHeader> header = read_warc_header(source);
-      if (!header) break;
-      if (count == limits.max_entries) {
-        throw Error(ErrorCode::LimitExceeded, path.string(), {},
-                    "archive has more than " + std::to_string(limits.max_entries) + " records");
-      }
-      out.push_back(list_record(source, *header, at, source.position(), ++count));
-      if (!out.back().error.empty()) break;  // cut short: nothing follows
+    const WarcPosition at = source_->position();
+    const std::optional<WarcHeader> header = read_warc_header(*source_);
+    if (!header) {
+      ended_ = true;
+      return std::nullopt;
     }
+    if (count_ == limits_.max_entries) {
+      throw Error(ErrorCode::LimitExceeded, source_->path().string(), {},
+                  "archive has more than " + std::to_string(limits_.max_entries) + " records");
+    }
+    InputItem item = list_record(*source_, *header, at, source_->position(), ++count_);
+    ended_ = !item.error.empty();  // cut short: nothing follows
+    return item;
   } catch (const Error& e) {
     // What was listed stands; the break itself is one more item, so it is reported.
-    out.push_back(
-        {"record-" + std::to_string(count + 1), path, std::nullopt, e.message(), WarcRecord{}, {}});
+    ended_ = true;
+    return InputItem{"record-" + std::to_string(count_ + 1),
+                     source_->path(),
+                     std::nullopt,
+                     e.message(),
+                     WarcRecord{},
+                     {}};
   }
 }
 

@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -215,6 +216,29 @@ TEST_F(BatchWarc, NoStagingIsLeftBesideTheOutput) {
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(dir_.path())) names.push_back(e.path().filename());
   EXPECT_EQ(names, std::vector<std::string>{"out.jsonl"});
+}
+
+// A document that takes long comes first: the lines after it finish earlier and wait
+// for it, so the file keeps the order of the inputs whatever order they finish in.
+TEST_F(BatchWarc, LinesKeepTheInputOrderWhateverOrderTheyFinishIn) {
+  std::string slow = "Slow\n\n";
+  for (int i = 0; i < 20000; ++i) slow += "Sentence " + std::to_string(i) + " of a paragraph.\n\n";
+  std::vector<std::string> args = {"batch", at("slow.txt").string()};
+  std::ofstream(at("slow.txt")) << slow;
+  for (int i = 0; i < 30; ++i) {
+    const fs::path quick = at("quick" + std::to_string(i) + ".txt");
+    std::ofstream(quick) << "Quick " << i << "\n\nA short paragraph.\n";
+    args.push_back(quick.string());
+  }
+  for (const char* a : {"-o", "", "-j", "3", "-q"}) args.emplace_back(a);
+  args[args.size() - 4] = at("out.jsonl.gz").string();
+  ASSERT_EQ(galley(args).exit_code, 0);
+  std::istringstream lines(gunzip(at("out.jsonl.gz")));
+  std::vector<std::string> inputs;
+  for (std::string line; std::getline(lines, line);) {
+    inputs.push_back(Json::parse(line)["source"]["input"]);
+  }
+  EXPECT_EQ(inputs, std::vector<std::string>(args.begin() + 1, args.end() - 5));
 }
 
 TEST_F(BatchWarc, ConvertPointsToBatchAndBundleTakesOnlyTheDocuments) {

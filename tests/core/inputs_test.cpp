@@ -60,6 +60,39 @@ TEST(Inputs, ListsAFolderSortedAndRecursiveWithOnlyWhatAReaderTakes) {
   fs::remove_all(dir);
 }
 
+// The walker goes one directory at a time and gives the files in the order of their
+// paths sorted whole: "a/b.html" before "a.txt" (the component "a" sorts first), and
+// a folder's files in among its subfolders by name.
+TEST(Inputs, AWalkerGivesWhatTheListingGivesOneAtATime) {
+  const fs::path dir = test::temp_dir("inputs-walker");
+  for (const char* name : {"in/a.txt", "in/a/b.html", "in/ab/c.md", "in/a-z.txt", "in/B.txt",
+                           "in/a/z/deep.txt", "in/a/y.json", "in/skip.png", "other.txt"}) {
+    write_text(dir / name, "Text");
+  }
+  fs::create_directory_symlink(dir / "in/a", dir / "in/link");  // a folder link: not followed
+  write_zip(dir / "news.zip", {{"s/one.html", kPage}, {"s/two.html", kPage}});
+  const std::vector<std::string> given = {(dir / "in").string(), (dir / "news.zip").string(),
+                                          (dir / "other.txt").string()};
+  const std::vector<InputItem> listed = list_inputs(given);
+  std::vector<std::string> names;
+  InputWalker walker(given);
+  while (const std::optional<InputItem> item = walker.next()) names.push_back(item->display());
+  EXPECT_FALSE(walker.next());  // and stays at the end
+  std::vector<std::string> expected;
+  for (const char* name :
+       {"B.txt", "a/b.html", "a/y.json", "a/z/deep.txt", "a-z.txt", "a.txt", "ab/c.md"}) {
+    expected.push_back((dir / "in" / name).string());
+  }
+  expected.push_back((dir / "news.zip").string() + "!s/one.html");
+  expected.push_back((dir / "news.zip").string() + "!s/two.html");
+  expected.push_back((dir / "other.txt").string());
+  EXPECT_EQ(names, expected);
+  ASSERT_EQ(listed.size(), names.size());
+  for (std::size_t i = 0; i < listed.size(); ++i) EXPECT_EQ(listed[i].display(), names[i]);
+  EXPECT_EQ(listed[3].relative, "a/z/deep.txt");
+  fs::remove_all(dir);
+}
+
 TEST(Inputs, ReadsAnArchivesEntriesAndTheImagesBesideThem) {
   const fs::path dir = test::temp_dir("inputs-zip");
   const fs::path archive = dir / "news.zip";

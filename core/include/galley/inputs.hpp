@@ -94,6 +94,28 @@ bool is_safe_relative_path(std::string_view path) noexcept;
 std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
                                    const ArchiveLimits& limits = {});
 
+/// The items of list_inputs one at a time, in the same order, for inputs too many to
+/// hold at once: a folder is read one directory at a time and a WARC one record at a
+/// time. A zip archive's entries are listed when it is reached (libzip holds its
+/// central directory in memory anyway).
+///
+///   galley::InputWalker walker({"crawl.warc.gz"});
+///   while (std::optional<galley::InputItem> item = walker.next()) { ... }
+class InputWalker {
+ public:
+  explicit InputWalker(std::vector<std::string> paths, ArchiveLimits limits = {});
+  ~InputWalker();
+  InputWalker(InputWalker&&) noexcept;
+  InputWalker& operator=(InputWalker&&) noexcept;
+
+  /// The next item; nullopt after the last.
+  std::optional<InputItem> next();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 /// Reads the items list_inputs gave, keeping the current archive open between
 /// consecutive entries (or records) of it, so reading costs the same whatever the
 /// archive's size.

@@ -131,11 +131,28 @@ std::string http_body(std::string_view payload, const HttpHead& head, std::size_
 /// "https://example.com/news/story.html?id=3" gives "example.com/news/story_3a8c….html".
 std::string warc_output_path(std::string_view uri);
 
-/// Lists the records of the WARC at `path` as input items (see list_inputs).
-void list_warc(const std::filesystem::path& path, const ArchiveLimits& limits,
-               std::vector<InputItem>& out);
+/// The records of a WARC as input items (see list_inputs), one at a time, so a crawl
+/// of any size is listed in the memory of one record's heads.
+class WarcLister {
+ public:
+  /// Opens the WARC at `path`; throws Error (Io) when it cannot be read.
+  WarcLister(const std::filesystem::path& path, const ArchiveLimits& limits);
+  ~WarcLister();
+  WarcLister(const WarcLister&) = delete;
+  WarcLister& operator=(const WarcLister&) = delete;
 
-/// The document of a record list_warc listed, read from `source` (which must read
+  /// The next record's item; nullopt after the last. A WARC that breaks off ends with
+  /// one item carrying the error.
+  std::optional<InputItem> next();
+
+ private:
+  std::unique_ptr<WarcSource> source_;
+  ArchiveLimits limits_;
+  std::uint64_t count_ = 0;  ///< records listed
+  bool ended_ = false;
+};
+
+/// The document of a record WarcLister listed, read from `source` (which must read
 /// the item's file). Throws Error naming the item when the record changed or is cut short.
 std::string load_warc_document(WarcSource& source, const InputItem& item, std::size_t max_bytes);
 
