@@ -507,7 +507,7 @@ CLI::App* add_batch_command(CLI::App& app, BatchArgs& args) {
       ->required();
   cmd->add_option("-o,--output", args.output,
                   "Output folder, an archive ending in .zip, or one JSON Lines file ending in "
-                  ".jsonl or .jsonl.gz");
+                  ".jsonl or .jsonl.gz (- for standard output)");
   cmd->add_option("-t,--to", args.to,
                   "Output formats, comma-separated (e.g. md,json; default: markdown, or jsonl "
                   "for a .jsonl output)");

@@ -230,24 +230,23 @@ void ArchiveTarget::finish() {
 // Memory holds where each line is, not the lines.
 // Lines arrive from the workers in any order and go into the output in input order
 // as soon as every line before them is in, or known to be missing. Only the lines that
-// arrive early wait, in a staging file beside the output, so memory holds neither the
-// lines nor an entry per input: a crawl of any size is written in the same memory.
+// arrive early wait, in a staging file, so memory holds neither the lines nor an entry
+// per input: a crawl of any size is written in the same memory. The staging file has
+// no name from the start, so no end of the run, not even kill -9, leaves it behind.
 class JsonLinesTarget final : public OutputTarget {
  public:
-  explicit JsonLinesTarget(fs::path output);
-  ~JsonLinesTarget() override {
-    if (staging_ >= 0) ::close(staging_);
-    std::error_code ec;
-    fs::remove(staging_path_, ec);
-  }
+  /// Writes to `output`, or to standard output for "-".
+  explicit JsonLinesTarget(const fs::path& output);
+  ~JsonLinesTarget() override { ::close(staging_); }
   void write(std::size_t input, const std::string&, std::string_view bytes) override;
   void pass(std::size_t input) override;
   // One output per input: nothing is ever taken back.
   void remove(const std::string&) override {}
   bool has(const std::string&) const override { return false; }
+  // The temporary file of a regular file's output (a stream is written in place).
   std::size_t remove_leftovers(const std::vector<std::vector<std::string>>&) override {
-    return remove_stale_staging(staging_path_, staging_prefix(output_)) +
-           remove_leftover_temporaries({output_});
+    if (output_place(output_).kind != OutputPlace::Kind::File) return 0;
+    return remove_leftover_temporaries({output_});
   }
   void finish() override;
 
@@ -261,7 +260,6 @@ class JsonLinesTarget final : public OutputTarget {
   void emit_ready();
 
   fs::path output_;
-  fs::path staging_path_;
   int staging_ = -1;
   off_t staging_end_ = 0;
   std::mutex mutex_;
@@ -272,7 +270,8 @@ class JsonLinesTarget final : public OutputTarget {
   std::optional<Error> failed_;          ///< a write to the output failed: no more
 };
 
-JsonLinesTarget::JsonLinesTarget(fs::path output) : output_(std::move(output)) {
+JsonLinesTarget::JsonLinesTarget(const fs::path& output)
+    : output_(output == "-" ? fs::path("/dev/stdout") : output) {
   const fs::path dir = staging_parent(output_place(output_));
   fs::create_directories(dir);
   std::string pattern = (dir / (staging_prefix(output_) + "XXXXXX")).string();
@@ -280,7 +279,7 @@ JsonLinesTarget::JsonLinesTarget(fs::path output) : output_(std::move(output)) {
   if (staging_ < 0) {
     throw Error(ErrorCode::Io, output_.string(), {}, "cannot create a staging file");
   }
-  staging_path_ = pattern;
+  ::unlink(pattern.c_str());
 }
 
 // Into the output; a failure there spoils the output whole, so every later write and
@@ -372,7 +371,7 @@ std::string strip_extension(const std::string& relative) {
 
 bool is_json_lines_path(const fs::path& path) {
   const std::string name = path.filename().string();
-  return name.ends_with(".jsonl") || name.ends_with(".jsonl.gz");
+  return path == "-" || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz");
 }
 
 std::unique_ptr<OutputTarget> open_output(const fs::path& path, bool resume) {

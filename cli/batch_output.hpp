@@ -35,7 +35,8 @@ class OutputTarget {
   virtual void finish() = 0;
 };
 
-/// True for a JSON Lines output: a name ending in ".jsonl" or ".jsonl.gz".
+/// True for a JSON Lines output: a name ending in ".jsonl" or ".jsonl.gz", or "-"
+/// (standard output, where the lines stream as they come).
 bool is_json_lines_path(const std::filesystem::path& path);
 
 /// A folder target, an archive target when `path` ends in ".zip", or one JSON Lines

@@ -241,6 +241,20 @@ TEST_F(BatchWarc, LinesKeepTheInputOrderWhateverOrderTheyFinishIn) {
   EXPECT_EQ(inputs, std::vector<std::string>(args.begin() + 1, args.end() - 5));
 }
 
+// "-o -": the same lines on standard output, for a pipeline's next program.
+TEST_F(BatchWarc, DashWritesTheLinesToStandardOutput) {
+  const auto file = galley({"batch", crawl().string(), "-o", at("out.jsonl").string(), "-q"});
+  const auto piped =
+      galley({"batch", crawl().string(), "-o", "-", "--report", at("r.jsonl").string(), "-q"});
+  EXPECT_EQ(piped.exit_code, file.exit_code) << piped.err;
+  EXPECT_EQ(piped.out, slurp(at("out.jsonl")));
+  EXPECT_NE(slurp(at("r.jsonl")).find(R"("outputs":["-"])"), std::string::npos);
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir_.path())) names.push_back(e.path().filename());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"out.jsonl", "r.jsonl"}));
+}
+
 TEST_F(BatchWarc, ConvertPointsToBatchAndBundleTakesOnlyTheDocuments) {
   const auto convert = galley({"convert", crawl().string()});
   EXPECT_EQ(convert.exit_code, 1);
