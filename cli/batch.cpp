@@ -46,6 +46,7 @@ using Clock = std::chrono::steady_clock;
 struct PlannedInput {
   InputItem item;
   std::vector<std::string> outputs;
+  std::vector<Renamed> renamed;  ///< outputs named otherwise than wanted, to warn of
 };
 
 // The inputs of a run in order, one at a time; nullopt after the last (and from then on).
@@ -186,6 +187,10 @@ struct Plan {
   bool lines = false;                   ///< every output goes into one JSON Lines file
 };
 
+std::string warning_for(const Renamed& r) {
+  return "galley: warning: " + r.input + ": output " + r.wanted + " is taken; writing " + r.given;
+}
+
 // A JSON Lines output's line for `item`: the article with a "source" key naming the
 // input and, for a WARC record, the record (docs/json-schema.md).
 std::string with_source(std::string line, const InputItem& item) {
@@ -248,6 +253,7 @@ void Batch::produce(const NextInput& next, JobQueue& queue) {
   while (!stop_.stop_requested()) {
     std::optional<PlannedInput> planned = next();
     if (!planned) break;
+    for (const Renamed& r : planned->renamed) progress_->say(warning_for(r));
     Job job{produced_++, std::move(*planned), std::nullopt, std::nullopt};
     const InputItem& item = job.planned.item;
     try {
@@ -445,16 +451,6 @@ std::map<std::size_t, ReportRecord> find_done(const BatchArgs& args,
   return done;
 }
 
-// Removes the temporary files and staging folders a killed run left behind.
-void remove_leftovers(const BatchArgs& args, const std::vector<std::vector<std::string>>& planned,
-                      OutputTarget& target) {
-  std::size_t removed = target.remove_leftovers(planned);
-  if (!args.report.empty()) removed += remove_leftover_temporaries({args.report});
-  if (removed > 0 && !args.quiet) {
-    std::cerr << "galley: removed " << removed << " temporary file(s) an interrupted run left\n";
-  }
-}
-
 // Checks the options against each other and chooses the writers.
 Plan plan_run(const BatchArgs& args) {
   if (args.output.empty()) throw CLI::ValidationError("--output", "batch needs -o OUTPUT");
@@ -487,7 +483,7 @@ NextInput next_listed(std::vector<InputItem>& items, std::vector<std::vector<std
   return [&, i = std::size_t{0}]() mutable -> std::optional<PlannedInput> {
     for (; i < items.size(); ++i) {
       if (done.contains(i)) continue;
-      PlannedInput input{std::move(items[i]), std::move(planned[i])};
+      PlannedInput input{std::move(items[i]), std::move(planned[i]), {}};
       ++i;
       return input;
     }
@@ -542,28 +538,28 @@ int run_batch(const BatchArgs& args) {
     if (!first) {
       throw Error(ErrorCode::Io, args.inputs.front(), {}, "no inputs in a format galley reads");
     }
-    // Into a folder or an archive every input is listed and named before the run, as
-    // names must not collide and --resume matches them. Into a JSON Lines file the
-    // names would only order the lines, so the inputs are walked while they are
-    // converted and memory stays flat however many a crawl holds.
+    OutputNamer namer(plan.extensions);
+    // Inputs are walked while they convert, so memory stays flat however many there
+    // are. Only --resume lists them all first: the report an earlier run left is
+    // replaced only once the new one holds every input that run converted.
     std::vector<InputItem> items;
     std::vector<std::vector<std::string>> planned;
-    if (!plan.lines) {
+    if (args.resume) {
       items.push_back(std::move(*first));
       while (std::optional<InputItem> item = next_item()) items.push_back(std::move(*item));
       std::vector<Renamed> renamed;
-      planned = plan_outputs(items, plan.extensions, renamed);
+      for (const InputItem& item : items) planned.push_back(namer.name(item, renamed));
       for (const Renamed& r : args.quiet ? std::vector<Renamed>{} : renamed) {
-        std::cerr << "galley: warning: " << r.input << ": output " << r.wanted
-                  << " is taken; writing " << r.given << '\n';
+        std::cerr << warning_for(r) << '\n';
       }
     }
     // Signals are watched from here on, so that an interrupt never leaves the
     // report or the archive half made.
     std::stop_source stop, abandon;
     SignalWatcher watcher(stop, abandon);
-    const auto target = open_output(args.output, args.resume);
-    remove_leftovers(args, planned, *target);
+    const auto target = open_output(args.output, args.resume, plan.extensions);
+    const std::size_t report_leftovers =
+        args.report.empty() ? 0 : remove_leftover_temporaries({args.report});
     ReportWriter report(args.report);
     const auto done = find_done(args, items, planned, *target);
     for (auto [i, record] : done) {
@@ -571,24 +567,30 @@ int run_batch(const BatchArgs& args) {
       report.add(record);
     }
     report.publish();  // replaces the earlier report only now that it holds as much
-    NextInput next;
-    if (plan.lines) {
-      next = [&]() -> std::optional<PlannedInput> {
+    NextInput next = next_listed(items, planned, done);
+    if (!args.resume) {
+      next = [&, lines = plan.lines]() -> std::optional<PlannedInput> {
         std::optional<InputItem> item = first ? std::exchange(first, std::nullopt) : next_item();
         if (!item) return std::nullopt;
-        std::vector<std::string> outputs;
-        if (item->skipped.empty()) outputs.push_back(args.output);  // the file holds its line
-        return PlannedInput{std::move(*item), std::move(outputs)};
+        PlannedInput input{std::move(*item), {}, {}};
+        if (!lines) {
+          input.outputs = namer.name(input.item, input.renamed);
+        } else if (input.item.skipped.empty()) {
+          input.outputs.push_back(args.output);  // the file holds its line
+        }
+        return input;
       };
-    } else {
-      next = next_listed(items, planned, done);
     }
     const auto expected =
-        plan.lines ? std::nullopt : std::optional<std::size_t>(items.size() - done.size());
+        args.resume ? std::optional<std::size_t>(items.size() - done.size()) : std::nullopt;
     const bool resumable = !plan.lines;
     Batch batch(args, std::move(plan), *target, report, stop, abandon);
     const BatchSummary summary = batch.run(next, expected, done.size());
     target->finish();
+    if (const std::size_t removed = report_leftovers + target->leftovers_removed();
+        removed > 0 && !args.quiet) {
+      std::cerr << "galley: removed " << removed << " temporary file(s) an interrupted run left\n";
+    }
     const auto report_error = report.finish(summary);
     print_summary(summary, args.quiet, resumable);
     if (report_error) {

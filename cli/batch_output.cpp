@@ -42,8 +42,12 @@ void remove_written(const fs::path& path) {
 
 class FolderTarget final : public OutputTarget {
  public:
-  explicit FolderTarget(fs::path root) : root_(std::move(root)) { fs::create_directories(root_); }
+  FolderTarget(fs::path root, std::vector<std::string> extensions)
+      : root_(std::move(root)), extensions_(std::move(extensions)) {
+    fs::create_directories(root_);
+  }
   void write(std::size_t, const std::string& relative, std::string_view bytes) override {
+    clean_folder_of(relative);
     write_under(root_, relative, bytes);
   }
   void remove(const std::string& relative) override { remove_written(root_ / relative); }
@@ -51,31 +55,34 @@ class FolderTarget final : public OutputTarget {
     std::error_code ec;
     return fs::is_regular_file(root_ / relative, ec);
   }
-  // One scan per folder of outputs; the planned names are looked up in place, not
-  // copied, as a run may plan hundreds of thousands.
-  std::size_t remove_leftovers(const std::vector<std::vector<std::string>>& relatives) override {
-    std::unordered_set<std::string_view> planned;
-    std::set<std::string_view> folders;
-    for (const auto& outputs : relatives) {
-      for (const std::string& relative : outputs) {
-        planned.insert(relative);
-        const std::size_t slash = relative.rfind('/');
-        folders.insert(
-            std::string_view(relative).substr(0, slash == std::string::npos ? 0 : slash + 1));
-      }
-    }
-    std::size_t removed = 0;
-    for (const std::string_view folder : folders) {
-      removed += remove_leftover_temporaries_in(root_ / folder, [&](const std::string& name) {
-        return planned.count(std::string(folder) + name) > 0;
-      });
-    }
-    return removed;
+  std::size_t leftovers_removed() override {
+    std::lock_guard lock(mutex_);
+    return removed_;
   }
   void finish() override {}
 
  private:
+  // Before this run first writes into a folder: the temporaries that a killed run left
+  // there while writing an output of this run's kind (a name ending in one of its
+  // extensions), one scan per folder. Done under the lock, which every write passes
+  // first, so none of this run's own temporaries is there yet.
+  void clean_folder_of(const std::string& relative) {
+    const std::size_t slash = relative.rfind('/');
+    const std::string folder = relative.substr(0, slash == std::string::npos ? 0 : slash);
+    std::lock_guard lock(mutex_);
+    if (!cleaned_.insert(folder).second) return;
+    const auto is_output = [&](const std::string& name) {
+      return std::any_of(extensions_.begin(), extensions_.end(),
+                         [&](const std::string& ext) { return name.ends_with(ext); });
+    };
+    removed_ += remove_leftover_temporaries_in(root_ / folder, is_output);
+  }
+
   fs::path root_;
+  std::vector<std::string> extensions_;
+  std::mutex mutex_;
+  std::unordered_set<std::string> cleaned_;  ///< folders, relative to the root
+  std::size_t removed_ = 0;
 };
 
 // The staging folder goes beside the file the archive will replace (symbolic links
@@ -151,7 +158,7 @@ class ArchiveTarget final : public OutputTarget {
   bool has(const std::string& relative) const override {
     return earlier_ && zip_name_locate(earlier_.get(), relative.c_str(), 0) >= 0;
   }
-  std::size_t remove_leftovers(const std::vector<std::vector<std::string>>&) override;
+  std::size_t leftovers_removed() override { return removed_; }
   void finish() override;
 
  private:
@@ -163,6 +170,7 @@ class ArchiveTarget final : public OutputTarget {
   ZipHandle earlier_;  ///< with --resume, the archive being extended
   std::mutex mutex_;
   std::set<std::string> entries_;
+  std::size_t removed_ = 0;  ///< staging of killed runs
 };
 
 ArchiveTarget::ArchiveTarget(fs::path archive, bool resume)
@@ -174,12 +182,10 @@ ArchiveTarget::ArchiveTarget(fs::path archive, bool resume)
     throw Error(ErrorCode::Io, archive_.string(), {}, "cannot create a staging folder");
   }
   staging_root_ = pattern;
+  if (place_.kind == OutputPlace::Kind::File) {
+    removed_ = remove_stale_staging(staging_root_, staging_prefix(archive_));
+  }
   if (resume) earlier_ = earlier_archive(place_, archive_.string());
-}
-
-std::size_t ArchiveTarget::remove_leftovers(const std::vector<std::vector<std::string>>&) {
-  if (place_.kind != OutputPlace::Kind::File) return 0;
-  return remove_stale_staging(staging_root_, staging_prefix(archive_));
 }
 
 // Every entry the archive will hold, in name order: the ones written by this run
@@ -224,10 +230,6 @@ void ArchiveTarget::finish() {
   move_file_to_output(temp, archive_);
 }
 
-// One JSON Lines file of every output, in input order. Lines come in the order
-// conversions finish; each is appended to a staging file beside the output as it comes,
-// and finish() copies them in input order into the output, gzip'd for a ".gz" name.
-// Memory holds where each line is, not the lines.
 // Lines arrive from the workers in any order and go into the output in input order
 // as soon as every line before them is in, or known to be missing. Only the lines that
 // arrive early wait, in a staging file, so memory holds neither the lines nor an entry
@@ -243,11 +245,7 @@ class JsonLinesTarget final : public OutputTarget {
   // One output per input: nothing is ever taken back.
   void remove(const std::string&) override {}
   bool has(const std::string&) const override { return false; }
-  // The temporary file of a regular file's output (a stream is written in place).
-  std::size_t remove_leftovers(const std::vector<std::vector<std::string>>&) override {
-    if (output_place(output_).kind != OutputPlace::Kind::File) return 0;
-    return remove_leftover_temporaries({output_});
-  }
+  std::size_t leftovers_removed() override { return removed_; }
   void finish() override;
 
  private:
@@ -260,6 +258,7 @@ class JsonLinesTarget final : public OutputTarget {
   void emit_ready();
 
   fs::path output_;
+  std::size_t removed_ = 0;  ///< temporaries of the output that killed runs left
   int staging_ = -1;
   off_t staging_end_ = 0;
   std::mutex mutex_;
@@ -280,6 +279,10 @@ JsonLinesTarget::JsonLinesTarget(const fs::path& output)
     throw Error(ErrorCode::Io, output_.string(), {}, "cannot create a staging file");
   }
   ::unlink(pattern.c_str());
+  // The temporary file of a regular file's output (a stream is written in place).
+  if (output_place(output_).kind == OutputPlace::Kind::File) {
+    removed_ = remove_leftover_temporaries({output_});
+  }
 }
 
 // Into the output; a failure there spoils the output whole, so every later write and
@@ -374,34 +377,28 @@ bool is_json_lines_path(const fs::path& path) {
   return path == "-" || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz");
 }
 
-std::unique_ptr<OutputTarget> open_output(const fs::path& path, bool resume) {
+std::unique_ptr<OutputTarget> open_output(const fs::path& path, bool resume,
+                                          const std::vector<std::string>& extensions) {
   if (is_json_lines_path(path)) return std::make_unique<JsonLinesTarget>(path);
   if (is_zip_path(path)) return std::make_unique<ArchiveTarget>(path, resume);
-  return std::make_unique<FolderTarget>(path);
+  return std::make_unique<FolderTarget>(path, extensions);
 }
 
-std::vector<std::vector<std::string>> plan_outputs(const std::vector<InputItem>& items,
-                                                   const std::vector<std::string>& extensions,
-                                                   std::vector<Renamed>& renamed) {
-  std::set<std::string> taken;
-  std::vector<std::vector<std::string>> plan;
-  plan.reserve(items.size());
-  for (const InputItem& item : items) {
-    std::vector<std::string> outputs;
-    for (const std::string& ext : item.skipped.empty() ? extensions : std::vector<std::string>{}) {
-      const std::string wanted = strip_extension(item.relative) + ext;
-      std::string given = wanted;
-      for (int n = 1; taken.count(given); ++n) {
-        given = n == 1 ? item.relative + ext
-                       : strip_extension(item.relative) + "." + std::to_string(n) + ext;
-      }
-      if (given != wanted) renamed.push_back({item.display(), wanted, given});
-      taken.insert(given);
-      outputs.push_back(given);
+std::vector<std::string> OutputNamer::name(const InputItem& item, std::vector<Renamed>& renamed) {
+  std::vector<std::string> outputs;
+  if (!item.skipped.empty()) return outputs;
+  for (const std::string& ext : extensions_) {
+    const std::string wanted = strip_extension(item.relative) + ext;
+    std::string given = wanted;
+    for (int n = 1; taken_.count(given); ++n) {
+      given = n == 1 ? item.relative + ext
+                     : strip_extension(item.relative) + "." + std::to_string(n) + ext;
     }
-    plan.push_back(std::move(outputs));
+    if (given != wanted) renamed.push_back({item.display(), wanted, given});
+    taken_.insert(given);
+    outputs.push_back(std::move(given));
   }
-  return plan;
+  return outputs;
 }
 
 }  // namespace galley::cli

@@ -9,6 +9,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include <galley/inputs.hpp>
@@ -28,9 +30,10 @@ class OutputTarget {
   virtual void remove(const std::string& relative) = 0;
   /// True when an earlier run left this output complete (for --resume).
   virtual bool has(const std::string& relative) const = 0;
-  /// Removes what a killed run left while writing these outputs (temporary files,
-  /// staging folders); returns how many it removed.
-  virtual std::size_t remove_leftovers(const std::vector<std::vector<std::string>>& relatives) = 0;
+  /// How many files a killed run left where this one writes (temporary files, staging)
+  /// the target removed: when it opened, or (a folder) as it first wrote into each
+  /// folder.
+  virtual std::size_t leftovers_removed() = 0;
   /// Completes the target (packs the archive); outputs written so far are kept.
   virtual void finish() = 0;
 };
@@ -42,8 +45,10 @@ bool is_json_lines_path(const std::filesystem::path& path);
 /// A folder target, an archive target when `path` ends in ".zip", or one JSON Lines
 /// file (is_json_lines_path) holding a line per input in input order. With `resume`,
 /// an archive that exists is read, and its entries not written again are kept; a JSON
-/// Lines file is always written whole.
-std::unique_ptr<OutputTarget> open_output(const std::filesystem::path& path, bool resume);
+/// Lines file is always written whole. `extensions`: of the outputs written, so that
+/// a folder's temporaries left by a killed run are told from others.
+std::unique_ptr<OutputTarget> open_output(const std::filesystem::path& path, bool resume,
+                                          const std::vector<std::string>& extensions);
 
 /// A warning about an output name changed to avoid a collision.
 struct Renamed {
@@ -52,12 +57,20 @@ struct Renamed {
   std::string given;
 };
 
-/// Output paths for every input and extension: "a/story.html" + ".md" gives
-/// "a/story.md". When two inputs would share a name, the later one (in input order)
-/// keeps its own extension ("a/story.pdf.md"), then gains a counter, so names are
-/// deterministic; each change is listed in `renamed`.
-std::vector<std::vector<std::string>> plan_outputs(const std::vector<InputItem>& items,
-                                                   const std::vector<std::string>& extensions,
-                                                   std::vector<Renamed>& renamed);
+/// Output paths for inputs in input order: "a/story.html" with ".md" gives
+/// "a/story.md". When an input would take a name an earlier one has, it keeps its own
+/// extension ("a/story.pdf.md"), then gains a counter, so names are deterministic. It
+/// holds the names given, not the inputs.
+class OutputNamer {
+ public:
+  explicit OutputNamer(std::vector<std::string> extensions) : extensions_(std::move(extensions)) {}
+  /// The outputs of the next input, one per extension (none for an item with no
+  /// document); a changed name is added to `renamed`.
+  std::vector<std::string> name(const InputItem& item, std::vector<Renamed>& renamed);
+
+ private:
+  std::vector<std::string> extensions_;
+  std::unordered_set<std::string> taken_;
+};
 
 }  // namespace galley::cli

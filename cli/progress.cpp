@@ -39,6 +39,12 @@ void Progress::done(bool ok, const std::string& error) {
   if (Clock::now() - last_draw_ >= interval || (terminal_ && !ok)) draw(false);
 }
 
+void Progress::say(const std::string& line) {
+  if (quiet_) return;
+  std::lock_guard lock(mutex_);
+  std::fprintf(stderr, "%s%s\n", terminal_ ? "\r\033[K" : "", line.c_str());
+}
+
 void Progress::finish() {
   if (quiet_) return;
   std::lock_guard lock(mutex_);

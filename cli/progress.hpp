@@ -17,6 +17,8 @@ class Progress {
   Progress(std::optional<std::size_t> total, bool quiet);
   /// Records one finished input, from any thread; failures are printed as they happen.
   void done(bool ok, const std::string& error);
+  /// Prints a line (a warning) between the redraws, from any thread.
+  void say(const std::string& line);
   /// Prints the final state.
   void finish();
 
