@@ -210,17 +210,18 @@ class Batch {
   /// `stop` ends the run early (conversions in progress finish); `abandon` gives up
   /// those in progress as well.
   Batch(const BatchArgs& args, Plan plan, OutputTarget& target, ReportWriter& report,
-        std::stop_source stop, std::stop_source abandon)
+        Progress& progress, std::stop_source stop, std::stop_source abandon)
       : args_(args),
         plan_(std::move(plan)),
         target_(target),
         report_(report),
+        progress_(progress),
         stop_(std::move(stop)),
         abandon_(std::move(abandon)) {}
 
   /// Converts the inputs `next` gives. `expected`: how many it will give, when they
-  /// were listed first (for the progress line); `already_done`: how many inputs an
-  /// earlier run converted (--resume), which `next` leaves out.
+  /// were listed first; `already_done`: how many inputs an earlier run converted
+  /// (--resume), which `next` leaves out.
   BatchSummary run(const NextInput& next, std::optional<std::size_t> expected,
                    std::size_t already_done);
 
@@ -235,11 +236,11 @@ class Batch {
   Plan plan_;
   OutputTarget& target_;
   ReportWriter& report_;
+  Progress& progress_;
   const WriteOptions write_options_ = write_options_from_environment();
   const bool reads_images_ = writes_resources(plan_.writers);  ///< a format embeds them
   std::stop_source stop_;     ///< no new conversions (the first Ctrl-C)
   std::stop_source abandon_;  ///< conversions in progress given up (the second)
-  Progress* progress_ = nullptr;
   std::mutex counts_mutex_;
   BatchSummary summary_;
   std::size_t produced_ = 0;  ///< inputs taken from `next`
@@ -253,7 +254,7 @@ void Batch::produce(const NextInput& next, JobQueue& queue) {
   while (!stop_.stop_requested()) {
     std::optional<PlannedInput> planned = next();
     if (!planned) break;
-    for (const Renamed& r : planned->renamed) progress_->say(warning_for(r));
+    for (const Renamed& r : planned->renamed) progress_.say(warning_for(r));
     Job job{produced_++, std::move(*planned), std::nullopt, std::nullopt};
     const InputItem& item = job.planned.item;
     try {
@@ -356,7 +357,7 @@ void Batch::work(JobQueue& queue) {
       (record->status == "ignored" ? summary_.ignored : ok ? summary_.ok : summary_.failed) += 1;
       unfinished_.erase(job->index);
     }
-    if (progress_) progress_->done(ok, ok ? std::string() : record->error);
+    progress_.done(ok, ok ? std::string() : record->error);
   }
 }
 
@@ -382,8 +383,6 @@ BatchSummary Batch::run(const NextInput& next, std::optional<std::size_t> expect
   summary_.skipped = already_done;
   const unsigned jobs = worker_count(
       args_.jobs, expected.value_or(std::numeric_limits<std::size_t>::max()), args_.quiet);
-  Progress progress(expected, args_.quiet);
-  progress_ = &progress;
   {
     JobQueue queue(2 * jobs);
     const auto workers = start_workers(
@@ -397,7 +396,7 @@ BatchSummary Batch::run(const NextInput& next, std::optional<std::size_t> expect
     queue.close(stop_.stop_requested());
   }
   count_what_was_left(next);
-  progress.finish();
+  progress_.finish();
   summary_.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return summary_;
 }
@@ -449,6 +448,19 @@ std::map<std::size_t, ReportRecord> find_done(const BatchArgs& args,
     }
   }
   return done;
+}
+
+// How many inputs of this shard there are, walking them again; nullopt when `token`
+// stops the count first.
+std::optional<std::size_t> count_inputs(const BatchArgs& args, Shard shard,
+                                        const std::stop_token& token) {
+  InputWalker walker(args.inputs, args.input.archive_limits);
+  std::size_t count = 0;
+  while (const std::optional<InputItem> item = walker.next()) {
+    if (token.stop_requested()) return std::nullopt;
+    count += in_shard(*item, shard) ? 1 : 0;
+  }
+  return count;
 }
 
 // Checks the options against each other and chooses the writers.
@@ -584,7 +596,15 @@ int run_batch(const BatchArgs& args) {
     const auto expected =
         args.resume ? std::optional<std::size_t>(items.size() - done.size()) : std::nullopt;
     const bool resumable = !plan.lines;
-    Batch batch(args, std::move(plan), *target, report, stop, abandon);
+    Progress progress(expected, args.quiet);
+    // Inputs not listed first are counted on the side, for the progress line's total.
+    std::jthread counter;
+    if (!expected && !args.quiet) {
+      counter = std::jthread([&](std::stop_token token) {
+        if (const auto total = count_inputs(args, shard, token)) progress.set_total(*total);
+      });
+    }
+    Batch batch(args, std::move(plan), *target, report, progress, stop, abandon);
     const BatchSummary summary = batch.run(next, expected, done.size());
     target->finish();
     if (const std::size_t removed = report_leftovers + target->leftovers_removed();

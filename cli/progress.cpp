@@ -39,6 +39,11 @@ void Progress::done(bool ok, const std::string& error) {
   if (Clock::now() - last_draw_ >= interval || (terminal_ && !ok)) draw(false);
 }
 
+void Progress::set_total(std::size_t total) {
+  std::lock_guard lock(mutex_);
+  total_ = total;
+}
+
 void Progress::say(const std::string& line) {
   if (quiet_) return;
   std::lock_guard lock(mutex_);
@@ -60,7 +65,8 @@ void Progress::draw(bool final) {
   if (!total_) {
     std::fprintf(stderr, "%s[%zu] %.1f docs/s, %zu failed%s", start, finished_, rate, failed_, end);
   } else {
-    const double eta = rate > 0 ? static_cast<double>(*total_ - finished_) / rate : 0.0;
+    const std::size_t left = *total_ > finished_ ? *total_ - finished_ : 0;
+    const double eta = rate > 0 ? static_cast<double>(left) / rate : 0.0;
     std::fprintf(stderr, "%s[%zu/%zu] %.1f docs/s, ETA %s, %zu failed%s", start, finished_, *total_,
                  rate, clock_text(eta).c_str(), failed_, end);
   }

@@ -17,6 +17,8 @@ class Progress {
   Progress(std::optional<std::size_t> total, bool quiet);
   /// Records one finished input, from any thread; failures are printed as they happen.
   void done(bool ok, const std::string& error);
+  /// Sets the total once it is known, from any thread.
+  void set_total(std::size_t total);
   /// Prints a line (a warning) between the redraws, from any thread.
   void say(const std::string& line);
   /// Prints the final state.

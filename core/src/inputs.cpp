@@ -4,7 +4,7 @@
 #include <zip.h>
 
 #include <algorithm>
-#include <deque>
+#include <utility>
 
 #include <galley/galley.hpp>
 
@@ -103,32 +103,50 @@ ZipHandle open_zip(const fs::path& path) {
   return ZipHandle(z);
 }
 
-void list_archive(const fs::path& path, const ArchiveLimits& limits, std::deque<InputItem>& out) {
-  ZipHandle z = open_zip(path);
-  const zip_int64_t count = zip_get_num_entries(z.get(), 0);
-  if (count < 0 || static_cast<std::uint64_t>(count) > limits.max_entries) {
-    throw Error(ErrorCode::LimitExceeded, path.string(), {},
-                "archive has " + std::to_string(count) + " entries, over the limit of " +
-                    std::to_string(limits.max_entries));
-  }
-  const std::vector<bool> overlapping = detail::overlapping_entries(path);
-  for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(count); ++i) {
-    const char* raw = zip_get_name(z.get(), i, ZIP_FL_ENC_GUESS);
-    const std::string name = raw ? raw : "";
-    if (!name.empty() && name.back() == '/') continue;  // a folder entry
-    // Entries that are not inputs (the images beside a page) are not listed at all.
-    if (!is_readable_extension(lower_extension(name))) continue;
-    InputItem item{name, path, i, {}, {}, {}};
-    if (!is_safe_relative_path(name)) {
-      item.error = "unsafe entry name (absolute, '..', drive letter or backslash): refused";
-    } else if (is_symlink_entry(z.get(), i)) {
-      item.error = "symbolic link entry: not followed";
-    } else if (i < overlapping.size() && overlapping[i]) {
-      item.error = "entry shares its bytes with another entry (an overlapping zip bomb): refused";
+// The entries of a zip archive as input items, one at a time: libzip holds the
+// central directory, and the layout check one bit per entry.
+class ZipLister {
+ public:
+  ZipLister(const fs::path& path, const ArchiveLimits& limits) : path_(path), zip_(open_zip(path)) {
+    const zip_int64_t count = zip_get_num_entries(zip_.get(), 0);
+    if (count < 0 || static_cast<std::uint64_t>(count) > limits.max_entries) {
+      throw Error(ErrorCode::LimitExceeded, path.string(), {},
+                  "archive has " + std::to_string(count) + " entries, over the limit of " +
+                      std::to_string(limits.max_entries));
     }
-    out.push_back(std::move(item));
+    count_ = static_cast<zip_uint64_t>(count);
+    overlapping_ = detail::overlapping_entries(path);
   }
-}
+
+  // The next entry whose extension a reader claims (not folders, nor the images beside
+  // a page), with the error that refuses it if any; nullopt after the last.
+  std::optional<InputItem> next() {
+    while (next_ < count_) {
+      const zip_uint64_t i = next_++;
+      const char* raw = zip_get_name(zip_.get(), i, ZIP_FL_ENC_GUESS);
+      std::string name = raw ? raw : "";
+      if ((!name.empty() && name.back() == '/') || !is_readable_extension(lower_extension(name))) {
+        continue;
+      }
+      InputItem item{std::move(name), path_, i, {}, {}, {}};
+      if (!is_safe_relative_path(item.relative)) {
+        item.error = "unsafe entry name (absolute, '..', drive letter or backslash): refused";
+      } else if (is_symlink_entry(zip_.get(), i)) {
+        item.error = "symbolic link entry: not followed";
+      } else if (i < overlapping_.size() && overlapping_[i]) {
+        item.error = "entry shares its bytes with another entry (an overlapping zip bomb): refused";
+      }
+      return item;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  fs::path path_;
+  ZipHandle zip_;
+  zip_uint64_t count_ = 0, next_ = 0;
+  std::vector<bool> overlapping_;
+};
 
 }  // namespace
 
@@ -164,9 +182,10 @@ struct InputWalker::State {
   std::vector<std::string> paths;
   std::size_t next_path = 0;
   ArchiveLimits limits;
-  std::deque<InputItem> ready;  ///< a zip archive's entries, a file, or an error
-  fs::path root;                ///< the folder being walked
+  std::optional<InputItem> ready;  ///< a file given, or an error
+  fs::path root;                   ///< the folder being walked
   std::vector<std::vector<fs::directory_entry>> folders;
+  std::unique_ptr<ZipLister> zip;
   std::unique_ptr<detail::WarcLister> warc;
 
   // Lists the directory `dir` of the folder being walked; one that cannot be read is
@@ -180,7 +199,7 @@ struct InputWalker::State {
       folders.push_back(std::move(entries));
     } catch (const fs::filesystem_error& e) {
       const fs::path name = dir == root ? dir.filename() : dir.lexically_relative(root);
-      ready.push_back({name.generic_string(), dir, std::nullopt, e.code().message(), {}, {}});
+      ready = InputItem{name.generic_string(), dir, std::nullopt, e.code().message(), {}, {}};
     }
   }
 
@@ -196,7 +215,7 @@ struct InputWalker::State {
       std::error_code ec;
       if (entry.is_directory(ec) && !entry.is_symlink(ec)) {  // links to folders not followed
         enter(entry.path());
-        if (!ready.empty()) return std::nullopt;  // it could not be read: say so first
+        if (ready) return std::nullopt;  // it could not be read: say so first
       } else if (entry.is_regular_file(ec) &&
                  is_readable_extension(lower_extension(entry.path().filename().string()))) {
         return InputItem{entry.path().lexically_relative(root).generic_string(),
@@ -218,14 +237,14 @@ struct InputWalker::State {
         root = path;
         enter(path);
       } else if (is_zip_path(path)) {
-        list_archive(path, limits, ready);
+        zip = std::make_unique<ZipLister>(path, limits);
       } else if (is_warc_path(path)) {
         warc = std::make_unique<detail::WarcLister>(path, limits);
       } else {
-        ready.push_back({path.filename().string(), path, std::nullopt, {}, {}, {}});
+        ready = InputItem{path.filename().string(), path, std::nullopt, {}, {}, {}};
       }
     } catch (const Error& e) {
-      ready.push_back({path.filename().string(), path, std::nullopt, e.message(), {}, {}});
+      ready = InputItem{path.filename().string(), path, std::nullopt, e.message(), {}, {}};
     }
   }
 };
@@ -242,13 +261,13 @@ InputWalker& InputWalker::operator=(InputWalker&&) noexcept = default;
 std::optional<InputItem> InputWalker::next() {
   State& s = *state_;
   for (;;) {
-    if (!s.ready.empty()) {
-      InputItem item = std::move(s.ready.front());
-      s.ready.pop_front();
-      return item;
-    }
+    if (s.ready) return std::exchange(s.ready, std::nullopt);
     if (auto item = s.next_in_folder()) return item;
-    if (!s.ready.empty()) continue;
+    if (s.ready) continue;
+    if (s.zip) {
+      if (auto item = s.zip->next()) return item;
+      s.zip.reset();
+    }
     if (s.warc) {
       if (auto item = s.warc->next()) return item;
       s.warc.reset();

@@ -95,9 +95,8 @@ std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
                                    const ArchiveLimits& limits = {});
 
 /// The items of list_inputs one at a time, in the same order, for inputs too many to
-/// hold at once: a folder is read one directory at a time and a WARC one record at a
-/// time. A zip archive's entries are listed when it is reached (libzip holds its
-/// central directory in memory anyway).
+/// hold at once: a folder is read one directory at a time, a zip archive one entry at
+/// a time (libzip holds its central directory) and a WARC one record at a time.
 ///
 ///   galley::InputWalker walker({"crawl.warc.gz"});
 ///   while (std::optional<galley::InputItem> item = walker.next()) { ... }
