@@ -396,6 +396,7 @@ BatchSummary Batch::run(const NextInput& next, std::optional<std::size_t> expect
     queue.close(stop_.stop_requested());
   }
   count_what_was_left(next);
+  progress_.set_total(summary_.total - summary_.skipped);  // known now, however listed
   progress_.finish();
   summary_.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return summary_;

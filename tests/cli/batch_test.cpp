@@ -87,6 +87,16 @@ TEST_F(Batch, MirrorsAFolderIntoAFolderWithAReport) {
   EXPECT_EQ(lines[2]["summary"]["interrupted"], false);
 }
 
+// The inputs are not listed before the run, yet the progress line ends with how many
+// of how many (a plain line on a stream that is not a terminal).
+TEST_F(Batch, TheProgressLineSaysHowManyOfHowMany) {
+  const auto r = galley({"batch", in().string(), "-o", at("out").string(), "-t", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("[2/2] "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("galley: 2 converted, 0 failed, 0 skipped of 2"), std::string::npos)
+      << r.err;
+}
+
 // Each line carries its document's warnings, worded as convert prints them.
 TEST_F(Batch, TheReportCarriesEachDocumentsWarnings) {
   dir_.write("in/latin.txt", "Caf\xe9 au lait, a paragraph of text.\n");
