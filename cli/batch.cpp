@@ -370,8 +370,7 @@ void Batch::count_what_was_left(const NextInput& next) {
   summary_.not_started = unfinished_.size();
   if (!unfinished_.empty()) summary_.next_input = unfinished_.begin()->second;
   std::size_t never_taken = 0;
-  for (std::optional<PlannedInput> planned; !abandon_.stop_requested() && (planned = next());
-       ++never_taken) {
+  for (std::optional<PlannedInput> planned; (planned = next()); ++never_taken) {
     if (summary_.not_started++ == 0) summary_.next_input = planned->item.display();
   }
   summary_.total = summary_.skipped + produced_ + never_taken;
