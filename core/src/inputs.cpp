@@ -4,6 +4,9 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <utility>
 
 #include <galley/galley.hpp>
@@ -103,12 +106,47 @@ ZipHandle open_zip(const fs::path& path) {
   return ZipHandle(z);
 }
 
+// One open handle per zip archive for the whole process, shared by the walkers and
+// loaders of every thread: libzip holds an archive's central directory in memory (some
+// 400 bytes an entry), so a handle for each would cost that over again per thread. As
+// libzip lets one thread at a time use an archive, every use holds the archive's lock.
+class SharedZip {
+ public:
+  // The handle of the archive at `path`, opening it unless another user has it open.
+  static std::shared_ptr<SharedZip> open(const fs::path& path) {
+    static std::mutex registry_mutex;
+    static std::map<fs::path, std::weak_ptr<SharedZip>> registry;
+    std::lock_guard lock(registry_mutex);
+    std::erase_if(registry, [](const auto& entry) { return entry.second.expired(); });
+    if (auto open = registry[path].lock()) return open;
+    auto opened = std::shared_ptr<SharedZip>(new SharedZip(path));
+    registry[path] = opened;
+    return opened;
+  }
+
+  // Calls `use` with the archive, under its lock.
+  template <typename Use>
+  auto with(Use&& use) {
+    std::lock_guard lock(mutex_);
+    return use(zip_.get());
+  }
+
+  const fs::path& path() const { return path_; }
+
+ private:
+  explicit SharedZip(const fs::path& path) : path_(path), zip_(open_zip(path)) {}
+  fs::path path_;
+  std::mutex mutex_;
+  ZipHandle zip_;
+};
+
 // The entries of a zip archive as input items, one at a time: libzip holds the
 // central directory, and the layout check one bit per entry.
 class ZipLister {
  public:
-  ZipLister(const fs::path& path, const ArchiveLimits& limits) : path_(path), zip_(open_zip(path)) {
-    const zip_int64_t count = zip_get_num_entries(zip_.get(), 0);
+  ZipLister(const fs::path& path, const ArchiveLimits& limits)
+      : path_(path), zip_(SharedZip::open(path)) {
+    const zip_int64_t count = zip_->with([](zip_t* z) { return zip_get_num_entries(z, 0); });
     if (count < 0 || static_cast<std::uint64_t>(count) > limits.max_entries) {
       throw Error(ErrorCode::LimitExceeded, path.string(), {},
                   "archive has " + std::to_string(count) + " entries, over the limit of " +
@@ -123,15 +161,20 @@ class ZipLister {
   std::optional<InputItem> next() {
     while (next_ < count_) {
       const zip_uint64_t i = next_++;
-      const char* raw = zip_get_name(zip_.get(), i, ZIP_FL_ENC_GUESS);
-      std::string name = raw ? raw : "";
+      std::string name;
+      bool symlink = false;
+      zip_->with([&](zip_t* z) {
+        const char* raw = zip_get_name(z, i, ZIP_FL_ENC_GUESS);
+        name = raw ? raw : "";
+        symlink = is_symlink_entry(z, i);
+      });
       if ((!name.empty() && name.back() == '/') || !is_readable_extension(lower_extension(name))) {
         continue;
       }
       InputItem item{std::move(name), path_, i, {}, {}, {}};
       if (!is_safe_relative_path(item.relative)) {
         item.error = "unsafe entry name (absolute, '..', drive letter or backslash): refused";
-      } else if (is_symlink_entry(zip_.get(), i)) {
+      } else if (symlink) {
         item.error = "symbolic link entry: not followed";
       } else if (i < overlapping_.size() && overlapping_[i]) {
         item.error = "entry shares its bytes with another entry (an overlapping zip bomb): refused";
@@ -143,7 +186,7 @@ class ZipLister {
 
  private:
   fs::path path_;
-  ZipHandle zip_;
+  std::shared_ptr<SharedZip> zip_;
   zip_uint64_t count_ = 0, next_ = 0;
   std::vector<bool> overlapping_;
 };
@@ -288,17 +331,15 @@ std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
 // The archive a loader reads from, opened and checked once and kept open while the
 // loader goes on with entries of the same archive (inputs come in archive order).
 struct InputLoader::OpenArchive {
-  fs::path path;
-  ZipHandle zip;
+  std::shared_ptr<SharedZip> zip;
 
-  // The open archive at `path`, opening it (and closing the one before) if needed.
-  zip_t* get(const fs::path& wanted) {
-    if (!zip || path != wanted) {
+  // The open archive at `path`, opening it (and letting the one before go) if needed.
+  SharedZip& get(const fs::path& wanted) {
+    if (!zip || zip->path() != wanted) {
       zip.reset();
-      zip = open_zip(wanted);
-      path = wanted;
+      zip = SharedZip::open(wanted);
     }
-    return zip.get();
+    return *zip;
   }
 };
 
@@ -337,8 +378,9 @@ std::string InputLoader::load(const InputItem& item, std::size_t max_bytes) {
     counted_ = item.file;
     inflated_ = 0;
   }
-  return read_entry(archive_->get(item.file), *item.entry, item.display(), max_bytes, limits_,
-                    inflated_);
+  return archive_->get(item.file).with([&](zip_t* zip) {
+    return read_entry(zip, *item.entry, item.display(), max_bytes, limits_, inflated_);
+  });
 }
 
 Input InputLoader::input(const InputItem& item, std::size_t max_bytes) {
@@ -350,8 +392,8 @@ ResourceLoader InputLoader::resources_for(const InputItem& item) {
     return [](const std::string&) -> std::optional<std::string> { return std::nullopt; };
   }
   if (!item.entry) return folder_resources(item.file.parent_path());
-  // The archive is opened on the first image asked for (if this thread does not hold
-  // it open already), so documents without images cost nothing.
+  // The archive is opened on the first image asked for (if no one holds it open
+  // already), so documents without images cost nothing.
   struct State {
     fs::path archive;
     std::string folder;  ///< the entry's folder inside the archive, with a trailing '/'
@@ -362,14 +404,15 @@ ResourceLoader InputLoader::resources_for(const InputItem& item) {
   auto state = std::make_shared<State>(State{
       item.file, slash == std::string::npos ? "" : item.relative.substr(0, slash + 1), limits_});
   return [state, archive = archive_.get()](const std::string& path) -> std::optional<std::string> {
-    zip_t* zip = archive->get(state->archive);
     const std::string name = state->folder + path;
-    const zip_int64_t index = zip_name_locate(zip, name.c_str(), 0);
-    if (index < 0 || is_symlink_entry(zip, static_cast<zip_uint64_t>(index))) {
-      return std::nullopt;
-    }
-    return read_entry(zip, static_cast<zip_uint64_t>(index), state->archive.string() + "!" + name,
-                      kMaxResourceBytes, state->limits, state->inflated);
+    return archive->get(state->archive).with([&](zip_t* zip) -> std::optional<std::string> {
+      const zip_int64_t index = zip_name_locate(zip, name.c_str(), 0);
+      if (index < 0 || is_symlink_entry(zip, static_cast<zip_uint64_t>(index))) {
+        return std::nullopt;
+      }
+      return read_entry(zip, static_cast<zip_uint64_t>(index), state->archive.string() + "!" + name,
+                        kMaxResourceBytes, state->limits, state->inflated);
+    });
   };
 }
 
