@@ -138,6 +138,24 @@ bool same_name(std::string_view a, std::string_view b) {
   return !ka.empty() && ka == key(b);
 }
 
+// Words that make a meta author an organisation or a staff credit, not a person.
+constexpr std::string_view kOrganisationWords =
+    " staff inc ltd llc gmbh corp plc team desk editors editorial newsroom redaktion "
+    "redaccion rédaction media news press magazine online ";
+
+// True for a meta author that names the outlet ("Condé Nast" aside: a person's name
+// and a company's read alike), a staff credit ("Us Weekly Staff") or a company
+// ("mediagene Inc.").
+bool names_organisation(std::string_view author, std::string_view site_name) {
+  if (!site_name.empty() && same_name(author, site_name)) return true;
+  for (const std::string_view word : detail::split_whitespace(author)) {
+    std::string key = detail::to_lower_ascii(word);
+    std::erase_if(key, [](char c) { return c == '.' || c == ','; });
+    if (kOrganisationWords.find(" " + key + " ") != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 std::optional<std::chrono::year_month_day> date_of(std::string_view text, DateOrder order) {
   if (auto date = parse_date(text, order)) return date;
   // Machine-readable stamps ("2021-03-04T10:00:00+01:00"): the day as written.
@@ -288,11 +306,15 @@ class Extractor {
       m.byline = join_names(people);
       m.authors = std::move(people);
     }
-    if (!m.byline) {
-      std::string author =
-          first_of(meta_, {"dc:creator", "dcterm:creator", "dc.creator", "author", "parsely-author",
-                           "sailthru.author", "article:author", "byl"});
-      if (!author.empty() && !detail::has_url_scheme(author)) use_byline(author);
+    // The first meta tag that names the writer; an address, the outlet or a staff
+    // credit passes to the next, then to the byline printed on the page.
+    for (const std::string_view key :
+         {"dc:creator", "dcterm:creator", "dc.creator", "author", "parsely-author",
+          "sailthru.author", "article:author", "byl"}) {
+      if (m.byline) break;
+      const auto it = meta_.find(key);
+      if (it == meta_.end() || detail::has_url_scheme(it->second)) continue;
+      if (!names_organisation(it->second, m.site_name.value_or(""))) use_byline(it->second);
     }
     find_visible_byline();
   }

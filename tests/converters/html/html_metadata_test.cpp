@@ -73,6 +73,26 @@ TEST(HtmlMetadata, MetaTagsInOrderOfEvidence) {
   EXPECT_EQ(a.metadata.url, "https://example.com/story");
 }
 
+// A meta author that is the outlet, a staff credit or a company gives way to the next
+// meta tag that names the writer, then to the byline printed on the page; a name that
+// is no more than a name (a pen name, a team the page itself names) still stands.
+TEST(HtmlMetadata, AnOrganisationAsMetaAuthorGivesWayToThePerson) {
+  const Article staff = read_html(page(R"(<meta name="author" content="Us Weekly Staff">
+    <meta property="article:author" content="Kathy Lin">)"));
+  EXPECT_EQ(names(staff), std::vector<std::string>{"Kathy Lin"});
+  const Article outlet = read_html(page(R"(<meta property="og:site_name" content="Harbour Post">
+    <meta name="author" content="Harbour Post">)",
+                                        R"(<p class="byline">By Ann Lee</p>)"));
+  EXPECT_EQ(names(outlet), std::vector<std::string>{"Ann Lee"});
+  for (const char* company : {"mediagene Inc.", "Acme Media GmbH", "The Editors"}) {
+    const Article a = read_html(page(std::string(R"(<meta name="author" content=")") + company +
+                                     R"("><meta name="byl" content="By Bo Chen and Cy Dee">)"));
+    EXPECT_EQ(names(a), (std::vector<std::string>{"Bo Chen", "Cy Dee"})) << company;
+  }
+  const Article pen = read_html(page(R"(<meta name="author" content="Organization for Writers">)"));
+  EXPECT_EQ(pen.metadata.byline, "Organization for Writers");
+}
+
 TEST(HtmlMetadata, HtmlLangWinsOverMeta) {
   const Article a = read_html(
       "<html lang=\"fr\"><head><meta property=\"og:locale\" "
