@@ -32,6 +32,8 @@ constexpr std::size_t kDatelineReachBefore = 300;
 constexpr std::array<std::string_view, 11> kChromeWords = {
     "nav",   "menu",    "sidebar", "widget", "comment",   "comments",
     "reply", "related", "teaser",  "footer", "breadcrumb"};
+constexpr std::array<std::string_view, 5> kOtherItemWords = {"comment", "comments", "reply",
+                                                             "related", "teaser"};
 
 std::string clean(std::string_view text) { return detail::collapse_whitespace(text); }
 
@@ -421,19 +423,33 @@ class Extractor {
   }
 
   // Whether `id` sits in what is not the article: navigation, a sidebar, comments,
-  // teasers of other pages, the site footer.
-  bool in_page_chrome(NodeId id) const {
+  // teasers of other pages, the site footer. A <footer> or <aside> inside an <article>
+  // is that article's own (its date and author line); the body's classes describe the
+  // layout of the whole page ("one-sidebar"), not a part of it. `words`: the class and
+  // id words that mark such parts.
+  template <std::size_t N>
+  bool in_page_chrome(NodeId id, const std::array<std::string_view, N>& words) const {
+    bool chrome_tag = false;  // passed on the way up, with no <article> above it yet
     for (NodeId at = dom_[id].parent; at != kNoNode; at = dom_[at].parent) {
       const Node& node = dom_[at];
-      if (node.name == "nav" || node.name == "aside" || node.name == "footer") return true;
+      if (node.name == "body") break;
+      if (node.name == "article" && chrome_tag) chrome_tag = false;
+      if (node.name == "nav") return true;
+      if (node.name == "aside" || node.name == "footer") chrome_tag = true;
       const std::string match = detail::to_lower_ascii(std::string(dom_.attr(at, "class")) + " " +
                                                        std::string(dom_.attr(at, "id")));
-      for (std::string_view word : kChromeWords) {
+      for (std::string_view word : words) {
         if (has_word(match, word)) return true;
       }
     }
-    return false;
+    return chrome_tag;
   }
+  bool in_page_chrome(NodeId id) const { return in_page_chrome(id, kChromeWords); }
+
+  // Whether `id` belongs to another item than the article: a comment, a reply, a
+  // teaser or a related story. Layout words (widget, sidebar) are left out, as some
+  // sites wrap the article itself in them (Blogger's "widget Blog").
+  bool in_other_item(NodeId id) const { return in_page_chrome(id, kOtherItemWords); }
 
   // The dateline printed beside the headline without markup that says so ("Datum:
   // 03.02.2022", "Peter Grimm / 07.11.2023 / 09:30", "Posted on September 21, 2020"):
@@ -498,7 +514,7 @@ class Extractor {
     for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
       if (!dom_.is(id, "time")) continue;
       const std::string stamp = clean(dom_.attr(id, "datetime"));
-      if (stamp.empty()) continue;
+      if (stamp.empty() || in_other_item(id)) continue;  // a comment's, a teaser's
       if (dom_.has_attr(id, "pubdate") || matches_date_hint(dom_, id) ||
           (dom_[id].parent != kNoNode && matches_date_hint(dom_, dom_[id].parent))) {
         return stamp;
@@ -515,7 +531,7 @@ class Extractor {
     if (body == kNoNode) return;
     const NodeId end = dom_.subtree_end(body);
     for (NodeId id = body + 1; id < end; ++id) {
-      if (dom_[id].is_text || !matches_date_hint(dom_, id)) continue;
+      if (dom_[id].is_text || !matches_date_hint(dom_, id) || in_other_item(id)) continue;
       const std::string text = inner_text(dom_, id);
       if (text.empty() || text.size() > kMaxBylineChars) continue;
       if (auto date = find_date_in(text)) {

@@ -113,6 +113,28 @@ TEST(HtmlMetadata, TimeElementGivesTheDate) {
   EXPECT_EQ(date_of(a), "2018-03-09");
 }
 
+// A comment's, a teaser's or a related story's date is another item's, however it is
+// marked up; the article's own <footer> is the article's.
+TEST(HtmlMetadata, AnotherItemsDateIsNotTheArticles) {
+  const std::string own = R"(<span class="published">31. Oktober 2023</span>)";
+  EXPECT_EQ(date_of(read_html(page("", R"(<aside class="related-posts"><time class="published"
+    datetime="2020-12-03">3. Dezember 2020</time></aside>)" +
+                                           own))),
+            "2023-10-31");
+  EXPECT_EQ(date_of(read_html(page("", own + R"(<div class="comments"><time
+    datetime="2023-11-02T18:19:06+02:00">vor 2 Tagen</time></div>)"))),
+            "2023-10-31");
+  EXPECT_EQ(date_of(read_html(page("", R"(<ol class="comment-list"><li><div
+    class="comment__date">04.02.2022</div></li></ol>)" +
+                                           own))),
+            "2023-10-31");
+  const Article footer = read_html(
+      "<html><head><title>Rails for a cottage</title></head><body><article><h1>Rails for a "
+      "cottage</h1><footer class=\"node__meta\">Gespeichert von Ann am 28.01.2022</footer>" +
+      article_paragraphs() + "</article><footer>Updated 01.02.2024</footer></body></html>");
+  EXPECT_EQ(date_of(footer), "2022-01-28");
+}
+
 // A dateline printed beside the headline with no markup that says date: after the h1
 // (also after a caption and the lead), else just above it; never from the navigation,
 // a sidebar, comments or teasers, nor from the running text.
