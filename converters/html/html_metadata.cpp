@@ -166,6 +166,13 @@ std::optional<std::chrono::year_month_day> date_of(std::string_view text, DateOr
   return std::nullopt;
 }
 
+// True for a machine stamp with a time in UTC: "2023-11-09T03:28:35Z", "…+00:00".
+bool is_utc_stamp(std::string_view stamp) {
+  stamp = detail::trim(stamp);
+  if (stamp.size() < 17 || (stamp[10] != 'T' && stamp[10] != ' ')) return false;
+  return stamp.ends_with('Z') || stamp.ends_with("+00:00") || stamp.ends_with("+0000");
+}
+
 bool matches_byline_hint(const Dom& dom, NodeId id) {
   if (dom.attr(id, "rel") == "author") return true;
   if (dom.attr(id, "itemprop").find("author") != std::string_view::npos) return true;
@@ -392,7 +399,7 @@ class Extractor {
     if (stamp.empty()) stamp = time_element_stamp();
     if (!stamp.empty()) {
       if (auto date = date_of(stamp, options_.date_order)) {
-        m.date = date;
+        m.date = is_utc_stamp(stamp) ? local_day(detail::trim(stamp), *date) : *date;
         m.datetime = stamp;
         return;
       }
@@ -401,8 +408,27 @@ class Extractor {
       m.date = visible_date_;
       return;
     }
-    find_visible_dateline();
-    if (!m.date) find_dateline_near_headline();
+    if (const auto marked = marked_dateline()) {
+      m.date = marked->date;
+      if (marked->whole) result_.byline_nodes.push_back(marked->node);
+      return;
+    }
+    m.date = dateline_near_headline();
+  }
+
+  // A stamp in UTC ("…T02:11:03Z") gives the day in Greenwich, not where the page was
+  // published: a New York evening story is stamped the next day. When a <time> stamps
+  // the same moment with the page's own offset ("2023-11-08T21:11:03-05:00"), its day
+  // is the publisher's. Nothing less sure moves the day: test sets disagree on which
+  // day a bare UTC stamp names (htmldate's the local one, Postlight's the stamp's).
+  std::chrono::year_month_day local_day(std::string_view stamp,
+                                        std::chrono::year_month_day utc) const {
+    const std::string local = time_element_stamp();
+    const auto instant = detail::parse_iso_instant(stamp);
+    if (!is_utc_stamp(local) && instant && detail::parse_iso_instant(local) == instant) {
+      if (const auto day = date_of(local, options_.date_order)) return *day;
+    }
+    return utc;
   }
 
   // The headline as the page prints it: the first heading whose text is the title,
@@ -455,9 +481,9 @@ class Extractor {
   // 03.02.2022", "Peter Grimm / 07.11.2023 / 09:30", "Posted on September 21, 2020"):
   // the first date in a short text among the lines after the h1, up to where the running
   // text has begun, else in the few lines just above it.
-  void find_dateline_near_headline() {
+  std::optional<std::chrono::year_month_day> dateline_near_headline() const {
     const NodeId h1 = headline();
-    if (h1 == kNoNode) return;
+    if (h1 == kNoNode) return std::nullopt;
     const auto date_in = [&](NodeId id) -> std::optional<std::chrono::year_month_day> {
       const Node& node = dom_[id];
       if (!node.is_text) return {};
@@ -471,10 +497,7 @@ class Extractor {
     for (NodeId id = dom_.subtree_end(h1); id < static_cast<NodeId>(dom_.size()); ++id) {
       if (!dom_[id].is_text) continue;
       const std::size_t length = detail::trim(dom_[id].text).size();
-      if (auto date = date_in(id)) {
-        result_.metadata.date = date;
-        return;
-      }
+      if (auto date = date_in(id)) return date;
       seen += length;
       if (length > kMaxBylineChars) ++paragraphs;
       if (seen > kDatelineReachAfter || paragraphs >= kDatelineParagraphs) break;
@@ -482,12 +505,10 @@ class Extractor {
     seen = 0;
     for (NodeId id = h1 - 1; id > 0 && seen <= kDatelineReachBefore; --id) {
       if (!dom_[id].is_text) continue;
-      if (auto date = date_in(id)) {
-        result_.metadata.date = date;
-        return;
-      }
+      if (auto date = date_in(id)) return date;
       seen += detail::trim(dom_[id].text).size();
     }
+    return std::nullopt;
   }
 
   // A paper's publication date as its indexing tags give it: the issue's date, else the
@@ -525,21 +546,26 @@ class Extractor {
   }
 
   // A short element whose class/id says date and whose text is one.
-  void find_visible_dateline() {
-    Metadata& m = result_.metadata;
+  // A date in a short element marked as one (class, id or itemprop "date", "time",
+  // "published"…), not another item's; `whole` when the element is nothing but it.
+  struct MarkedDate {
+    std::chrono::year_month_day date;
+    NodeId node = kNoNode;
+    bool whole = false;
+  };
+  std::optional<MarkedDate> marked_dateline() const {
     const NodeId body = dom_.find_first("body");
-    if (body == kNoNode) return;
+    if (body == kNoNode) return std::nullopt;
     const NodeId end = dom_.subtree_end(body);
     for (NodeId id = body + 1; id < end; ++id) {
       if (dom_[id].is_text || !matches_date_hint(dom_, id) || in_other_item(id)) continue;
       const std::string text = inner_text(dom_, id);
       if (text.empty() || text.size() > kMaxBylineChars) continue;
       if (auto date = find_date_in(text)) {
-        m.date = date;
-        if (parse_date(text, options_.date_order)) result_.byline_nodes.push_back(id);
-        return;
+        return MarkedDate{*date, id, parse_date(text, options_.date_order).has_value()};
       }
     }
+    return std::nullopt;
   }
 
   const Dom& dom_;

@@ -49,6 +49,40 @@ std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text)
   return date;
 }
 
+std::optional<std::chrono::sys_seconds> parse_iso_instant(std::string_view text) noexcept {
+  // YYYY-MM-DDTHH:MM, optional :SS and fraction, then Z or an offset ±HH:MM / ±HHMM.
+  if (text.size() < 17 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':') {
+    return std::nullopt;
+  }
+  const auto date = parse_iso_date(text.substr(0, 10));
+  const auto hour = digits(text.substr(11, 2));
+  const auto minute = digits(text.substr(14, 2));
+  if (!date || !hour || !minute || *hour > 23 || *minute > 59) return std::nullopt;
+  std::size_t at = 16;
+  int second = 0;
+  if (at < text.size() && text[at] == ':') {
+    if (at + 3 > text.size()) return std::nullopt;
+    const auto s = digits(text.substr(at + 1, 2));
+    if (!s || *s > 60) return std::nullopt;
+    second = *s;
+    at += 3;
+    if (at < text.size() && text[at] == '.') {
+      for (++at; at < text.size() && text[at] >= '0' && text[at] <= '9';) ++at;
+    }
+  }
+  const std::string_view zone = text.substr(at);
+  int offset_minutes = 0;
+  if (zone != "Z") {
+    if (zone.size() < 5 || (zone[0] != '+' && zone[0] != '-')) return std::nullopt;
+    const auto oh = digits(zone.substr(1, 2));
+    const auto om = digits(zone.substr(zone[3] == ':' ? 4 : 3, 2));
+    if (!oh || !om || zone.size() != (zone[3] == ':' ? 6u : 5u)) return std::nullopt;
+    offset_minutes = (*oh * 60 + *om) * (zone[0] == '-' ? -1 : 1);
+  }
+  return std::chrono::sys_days(*date) + std::chrono::hours(*hour) +
+         std::chrono::minutes(*minute - offset_minutes) + std::chrono::seconds(second);
+}
+
 std::optional<std::string> writable_iso_date(
     const std::optional<std::chrono::year_month_day>& date) {
   if (!date || !date->ok() || date->year() < std::chrono::year(1) ||

@@ -20,6 +20,10 @@ std::string to_iso_date(std::chrono::year date);
 /// Parses exactly "YYYY-MM-DD" naming a real day (2022-02-30 is refused); nullopt otherwise.
 std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text) noexcept;
 
+/// The moment a timestamp with a zone names: "2023-11-08T21:11:03-05:00",
+/// "2023-11-09T02:11:03.000Z", "2023-11-09 02:11+0000"; nullopt without a time or zone.
+std::optional<std::chrono::sys_seconds> parse_iso_instant(std::string_view text) noexcept;
+
 /// to_iso_date() of a known, real date in the years 1..9999, else nullopt: what the
 /// publication formats (EPUB's dc:date, JATS pub-date) accept; an impossible or
 /// out-of-range date is left out rather than written wrong.

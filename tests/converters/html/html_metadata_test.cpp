@@ -113,6 +113,20 @@ TEST(HtmlMetadata, TimeElementGivesTheDate) {
   EXPECT_EQ(date_of(a), "2018-03-09");
 }
 
+// A UTC stamp after the publisher's midnight: the day is the one a <time> with the
+// page's own offset gives for the same moment; a bare UTC stamp keeps its own day.
+TEST(HtmlMetadata, AUtcStampTakesThePagesOwnDay) {
+  const std::string stamp =
+      R"(<meta property="article:published_time" content="2023-11-09T02:11:03Z">)";
+  EXPECT_EQ(date_of(read_html(page(stamp, R"(<time datetime="2023-11-08T21:11:03-05:00">
+    November 8, 2023</time>)"))),
+            "2023-11-08");
+  EXPECT_EQ(date_of(read_html(page(stamp, R"(<time datetime="2023-11-08T09:00:00-05:00">
+    November 8, 2023</time>)"))),
+            "2023-11-09");
+  EXPECT_EQ(date_of(read_html(page(stamp))), "2023-11-09");
+}
+
 // A comment's, a teaser's or a related story's date is another item's, however it is
 // marked up; the article's own <footer> is the article's.
 TEST(HtmlMetadata, AnotherItemsDateIsNotTheArticles) {
