@@ -128,16 +128,28 @@ std::string title_from_document(const Dom& dom, const std::string& original) {
   return title;
 }
 
-bool same_name(std::string_view a, std::string_view b) {
-  auto key = [](std::string_view s) {
-    std::string out;
-    for (char c : detail::to_lower_ascii(s)) {
-      if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) != 0) out += c;
+// A name's letters and digits, in lower case, for comparing two spellings of it:
+// punctuation goes, typographic punctuation too (’ “ ” – — … « »), so "It’s" is "It's".
+std::string name_key(std::string_view s) {
+  std::string out;
+  const std::string lower = detail::to_lower_ascii(s);
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    const auto c = static_cast<unsigned char>(lower[i]);
+    const auto next = i + 1 < lower.size() ? static_cast<unsigned char>(lower[i + 1]) : 0;
+    if (c == 0xE2 && (next == 0x80 || next == 0x81) && i + 2 < lower.size()) {
+      i += 2;  // U+2000..U+207F, general punctuation
+    } else if (c == 0xC2 && (next == 0xAB || next == 0xBB)) {
+      i += 1;  // « »
+    } else if (std::isalnum(c) || (c & 0x80) != 0) {
+      out += static_cast<char>(c);
     }
-    return out;
-  };
-  const std::string ka = key(a);
-  return !ka.empty() && ka == key(b);
+  }
+  return out;
+}
+
+bool same_name(std::string_view a, std::string_view b) {
+  const std::string ka = name_key(a);
+  return !ka.empty() && ka == name_key(b);
 }
 
 // Words that make a meta author an organisation or a staff credit, not a person.
@@ -432,20 +444,28 @@ class Extractor {
   }
 
   // The headline as the page prints it: the first heading whose text is the title,
-  // else the page's only h1.
+  // else the page's only h1, else the longest heading that the title begins or ends
+  // with, when it is most of the title (the rest a site name or a place: "Rails for a
+  // cottage, Thailand", "Gregory's Home | Rails for a cottage").
   NodeId headline() const {
-    const std::string& title = result_.metadata.title.value_or("");
-    NodeId only = kNoNode;
+    const std::string title = name_key(result_.metadata.title.value_or(""));
+    NodeId only = kNoNode, part = kNoNode;
     int count = 0;
+    std::size_t part_size = std::max<std::size_t>(12, title.size() / 2) - 1;
     for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
       if (dom_[id].is_text || !is_heading_tag(dom_[id].name)) continue;
-      if (!title.empty() && same_name(inner_text(dom_, id), title)) return id;
+      const std::string heading = name_key(inner_text(dom_, id));
+      if (!title.empty() && heading == title) return id;
       if (dom_.is(id, "h1")) {
         only = id;
         ++count;
       }
+      if (heading.size() > part_size && (title.starts_with(heading) || title.ends_with(heading))) {
+        part = id;
+        part_size = heading.size();
+      }
     }
-    return count == 1 ? only : kNoNode;
+    return count == 1 ? only : part;
   }
 
   // Whether `id` sits in what is not the article: navigation, a sidebar, comments,

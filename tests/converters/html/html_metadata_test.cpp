@@ -174,6 +174,18 @@ TEST(HtmlMetadata, DatelineBesideTheHeadline) {
             "");
   EXPECT_EQ(date_of(read_html(body("<nav>Today 14.10.2020</nav><h1>Rails for a cottage</h1>"))),
             "");
+  // The headline among several h1: the title with its typographic apostrophe, or the
+  // title without the place or site name after it.
+  const auto titled = [](const std::string& title, const std::string& headings) {
+    return "<html><head><title>" + title + "</title></head><body><h1>Harbour Post</h1>" + headings +
+           "<p>Von: Ann Lee | 31.10.23</p><article>" + article_paragraphs() +
+           "</article><h1>Comments</h1><p>01.11.23</p></body></html>";
+  };
+  EXPECT_EQ(date_of(read_html(titled("The cottage's rails", "<h1>The cottage’s rails</h1>"))),
+            "2023-10-31");
+  EXPECT_EQ(date_of(read_html(titled("Rails for a cottage on the coast, Thailand",
+                                     "<h1>Rails for a cottage on the coast</h1>"))),
+            "2023-10-31");
   // Two headlines and no title to tell them apart: no headline, no dateline.
   EXPECT_EQ(date_of(read_html(body("<h1>One</h1><h1>Two</h1><p>03.11.2021</p>"))), "");
 }
