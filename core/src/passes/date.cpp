@@ -1,14 +1,16 @@
-// Dates in the common forms news sites and papers print, in English and in the
-// Western European languages whose dates are written the same way (French, German,
-// Spanish, Portuguese, Italian, Dutch).
+// Dates in the common forms news sites and papers print, in English, in the Western
+// European languages whose dates are written the same way (French, German, Spanish,
+// Portuguese, Italian, Dutch) and Russian, and the year-first forms of Korean,
+// Hungarian, Chinese and Japanese.
 //
 // The text is cut into tokens (numbers, words of Latin letters, single symbols, each
 // knowing whether whitespace precedes it) and a handful of token patterns are tried:
 //   day month year      30 January 2022, 30th of Jan. 2022, 3. März 2021,
 //                       12 de enero de 2020, 1er janvier 2020, 21.dez.2018, 30-Jan-2022
-//   month day year      January 30, 2022, Sept 3 2021 (English month names only)
-//   year-month-day      2022-01-30, 2022/01/30 (optionally with a time: T10:00:00Z)
-//   numeric d/m/y       30/01/2022, 01/30/2022, 30.01.2022, 30-01-2022
+//   month day year      January 30, 2022, Sept 3 2021 (other languages: Juli 12, 2017)
+//   year-month-day      2022-01-30, 2022/01/30 (optionally with a time: T10:00:00Z),
+//                       2023.11.02., 2020. 06. 04., 2020年07月03日
+//   numeric d/m/y       30/01/2022, 01/30/2022, 30.01.2022, 30-01-2022, 4. 2. 2022
 // each optionally followed by a time ("10:15 GMT", "at 3:05 pm", "às 12h55", "um
 // 10:15 Uhr"). Month and weekday names are compared with accents folded ("März" is
 // "marz", "août" is "aout"); a month may be abbreviated to any three or four first
@@ -48,11 +50,11 @@ struct Token {
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-// Letters of month and weekday names: ASCII, Latin-1 and Latin Extended-A. Other
-// scripts stay symbols, so "2022年" keeps reading as a year followed by a sign.
+// Letters of month and weekday names: ASCII, Latin-1, Latin Extended-A and Cyrillic.
+// Other scripts stay symbols, so "2022年" keeps reading as a year followed by a sign.
 bool is_latin_letter(char32_t cp) noexcept {
   return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-         (cp >= 0xC0 && cp <= 0x17F && cp != 0xD7 && cp != 0xF7);
+         (cp >= 0xC0 && cp <= 0x17F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 && cp <= 0x4FF);
 }
 
 bool is_space_code_point(char32_t cp) noexcept {
@@ -102,6 +104,10 @@ std::string fold(std::string_view word) {
       out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
     } else if (cp >= 0xC0 && cp <= 0xFF && kLatin1[cp - 0xC0] != '*') {
       out += kLatin1[cp - 0xC0];
+    } else if (cp >= 0x410 && cp <= 0x42F) {  // Cyrillic capitals: А..Я to а..я
+      const char32_t lower = cp + 0x20;
+      out += static_cast<char>(0xC0 | (lower >> 6));
+      out += static_cast<char>(0x80 | (lower & 0x3F));
     } else {
       out += word.substr(begin, pos - begin);
     }
@@ -115,22 +121,23 @@ constexpr std::array<std::string_view, 12> kMonths = {
 constexpr std::array<std::string_view, 7> kWeekdays = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
-// The month names of French, German, Spanish, Portuguese, Italian and Dutch, folded
-// (see fold), each list space-separated and padded; German also spells März "Maerz",
-// Austrian German January "Jänner", Spanish September "setiembre".
+// The month names of French, German, Spanish, Portuguese, Italian, Dutch and Russian
+// (in the nominative and the genitive a date uses, "15 августа"), folded (see fold),
+// each list space-separated and padded; German also spells März "Maerz", Austrian
+// German January "Jänner", Spanish September "setiembre".
 constexpr std::array<std::string_view, 12> kForeignMonths = {
-    " janvier januar janner enero janeiro gennaio januari ",
-    " fevrier februar febrero fevereiro febbraio februari ",
-    " mars marz maerz marzo marco maart ",
-    " avril abril aprile ",
-    " mai mayo maio maggio mei ",
-    " juin juni junio junho giugno ",
-    " juillet juli julio julho luglio ",
-    " aout agosto augustus ",
-    " septembre septiembre setiembre setembro settembre ",
-    " octobre oktober octubre outubro ottobre ",
-    " novembre noviembre novembro ",
-    " decembre dezember diciembre dezembro dicembre ",
+    " janvier januar janner enero janeiro gennaio januari январь января ",
+    " fevrier februar febrero fevereiro febbraio februari февраль февраля ",
+    " mars marz maerz marzo marco maart март марта ",
+    " avril abril aprile апрель апреля ",
+    " mai mayo maio maggio mei май мая ",
+    " juin juni junio junho giugno июнь июня ",
+    " juillet juli julio julho luglio июль июля ",
+    " aout agosto augustus август августа ",
+    " septembre septiembre setiembre setembro settembre сентябрь сентября ",
+    " octobre oktober octubre outubro ottobre октябрь октября ",
+    " novembre noviembre novembro ноябрь ноября ",
+    " decembre dezember diciembre dezembro dicembre декабрь декабря ",
 };
 // Abbreviations that are not the first letters of a name: German "Mrz", Dutch "mrt".
 constexpr std::array<std::pair<std::string_view, unsigned>, 2> kOtherAbbreviations = {
@@ -166,7 +173,11 @@ std::optional<unsigned> any_month(const std::string& folded) {
   for (const auto& [abbreviation, month] : kOtherAbbreviations) {
     if (folded == abbreviation) return month;
   }
-  if (folded.size() != 3 && folded.size() != 4) return std::nullopt;
+  // Abbreviations of Latin-script names only.
+  if ((folded.size() != 3 && folded.size() != 4) ||
+      std::any_of(folded.begin(), folded.end(), [](char c) { return (c & 0x80) != 0; })) {
+    return std::nullopt;
+  }
   const std::string padded = " " + folded;
   std::optional<unsigned> found;
   for (unsigned m = 0; m < 12; ++m) {
@@ -195,8 +206,8 @@ class Matcher {
   // A date (and any time after it) starting at token i.
   std::optional<DateSpan> date_at(std::size_t i) const {
     std::optional<std::pair<year_month_day, std::size_t>> found;
-    for (const auto form :
-         {&Matcher::iso, &Matcher::day_month_year, &Matcher::month_day_year, &Matcher::numeric}) {
+    for (const auto form : {&Matcher::iso, &Matcher::day_month_year, &Matcher::month_day_year,
+                            &Matcher::numeric, &Matcher::year_dotted, &Matcher::cjk}) {
       if ((found = (this->*form)(i))) break;
     }
     if (!found) return std::nullopt;
@@ -355,22 +366,53 @@ class Matcher {
     return found(make(value(t_[k]), static_cast<int>(m->first), value(t_[i])), k + 1);
   }
 
-  // January 30, 2022, Jan. 30 2022, Sept 3rd, 2021
+  // January 30, 2022, Jan. 30 2022, Sept 3rd, 2021; in another language only with the
+  // comma of the English order that a translated site keeps ("Juli 12, 2017").
   Found month_day_year(std::size_t i) const {
-    const auto m = month(i);
+    const auto m = month(i, true);
     if (!m || !number(m->second, 1, 2)) return std::nullopt;
     std::size_t k = skip_ordinal(m->second + 1);
-    if (symbol(k, ',')) ++k;
-    if (!number(k, 4, 4)) return std::nullopt;
+    const bool comma = symbol(k, ',');
+    if (comma) ++k;
+    if (!number(k, 4, 4) || (!comma && !month(i))) return std::nullopt;
     return found(make(value(t_[k]), static_cast<int>(m->first), value(t_[m->second])), k + 1);
   }
 
-  // 30/01/2022, 01/30/2022, 30.01.2022, 30-01-2022: one separator, no spaces.
+  // The year first with dots, as Korean and Hungarian write it: 2023.11.02.,
+  // 2020. 06. 04.
+  Found year_dotted(std::size_t i) const {
+    if (!number(i, 4, 4) || !symbol(i + 1, '.') || !adjacent(i + 1) || !number(i + 2, 1, 2) ||
+        !symbol(i + 3, '.') || !adjacent(i + 3) || !number(i + 4, 1, 2)) {
+      return std::nullopt;
+    }
+    const bool spaced = t_[i + 2].spaced;  // the same either way: 2020.06.04 or 2020. 06. 04
+    if (t_[i + 4].spaced != spaced) return std::nullopt;
+    const std::size_t end = symbol(i + 5, '.') && adjacent(i + 5) ? i + 6 : i + 5;
+    return found(make(value(t_[i]), value(t_[i + 2]), value(t_[i + 4])), end);
+  }
+
+  // Chinese and Japanese: 2020年07月03日, 2019年3月5日.
+  Found cjk(std::size_t i) const {
+    const auto sign = [&](std::size_t k, std::string_view text) {
+      return k < t_.size() && t_[k].kind == Kind::Symbol && t_[k].text == text && adjacent(k);
+    };
+    if (!number(i, 4, 4) || !sign(i + 1, "\u5E74") || !number(i + 2, 1, 2) ||
+        !sign(i + 3, "\u6708") || !number(i + 4, 1, 2) || !sign(i + 5, "\u65E5")) {
+      return std::nullopt;
+    }
+    return found(make(value(t_[i]), value(t_[i + 2]), value(t_[i + 4])), i + 6);
+  }
+
+  // 30/01/2022, 01/30/2022, 30.01.2022, 30-01-2022: one separator, no spaces; with
+  // dots, a space after each as Czech and German print it (4. 2. 2022), day first.
   Found numeric(std::size_t i) const {
     if (!number(i, 1, 2) || !number(i + 2, 1, 2) || !number(i + 4, 4, 4)) return std::nullopt;
     const char sep = t_[i + 1].text[0];
     if (sep != '/' && sep != '.' && sep != '-') return std::nullopt;
     if (!symbol(i + 1, sep) || !symbol(i + 3, sep)) return std::nullopt;
+    if (sep == '.' && adjacent(i + 1) && adjacent(i + 3) && t_[i + 2].spaced && t_[i + 4].spaced) {
+      return found(make(value(t_[i + 4]), value(t_[i + 2]), value(t_[i])), i + 5);
+    }
     for (std::size_t k = i + 1; k <= i + 4; ++k) {
       if (!adjacent(k)) return std::nullopt;
     }

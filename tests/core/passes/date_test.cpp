@@ -141,7 +141,35 @@ TEST(ParseDate, RejectsWhatIsNotADateInOtherLanguages) {
        {"M\xC3\xA4rz 2021", "3. M\xC3\xA4rz", "12 de enero", "enero de 2020", "juillet 2020",
         "3 jui 2020",  // June or July
         "3 xyz 2020", "3. 2021", "31 de febrero de 2020", "3 Mai 21", "Er kam am 3. M\xC3\xA4rz",
-        "Am 3. M\xC3\xA4rz 2021 begann es", "Mai 3, 2021"}) {
+        "Am 3. M\xC3\xA4rz 2021 begann es", "Mai 3 2021"}) {
+    EXPECT_EQ(parsed(text), "none") << text;
+  }
+}
+
+// Forms beyond Western Europe's: Russian months (genitive, as dates use them), the
+// year first with dots (Korean, Hungarian) or with 年月日 (Chinese, Japanese), day and
+// month with a space after each dot (Czech, German), and a translated site's month
+// name in the English order, with its comma.
+TEST(ParseDate, ReadsRussianAsianAndCentralEuropeanForms) {
+  EXPECT_EQ(parsed("15 \xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0 2016, 13:43"),
+            "2016-08-15");                                             // 15 августа 2016
+  EXPECT_EQ(parsed("1 \xD0\x9C\xD0\xB0\xD1\x8F 2020"), "2020-05-01");  // 1 Мая 2020
+  EXPECT_EQ(parsed("2023.11.02."), "2023-11-02");
+  EXPECT_EQ(parsed("2020. 06. 04. 11:27"), "2020-06-04");
+  EXPECT_EQ(parsed("2020\xE5\xB9\xB4"
+                   "07\xE6\x9C\x88"
+                   "03\xE6\x97\xA5"),
+            "2020-07-03");
+  EXPECT_EQ(parsed("2019\xE5\xB9\xB4"
+                   "3\xE6\x9C\x88"
+                   "5\xE6\x97\xA5"),
+            "2019-03-05");
+  EXPECT_EQ(parsed("4. 2. 2022."), "2022-02-04");
+  EXPECT_EQ(parsed("Juli 12, 2017"), "2017-07-12");
+  for (const char* text : {"2023.11", "2020. 06.04",
+                           "2020\xE5\xB9\xB4"
+                           "07\xE6\x9C\x88",
+                           "15 \xD0\xB0\xD0\xB2 2016", "4 .2. 2022", "2023.13.02."}) {
     EXPECT_EQ(parsed(text), "none") << text;
   }
 }
