@@ -398,6 +398,9 @@ class Extractor {
   void find_date() {
     Metadata& m = result_.metadata;
     std::string stamp = json_string(article_, "datePublished");
+    if (stamp.empty() && article_.is_null()) {
+      stamp = json_string(find_page_json(dom_.json_ld), "datePublished");
+    }
     if (stamp.empty()) {
       stamp =
           first_of(meta_, {"article:published_time", "og:published_time", "datepublished",

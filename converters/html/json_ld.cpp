@@ -50,9 +50,13 @@ bool has_json_type(const Json& item, std::initializer_list<std::string_view> typ
   return type_in(item, types.begin(), types.end());
 }
 
-// The article object among the page's JSON-LD blocks: top level, in an array, or in an
-// @graph. Only these levels are searched, so a deeply nested document costs nothing.
-Json find_article_json(const std::vector<std::string>& blocks) {
+namespace {
+
+// The first object of one of the types [first, last) among the page's JSON-LD blocks:
+// top level, in an array, or in an @graph. Only these levels are searched, so a deeply
+// nested document costs nothing.
+template <class It>
+Json find_typed_json(const std::vector<std::string>& blocks, It first, It last) {
   for (const std::string& block : blocks) {
     // Pages often wrap the JSON in a CDATA section for old XHTML parsers.
     std::string_view text = detail::trim(block);
@@ -73,10 +77,21 @@ Json find_article_json(const std::vector<std::string>& blocks) {
       if (items[i]->is_object() && items[i]->contains("@graph")) add((*items[i])["@graph"]);
     }
     for (const Json* item : items) {
-      if (type_in(*item, kArticleTypes.begin(), kArticleTypes.end())) return *item;
+      if (type_in(*item, first, last)) return *item;
     }
   }
   return Json();
+}
+
+}  // namespace
+
+Json find_article_json(const std::vector<std::string>& blocks) {
+  return find_typed_json(blocks, kArticleTypes.begin(), kArticleTypes.end());
+}
+
+Json find_page_json(const std::vector<std::string>& blocks) {
+  constexpr std::array<std::string_view, 2> kPageTypes = {"WebPage", "ItemPage"};
+  return find_typed_json(blocks, kPageTypes.begin(), kPageTypes.end());
 }
 
 const Json& json_member(const Json& object, std::string_view key) {

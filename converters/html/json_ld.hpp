@@ -18,6 +18,10 @@ using Json = nlohmann::json;
 /// @graph), or a null Json when none has an article type.
 Json find_article_json(const std::vector<std::string>& blocks);
 
+/// The web page object the same way (WebPage, ItemPage): where Yoast's @graph puts the
+/// publication date of a post it types no further.
+Json find_page_json(const std::vector<std::string>& blocks);
+
 /// True when the object's @type is one of `types`.
 bool has_json_type(const Json& item, std::initializer_list<std::string_view> types);
 

@@ -36,6 +36,15 @@ TEST(HtmlMetadata, JsonLdGraphWithAuthorList) {
   EXPECT_EQ(a.metadata.datetime, "2020-02-29T23:30:00-08:00");
 }
 
+// Yoast's @graph types a plain post only as a WebPage, with its date there.
+TEST(HtmlMetadata, JsonLdWebPageDateWhenNoArticleIsTyped) {
+  const Article a = read_html(page(R"(<script type="application/ld+json">
+    {"@context": "https://schema.org", "@graph": [{"@type": "Organization", "name": "Site"},
+     {"@type": "WebPage", "name": "A post", "datePublished": "2018-02-28T15:07:03+00:00",
+      "dateModified": "2021-01-01T10:00:00+00:00"}]}</script>)"));
+  EXPECT_EQ(date_of(a), "2018-02-28");
+}
+
 TEST(HtmlMetadata, JsonLdInCdataAndTopLevelArray) {
   const Article a = read_html(page(R"(<script type="application/ld+json"><![CDATA[
     [{"@type": "Organization", "name": "Org"},
