@@ -429,6 +429,31 @@ class Extractor {
       return;
     }
     m.date = dateline_near_headline();
+    if (!m.date) m.date = labelled_publication_line();
+  }
+
+  // The last resort: a short line anywhere in the page, not another item's, that says
+  // it gives the publication: "Erschienen am: 01.11.2023", "Dieser Beitrag wurde am
+  // Samstag, 3. Dezember 2011 veröffentlicht", "Posted on 3 May 2019 by Ann". Blog and
+  // CMS templates print it after the text, where the search near the headline ends.
+  std::optional<std::chrono::year_month_day> labelled_publication_line() const {
+    static constexpr std::array<std::string_view, 10> kLabels = {
+        "published", "posted", "veröffentlicht", "erschienen", "gespeichert",
+        "gepostet",  "publié", "publicado",      "pubblicato", "gepubliceerd"};
+    for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
+      const Node& node = dom_[id];
+      if (!node.is_text || node.parent == kNoNode) continue;
+      const std::string text = inner_text(dom_, node.parent);
+      if (text.size() > kMaxBylineChars) continue;
+      const std::string lower = detail::to_lower_ascii(text);
+      if (std::none_of(kLabels.begin(), kLabels.end(),
+                       [&](std::string_view label) { return has_word(lower, label); })) {
+        continue;
+      }
+      if (in_other_item(id)) continue;
+      if (auto date = find_date_in(text)) return date;
+    }
+    return std::nullopt;
   }
 
   // A stamp in UTC ("…T02:11:03Z") gives the day in Greenwich, not where the page was

@@ -122,6 +122,26 @@ TEST(HtmlMetadata, TimeElementGivesTheDate) {
   EXPECT_EQ(date_of(a), "2018-03-09");
 }
 
+// Templates that print the publication line after the text: found anywhere when it
+// says what it dates, but not from a comment, nor an unlabelled date.
+TEST(HtmlMetadata, ALabelledPublicationLineAfterTheText) {
+  const auto after = [](const std::string& line) {
+    return "<html><head><title>Rails</title></head><body><h1>One</h1><h1>Two</h1><article>" +
+           article_paragraphs(6) + line + "</article></body></html>";
+  };
+  EXPECT_EQ(date_of(read_html(after("<p>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 "
+                                    "um 10:00 Uhr ver\xC3\xB6"
+                                    "ffentlicht.</p>"))),
+            "2011-12-03");
+  EXPECT_EQ(date_of(read_html(after("<div class=\"submitted\">Gespeichert von <span>rasos"
+                                    "</span> am 24. Juli 2017 - 18:55</div>"))),
+            "2017-07-24");
+  EXPECT_EQ(date_of(read_html(after("<div class=\"comments\"><p>Posted on 3 May 2019 by Bo"
+                                    "</p></div>"))),
+            "");
+  EXPECT_EQ(date_of(read_html(after("<p>Next meeting: 3 May 2019</p>"))), "");
+}
+
 // A UTC stamp after the publisher's midnight: the day is the one a <time> with the
 // page's own offset gives for the same moment; a bare UTC stamp keeps its own day.
 TEST(HtmlMetadata, AUtcStampTakesThePagesOwnDay) {
