@@ -185,6 +185,20 @@ bool is_utc_stamp(std::string_view stamp) {
   return stamp.ends_with('Z') || stamp.ends_with("+00:00") || stamp.ends_with("+0000");
 }
 
+// The day in an address's path, as news sites and blogs write it: ".../2023/11/08/story",
+// the last evidence of a date.
+std::optional<std::chrono::year_month_day> date_in_address(std::string_view url) {
+  for (std::size_t at = url.find('/'); at != std::string_view::npos; at = url.find('/', at + 1)) {
+    const std::string_view rest = url.substr(at + 1);
+    if (rest.size() < 10 || rest[4] != '/' || rest[7] != '/') continue;
+    if (rest.size() > 10 && rest[10] != '/') continue;
+    const std::string iso = std::string(rest.substr(0, 4)) + "-" + std::string(rest.substr(5, 2)) +
+                            "-" + std::string(rest.substr(8, 2));
+    if (auto date = detail::parse_iso_date(iso)) return date;
+  }
+  return std::nullopt;
+}
+
 bool matches_byline_hint(const Dom& dom, NodeId id) {
   if (dom.attr(id, "rel") == "author") return true;
   if (dom.attr(id, "itemprop").find("author") != std::string_view::npos) return true;
@@ -430,6 +444,7 @@ class Extractor {
     }
     m.date = dateline_near_headline();
     if (!m.date) m.date = labelled_publication_line();
+    if (!m.date) m.date = date_in_address(m.url.value_or(options_.base_url));
   }
 
   // The last resort: a short line anywhere in the page, not another item's, that says

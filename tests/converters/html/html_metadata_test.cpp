@@ -142,6 +142,23 @@ TEST(HtmlMetadata, ALabelledPublicationLineAfterTheText) {
   EXPECT_EQ(date_of(read_html(after("<p>Next meeting: 3 May 2019</p>"))), "");
 }
 
+// The address's /YYYY/MM/DD/ is the last evidence of the day, the page's own address or
+// the one it was fetched from.
+TEST(HtmlMetadata, TheAddressGivesTheDayLast) {
+  EXPECT_EQ(date_of(read_html(
+                page(R"(<link rel="canonical" href="https://news.example/2013/08/07/kinos/">)"))),
+            "2013-08-07");
+  ReadOptions options;
+  options.base_url = "https://news.example/blog/2019/02/22/post";
+  EXPECT_EQ(date_of(read_html(page(""), options)), "2019-02-22");
+  for (const char* url : {"https://news.example/2013/08/kinos", "https://news.example/2013/13/07/x",
+                          "https://news.example/2013/08/071/x"}) {
+    EXPECT_EQ(
+        date_of(read_html(page(std::string(R"(<link rel="canonical" href=")") + url + "\">"))), "")
+        << url;
+  }
+}
+
 // A UTC stamp after the publisher's midnight: the day is the one a <time> with the
 // page's own offset gives for the same moment; a bare UTC stamp keeps its own day.
 TEST(HtmlMetadata, AUtcStampTakesThePagesOwnDay) {
