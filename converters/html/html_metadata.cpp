@@ -416,16 +416,21 @@ class Extractor {
       stamp = json_string(find_page_json(dom_.json_ld), "datePublished");
     }
     if (stamp.empty()) {
-      stamp =
-          first_of(meta_, {"article:published_time", "og:published_time", "datepublished",
-                           "parsely-pub-date", "sailthru.date", "article.published",
-                           "published-date", "publish-date", "pubdate", "date", "dc.date.issued",
-                           "dc.date", "dcterms.created", "dcterms.date", "dc:date"});
+      stamp = first_of(meta_, {"article:published_time", "og:published_time", "datepublished",
+                               "parsely-pub-date", "sailthru.date", "article.published",
+                               "published-date", "publish-date", "pubdate"});
     }
     if (stamp.empty()) stamp = paper_date_stamp();
+    // The article's own <time>, marked as its date, before a page's generic stamps,
+    // which CMSs fill with the day the page last changed or the print edition's.
+    if (stamp.empty()) stamp = time_element_stamp(true);
+    if (stamp.empty()) {
+      stamp = first_of(meta_, {"date", "dc.date.issued", "dc.date", "dcterms.created",
+                               "dcterms.date", "dc:date"});
+    }
     if (stamp.empty()) stamp = first_of(meta_, {"article:modified_time", "datemodified"});
     if (stamp.empty()) stamp = json_string(article_, "dateCreated");
-    if (stamp.empty()) stamp = time_element_stamp();
+    if (stamp.empty()) stamp = time_element_stamp(false);
     if (!stamp.empty()) {
       if (auto date = date_of(stamp, options_.date_order)) {
         m.date = is_utc_stamp(stamp) ? local_day(detail::trim(stamp), *date) : *date;
@@ -593,7 +598,7 @@ class Extractor {
   }
 
   // <time datetime> with pubdate or inside a date-hinted element, else the first one.
-  std::string time_element_stamp() const {
+  std::string time_element_stamp(bool marked_only = false) const {
     std::string first;
     for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
       if (!dom_.is(id, "time")) continue;
@@ -603,7 +608,7 @@ class Extractor {
           (dom_[id].parent != kNoNode && matches_date_hint(dom_, dom_[id].parent))) {
         return stamp;
       }
-      if (first.empty()) first = stamp;
+      if (first.empty() && !marked_only) first = stamp;
     }
     return first;
   }
