@@ -424,11 +424,15 @@ class Extractor {
     // The article's own <time>, marked as its date, before a page's generic stamps,
     // which CMSs fill with the day the page last changed or the print edition's.
     if (stamp.empty()) stamp = time_element_stamp(true);
-    if (stamp.empty()) {
+    // A date the page prints, marked as one, comes before generic and modified stamps.
+    const bool printed = stamp.empty() && marked_dateline();
+    if (stamp.empty() && !printed) {
       stamp = first_of(meta_, {"date", "dc.date.issued", "dc.date", "dcterms.created",
                                "dcterms.date", "dc:date"});
     }
-    if (stamp.empty()) stamp = first_of(meta_, {"article:modified_time", "datemodified"});
+    if (stamp.empty() && !printed) {
+      stamp = first_of(meta_, {"article:modified_time", "datemodified"});
+    }
     if (stamp.empty()) stamp = json_string(article_, "dateCreated");
     if (stamp.empty()) stamp = time_element_stamp(false);
     if (!stamp.empty()) {

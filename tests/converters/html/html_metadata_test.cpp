@@ -142,6 +142,19 @@ TEST(HtmlMetadata, ALabelledPublicationLineAfterTheText) {
   EXPECT_EQ(date_of(read_html(after("<p>Next meeting: 3 May 2019</p>"))), "");
 }
 
+// A page's generic date meta is what a CMS last did to the page: the article's own
+// marked <time>, or the date it prints marked as one, comes first.
+TEST(HtmlMetadata, TheArticlesOwnDateBeforeThePagesGenericStamp) {
+  const std::string meta = R"(<meta name="date" content="2022-01-21T15:38:44+01:00">
+    <meta property="article:modified_time" content="2022-01-30T10:00:00+01:00">)";
+  EXPECT_EQ(date_of(read_html(page(meta, R"(<time itemprop="datePublished"
+    datetime="2022-01-27">27.01.2022</time>)"))),
+            "2022-01-27");
+  EXPECT_EQ(date_of(read_html(page(meta, R"(<li class="Date">29.01.2022, 12:01 Uhr</li>)"))),
+            "2022-01-29");
+  EXPECT_EQ(date_of(read_html(page(meta))), "2022-01-21");
+}
+
 // The address's /YYYY/MM/DD/ is the last evidence of the day, the page's own address or
 // the one it was fetched from.
 TEST(HtmlMetadata, TheAddressGivesTheDayLast) {
