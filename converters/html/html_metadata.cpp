@@ -420,17 +420,22 @@ class Extractor {
                                "parsely-pub-date", "sailthru.date", "article.published",
                                "published-date", "publish-date", "pubdate"});
     }
-    if (stamp.empty()) stamp = paper_date_stamp();
-    // The article's own <time>, marked as its date, before a page's generic stamps,
-    // which CMSs fill with the day the page last changed or the print edition's.
-    if (stamp.empty()) stamp = time_element_stamp(true);
-    // A date the page prints, marked as one, comes before generic and modified stamps.
-    const bool printed = stamp.empty() && marked_dateline();
-    if (stamp.empty() && !printed) {
-      stamp = first_of(meta_, {"date", "dc.date.issued", "dc.date", "dcterms.created",
-                               "dcterms.date", "dc:date"});
+    const auto generic_stamp = [&] {
+      return first_of(meta_, {"date", "dc.date.issued", "dc.date", "dcterms.created",
+                              "dcterms.date", "dc:date"});
+    };
+    // A paper's page: its Dublin Core date, then its indexing tags (paper_date_stamp).
+    if (const std::string paper = paper_date_stamp(); stamp.empty() && !paper.empty()) {
+      stamp = generic_stamp();
+      if (stamp.empty()) stamp = paper;
     }
-    if (stamp.empty() && !printed) {
+    // Elsewhere the article's own <time>, marked as its date, comes before a page's
+    // generic stamps, which CMSs fill with the day the page last changed or the print
+    // edition's; so does a date the page prints, marked as one.
+    if (stamp.empty()) stamp = time_element_stamp(true);
+    const bool printed = stamp.empty() && marked_dateline();
+    if (stamp.empty() && !printed) stamp = generic_stamp();
+    if (stamp.empty() && !printed) {  // published before modified
       stamp = first_of(meta_, {"article:modified_time", "datemodified"});
     }
     if (stamp.empty()) stamp = json_string(article_, "dateCreated");
