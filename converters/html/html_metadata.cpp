@@ -37,6 +37,10 @@ constexpr std::array<std::string_view, 5> kOtherItemWords = {"comment", "comment
 
 std::string clean(std::string_view text) { return detail::collapse_whitespace(text); }
 
+// The most nodes an element holding one line (a dateline) has. Only such small elements
+// are read whole, so that a page of many nested ones costs one pass over them.
+constexpr NodeId kMaxLineNodes = 32;
+
 // A page may repeat a tag (citation_author) thousands of times, but not without bound.
 constexpr std::size_t kMaxMetaTags = 100'000;
 
@@ -433,7 +437,9 @@ class Extractor {
     // generic stamps, which CMSs fill with the day the page last changed or the print
     // edition's; so does a date the page prints, marked as one.
     if (stamp.empty()) stamp = time_element_stamp(true);
-    const bool printed = stamp.empty() && marked_dateline();
+    const std::optional<MarkedDate> marked =
+        stamp.empty() ? marked_dateline() : std::optional<MarkedDate>();
+    const bool printed = marked.has_value();
     if (stamp.empty() && !printed) stamp = generic_stamp();
     if (stamp.empty() && !printed) {  // published before modified
       stamp = first_of(meta_, {"article:modified_time", "datemodified"});
@@ -451,9 +457,10 @@ class Extractor {
       m.date = visible_date_;
       return;
     }
-    if (const auto marked = marked_dateline()) {
-      m.date = marked->date;
-      if (marked->whole) result_.byline_nodes.push_back(marked->node);
+    // Looked for again when a stamp was found but did not read as a date.
+    if (const auto shown = marked ? marked : marked_dateline()) {
+      m.date = shown->date;
+      if (shown->whole) result_.byline_nodes.push_back(shown->node);
       return;
     }
     m.date = dateline_near_headline();
@@ -470,16 +477,15 @@ class Extractor {
         "published", "posted", "veröffentlicht", "erschienen", "gespeichert",
         "gepostet",  "publié", "publicado",      "pubblicato", "gepubliceerd"};
     for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
-      const Node& node = dom_[id];
-      if (!node.is_text || node.parent == kNoNode) continue;
-      const std::string text = inner_text(dom_, node.parent);
+      if (dom_[id].is_text || dom_.subtree_end(id) - id > kMaxLineNodes) continue;
+      const std::string text = inner_text(dom_, id);
       if (text.size() > kMaxBylineChars) continue;
       const std::string lower = detail::to_lower_ascii(text);
       if (std::none_of(kLabels.begin(), kLabels.end(),
                        [&](std::string_view label) { return has_word(lower, label); })) {
         continue;
       }
-      if (in_other_item(id)) continue;
+      if (in_other_item(id + 1)) continue;  // its first node: the element itself counts
       if (auto date = find_date_in(text)) return date;
     }
     return std::nullopt;
@@ -635,10 +641,13 @@ class Extractor {
     if (body == kNoNode) return std::nullopt;
     const NodeId end = dom_.subtree_end(body);
     for (NodeId id = body + 1; id < end; ++id) {
-      if (dom_[id].is_text || !matches_date_hint(dom_, id) || in_other_item(id)) continue;
+      if (dom_[id].is_text || dom_.subtree_end(id) - id > kMaxLineNodes ||
+          !matches_date_hint(dom_, id)) {
+        continue;
+      }
       const std::string text = inner_text(dom_, id);
       if (text.empty() || text.size() > kMaxBylineChars) continue;
-      if (auto date = find_date_in(text)) {
+      if (auto date = find_date_in(text); date && !in_other_item(id)) {
         return MarkedDate{*date, id, parse_date(text, options_.date_order).has_value()};
       }
     }
