@@ -180,6 +180,14 @@ bool in_shard(const InputItem& item, Shard shard) {
   return shard.count == 1 || stable_hash(shard_key(item)) % shard.count == shard.index;
 }
 
+// The next input of this shard that `walker` gives; nullopt after the last.
+std::optional<InputItem> next_in_shard(InputWalker& walker, Shard shard) {
+  while (std::optional<InputItem> item = walker.next()) {
+    if (in_shard(*item, shard)) return item;
+  }
+  return std::nullopt;
+}
+
 // What a run writes.
 struct Plan {
   std::vector<const Registry::WriterEntry*> writers;
@@ -363,8 +371,8 @@ void Batch::work(JobQueue& queue) {
 
 // After an interrupt: how many inputs were left for --resume, and the first of them.
 // Those never taken from `next` are counted too, so the report accounts for every one
-// (into JSON Lines that walks the rest of the inputs: about a second per 10,000 WARC
-// records).
+// (unless --resume listed them, that walks the rest of the inputs: about a second per
+// 10,000 WARC records).
 void Batch::count_what_was_left(const NextInput& next) {
   summary_.interrupted = stop_.stop_requested();
   summary_.not_started = unfinished_.size();
@@ -456,9 +464,8 @@ std::optional<std::size_t> count_inputs(const BatchArgs& args, Shard shard,
                                         const std::stop_token& token) {
   InputWalker walker(args.inputs, args.input.archive_limits);
   std::size_t count = 0;
-  while (const std::optional<InputItem> item = walker.next()) {
+  for (; next_in_shard(walker, shard); ++count) {
     if (token.stop_requested()) return std::nullopt;
-    count += in_shard(*item, shard) ? 1 : 0;
   }
   return count;
 }
@@ -535,12 +542,7 @@ int run_batch(const BatchArgs& args) {
   try {
     const Shard shard = parse_shard(args.shard);
     InputWalker walker(args.inputs, args.input.archive_limits);
-    const auto next_item = [&]() -> std::optional<InputItem> {
-      while (std::optional<InputItem> item = walker.next()) {
-        if (in_shard(*item, shard)) return item;
-      }
-      return std::nullopt;
-    };
+    const auto next_item = [&] { return next_in_shard(walker, shard); };
     if (args.list) {
       while (const auto item = next_item()) std::cout << item->display() << '\n';
       return kExitOk;
@@ -579,8 +581,10 @@ int run_batch(const BatchArgs& args) {
       report.add(record);
     }
     report.publish();  // replaces the earlier report only now that it holds as much
-    NextInput next = next_listed(items, planned, done);
-    if (!args.resume) {
+    NextInput next;
+    if (args.resume) {
+      next = next_listed(items, planned, done);
+    } else {
       next = [&, lines = plan.lines]() -> std::optional<PlannedInput> {
         std::optional<InputItem> item = first ? std::exchange(first, std::nullopt) : next_item();
         if (!item) return std::nullopt;

@@ -612,7 +612,8 @@ class Extractor {
     return {};
   }
 
-  // <time datetime> with pubdate or inside a date-hinted element, else the first one.
+  // <time datetime> with pubdate or inside a date-hinted element, else the first one
+  // (unless `marked_only`); never another item's.
   std::string time_element_stamp(bool marked_only = false) const {
     std::string first;
     for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
@@ -628,7 +629,6 @@ class Extractor {
     return first;
   }
 
-  // A short element whose class/id says date and whose text is one.
   // A date in a short element marked as one (class, id or itemprop "date", "time",
   // "published"…), not another item's; `whole` when the element is nothing but it.
   struct MarkedDate {
