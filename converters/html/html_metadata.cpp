@@ -8,6 +8,7 @@
 
 #include "content_hints.hpp"
 #include "detail/iso_date.hpp"
+#include "detail/names.hpp"
 #include "detail/prose.hpp"
 #include "detail/text.hpp"
 #include "detail/url.hpp"
@@ -34,6 +35,10 @@ constexpr std::array<std::string_view, 11> kChromeWords = {
     "reply", "related", "teaser",  "footer", "breadcrumb"};
 constexpr std::array<std::string_view, 5> kOtherItemWords = {"comment", "comments", "reply",
                                                              "related", "teaser"};
+
+// Class and id words of page parts that list other articles' bylines.
+constexpr std::array<std::string_view, 7> kSidebarWords = {
+    "sidebar", "menu", "teaser", "related", "comment", "comments", "reply"};
 
 std::string clean(std::string_view text) { return detail::collapse_whitespace(text); }
 
@@ -161,17 +166,86 @@ constexpr std::string_view kOrganisationWords =
     " staff inc ltd llc gmbh corp plc team desk editors editorial newsroom redaktion "
     "redaccion rédaction media news press magazine online ";
 
+// The labels of an address's host, for telling an outlet's name: "weekly.ascii.jp"
+// -> weekly, ascii, jp.
+std::vector<std::string> host_labels(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view host = url.substr(scheme + 3);
+  host = host.substr(0, std::min(host.find_first_of("/?#:"), host.size()));
+  std::vector<std::string> labels;
+  for (std::size_t at = 0; at <= host.size();) {
+    const std::size_t dot = std::min(host.find('.', at), host.size());
+    if (dot > at) labels.push_back(detail::to_lower_ascii(host.substr(at, dot - at)));
+    at = dot + 1;
+  }
+  return labels;
+}
+
+// True for a credit that names the outlet: its site name or a label of its address
+// ("ASCII" on weekly.ascii.jp, "ITmedia" on www.itmedia.co.jp).
+bool names_outlet(std::string_view author, std::string_view site_name,
+                  const std::vector<std::string>& host) {
+  if (!site_name.empty() && same_name(author, site_name)) return true;
+  const std::string key = name_key(author);
+  return !key.empty() && std::find(host.begin(), host.end(), key) != host.end();
+}
+
 // True for a meta author that names the outlet ("Condé Nast" aside: a person's name
 // and a company's read alike), a staff credit ("Us Weekly Staff") or a company
 // ("mediagene Inc.").
-bool names_organisation(std::string_view author, std::string_view site_name) {
-  if (!site_name.empty() && same_name(author, site_name)) return true;
+bool names_organisation(std::string_view author, std::string_view site_name,
+                        const std::vector<std::string>& host) {
+  if (names_outlet(author, site_name, host)) return true;
   for (const std::string_view word : detail::split_whitespace(author)) {
     std::string key = detail::to_lower_ascii(word);
     std::erase_if(key, [](char c) { return c == '.' || c == ','; });
     if (kOrganisationWords.find(" " + key + " ") != std::string_view::npos) return true;
   }
   return false;
+}
+
+// A user name given as the author: one lower-case token ("mikecason").
+bool is_user_name(std::string_view author) {
+  author = detail::trim(author);
+  return !author.empty() && author.find(' ') == std::string_view::npos &&
+         std::none_of(author.begin(), author.end(), [](char c) {
+           return (c & 0x80) != 0 || std::isupper(static_cast<unsigned char>(c));
+         });
+}
+
+// A name that metadata writes surname first, "Gillman, Steve", in reading order; other
+// text as it is. Only two one-word parts, as such a name has: "Jane Doe, Reuters" is a
+// name and an agency.
+std::string in_reading_order(std::string_view author) {
+  const std::string text = clean(author);
+  const std::size_t comma = text.find(", ");
+  if (comma == std::string::npos || text.find(',', comma + 1) != std::string::npos) return text;
+  const std::string surname = text.substr(0, comma);
+  const std::string given = text.substr(comma + 2);
+  if (surname.find(' ') != std::string::npos || given.find(' ') != std::string::npos) return text;
+  return given + " " + surname;
+}
+
+// Whether `credit` names `person`.
+bool names_person(const Byline& credit, const Person& person) {
+  return std::any_of(credit.authors.begin(), credit.authors.end(),
+                     [&](const Person& named) { return same_name(named.name, person.name); });
+}
+
+// Whether two credits name a person in common.
+bool share_a_person(const Byline& a, const Byline& b) {
+  return std::any_of(a.authors.begin(), a.authors.end(),
+                     [&](const Person& p) { return names_person(b, p); });
+}
+
+// Whether two credits name the same people.
+bool same_people(const Byline& a, const Byline& b) {
+  const auto all_in = [](const Byline& x, const Byline& y) {
+    return std::all_of(x.authors.begin(), x.authors.end(),
+                       [&](const Person& p) { return names_person(y, p); });
+  };
+  return all_in(a, b) && all_in(b, a);
 }
 
 std::optional<std::chrono::year_month_day> date_of(std::string_view text, DateOrder order) {
@@ -229,8 +303,8 @@ class Extractor {
   Extractor(const Dom& dom, const ReadOptions& options) : dom_(dom), options_(options) {}
 
   PageMetadata run() {
-    const MetaList meta_list = collect_meta_list(dom_);
-    meta_ = collect_meta(meta_list);
+    meta_list_ = collect_meta_list(dom_);
+    meta_ = collect_meta(meta_list_);
     article_ = find_article_json(dom_.json_ld);
     Metadata& m = result_.metadata;
     set(m.site_name, first_of(meta_, {"og:site_name", "application-name"}));
@@ -244,7 +318,7 @@ class Extractor {
                                         "dc:description", "twitter:description"}));
     if (!m.description) set(m.description, json_string(article_, "description"));
     find_url();
-    result_.scholarly = read_scholarly(meta_list, article_, license_link(), m);
+    result_.scholarly = read_scholarly(meta_list_, article_, license_link(), m);
     find_lang();
     find_title();
     find_byline();
@@ -336,6 +410,7 @@ class Extractor {
 
   void find_byline() {
     Metadata& m = result_.metadata;
+    host_ = host_labels(m.url.value_or(options_.base_url));
     // Authors read from a paper's citation_author tags (read_scholarly) are complete and
     // in order, as indexers read them: they stand, and only the byline is written.
     if (!m.authors.empty()) m.byline = join_names(m.authors);
@@ -345,68 +420,162 @@ class Extractor {
       m.byline = join_names(people);
       m.authors = std::move(people);
     }
-    // The first meta tag that names the writer; an address, the outlet or a staff
-    // credit passes to the next, then to the byline printed on the page.
-    for (const std::string_view key :
-         {"dc:creator", "dcterm:creator", "dc.creator", "author", "parsely-author",
-          "sailthru.author", "article:author", "byl"}) {
-      if (m.byline) break;
-      const auto it = meta_.find(key);
-      if (it == meta_.end() || detail::has_url_scheme(it->second)) continue;
-      if (!names_organisation(it->second, m.site_name.value_or(""))) use_byline(it->second);
+    const std::optional<Byline> shown = visible_byline();
+    if (!m.byline) {
+      if (const std::optional<Byline> credit = meta_credit(shown)) {
+        m.byline = credit->text;
+        m.authors = credit->authors;
+      }
     }
-    find_visible_byline();
+    if (!m.byline && shown) {
+      m.byline = shown->text;
+      m.authors = shown->authors;
+    }
   }
 
-  void use_byline(const std::string& text) {
-    Metadata& m = result_.metadata;
+  // The meta tags that name the writer, in this order and each in the page's order.
+  static constexpr std::array<std::string_view, 11> kCreditKeys = {
+      "dc:creator",        "dcterm:creator", "dc.creator",        "author", "parsely-author",
+      "sailthru.author",   "article:author", "og:article:author", "byl",    "byline",
+      "cxenseparse:author"};
+
+  // The credit the meta tags give: the first that names a person the page's byline
+  // names too, else the first that names a person at all. CMSs fill the first tags with
+  // the outlet ("Condé Nast"), a user name or a company ("mediagene Inc.") and the
+  // writer's name comes in a later one; addresses, user names and outlets are passed
+  // over. A credit that names no one stands only when the page prints no byline.
+  std::optional<Byline> meta_credit(const std::optional<Byline>& shown) const {
+    std::vector<Byline> credits;
+    for (const std::string_view key : kCreditKeys) {
+      for (const auto& [name, value] : meta_list_) {
+        if (name != key || detail::has_url_scheme(value) || is_user_name(value) ||
+            names_organisation(value, result_.metadata.site_name.value_or(""), host_)) {
+          continue;
+        }
+        credits.push_back(read_credit(in_reading_order(value)));
+      }
+    }
+    const auto names_someone = [](const Byline& credit) { return !credit.authors.empty(); };
+    if (shown) {
+      for (const Byline& credit : credits) {
+        if (share_a_person(credit, *shown)) return credit;
+      }
+    }
+    const auto named = std::find_if(credits.begin(), credits.end(), names_someone);
+    if (named != credits.end()) return *named;
+    if (!credits.empty() && !shown) return credits.front();
+    return std::nullopt;
+  }
+
+  // A credit's names; a meta tag or marked-up element says it holds names, so one
+  // that does not read as a byline is split as a list of them.
+  Byline read_credit(std::string_view text) const {
+    Byline credit;
     if (auto byline = parse_byline(text)) {
-      m.byline = byline->text;
-      m.authors = byline->authors;
+      credit = std::move(*byline);
     } else {
-      m.byline = detail::trim(text);
-      m.authors = split_authors(text);
+      credit = Byline{std::string(detail::trim(text)), split_authors(text), true};
     }
+    std::erase_if(credit.authors, [&](const Person& person) {
+      return names_outlet(person.name, result_.metadata.site_name.value_or(""), host_);
+    });
+    return credit;
   }
 
-  // The first element hinted as byline (rel=author, itemprop=author, class "byline")
-  // with short text. It leaves the body either way: the metadata carries it.
-  void find_visible_byline() {
-    Metadata& m = result_.metadata;
+  // The byline printed on the page: the first element hinted as one (rel=author,
+  // itemprop=author, class "byline") outside sidebars, teasers and comments, else a
+  // marked line ("By ...") around a link to an author's page. It leaves the body
+  // either way: the metadata carries it.
+  std::optional<Byline> visible_byline() {
     const NodeId body = dom_.find_first("body");
-    if (body == kNoNode) return;
+    if (body == kNoNode) return std::nullopt;
     const NodeId end = dom_.subtree_end(body);
     for (NodeId id = body + 1; id < end; ++id) {
-      if (dom_[id].is_text || !matches_byline_hint(dom_, id)) continue;
-      const std::string text = byline_text(id);
-      if (text.empty()) continue;
-      std::optional<Byline> byline = parse_byline(text);
-      const bool marked_up = dom_.attr(id, "rel") == "author" ||
-                             dom_.attr(id, "itemprop").find("author") != std::string_view::npos;
-      if (!byline && marked_up) {
-        std::vector<Person> people = split_authors(text);
-        if (!people.empty()) byline = Byline{text, std::move(people), true};
-      }
-      if (!byline) continue;
-      if (!visible_date_) visible_date_ = find_date_in(text);
-      if (!m.byline) {
-        m.byline = byline->text;
-        m.authors = byline->authors;
-      }
-      result_.byline_nodes.push_back(id);
-      return;
+      if (dom_[id].is_text || !matches_byline_hint(dom_, id) || in_sidebar(id)) continue;
+      if (auto byline = read_byline_element(id)) return byline;
     }
+    for (NodeId id = body + 1; id < end; ++id) {
+      if (!dom_.is(id, "a") || !links_to_author_page(id) || in_sidebar(id)) continue;
+      const NodeId line = dom_[id].parent;
+      if (dom_.subtree_end(line) - line > kMaxLineNodes) continue;
+      auto byline = parse_byline(inner_text(dom_, line));
+      if (byline && byline->marked && !byline->authors.empty()) {
+        result_.byline_nodes.push_back(line);
+        return byline;
+      }
+    }
+    return std::nullopt;
   }
 
-  // An author element's itemprop=name child holds the name without decoration.
-  std::string byline_text(NodeId id) const {
-    std::string text = inner_text(dom_, id);
-    if (text.size() > kMaxBylineChars) return {};
-    const NodeId end = dom_.subtree_end(id);
-    for (NodeId d = id + 1; d < end; ++d) {
-      if (!dom_[d].is_text && dom_.attr(d, "itemprop") == "name") return inner_text(dom_, d);
+  std::optional<Byline> read_byline_element(NodeId id) {
+    const std::string text = inner_text(dom_, id);
+    if (text.size() > kMaxBylineChars) return std::nullopt;
+    // The line as printed, when it names the people its markup names ("By Jane Doe,
+    // MA <br> WebMD News"); else the names marked up one by one.
+    std::optional<Byline> byline = parse_byline(text);
+    if (const std::string names = marked_names(id); !names.empty()) {
+      Byline marked = read_credit(names);
+      if (!byline || !same_people(*byline, marked)) byline = std::move(marked);
+    } else if (!byline && marked_as_credit(id)) {
+      byline = read_credit(text);
     }
-    return text;
+    if (!byline || byline->authors.empty()) return std::nullopt;
+    if (!visible_date_) visible_date_ = find_date_in(text);
+    result_.byline_nodes.push_back(id);
+    return byline;
+  }
+
+  // rel=author and itemprop=author say what they hold, as does an id or class "byline".
+  bool marked_as_credit(NodeId id) const {
+    const std::string match = detail::to_lower_ascii(std::string(dom_.attr(id, "class")) + " " +
+                                                     std::string(dom_.attr(id, "id")));
+    return dom_.attr(id, "rel") == "author" ||
+           dom_.attr(id, "itemprop").find("author") != std::string_view::npos ||
+           has_word(match, "byline");
+  }
+
+  // Whether an element holds one name: rel=author, itemprop=name, class "name".
+  bool holds_a_name(NodeId id) const {
+    return dom_.attr(id, "rel") == "author" || dom_.attr(id, "itemprop") == "name" ||
+           has_word(detail::to_lower_ascii(dom_.attr(id, "class")), "name");
+  }
+
+  // The names a byline element marks up one by one, joined by commas: its name
+  // children ("By <a rel=author>A</a> and <a rel=author>B</a>"), or, for a name
+  // element, its siblings' too, up to a label for other work ("翻訳者", translator).
+  // Empty when it marks none. The markup keeps the names apart from the icons, titles
+  // and links around them ("Andrew HusbandTwitterNews").
+  std::string marked_names(NodeId id) const {
+    NodeId scope = id;
+    if (holds_a_name(id) && dom_[id].parent != kNoNode &&
+        dom_.subtree_end(dom_[id].parent) - dom_[id].parent <= kMaxLineNodes) {
+      scope = dom_[id].parent;
+    }
+    std::vector<std::string> names;
+    const NodeId end = dom_.subtree_end(scope);
+    for (NodeId d = scope + 1; d < end; ++d) {
+      if (dom_[d].is_text && detail::is_other_credit(detail::trim(dom_[d].text))) break;
+      if (dom_[d].is_text || !holds_a_name(d)) continue;
+      // Without the comma that joins it to the next: "<span>Steven Lee Myers, </span>".
+      std::string name(detail::trim(inner_text(dom_, d)));
+      while (!name.empty() && (name.back() == ',' || name.back() == ';')) name.pop_back();
+      if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+        names.push_back(std::move(name));
+      }
+      d = dom_.subtree_end(d) - 1;
+    }
+    std::string joined;
+    for (const std::string& name : names) joined += (joined.empty() ? "" : ", ") + name;
+    return joined.size() > kMaxBylineChars ? std::string() : joined;
+  }
+
+  // A link to the page of one of the site's writers: ".../author/jane-doe".
+  bool links_to_author_page(NodeId id) const {
+    const std::string href = detail::to_lower_ascii(dom_.attr(id, "href"));
+    for (const std::string_view folder : {"/author/", "/authors/", "/autor/", "/auteur/"}) {
+      if (href.find(folder) != std::string::npos) return true;
+    }
+    return false;
   }
 
   std::optional<std::chrono::year_month_day> find_date_in(std::string_view text) const {
@@ -511,6 +680,11 @@ class Extractor {
   // with, when it is most of the title (the rest a site name or a place: "Rails for a
   // cottage, Thailand", "Gregory's Home | Rails for a cottage").
   NodeId headline() const {
+    if (!headline_) headline_ = find_headline();
+    return *headline_;
+  }
+
+  NodeId find_headline() const {
     const std::string title = name_key(result_.metadata.title.value_or(""));
     NodeId only = kNoNode, part = kNoNode;
     int count = 0;
@@ -554,6 +728,25 @@ class Extractor {
     return chrome_tag;
   }
   bool in_page_chrome(NodeId id) const { return in_page_chrome(id, kChromeWords); }
+
+  // Whether `id` sits where other articles' bylines are listed: a sidebar, a menu, a
+  // teaser, a comment, another <article> than the headline's. Not <nav> or <aside>
+  // as such: some templates print the article's own author line in them.
+  bool in_sidebar(NodeId id) const {
+    const NodeId h1 = headline();
+    for (NodeId at = dom_[id].parent; at != kNoNode && !dom_.is(at, "body"); at = dom_[at].parent) {
+      if (dom_.is(at, "article")) {  // when the headline is in an <article> of its own
+        const bool outside = h1 < at || h1 >= dom_.subtree_end(at);
+        return h1 != kNoNode && outside && dom_.ancestor(h1, "article") != kNoNode;
+      }
+      const std::string match = detail::to_lower_ascii(std::string(dom_.attr(at, "class")) + " " +
+                                                       std::string(dom_.attr(at, "id")));
+      for (std::string_view word : kSidebarWords) {
+        if (has_word(match, word)) return true;
+      }
+    }
+    return false;
+  }
 
   // Whether `id` belongs to another item than the article: a comment, a reply, a
   // teaser or a related story. Layout words (widget, sidebar) are left out, as some
@@ -656,10 +849,13 @@ class Extractor {
 
   const Dom& dom_;
   const ReadOptions& options_;
+  MetaList meta_list_;
   MetaTags meta_;
   Json article_;
   PageMetadata result_;
   std::optional<std::chrono::year_month_day> visible_date_;
+  std::vector<std::string> host_;           ///< the labels of the page's host name
+  mutable std::optional<NodeId> headline_;  ///< found once the title is known
 };
 
 }  // namespace

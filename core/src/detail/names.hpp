@@ -16,4 +16,13 @@ inline bool is_name_particle(std::string_view word) {
          kParticles.find(" " + std::string(word) + " ") != std::string_view::npos;
 }
 
+/// A label for other work than the writing, which ends the authors' names when it
+/// follows them: "著者 お米ゴハン イラスト 汐街コナ" (author ..., illustration ...).
+inline bool is_other_credit(std::string_view word) {
+  constexpr std::string_view kOtherCredits =
+      " イラスト 写真 撮影 編集 編集者 翻訳 翻訳者 訳者 監修 構成 絵 訳 ";
+  return !word.empty() && word.find(' ') == std::string_view::npos &&
+         kOtherCredits.find(" " + std::string(word) + " ") != std::string_view::npos;
+}
+
 }  // namespace galley::detail

@@ -65,10 +65,15 @@ bool is_credential(std::string_view part) {
   return contains(kCredentials, to_lower_ascii(letters));
 }
 
-// Markers before the names, longest first so "written by" wins over "by".
+// Markers before the names, longest first so "written by" wins over "by". Japanese and
+// Chinese credits put a label before the name, with or without a space: 著者 (author),
+// 投稿者 (posted by), 記者 (reporter), 作者 and 撰文 (written by), 執筆 (writing), and
+// 文 (text) joined to the name by a mark ("文●", "文・", "文／").
 constexpr std::string_view kMarkers[] = {
     "written by", "reporting by", "posted by", "story by", "words by", "text by",
-    "authors:",   "author:",      "by",        "par",      "por",      "//"};
+    "authors:",   "author:",      "by",        "par",      "por",      "//",
+    "投稿者",     "著者",         "記者",      "作者",     "撰文",     "執筆",
+    "文●",        "文・",         "文／",      "文/"};
 // Markers that also begin names or sentences ("Von Miller", "Door hinges", "Di Maio"):
 // after them every name needs two words.
 constexpr std::string_view kStrictMarkers[] = {"von", "door", "di"};
@@ -224,6 +229,19 @@ enum class Marker {
   Strict,  ///< "Von": every name has two words at least
 };
 
+constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";
+
+// Whether a marker ends with a letter, so that a word ends with it. The katakana
+// middle dot (文・) is a mark here, though names are spelt with it (ジョン・スミス).
+bool ends_with_letter(std::string_view word) {
+  std::size_t pos = word.size();
+  while (pos > 0 && (static_cast<unsigned char>(word[pos - 1]) & 0xC0) == 0x80) --pos;
+  if (pos == 0) return false;
+  --pos;
+  const char32_t last = detail::next_code_point(word, pos);
+  return detail::is_letter(last) && last != U'\u30FB';
+}
+
 // The marker `text` starts with, removed with a colon after it ("By ", "Written by: ").
 Marker strip_leading_marker(std::string_view& text) {
   for (const bool strict : {false, true}) {
@@ -231,11 +249,14 @@ Marker strip_leading_marker(std::string_view& text) {
         strict ? std::span<const std::string_view>(kStrictMarkers) : kMarkers;
     for (const std::string_view marker : markers) {
       if (!detail::starts_with_icase(text, marker) || text.size() <= marker.size()) continue;
-      const char next = text[marker.size()];
-      const bool word_marker = detail::is_letter(static_cast<unsigned char>(marker.back()));
-      if (word_marker && next != ' ' && next != ':') continue;
-      std::string_view rest = trim(text.substr(marker.size()));
+      std::string_view rest = text.substr(marker.size());
+      // A marker that is a word ends where a space or a colon follows: "By ", "著者 ",
+      // not "Byron" or 著者一覧 (list of authors).
+      const bool colon = rest.starts_with(':') || rest.starts_with(kFullWidthColon);
+      if (ends_with_letter(marker) && !rest.starts_with(' ') && !colon) continue;
+      rest = trim(rest);
       if (rest.starts_with(':')) rest = trim(rest.substr(1));
+      if (rest.starts_with(kFullWidthColon)) rest = trim(rest.substr(kFullWidthColon.size()));
       // "Von der Leyen ...": a name after the marker opens with a capitalised word.
       if (strict && (rest.empty() ||
                      classify_word(detail::split_whitespace(rest).front()) != WordKind::Name)) {
@@ -342,9 +363,10 @@ std::optional<DoubledName> doubled_name(std::string_view text) {
 }
 
 // After "By Jane Doe" a description of her starting with an article ends the names:
-// "By Jane Doe, a deputy editor who covers ...".
+// "By Jane Doe, a deputy editor who covers ...", and so does the section she wrote
+// in: "Written by Jane Doe in Linux on 1 June 2019".
 std::string_view without_description(std::string_view text) {
-  for (const std::string_view start : {", a ", ", an ", ", the "}) {
+  for (const std::string_view start : {", a ", ", an ", ", the ", " in "}) {
     if (const std::size_t at = text.find(start); at != std::string_view::npos) {
       text = text.substr(0, at);
     }
@@ -488,10 +510,50 @@ std::string without_decorations(std::string_view text) {
   return without_letter_markers(without_list_numbers(without_affiliation_markers(text)));
 }
 
+// A credit wrapped whole in brackets, as Japanese and Chinese sites print it:
+// "[田中宏昌，ITmedia]", "《KT》", "【文・山田太郎】".
+std::string_view unwrapped(std::string_view text) {
+  static constexpr std::pair<std::string_view, std::string_view> kBrackets[] = {
+      {"[", "]"},
+      {"\xE3\x80\x8A", "\xE3\x80\x8B"},   // 《 》
+      {"\xE3\x80\x90", "\xE3\x80\x91"},   // 【 】
+      {"\xEF\xBC\xBB", "\xEF\xBC\xBD"}};  // ［ ］
+  for (const auto& [open, close] : kBrackets) {
+    if (text.size() > open.size() + close.size() && text.starts_with(open) &&
+        text.ends_with(close)) {
+      return trim(text.substr(open.size(), text.size() - open.size() - close.size()));
+    }
+  }
+  return text;
+}
+
+// Full-width separators as their ASCII kin: "田中宏昌，ITmedia" (comma), "オカモト／
+// ASCII編集部" (slash before the desk), and a credit for other work set apart as an
+// affiliation is: "お米ゴハン イラスト 汐街コナ" -> "お米ゴハン | イラスト 汐街コナ".
+std::string with_ascii_separators(std::string_view text) {
+  static constexpr std::pair<std::string_view, std::string_view> kSeparators[] = {
+      {"\xEF\xBC\x8C", ", "},  // ，
+      {"\xE3\x80\x81", ", "},  // 、
+      {"\xEF\xBC\x8F", " | "}  // ／
+  };
+  std::string out;
+  for (const std::string_view word : detail::split_whitespace(text)) {
+    if (!out.empty()) out += detail::is_other_credit(word) ? " | " : " ";
+    out += word;
+  }
+  for (const auto& [wide, ascii] : kSeparators) {
+    for (std::size_t at = out.find(wide); at != std::string::npos; at = out.find(wide, at)) {
+      out.replace(at, wide.size(), ascii);
+      at += ascii.size();
+    }
+  }
+  return detail::collapse_whitespace(out);
+}
+
 }  // namespace
 
 std::optional<Byline> parse_byline(std::string_view line) {
-  std::string collapsed = detail::collapse_whitespace(line);
+  std::string collapsed(unwrapped(detail::collapse_whitespace(line)));
   if (collapsed.empty() || collapsed.size() > 200) return std::nullopt;
   const bool handle = strip_handles(collapsed);
   std::string_view text = collapsed;
@@ -500,17 +562,25 @@ std::optional<Byline> parse_byline(std::string_view line) {
   const auto doubled = doubled_name(text);
   if (doubled) text = doubled->name;
   if (marked) text = without_description(text);
-  std::string printed = without_decorations(without_date(with_coauthors(text)));
+  std::string printed =
+      without_decorations(without_date(with_coauthors(with_ascii_separators(text))));
   const auto segments = split_any(
       printed, {"|", "\xC2\xB7", "\xE2\x80\xA2", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "});
-  const std::string_view names_part = segments.front();
+  // The names come first, or after the one word of a section's label: "Politik ·
+  // Jochen Bittner, Tina Hildebrandt".
+  std::size_t names_at = 0;
+  if (segments.size() > 1 && detail::word_count(segments[0]) == 1 &&
+      !split_names(segments[0], marker == Marker::Loose)) {
+    names_at = 1;
+  }
+  const std::string_view names_part = segments[names_at];
   if (names_part.empty() || names_part.find_first_of(kNotInNames) != std::string_view::npos) {
     return std::nullopt;
   }
   const std::size_t limit = marked ? 12 : 8;
   if (detail::word_count(names_part) > limit + 2) return std::nullopt;  // "and"s aside
-  for (std::size_t s = 1; s < segments.size(); ++s) {
-    if (!is_affiliation(segments[s])) return std::nullopt;
+  for (std::size_t s = 0; s < segments.size(); ++s) {
+    if (s != names_at && !is_affiliation(segments[s])) return std::nullopt;
   }
   auto names = split_names(names_part, marker == Marker::Loose);
   if (!names) return std::nullopt;
@@ -526,11 +596,11 @@ std::optional<Byline> parse_byline(std::string_view line) {
 }
 
 std::vector<Person> split_authors(std::string_view byline) {
-  std::string collapsed = detail::collapse_whitespace(byline);
+  std::string collapsed(unwrapped(detail::collapse_whitespace(byline)));
   strip_handles(collapsed);
   std::string_view text = collapsed;
   strip_marker(text);
-  const std::string printed = without_decorations(without_date(text));
+  const std::string printed = without_decorations(without_date(with_ascii_separators(text)));
   const auto segments = split_any(printed, {"|", "\xC2\xB7", "\xE2\x80\xA2"});
   auto names = split_names(segments.front(), true);
   return names ? std::move(names->people) : std::vector<Person>{};

@@ -102,6 +102,99 @@ TEST(HtmlMetadata, AnOrganisationAsMetaAuthorGivesWayToThePerson) {
   EXPECT_EQ(pen.metadata.byline, "Organization for Writers");
 }
 
+// Of the meta tags that name someone, the one the printed byline agrees with: a
+// publisher that reads like a person ("Condé Nast") gives way to the writer.
+TEST(HtmlMetadata, TheMetaCreditThePrintedBylineAgreesWith) {
+  const std::string head = R"(<meta name="author" content="Harbour Group">
+    <meta property="article:author" content="Alex Hutchinson">)";
+  const Article agreed = read_html(page(head, R"(<p class="byline">By Alex Hutchinson</p>)"));
+  EXPECT_EQ(names(agreed), std::vector<std::string>{"Alex Hutchinson"});
+  // With no byline on the page, nothing tells the two apart: the first stands.
+  EXPECT_EQ(names(read_html(page(head))), std::vector<std::string>{"Harbour Group"});
+}
+
+TEST(HtmlMetadata, MetaCreditsThatNameNoWriterArePassedOver) {
+  const auto names_in = [](const std::string& head, const std::string& body = "") {
+    return names(read_html(page(head, body)));
+  };
+  using Names = std::vector<std::string>;
+  // A tag repeated: the company first, the writer second.
+  EXPECT_EQ(names_in(R"(<meta name="author" content="mediagene Inc.">
+    <meta name="author" content="小暮ひさのり">)"),
+            Names{"小暮ひさのり"});
+  // A user name, then the byline tag.
+  EXPECT_EQ(names_in(R"(<meta name="sailthru.author" content="mikecason">
+    <meta name="byline" content="Mike Cason | mcason@al.com">)"),
+            Names{"Mike Cason"});
+  // The outlet named by its address, with the writer printed on the page.
+  EXPECT_EQ(names_in(R"(<meta property="og:url" content="https://weekly.ascii.jp/elem/1/">
+    <meta name="author" content="ASCII">)",
+                     R"(<p class="author">文● オカモト／ASCII編集部</p>)"),
+            Names{"オカモト"});
+  EXPECT_EQ(names_in(R"(<meta property="og:url" content="https://www.itmedia.co.jp/pc/1.html">)",
+                     R"(<div id="byline">[田中宏昌，ITmedia]</div>)"),
+            Names{"田中宏昌"});
+  // Surname first, as metadata writes it.
+  EXPECT_EQ(names_in(R"(<meta name="parsely-author" content="Gillman, Steve">)"),
+            Names{"Steve Gillman"});
+  EXPECT_EQ(names_in(R"(<meta property="og:article:author" content="Cécile Ducourtieux">)"),
+            Names{"Cécile Ducourtieux"});
+  EXPECT_EQ(names_in(R"(<meta name="cXenseParse:author" content="KT">)"), Names{"KT"});
+}
+
+// The names a byline marks up one by one: all of them, without what is glued around
+// them, up to a credit for other work.
+TEST(HtmlMetadata, ReadsTheNamesABylineMarksUp) {
+  const auto names_in = [](const std::string& body) { return names(read_html(page("", body))); };
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(names_in(R"(<address><div><a rel="author" href="/profile/a">Julia Carrie Wong</a>
+    and <a rel="author" href="/profile/b">Sam Levin</a></div></address>)"),
+            (Names{"Julia Carrie Wong", "Sam Levin"}));
+  EXPECT_EQ(names_in(R"(<div itemprop="author"><span itemprop="name">Paul Wiseman</span><span
+    itemprop="name">Fatima Hussein, The Associated Press</span></div>)"),
+            (Names{"Paul Wiseman", "Fatima Hussein"}));
+  EXPECT_EQ(names_in(R"(<div class="byline"><a rel="author" href="/author/ah"><img alt=""></a><a
+    rel="author" href="/author/ah">Andrew Husband</a><a href="https://twitter.com/x">Twitter</a><span
+    class="job">News &amp; Culture Writer</span></div>)"),
+            (Names{"Andrew Husband"}));
+  EXPECT_EQ(names_in(R"(<div class="article__authors"><p>著者</p><ul><li><span
+    class="author__name">Diogo Carleto</span></li></ul><p>翻訳者</p><ul><li><span
+    class="author__name">中村 真子</span></li></ul></div>)"),
+            (Names{"Diogo Carleto"}));
+  EXPECT_EQ(names_in(R"(<span class="byline"><span itemprop="name">Steven Lee Myers, </span><span
+    itemprop="name">Keith Bradsher</span></span>)"),
+            (Names{"Steven Lee Myers", "Keith Bradsher"}));
+  // The printed line stands when it names the same people.
+  const Article printed = read_html(page("", R"(<div class="author_fmt">By <a rel="author"
+    href="/brenda-goodman">Brenda Goodman, MA</a><br>WebMD Health News</div>)"));
+  EXPECT_EQ(names(printed), (Names{"Brenda Goodman"}));
+  EXPECT_EQ(printed.metadata.byline, "Brenda Goodman, MA WebMD Health News");
+}
+
+// Other articles' bylines (a sidebar's, a teaser's, another <article>'s) are passed
+// over; a "By" line around a link to an author's page is a byline without a class.
+TEST(HtmlMetadata, ThePagesOwnBylineNotAnotherArticles) {
+  const std::string sidebar = R"(<div class="sidebar"><span class="byline">By <a
+    href="/author/cc">Caitlin Clark</a></span></div>)";
+  const Article a = read_html("<html><body>" + sidebar + R"(<article><h1>Payments Can Begin</h1>
+      <span class="info">By <a href="/author/kathy-wise"> Kathy Wise </a></span>)" +
+                              article_paragraphs() + "</article></body></html>");
+  EXPECT_EQ(names(a), std::vector<std::string>{"Kathy Wise"});
+  const Article b = read_html(R"(<html><body><article><h2>Other story</h2><a class="byline"
+    href="/author/mm">Michael Mooney</a></article><article><h1>Payments Can Begin</h1>
+    <p class="byline">By Kathy Wise</p>)" +
+                              article_paragraphs() + "</article></body></html>");
+  EXPECT_EQ(names(b), std::vector<std::string>{"Kathy Wise"});
+  // Without a headline inside an <article>, an <article> is the page's own.
+  const Article c = read_html(R"(<html><body><h1>Site name</h1><article><aside><span
+    itemprop="author"><span itemprop="name">Nicolas Perriault</span></span></aside>)" +
+                              article_paragraphs() + "</article></body></html>");
+  EXPECT_EQ(names(c), std::vector<std::string>{"Nicolas Perriault"});
+  // A sidebar's "By" line around an author link is not taken.
+  const Article d = read_html(page("", sidebar));
+  EXPECT_TRUE(names(d).empty());
+}
+
 TEST(HtmlMetadata, HtmlLangWinsOverMeta) {
   const Article a = read_html(
       "<html lang=\"fr\"><head><meta property=\"og:locale\" "

@@ -149,6 +149,40 @@ TEST(ParseByline, ReadsOtherLanguagesMarkers) {
   EXPECT_TRUE(byline->marked);
 }
 
+// Japanese and Chinese credits: a label before the name (著者 author, 投稿者 posted by,
+// 記者 reporter, 文● text), full-width separators, a credit for other work after it.
+TEST(ParseByline, ReadsJapaneseAndChineseCredits) {
+  EXPECT_EQ(authors_of("投稿者 Masafumi Negishi"), (Names{"Masafumi Negishi"}));
+  EXPECT_EQ(authors_of("記者：山田太郎"), (Names{"山田太郎"}));
+  EXPECT_EQ(authors_of("文● オカモト／ASCII編集部"), (Names{"オカモト"}));
+  EXPECT_EQ(authors_of("文・山田太郎、鈴木花子"), (Names{"山田太郎", "鈴木花子"}));
+  const auto credits = parse_byline("著者 お米ゴハン イラスト 汐街コナ");
+  ASSERT_TRUE(credits);
+  EXPECT_EQ(names(credits->authors), (Names{"お米ゴハン"}));
+  EXPECT_EQ(credits->text, "お米ゴハン | イラスト 汐街コナ");
+  EXPECT_EQ(names(split_authors("[田中宏昌，ITmedia]")), (Names{"田中宏昌", "ITmedia"}));
+  EXPECT_EQ(names(split_authors("《KT》")), (Names{"KT"}));
+  // A label glued to other words is not a marker: 著者一覧 is "list of authors".
+  EXPECT_FALSE(parse_byline("著者一覧"));
+  EXPECT_FALSE(parse_byline("記者会見"));
+}
+
+TEST(ParseByline, CutsTheSectionAfterAMarkedName) {
+  EXPECT_EQ(authors_of("Written by Michael Larabel in Linux on 1 June 2019 at 08:34 PM EDT. "
+                       "51 Comments"),
+            (Names{"Michael Larabel"}));
+  EXPECT_EQ(authors_of("By Jane Doe in Paris"), (Names{"Jane Doe"}));
+  EXPECT_FALSE(parse_byline("Jane Doe in Paris"));  // without a marker, a sentence's start
+}
+
+TEST(ParseByline, ReadsNamesAfterASectionLabel) {
+  const auto byline = parse_byline("Politik \u00b7 Jochen Bittner, Tina Hildebrandt");
+  ASSERT_TRUE(byline);
+  EXPECT_EQ(names(byline->authors), (Names{"Jochen Bittner", "Tina Hildebrandt"}));
+  EXPECT_FALSE(parse_byline("Politik \u00b7 Read more"));
+  EXPECT_FALSE(parse_byline("Sport \u00b7 Fussball"));
+}
+
 TEST(ParseByline, ReadsALeadingDoubleSlash) {
   const auto byline = parse_byline("// Jane Doe");
   ASSERT_TRUE(byline);
