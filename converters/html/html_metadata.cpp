@@ -205,6 +205,46 @@ bool names_organisation(std::string_view author, std::string_view site_name,
   return false;
 }
 
+// The marks that set a site's, section's or edition's name apart from a headline.
+constexpr std::array<std::string_view, 13> kTitleMarks = {
+    "|", "-",      "\u2013", "\u2014", ":",      "\uFF1A", "\u00B7",
+    "/", "\u00BB", "(",      ")",      "\uFF08", "\uFF09"};
+
+bool ends_with_separator(std::string_view text) {
+  return std::any_of(kTitleMarks.begin(), kTitleMarks.end(),
+                     [&](std::string_view mark) { return text.ends_with(mark); });
+}
+
+// Typographic quotes as ASCII ones, for comparing two printings of a headline.
+std::string with_plain_quotes(std::string_view text) {
+  static constexpr std::pair<std::string_view, std::string_view> kQuotes[] = {
+      {"\u2018", "'"}, {"\u2019", "'"}, {"\u201C", "\""}, {"\u201D", "\""}};
+  std::string out(text);
+  for (const auto& [typographic, plain] : kQuotes) {
+    for (std::size_t at = out.find(typographic); at != std::string::npos;
+         at = out.find(typographic, at)) {
+      out.replace(at, typographic.size(), plain);
+      at += plain.size();
+    }
+  }
+  return out;
+}
+
+// Whether `title` is `headline` with a shorter label before it, set apart by a
+// separator ("Opinion | Headline"), or with a note in brackets after it ("Headline
+// (Published 2016)").
+bool labels(std::string_view title, std::string_view headline) {
+  const std::size_t at = title.find(headline);
+  if (at == std::string_view::npos || headline.size() == title.size()) return false;
+  const std::string_view before = detail::trim(title.substr(0, at));
+  const std::string_view after = detail::trim(title.substr(at + headline.size()));
+  if (before.size() + after.size() >= headline.size()) return false;
+  if (after.empty()) return ends_with_separator(before);
+  const bool bracketed = (after.starts_with("(") && after.ends_with(")")) ||
+                         (after.starts_with("\uFF08") && after.ends_with("\uFF09"));
+  return before.empty() && bracketed;
+}
+
 // A user name given as the author: one lower-case token ("mikecason").
 bool is_user_name(std::string_view author) {
   author = detail::trim(author);
@@ -392,7 +432,25 @@ class Extractor {
       title =
           strip_site_suffix(title_from_document(dom_, document_title), m.site_name.value_or(""));
     }
+    if (const std::string printed = printed_headline_in(title); !printed.empty()) title = printed;
     if (!title.empty()) m.title = title;
+  }
+
+  // The headline the page prints (an h1) when the metadata's title adds a section's
+  // label before it or an edition's note in brackets after it: "Opinion | Enough
+  // platitudes", "r/Showerthoughts - Vanilla ...", "... Bombings (Published 2016)".
+  // A site's name after the headline ("Headline | Site") is kept as the publisher gives
+  // it, as Readability keeps it; the title of Postlight's test pages leaves it out, so
+  // the two conventions cannot both be met (see issue 19's notes).
+  std::string printed_headline_in(const std::string& title) const {
+    const std::string folded = with_plain_quotes(title);
+    for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()) && !title.empty(); ++id) {
+      if (!dom_.is(id, "h1")) continue;
+      const std::string heading = inner_text(dom_, id);
+      if (same_name(heading, title)) return {};
+      if (!heading.empty() && labels(folded, with_plain_quotes(heading))) return heading;
+    }
+    return {};
   }
 
   // JSON-LD may give both a name and a headline; prefer the one like the page title.

@@ -154,6 +154,7 @@ WordKind classify_word(std::string_view word) {
   char32_t previous = 0;
   char32_t first = 0;
   bool capital_after_prefix = false;  // d'Alembert, al-Assad
+  int humps = 0;                      // capitals after small letters: McDonald has one
   while (pos < word.size()) {
     const char32_t cp = detail::next_code_point(word, pos);
     const bool joiner = cp == '\'' || cp == 0x2019 || cp == '-';
@@ -164,9 +165,13 @@ WordKind classify_word(std::string_view word) {
         detail::is_upper_letter(cp)) {
       capital_after_prefix = true;
     }
+    if (detail::is_lower_letter(previous) && detail::is_upper_letter(cp)) ++humps;
     dotted = dotted || cp == '.';
     previous = cp;
   }
+  // A user name run together in camel case ("AMournfulHowlInTheNight"), not a name.
+  constexpr int kMaxHumps = 2;
+  if (humps > kMaxHumps) return WordKind::Invalid;
   if (dotted && !dotted_word_ok(word)) return WordKind::Invalid;
   if (detail::is_lower_letter(first) && !capital_after_prefix) return WordKind::Invalid;
   return WordKind::Name;

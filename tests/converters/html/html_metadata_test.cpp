@@ -370,6 +370,29 @@ TEST(HtmlMetadata, DocumentTitleLosesSiteSuffix) {
             "Short One | Daily Site");
 }
 
+// A section's label before the printed headline, or an edition's note in brackets
+// after it, is not part of the title; a site's name after it is kept as given.
+TEST(HtmlMetadata, TheMetaTitleLessASectionLabelOrEditionNote) {
+  const auto title_of = [](const std::string& og_title, const std::string& h1) {
+    const Article a = read_html("<html><head><meta property=\"og:title\" content=\"" + og_title +
+                                "\"></head><body><article><h1>" + h1 + "</h1>" +
+                                article_paragraphs() + "</article></body></html>");
+    return a.metadata.title.value_or("");
+  };
+  EXPECT_EQ(title_of("Opinion | Enough platitudes: Let's name names",
+                     "Enough platitudes: Let\u2019s name names"),
+            "Enough platitudes: Let\u2019s name names");
+  EXPECT_EQ(title_of("Rahami Is Arrested in Manhattan (Published 2016)",
+                     "Rahami Is Arrested in Manhattan"),
+            "Rahami Is Arrested in Manhattan");
+  EXPECT_EQ(title_of("Why Trump won't change | CNN Politics", "Why Trump won't change"),
+            "Why Trump won't change | CNN Politics");
+  // A heading that is the label, or the longer part, is not the headline.
+  EXPECT_EQ(title_of("Politics | Budget talks stall", "Politics"), "Politics | Budget talks stall");
+  EXPECT_EQ(title_of("A very long section label here - Short head", "Short head"),
+            "A very long section label here - Short head");
+}
+
 TEST(HtmlMetadata, StripSiteSuffixNeedsTheSiteName) {
   using html::strip_site_suffix;
   EXPECT_EQ(strip_site_suffix("Budget Passes - The Herald", "The Herald"), "Budget Passes");

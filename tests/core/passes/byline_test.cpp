@@ -128,7 +128,7 @@ TEST(ParseByline, RejectsWhatIsNotAByline) {
         "By the time the ministers met, talks had stalled.",
         "Alexander Korolev Said Russia And China Would Build Stronger Military Ties Soon",
         "Jane Doe!", "Contact Us", "Washington, DC", "Jane", "Why China Backs Russia?",
-        "Latest News", "Subscribe"}) {
+        "Latest News", "Subscribe", "AMournfulHowlInTheNight", "By TheRealJaneDoe"}) {
     EXPECT_FALSE(parse_byline(line)) << line;
   }
 }
