@@ -719,18 +719,46 @@ class Extractor {
   }
 
   // A stamp in UTC ("…T02:11:03Z") gives the day in Greenwich, not where the page was
-  // published: a New York evening story is stamped the next day. When a <time> stamps
-  // the same moment with the page's own offset ("2023-11-08T21:11:03-05:00"), its day
-  // is the publisher's. Nothing less sure moves the day: test sets disagree on which
-  // day a bare UTC stamp names (htmldate's the local one, Postlight's the stamp's).
+  // published: a New York evening story is stamped the next day. The publisher's day
+  // comes from the same moment written in local time: a stamp with the page's offset
+  // ("2023-11-08T21:11:03-05:00"), or without a zone but to the same minute and second
+  // a whole number of quarter hours away ("2023-11-08 18:09:55" in a <time> or in
+  // sailthru.date); or from the day the <time> holding the stamp prints ("02 Novembre
+  // 2023" for 2023-11-01T23:01:00Z). Nothing less sure moves the day: test sets
+  // disagree on which day a bare UTC stamp names (htmldate's the local one,
+  // Postlight's the stamp's).
   std::chrono::year_month_day local_day(std::string_view stamp,
                                         std::chrono::year_month_day utc) const {
-    const std::string local = time_element_stamp();
     const auto instant = detail::parse_iso_instant(stamp);
-    if (!is_utc_stamp(local) && instant && detail::parse_iso_instant(local) == instant) {
-      if (const auto day = date_of(local, options_.date_order)) return *day;
+    if (!instant) return utc;
+    for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
+      if (!dom_.is(id, "time") || in_other_item(id)) continue;
+      const std::string other = clean(dom_.attr(id, "datetime"));
+      if (auto day = day_of_same_moment(other, *instant)) return *day;
+      if (other == stamp) {
+        const auto printed = find_date_in(inner_text(dom_, id));
+        const auto apart = printed ? std::chrono::sys_days(*printed) - std::chrono::sys_days(utc)
+                                   : std::chrono::days(0);
+        if (apart == std::chrono::days(1) || apart == std::chrono::days(-1)) return *printed;
+      }
+    }
+    for (const auto& [key, value] : meta_list_) {
+      if (auto day = day_of_same_moment(value, *instant)) return *day;
     }
     return utc;
+  }
+
+  // The day of `local` when it names `instant` in another zone than UTC.
+  std::optional<std::chrono::year_month_day> day_of_same_moment(
+      std::string_view local, std::chrono::sys_seconds instant) const {
+    if (local.empty() || is_utc_stamp(local)) return std::nullopt;
+    bool same = detail::parse_iso_instant(local) == instant;
+    if (const auto clock = detail::parse_iso_local_time(local)) {
+      const auto offset = *clock - instant;
+      same = offset != std::chrono::seconds(0) && abs(offset) <= std::chrono::hours(14) &&
+             offset % std::chrono::minutes(15) == std::chrono::seconds(0);
+    }
+    return same ? date_of(local, options_.date_order) : std::nullopt;
   }
 
   // The headline as the page prints it: the first heading whose text is the title,

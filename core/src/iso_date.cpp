@@ -49,9 +49,17 @@ std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text)
   return date;
 }
 
-std::optional<std::chrono::sys_seconds> parse_iso_instant(std::string_view text) noexcept {
-  // YYYY-MM-DDTHH:MM, optional :SS and fraction, then Z or an offset ±HH:MM / ±HHMM.
-  if (text.size() < 17 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':') {
+namespace {
+
+// The clock reading of "YYYY-MM-DDTHH:MM[:SS[.fff]]" as if it were in UTC, and what
+// follows it (the zone, or nothing).
+struct ClockReading {
+  std::chrono::sys_seconds at;
+  std::string_view zone;
+};
+
+std::optional<ClockReading> read_clock(std::string_view text) noexcept {
+  if (text.size() < 16 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':') {
     return std::nullopt;
   }
   const auto date = parse_iso_date(text.substr(0, 10));
@@ -70,7 +78,18 @@ std::optional<std::chrono::sys_seconds> parse_iso_instant(std::string_view text)
       for (++at; at < text.size() && text[at] >= '0' && text[at] <= '9';) ++at;
     }
   }
-  const std::string_view zone = text.substr(at);
+  return ClockReading{std::chrono::sys_days(*date) + std::chrono::hours(*hour) +
+                          std::chrono::minutes(*minute) + std::chrono::seconds(second),
+                      text.substr(at)};
+}
+
+}  // namespace
+
+std::optional<std::chrono::sys_seconds> parse_iso_instant(std::string_view text) noexcept {
+  // Z or an offset ±HH:MM / ±HHMM after the clock.
+  const auto reading = read_clock(text);
+  if (!reading) return std::nullopt;
+  const std::string_view zone = reading->zone;
   int offset_minutes = 0;
   if (zone != "Z") {
     if (zone.size() < 5 || (zone[0] != '+' && zone[0] != '-')) return std::nullopt;
@@ -79,8 +98,13 @@ std::optional<std::chrono::sys_seconds> parse_iso_instant(std::string_view text)
     if (!oh || !om || zone.size() != (zone[3] == ':' ? 6u : 5u)) return std::nullopt;
     offset_minutes = (*oh * 60 + *om) * (zone[0] == '-' ? -1 : 1);
   }
-  return std::chrono::sys_days(*date) + std::chrono::hours(*hour) +
-         std::chrono::minutes(*minute - offset_minutes) + std::chrono::seconds(second);
+  return reading->at - std::chrono::minutes(offset_minutes);
+}
+
+std::optional<std::chrono::sys_seconds> parse_iso_local_time(std::string_view text) noexcept {
+  const auto reading = read_clock(text);
+  if (!reading || !reading->zone.empty()) return std::nullopt;
+  return reading->at;
 }
 
 std::optional<std::string> writable_iso_date(

@@ -34,5 +34,17 @@ TEST(IsoDate, InstantsWithTheirZone) {
   }
 }
 
+// A clock reading without a zone, counted as if in UTC; none with a zone or no time.
+TEST(IsoDate, LocalTimesWithoutAZone) {
+  const auto at = sys_days(year_month_day(year(2023), November, day(8))) + hours(21) + minutes(11);
+  EXPECT_EQ(parse_iso_local_time("2023-11-08 21:11:03"), at + seconds(3));
+  EXPECT_EQ(parse_iso_local_time("2023-11-08T21:11"), at);
+  EXPECT_EQ(parse_iso_local_time("2023-11-08T21:11:03.5"), at + seconds(3));
+  for (const char* none : {"2023-11-08", "2023-11-08T21:11:03Z", "2023-11-08T21:11:03-05:00",
+                           "2023-11-08 21", "2023-11-08T21:61"}) {
+    EXPECT_FALSE(parse_iso_local_time(none)) << none;
+  }
+}
+
 }  // namespace
 }  // namespace galley::detail

@@ -24,6 +24,10 @@ std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text)
 /// "2023-11-09T02:11:03.000Z", "2023-11-09 02:11+0000"; nullopt without a time or zone.
 std::optional<std::chrono::sys_seconds> parse_iso_instant(std::string_view text) noexcept;
 
+/// The clock reading of a timestamp without a zone, "2023-11-08 18:09:55", counted as
+/// if it were UTC; nullopt when it has a zone or no time.
+std::optional<std::chrono::sys_seconds> parse_iso_local_time(std::string_view text) noexcept;
+
 /// to_iso_date() of a known, real date in the years 1..9999, else nullopt: what the
 /// publication formats (EPUB's dc:date, JATS pub-date) accept; an impossible or
 /// out-of-range date is left out rather than written wrong.

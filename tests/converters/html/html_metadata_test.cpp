@@ -277,6 +277,23 @@ TEST(HtmlMetadata, AUtcStampTakesThePagesOwnDay) {
     November 8, 2023</time>)"))),
             "2023-11-09");
   EXPECT_EQ(date_of(read_html(page(stamp))), "2023-11-09");
+  // The same moment without a zone, to the second, five hours away.
+  EXPECT_EQ(date_of(read_html(page(stamp + R"(<meta name="sailthru.date"
+    content="2023-11-08 21:11:03">)"))),
+            "2023-11-08");
+  EXPECT_EQ(date_of(read_html(page(stamp, R"(<time datetime="2023-11-08 21:11:03">Nov 8</time>)"))),
+            "2023-11-08");
+  // Another moment without a zone moves nothing: 21:12:00 is not 02:11:03 elsewhere.
+  EXPECT_EQ(date_of(read_html(page(stamp + R"(<meta name="sailthru.date"
+    content="2023-11-08 21:12:00">)"))),
+            "2023-11-09");
+  // The <time> holding the stamp prints the publisher's day.
+  EXPECT_EQ(date_of(read_html(page("", R"(<time class="story__date"
+    datetime="2023-11-01T23:01:00Z">02 Novembre 2023</time>)"))),
+            "2023-11-02");
+  EXPECT_EQ(date_of(read_html(page("", R"(<time class="story__date"
+    datetime="2023-11-01T23:01:00Z">05 Novembre 2023</time>)"))),
+            "2023-11-01");
 }
 
 // A comment's, a teaser's or a related story's date is another item's, however it is
