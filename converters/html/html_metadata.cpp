@@ -245,6 +245,28 @@ bool labels(std::string_view title, std::string_view headline) {
   return before.empty() && bracketed;
 }
 
+bool says_any(std::string_view text, std::initializer_list<std::string_view> labels) {
+  const std::string lower = detail::to_lower_ascii(text);
+  return std::any_of(labels.begin(), labels.end(), [&](std::string_view label) {
+    return lower.find(label) != std::string::npos;
+  });
+}
+
+// A date labelled as the day of a change, not of the publication.
+bool says_updated(std::string_view text) {
+  return says_any(text,
+                  {"aktualisiert", "geändert", "updated", "modified", "mis à jour", "mise à jour",
+                   "actualizado", "aggiornato", "bijgewerkt", "last edited", "bearbeitet"});
+}
+
+// A clock or a member's joining day, which forums and portals print with a date: "Aktuelle
+// Zeit: 14.10.2020", "Registriert: 18.09.2008", "Member since May 2019".
+bool tells_the_time(std::string_view text) {
+  return says_any(text,
+                  {"aktuelle zeit", "current time", "it is currently", "heute ist", "today is",
+                   "registriert", "joined", "member since", "mitglied seit", "dabei seit"});
+}
+
 // A user name given as the author: one lower-case token ("mikecason").
 bool is_user_name(std::string_view author) {
   author = detail::trim(author);
@@ -332,7 +354,7 @@ bool matches_date_hint(const Dom& dom, NodeId id) {
   const std::string match = detail::to_lower_ascii(std::string(dom.attr(id, "class")) + " " +
                                                    std::string(dom.attr(id, "id")) + " " +
                                                    std::string(dom.attr(id, "itemprop")));
-  for (std::string_view hint : {"date", "time", "published", "posted"}) {
+  for (std::string_view hint : {"date", "time", "published", "posted", "datum"}) {
     if (match.find(hint) != std::string::npos) return true;
   }
   return false;
@@ -671,11 +693,13 @@ class Extractor {
     if (stamp.empty() && !printed) {  // published before modified
       stamp = first_of(meta_, {"article:modified_time", "datemodified"});
     }
-    if (stamp.empty()) stamp = json_string(article_, "dateCreated");
-    if (stamp.empty()) stamp = time_element_stamp(false);
+    // Weaker still: JSON-LD's creation date and the first <time> of all, which may be an
+    // embedded post's; never over a printed dateline.
+    if (stamp.empty() && !printed) stamp = json_string(article_, "dateCreated");
+    if (stamp.empty() && !printed) stamp = time_element_stamp(false);
     if (!stamp.empty()) {
       if (auto date = date_of(stamp, options_.date_order)) {
-        m.date = is_utc_stamp(stamp) ? local_day(detail::trim(stamp), *date) : *date;
+        m.date = day_of_stamp(detail::trim(stamp), *date);
         m.datetime = stamp;
         return;
       }
@@ -716,6 +740,60 @@ class Extractor {
       if (auto date = find_date_in(text)) return date;
     }
     return std::nullopt;
+  }
+
+  // The day a stamp names as the page's readers see it: in the publisher's zone for a
+  // UTC stamp (local_day); in the order the page prints a slashed stamp ("11/01/2023"
+  // read month first where the page prints 01.11.2023); and the day printed under the
+  // headline when another of the page's stamps names that day too, as when a CMS fills
+  // JSON-LD with the draft's day while its meta tags and the page give the day the
+  // article went out. An update printed under the headline ("Aktualisiert: …") is
+  // not the publication.
+  std::chrono::year_month_day day_of_stamp(std::string_view stamp,
+                                           std::chrono::year_month_day date) const {
+    if (is_utc_stamp(stamp)) date = local_day(stamp, date);
+    if (const auto other = date_of(stamp, DateOrder::MonthFirst);
+        is_slashed(stamp) && other && *other != date && prints_day(*other) && !prints_day(date)) {
+      date = *other;
+    }
+    const std::optional<PrintedDate> header = dateline_after_headline();
+    if (header && !header->update && header->date != date && a_stamp_names(header->date)) {
+      return header->date;
+    }
+    return date;
+  }
+
+  // Whether a stamp is written "NN/NN/YYYY", in an order only the page can tell.
+  static bool is_slashed(std::string_view stamp) {
+    return stamp.size() >= 10 && (stamp[1] == '/' || stamp[2] == '/');
+  }
+
+  // Whether the page prints `day` in a short text.
+  bool prints_day(std::chrono::year_month_day day) const {
+    for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
+      if (!dom_[id].is_text || dom_[id].text.size() > kMaxBylineChars) continue;
+      if (find_date_in(dom_[id].text) == day) return true;
+    }
+    return false;
+  }
+
+  // Whether one of the page's stamps (a meta tag about a date or time, JSON-LD's
+  // dates) names `day`, read as written.
+  bool a_stamp_names(std::chrono::year_month_day day) const {
+    const auto names = [&](std::string_view value) {
+      return value.size() >= 8 && date_of(value, options_.date_order) == day;
+    };
+    for (const auto& [key, value] : meta_list_) {
+      const bool about_dates =
+          key.find("date") != std::string::npos || key.find("time") != std::string::npos ||
+          key.find("published") != std::string::npos || key.find("modified") != std::string::npos;
+      if (about_dates && names(value)) return true;
+    }
+    const Json page = find_page_json(dom_.json_ld);
+    for (const char* key : {"datePublished", "dateModified", "dateCreated", "uploadDate"}) {
+      if (names(json_string(article_, key)) || names(json_string(page, key))) return true;
+    }
+    return false;
   }
 
   // A stamp in UTC ("…T02:11:03Z") gives the day in Greenwich, not where the page was
@@ -794,8 +872,9 @@ class Extractor {
   // Whether `id` sits in what is not the article: navigation, a sidebar, comments,
   // teasers of other pages, the site footer. A <footer> or <aside> inside an <article>
   // is that article's own (its date and author line); the body's classes describe the
-  // layout of the whole page ("one-sidebar"), not a part of it. `words`: the class and
-  // id words that mark such parts.
+  // layout of the whole page ("one-sidebar"), not a part of it, and the words of the
+  // headline's own boxes mark nothing either. `words`: the class and id words that mark
+  // such parts.
   template <std::size_t N>
   bool in_page_chrome(NodeId id, const std::array<std::string_view, N>& words) const {
     bool chrome_tag = false;  // passed on the way up, with no <article> above it yet
@@ -808,10 +887,29 @@ class Extractor {
       const std::string match = detail::to_lower_ascii(std::string(dom_.attr(at, "class")) + " " +
                                                        std::string(dom_.attr(at, "id")));
       for (std::string_view word : words) {
-        if (has_word(match, word)) return true;
+        if (has_word(match, word) && !is_layout_word(word)) return true;
       }
     }
     return chrome_tag;
+  }
+
+  // Whether the page's template uses `word` for the article's own boxes: a class of what
+  // holds the headline ("teaser-body" around the h1 of a page that lays out its article
+  // as a teaser, and its dateline as "teaser_text_meta").
+  bool is_layout_word(std::string_view word) const {
+    if (!layout_words_) {
+      layout_words_.emplace();
+      const NodeId h1 = headline();
+      for (NodeId at = h1 == kNoNode ? kNoNode : dom_[h1].parent;
+           at != kNoNode && !dom_.is(at, "body"); at = dom_[at].parent) {
+        const std::string match = detail::to_lower_ascii(std::string(dom_.attr(at, "class")) + " " +
+                                                         std::string(dom_.attr(at, "id")));
+        for (std::string_view chrome : kChromeWords) {
+          if (has_word(match, chrome)) layout_words_->emplace_back(chrome);
+        }
+      }
+    }
+    return std::find(layout_words_->begin(), layout_words_->end(), word) != layout_words_->end();
   }
   bool in_page_chrome(NodeId id) const { return in_page_chrome(id, kChromeWords); }
 
@@ -844,33 +942,67 @@ class Extractor {
   // the first date in a short text among the lines after the h1, up to where the running
   // text has begun, else in the few lines just above it.
   std::optional<std::chrono::year_month_day> dateline_near_headline() const {
+    if (const auto after = dateline_after_headline()) return after->date;
     const NodeId h1 = headline();
     if (h1 == kNoNode) return std::nullopt;
-    const auto date_in = [&](NodeId id) -> std::optional<std::chrono::year_month_day> {
-      const Node& node = dom_[id];
-      if (!node.is_text) return {};
-      const std::string_view text = detail::trim(node.text);
-      if (text.size() > kMaxBylineChars || in_page_chrome(id)) return {};
-      if (auto date = find_date_in(text)) return date;
-      return detail::find_short_year_date(text);
-    };
+    std::size_t seen = 0;
+    const NodeId body = dom_.find_first("body");
+    for (NodeId id = h1 - 1; id > body && seen <= kDatelineReachBefore; --id) {
+      if (!dom_[id].is_text) continue;
+      if (auto date = date_in_line(id)) return date;
+      seen += detail::trim(dom_[id].text).size();
+    }
+    return std::nullopt;
+  }
+
+  // The first date in a short text among the lines after the headline, up to where the
+  // running text has begun; `update` when it is labelled as the day of a change.
+  struct PrintedDate {
+    std::chrono::year_month_day date;
+    bool update = false;
+  };
+  std::optional<PrintedDate> dateline_after_headline() const {
+    if (!dateline_after_headline_) dateline_after_headline_ = find_dateline_after_headline();
+    return *dateline_after_headline_;
+  }
+
+  std::optional<PrintedDate> find_dateline_after_headline() const {
+    const NodeId h1 = headline();
+    if (h1 == kNoNode) return std::nullopt;
     std::size_t seen = 0;
     int paragraphs = 0;
     for (NodeId id = dom_.subtree_end(h1); id < static_cast<NodeId>(dom_.size()); ++id) {
       if (!dom_[id].is_text) continue;
       const std::size_t length = detail::trim(dom_[id].text).size();
-      if (auto date = date_in(id)) return date;
+      if (auto date = date_in_line(id)) {
+        return PrintedDate{*date, says_updated(dom_[id].text) || says_updated(text_before(id))};
+      }
       seen += length;
       if (length > kMaxBylineChars) ++paragraphs;
       if (seen > kDatelineReachAfter || paragraphs >= kDatelineParagraphs) break;
     }
-    seen = 0;
-    for (NodeId id = h1 - 1; id > 0 && seen <= kDatelineReachBefore; --id) {
-      if (!dom_[id].is_text) continue;
-      if (auto date = date_in(id)) return date;
-      seen += detail::trim(dom_[id].text).size();
-    }
     return std::nullopt;
+  }
+
+  // The date in a short text node outside the page's chrome, a year-less one included
+  // ("14.10." under a headline of this year's page).
+  std::optional<std::chrono::year_month_day> date_in_line(NodeId id) const {
+    const Node& node = dom_[id];
+    if (!node.is_text) return {};
+    const std::string_view text = detail::trim(node.text);
+    if (text.size() > kMaxBylineChars || in_page_chrome(id) || tells_the_time(text)) return {};
+    if (auto date = find_date_in(text)) return date;
+    return detail::find_short_year_date(text);
+  }
+
+  // The text just before node `id`, which labels it: "Aktualisiert:", "Erschienen am".
+  std::string_view text_before(NodeId id) const {
+    constexpr NodeId kReach = 12;
+    for (NodeId at = id - 1; at > 0 && id - at < kReach; --at) {
+      if (!dom_[at].is_text) continue;
+      if (const std::string_view text = detail::trim(dom_[at].text); !text.empty()) return text;
+    }
+    return {};
   }
 
   // A paper's publication date as its indexing tags give it: the issue's date, else the
@@ -925,7 +1057,7 @@ class Extractor {
         continue;
       }
       const std::string text = inner_text(dom_, id);
-      if (text.empty() || text.size() > kMaxBylineChars) continue;
+      if (text.empty() || text.size() > kMaxBylineChars || tells_the_time(text)) continue;
       if (auto date = find_date_in(text); date && !in_other_item(id)) {
         return MarkedDate{*date, id, parse_date(text, options_.date_order).has_value()};
       }
@@ -942,6 +1074,8 @@ class Extractor {
   std::optional<std::chrono::year_month_day> visible_date_;
   std::vector<std::string> host_;           ///< the labels of the page's host name
   mutable std::optional<NodeId> headline_;  ///< found once the title is known
+  mutable std::optional<std::vector<std::string_view>> layout_words_;
+  mutable std::optional<std::optional<PrintedDate>> dateline_after_headline_;
 };
 
 }  // namespace

@@ -296,6 +296,49 @@ TEST(HtmlMetadata, AUtcStampTakesThePagesOwnDay) {
             "2023-11-01");
 }
 
+// The day printed under the headline wins over JSON-LD's when a meta tag names it too
+// (a CMS that stamps JSON-LD with the draft's day); not when it is an update, and not
+// when nothing else names it.
+TEST(HtmlMetadata, ThePrintedDayAStampConfirmsOverJsonLd) {
+  const std::string json = R"(<script type="application/ld+json">{"@type": "NewsArticle",
+    "headline": "Vanlife im Winter", "datePublished": "2022-01-04T07:29:00.000Z"}</script>)";
+  const std::string meta = R"(<meta name="date" content="2022-01-06T10:00:00+01:00">)";
+  const auto date_with = [&](const std::string& head, const std::string& line) {
+    return date_of(read_html("<html><head>" + head + "</head><body><article><h1>Vanlife im " +
+                             "Winter</h1><p class=\"info\">" + line + "</p>" +
+                             article_paragraphs() + "</article></body></html>"));
+  };
+  EXPECT_EQ(date_with(json + meta, "06.01.2022"), "2022-01-06");
+  EXPECT_EQ(date_with(json, "06.01.2022"), "2022-01-04");
+  EXPECT_EQ(date_with(json + meta, "Aktualisiert: 06.01.2022"), "2022-01-04");
+}
+
+// A printed, marked dateline outranks the first <time> of all, which may be an
+// embedded post's; a slashed stamp is read in the order the page prints it.
+TEST(HtmlMetadata, WeakStampsGiveWayToWhatThePagePrints) {
+  EXPECT_EQ(date_of(read_html(page("", R"(<div class="PublishDate">Dienstag, 29. Januar 2019</div>
+    <blockquote class="instagram-media"><time datetime="2018-03-12T19:30:12+00:00">March 12,
+    2018</time></blockquote>)"))),
+            "2019-01-29");
+  EXPECT_EQ(date_of(read_html(page(R"(<meta name="date" content="11/01/2023 12:43:42">)",
+                                   "<p>Erstellt am: 01.11.2023</p>"))),
+            "2023-11-01");
+  EXPECT_EQ(date_of(read_html(page(R"(<meta name="date" content="11/01/2023 12:43:42">)"))),
+            "2023-01-11");
+}
+
+// A template that boxes its own article as a "teaser" still prints the article's date;
+// a forum's clock is no one's date.
+TEST(HtmlMetadata, TheHeadlinesOwnBoxAndClocks) {
+  const Article teaser = read_html(R"(<html><body><div class="teaser-body"><h1>Der Abend</h1>
+    <div class="teaser_text_meta">Peter Grimm / 07.11.2023 / 09:30</div>)" +
+                                   article_paragraphs() + "</div></body></html>");
+  EXPECT_EQ(date_of(teaser), "2023-11-07");
+  const Article clock = read_html(page("", R"(<p class="time">Aktuelle Zeit: 14.10.2020</p>
+    <p class="newsdatum">[Samstag, 19. Juli 2014]</p>)"));
+  EXPECT_EQ(date_of(clock), "2014-07-19");
+}
+
 // A comment's, a teaser's or a related story's date is another item's, however it is
 // marked up; the article's own <footer> is the article's.
 TEST(HtmlMetadata, AnotherItemsDateIsNotTheArticles) {
