@@ -259,6 +259,35 @@ bool says_updated(std::string_view text) {
                    "actualizado", "aggiornato", "bijgewerkt", "last edited", "bearbeitet"});
 }
 
+// Words that say a date is the publication's: "Erschienen am:", "Posted on", "Mise en
+// ligne".
+constexpr std::array<std::string_view, 13> kPublicationLabels = {
+    "published",  "posted",        "veröffentlicht", "erschienen", "gespeichert",
+    "gepostet",   "publié",        "publicado",      "pubblicato", "gepubliceerd",
+    "publiziert", "mise en ligne", "online seit"};
+
+// Where in `text` a publication label stands as a word, or npos.
+std::size_t publication_label_at(std::string_view text) {
+  const std::string lower = detail::to_lower_ascii(text);
+  const auto word_edge = [&](std::size_t at) {
+    return at == 0 || at >= lower.size() || !std::isalnum(static_cast<unsigned char>(lower[at]));
+  };
+  for (const std::string_view label : kPublicationLabels) {
+    for (std::size_t at = lower.find(label); at != std::string::npos;
+         at = lower.find(label, at + 1)) {
+      if ((at == 0 || word_edge(at - 1)) && word_edge(at + label.size())) return at;
+    }
+  }
+  return std::string::npos;
+}
+
+bool says_published(std::string_view text) {
+  return publication_label_at(text) != std::string::npos;
+}
+
+// How long a label before a date may be: "Erschienen am:", "Veröffentlicht am".
+constexpr std::size_t kMaxLabelChars = 40;
+
 // A clock or a member's joining day, which forums and portals print with a date: "Aktuelle
 // Zeit: 14.10.2020", "Registriert: 18.09.2008", "Member since May 2019".
 bool tells_the_time(std::string_view text) {
@@ -354,7 +383,7 @@ bool matches_date_hint(const Dom& dom, NodeId id) {
   const std::string match = detail::to_lower_ascii(std::string(dom.attr(id, "class")) + " " +
                                                    std::string(dom.attr(id, "id")) + " " +
                                                    std::string(dom.attr(id, "itemprop")));
-  for (std::string_view hint : {"date", "time", "published", "posted", "datum"}) {
+  for (std::string_view hint : {"date", "time", "published", "posted", "datum", "lastmod"}) {
     if (match.find(hint) != std::string::npos) return true;
   }
   return false;
@@ -724,20 +753,34 @@ class Extractor {
   // Samstag, 3. Dezember 2011 veröffentlicht", "Posted on 3 May 2019 by Ann". Blog and
   // CMS templates print it after the text, where the search near the headline ends.
   std::optional<std::chrono::year_month_day> labelled_publication_line() const {
-    static constexpr std::array<std::string_view, 10> kLabels = {
-        "published", "posted", "veröffentlicht", "erschienen", "gespeichert",
-        "gepostet",  "publié", "publicado",      "pubblicato", "gepubliceerd"};
     for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
       if (dom_[id].is_text || dom_.subtree_end(id) - id > kMaxLineNodes) continue;
       const std::string text = inner_text(dom_, id);
-      if (text.size() > kMaxBylineChars) continue;
-      const std::string lower = detail::to_lower_ascii(text);
-      if (std::none_of(kLabels.begin(), kLabels.end(),
-                       [&](std::string_view label) { return has_word(lower, label); })) {
-        continue;
-      }
+      if (text.size() > kMaxBylineChars || !says_published(text)) continue;
       if (in_other_item(id + 1)) continue;  // its first node: the element itself counts
       if (auto date = find_date_in(text)) return date;
+    }
+    return labelled_date_in_a_line();
+  }
+
+  // A publication label beside a date in a line of a longer block, as blog templates
+  // print one under the post: "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um
+  // 18:44 Uhr veröffentlicht und ist unter … abgelegt", "Letzte Änderung: 31.10.2023
+  // <br> Erschienen am: 01.11.2023". The date must stand next to the label.
+  std::optional<std::chrono::year_month_day> labelled_date_in_a_line() const {
+    constexpr std::size_t kMaxLineChars = 400;
+    constexpr std::size_t kMaxGap = 40;
+    for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
+      if (!dom_[id].is_text || dom_[id].text.size() > kMaxLineChars) continue;
+      const std::string_view text = dom_[id].text;
+      const std::size_t label = publication_label_at(text);
+      if (label == std::string::npos || in_other_item(id)) continue;
+      const auto span = detail::find_date_span(text.substr(label), options_.date_order);
+      if (span && span->begin <= kMaxGap) return span->date;
+      const std::size_t from = label > kMaxGap * 3 ? label - kMaxGap * 3 : 0;
+      const auto before =
+          detail::find_date_span(text.substr(from, label - from), options_.date_order);
+      if (before && label - from - before->end <= kMaxGap) return before->date;
     }
     return std::nullopt;
   }
@@ -942,7 +985,8 @@ class Extractor {
   // the first date in a short text among the lines after the h1, up to where the running
   // text has begun, else in the few lines just above it.
   std::optional<std::chrono::year_month_day> dateline_near_headline() const {
-    if (const auto after = dateline_after_headline()) return after->date;
+    const auto after = dateline_after_headline();
+    if (after && !after->update) return after->date;
     const NodeId h1 = headline();
     if (h1 == kNoNode) return std::nullopt;
     std::size_t seen = 0;
@@ -952,6 +996,7 @@ class Extractor {
       if (auto date = date_in_line(id)) return date;
       seen += detail::trim(dom_[id].text).size();
     }
+    if (after) return after->date;  // the update, when no other date is printed
     return std::nullopt;
   }
 
@@ -971,17 +1016,21 @@ class Extractor {
     if (h1 == kNoNode) return std::nullopt;
     std::size_t seen = 0;
     int paragraphs = 0;
+    std::optional<PrintedDate> update;  // "Aktualisiert: …", when nothing else is printed
     for (NodeId id = dom_.subtree_end(h1); id < static_cast<NodeId>(dom_.size()); ++id) {
       if (!dom_[id].is_text) continue;
       const std::size_t length = detail::trim(dom_[id].text).size();
       if (auto date = date_in_line(id)) {
-        return PrintedDate{*date, says_updated(dom_[id].text) || says_updated(text_before(id))};
+        if (!says_updated(dom_[id].text) && !says_updated(text_before(id))) {
+          return PrintedDate{*date, false};
+        }
+        if (!update) update = PrintedDate{*date, true};
       }
       seen += length;
       if (length > kMaxBylineChars) ++paragraphs;
       if (seen > kDatelineReachAfter || paragraphs >= kDatelineParagraphs) break;
     }
-    return std::nullopt;
+    return update;
   }
 
   // The date in a short text node outside the page's chrome, a year-less one included
@@ -1047,22 +1096,30 @@ class Extractor {
     NodeId node = kNoNode;
     bool whole = false;
   };
+  // A dateline labelled as a change ("Zuletzt geändert am: 15.10.2021") is taken only
+  // when no other is printed; a wiki's "last modified" line (id "footer-info-lastmod")
+  // counts as its date, and so does an element right after a publication label
+  // ("Erschienen am:" <h2>13.10.2021</h2>).
   std::optional<MarkedDate> marked_dateline() const {
     const NodeId body = dom_.find_first("body");
     if (body == kNoNode) return std::nullopt;
     const NodeId end = dom_.subtree_end(body);
+    std::optional<MarkedDate> update;
     for (NodeId id = body + 1; id < end; ++id) {
-      if (dom_[id].is_text || dom_.subtree_end(id) - id > kMaxLineNodes ||
-          !matches_date_hint(dom_, id)) {
-        continue;
-      }
+      if (dom_[id].is_text || dom_.subtree_end(id) - id > kMaxLineNodes) continue;
+      const std::string_view label = text_before(id);
+      const bool labelled = label.size() <= kMaxLabelChars && says_published(label);
+      if (!labelled && !matches_date_hint(dom_, id)) continue;
       const std::string text = inner_text(dom_, id);
       if (text.empty() || text.size() > kMaxBylineChars || tells_the_time(text)) continue;
       if (auto date = find_date_in(text); date && !in_other_item(id)) {
-        return MarkedDate{*date, id, parse_date(text, options_.date_order).has_value()};
+        const MarkedDate found{*date, id, parse_date(text, options_.date_order).has_value()};
+        const bool changed = says_updated(text) || (!labelled && says_updated(label));
+        if (!changed) return found;
+        if (!update) update = found;
       }
     }
-    return std::nullopt;
+    return update;
   }
 
   const Dom& dom_;

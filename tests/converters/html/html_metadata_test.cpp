@@ -339,6 +339,29 @@ TEST(HtmlMetadata, TheHeadlinesOwnBoxAndClocks) {
   EXPECT_EQ(date_of(clock), "2014-07-19");
 }
 
+// Labels tell a publication from a change: an update is the date only when nothing
+// else is printed; an element after "Erschienen am:" is a dateline; a wiki's "last
+// modified" footer is its date; a label beside a date in a longer block counts.
+TEST(HtmlMetadata, LabelsTellThePublicationFromAChange) {
+  EXPECT_EQ(date_of(read_html(page("", R"(<ul><li class="timestamp">Zuletzt geändert am:
+    15.10.2021</li></ul><span>Erschienen am:</span><h2>13.10.2021</h2>)"))),
+            "2021-10-13");
+  EXPECT_EQ(date_of(read_html(page("", R"(<ul><li class="timestamp">Zuletzt geändert am:
+    15.10.2021</li></ul>)"))),
+            "2021-10-15");
+  EXPECT_EQ(date_of(read_html(page("", R"(<li id="footer-info-lastmod">Diese Seite wurde zuletzt
+    am 29. Januar 2020 um 12:00 Uhr geändert.</li>)"))),
+            "2020-01-29");
+  const std::string block =
+      "<p class=\"postmetadata\"><small>Dieser Beitrag wurde am Samstag, "
+      "3. Dezember 2011 um 18:44 Uhr veröffentlicht und ist unter Allgemein "
+      "abgelegt. Du kannst die Kommentare zu diesen Eintrag durch den RSS "
+      "2.0 Feed verfolgen.</small></p>";
+  EXPECT_EQ(date_of(read_html("<html><body><article>" + article_paragraphs() + block +
+                              "</article></body></html>")),
+            "2011-12-03");
+}
+
 // A comment's, a teaser's or a related story's date is another item's, however it is
 // marked up; the article's own <footer> is the article's.
 TEST(HtmlMetadata, AnotherItemsDateIsNotTheArticles) {
