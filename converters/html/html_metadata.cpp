@@ -726,6 +726,7 @@ class Extractor {
     // embedded post's; never over a printed dateline.
     if (stamp.empty() && !printed) stamp = json_string(article_, "dateCreated");
     if (stamp.empty() && !printed) stamp = time_element_stamp(false);
+    if (stamp.empty() && !printed) stamp = site_specific_stamp();
     if (!stamp.empty()) {
       if (auto date = date_of(stamp, options_.date_order)) {
         m.date = day_of_stamp(detail::trim(stamp), *date);
@@ -745,7 +746,64 @@ class Extractor {
     }
     m.date = dateline_near_headline();
     if (!m.date) m.date = labelled_publication_line();
+    if (!m.date) m.date = date_on_a_link_to_the_page();
+    if (!m.date) m.date = date_in_title();
     if (!m.date) m.date = date_in_address(m.url.value_or(options_.base_url));
+  }
+
+  // The last of the stamps: a site's own meta tag that says what it dates in its last
+  // part, "five_hundred_pixels:uploaded", "app.published_at".
+  std::string site_specific_stamp() const {
+    static constexpr std::array<std::string_view, 9> kLastParts = {
+        "uploaded",         "published",    "created",    "pub_date",   "publish_date",
+        "publication_date", "published_at", "created_at", "uploaded_at"};
+    for (const auto& [key, value] : meta_list_) {
+      const std::size_t cut = key.find_last_of(":.");
+      const std::string_view last =
+          cut == std::string::npos ? std::string_view() : std::string_view(key).substr(cut + 1);
+      if (std::find(kLastParts.begin(), kLastParts.end(), last) != kLastParts.end() &&
+          date_of(value, options_.date_order)) {
+        return value;
+      }
+    }
+    return {};
+  }
+
+  // The date on a link to this very page, as a list of the site's latest articles
+  // shows it beside the article: <a href="/menschenrechte-achten"><div
+  // class="authored">10.11.2021</div><h2>Menschenrechte achten</h2>…</a>.
+  std::optional<std::chrono::year_month_day> date_on_a_link_to_the_page() const {
+    const std::string page = without_trailing_slash(result_.metadata.url.value_or(""));
+    if (page.empty()) return std::nullopt;
+    for (NodeId id = 0; id < static_cast<NodeId>(dom_.size()); ++id) {
+      if (!dom_.is(id, "a") || dom_.subtree_end(id) - id > kMaxLineNodes) continue;
+      const std::string_view href = detail::trim(dom_.attr(id, "href"));
+      if (href.empty() || href.find('#') != std::string_view::npos) continue;
+      const std::string target = detail::resolve_url(page, href);
+      if (without_trailing_slash(target) != page) continue;
+      if (auto date = find_date_in(spaced_text(id))) return date;
+    }
+    return std::nullopt;
+  }
+
+  static std::string without_trailing_slash(std::string url) {
+    while (url.ends_with('/')) url.pop_back();
+    return url;
+  }
+
+  // A date the title opens or ends with, set apart from it: "08.11.2021 | Online-Fachtag
+  // zum Intersex Day of Remembrance".
+  std::optional<std::chrono::year_month_day> date_in_title() const {
+    const NodeId title_node = dom_.find_first("title");
+    for (const std::string& title : {first_of(meta_, {"og:title"}),
+                                     title_node == kNoNode ? "" : inner_text(dom_, title_node)}) {
+      const detail::TitleSeparator first = detail::first_title_separator(title);
+      const detail::TitleSeparator last = detail::last_title_separator(title);
+      if (!first) continue;
+      if (auto date = parse_date(title.substr(0, first.at), options_.date_order)) return date;
+      if (auto date = parse_date(title.substr(last.end()), options_.date_order)) return date;
+    }
+    return std::nullopt;
   }
 
   // The last resort: a short line anywhere in the page, not another item's, that says
@@ -1018,7 +1076,15 @@ class Extractor {
     int paragraphs = 0;
     std::optional<PrintedDate> update;  // "Aktualisiert: …", when nothing else is printed
     for (NodeId id = dom_.subtree_end(h1); id < static_cast<NodeId>(dom_.size()); ++id) {
-      if (!dom_[id].is_text) continue;
+      if (!dom_[id].is_text) {
+        // A date a script shows: <div data-date="18. März 2020" class="timeline__arrow">.
+        const std::string_view shown = dom_.attr(id, "data-date");
+        if (auto date = shown.empty() ? std::nullopt : date_of(shown, options_.date_order);
+            date && !in_page_chrome(id)) {
+          return PrintedDate{*date, false};
+        }
+        continue;
+      }
       const std::size_t length = detail::trim(dom_[id].text).size();
       if (auto date = date_in_line(id)) {
         if (!says_updated(dom_[id].text) && !says_updated(text_before(id))) {
@@ -1034,14 +1100,34 @@ class Extractor {
   }
 
   // The date in a short text node outside the page's chrome, a year-less one included
-  // ("14.10." under a headline of this year's page).
+  // ("14.10." under a headline of this year's page), or in the small line holding it
+  // when the date is split between elements ("8.<a>Dezember 2010</a> um 09:43").
   std::optional<std::chrono::year_month_day> date_in_line(NodeId id) const {
     const Node& node = dom_[id];
     if (!node.is_text) return {};
     const std::string_view text = detail::trim(node.text);
     if (text.size() > kMaxBylineChars || in_page_chrome(id) || tells_the_time(text)) return {};
     if (auto date = find_date_in(text)) return date;
-    return detail::find_short_year_date(text);
+    if (auto date = detail::find_short_year_date(text)) return date;
+    const NodeId line = node.parent;
+    if (line == kNoNode || dom_.subtree_end(line) - line > kMaxLineNodes) return {};
+    const std::string whole = spaced_text(line);
+    if (whole.size() > kMaxBylineChars || tells_the_time(whole)) return {};
+    // Only a date in parts: a whole one in another node is read there, with its label.
+    for (NodeId d = line + 1; d < dom_.subtree_end(line); ++d) {
+      if (dom_[d].is_text && find_date_in(dom_[d].text)) return {};
+    }
+    return find_date_in(whole);
+  }
+
+  // The text of a small element with its text nodes set apart by spaces, as a date
+  // printed in parts reads: <span>Apr</span><span>04</span><span>2013</span>.
+  std::string spaced_text(NodeId id) const {
+    std::string out;
+    for (NodeId d = id + 1; d < dom_.subtree_end(id); ++d) {
+      if (dom_[d].is_text) out += std::string(dom_[d].text) + " ";
+    }
+    return clean(out);
   }
 
   // The text just before node `id`, which labels it: "Aktualisiert:", "Erschienen am".
@@ -1112,7 +1198,9 @@ class Extractor {
       if (!labelled && !matches_date_hint(dom_, id)) continue;
       const std::string text = inner_text(dom_, id);
       if (text.empty() || text.size() > kMaxBylineChars || tells_the_time(text)) continue;
-      if (auto date = find_date_in(text); date && !in_other_item(id)) {
+      auto date = find_date_in(text);
+      if (!date) date = find_date_in(spaced_text(id));
+      if (date && !in_other_item(id)) {
         const MarkedDate found{*date, id, parse_date(text, options_.date_order).has_value()};
         const bool changed = says_updated(text) || (!labelled && says_updated(label));
         if (!changed) return found;

@@ -362,6 +362,34 @@ TEST(HtmlMetadata, LabelsTellThePublicationFromAChange) {
             "2011-12-03");
 }
 
+// Dates in parts, in a script's attribute, on the site's own link to the page, in the
+// title, and in a site's own meta tag: read when nothing better is printed.
+TEST(HtmlMetadata, DatesWrittenInOtherPlaces) {
+  EXPECT_EQ(date_of(read_html(page("", R"(<div class="date"><span class="month">Apr</span>
+    <span class="day">04</span><span class="year">2013</span></div>)"))),
+            "2013-04-04");
+  EXPECT_EQ(date_of(read_html(R"(<html><head><title>Rinderleber mit Apfel</title></head><body>
+    <article><h2>Rinderleber mit Apfel</h2><p>8.<a
+    href="/2010/12/">Dezember 2010</a> um 09:43</p>)" +
+                              article_paragraphs() + "</article></body></html>")),
+            "2010-12-08");
+  EXPECT_EQ(date_of(read_html(R"(<html><body><article><h1>Achtsam durch die Krise</h1><div
+    data-date="18. März 2020" class="timeline__arrow"></div>)" +
+                              article_paragraphs() + "</article></body></html>")),
+            "2020-03-18");
+  EXPECT_EQ(
+      date_of(read_html(page(R"(<link rel="canonical" href="https://example.org/menschenrechte">)",
+                             R"(<a href="/menschenrechte"><div class="authored">10.11.2021</div>
+    <h2>Menschenrechte achten</h2></a><a href="/andere"><div>01.01.2020</div></a>)"))),
+      "2021-11-10");
+  EXPECT_EQ(date_of(read_html(page("<title>08.11.2021 | Online-Fachtag zum Tag</title>"))),
+            "2021-11-08");
+  EXPECT_EQ(
+      date_of(read_html(page(
+          R"(<meta property="five_hundred_pixels:uploaded" content="2013-02-16T04:36:36-05:00">)"))),
+      "2013-02-16");
+}
+
 // A comment's, a teaser's or a related story's date is another item's, however it is
 // marked up; the article's own <footer> is the article's.
 TEST(HtmlMetadata, AnotherItemsDateIsNotTheArticles) {
