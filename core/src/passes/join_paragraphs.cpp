@@ -26,30 +26,50 @@
 namespace galley {
 namespace {
 
-bool should_join(const Paragraph& first, const Paragraph& next) {
+// The end of a paragraph's text that the rules read: its last words. A paragraph that
+// took in thousands of others is not read whole for each next one.
+std::string_view recent(std::string_view text) {
+  constexpr std::size_t kTail = 1024;
+  if (text.size() <= kTail) return text;
+  text.remove_prefix(text.size() - kTail);
+  const std::size_t space = text.find(' ');
+  return space == std::string_view::npos ? text : text.substr(space + 1);
+}
+
+bool should_join(const Paragraph& first, std::string_view first_text, std::string_view next_text) {
   if (first.inlines.empty() || std::holds_alternative<LineBreak>(first.inlines.back().node)) {
     return false;
   }
-  return detail::continues_sentence(plain_text(first.inlines), plain_text(next.inlines));
+  return detail::continues_sentence(recent(first_text), next_text);
 }
 
 }  // namespace
 
+// One pass that moves each block once: joined paragraphs grow in place and are
+// normalised once at the end, so a page of many split lines costs linear time.
 void join_split_paragraphs(Article& article, const RecoverOptions&, Diagnostics&) {
-  Blocks& body = article.body;
-  std::size_t i = 0;
-  while (i + 1 < body.size()) {
-    auto* first = std::get_if<Paragraph>(&body[i].node);
-    auto* next = std::get_if<Paragraph>(&body[i + 1].node);
-    if (!first || !next || !should_join(*first, *next)) {
-      ++i;
+  Blocks joined;
+  joined.reserve(article.body.size());
+  std::string last_text;           // the plain text of joined.back(), when a paragraph
+  std::vector<std::size_t> grown;  // the paragraphs that took others in
+  for (Block& block : article.body) {
+    auto* next = std::get_if<Paragraph>(&block.node);
+    auto* last = joined.empty() ? nullptr : std::get_if<Paragraph>(&joined.back().node);
+    std::string next_text = next ? plain_text(next->inlines) : std::string();
+    if (last && next && should_join(*last, last_text, next_text)) {
+      last->inlines.push_back(Inline{Text{" "}});
+      std::ranges::move(next->inlines, std::back_inserter(last->inlines));
+      last_text += " " + next_text;
+      if (grown.empty() || grown.back() != joined.size() - 1) grown.push_back(joined.size() - 1);
       continue;
     }
-    first->inlines.push_back(Inline{Text{" "}});
-    std::ranges::move(next->inlines, std::back_inserter(first->inlines));
-    detail::normalize_inlines(first->inlines);
-    body.erase(body.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    joined.push_back(std::move(block));
+    last_text = std::move(next_text);
   }
+  for (const std::size_t i : grown) {
+    detail::normalize_inlines(std::get<Paragraph>(joined[i].node).inlines);
+  }
+  article.body = std::move(joined);
 }
 
 }  // namespace galley

@@ -19,6 +19,22 @@ Blocks joined(Blocks body) {
 
 const std::string kOpen = "Wang declared that the US attitude toward China had";
 
+// A long run of lines that each continue the last becomes one paragraph, and the
+// blocks around it stay in order (the pass is one linear walk).
+TEST(JoinParagraphs, JoinsALongRunIntoOneParagraph) {
+  Blocks body{heading(1, text("Lines"))};
+  std::string expected = kOpen;
+  body.push_back(para(text(kOpen)));
+  constexpr int kLines = 20000;
+  for (int i = 0; i < kLines; ++i) {
+    body.push_back(para(text("and on we went")));
+    expected += " and on we went";
+  }
+  body.push_back(para(text("End.")));
+  EXPECT_EQ(joined(std::move(body)),
+            blocks(heading(1, text("Lines")), para(text(expected)), para(text("End."))));
+}
+
 TEST(JoinParagraphs, JoinsALowerCaseContinuation) {
   EXPECT_EQ(joined(blocks(para(text(kOpen)), para(text("not substantially changed.")))),
             blocks(para(text(kOpen + " not substantially changed."))));
