@@ -27,10 +27,16 @@ struct Node {
   std::vector<NodeId> children;
 };
 
+/// The most bytes of <script type=application/json> a Dom keeps.
+constexpr std::size_t kMaxScriptData = 1 << 20;
+
 struct Dom {
   std::vector<Node> nodes;
   NodeId root = kNoNode;             ///< the <html> element
   std::vector<std::string> json_ld;  ///< contents of <script type=application/ld+json>
+  /// Contents of <script type=application/json>: the state a page rendered by script
+  /// keeps its dates in, up to kMaxScriptData bytes in all.
+  std::vector<std::string> script_data;
 
   const Node& operator[](NodeId id) const { return nodes[static_cast<std::size_t>(id)]; }
   Node& operator[](NodeId id) { return nodes[static_cast<std::size_t>(id)]; }

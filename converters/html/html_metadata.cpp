@@ -727,6 +727,7 @@ class Extractor {
     if (stamp.empty() && !printed) stamp = json_string(article_, "dateCreated");
     if (stamp.empty() && !printed) stamp = time_element_stamp(false);
     if (stamp.empty() && !printed) stamp = site_specific_stamp();
+    if (stamp.empty() && !printed) stamp = script_state_stamp();
     if (!stamp.empty()) {
       if (auto date = date_of(stamp, options_.date_order)) {
         m.date = day_of_stamp(detail::trim(stamp), *date);
@@ -767,6 +768,15 @@ class Extractor {
       }
     }
     return {};
+  }
+
+  // A page rendered by script keeps its date in its state, not in its markup:
+  // <script id="__NEXT_DATA__" type="application/json">{… "publicationDate": "…"}.
+  std::string script_state_stamp() const {
+    std::string stamp = find_json_value(
+        dom_.script_data, {"datePublished", "publicationDate", "publishedDate", "publishDate",
+                           "publishedAt", "published_at", "firstPublishedAt"});
+    return date_of(stamp, options_.date_order) ? stamp : std::string();
   }
 
   // The date on a link to this very page, as a list of the site's latest articles

@@ -279,8 +279,15 @@ class DomBuilder {
     const std::string_view tag = as_view(node->name);
     if (tag == "script") {
       // fuzz/: <script type> without a value (fixtures/html/valueless_attributes).
-      if (attribute_text(node, "type").find("ld+json") != std::string_view::npos) {
+      const std::string_view type = attribute_text(node, "type");
+      if (type.find("ld+json") != std::string_view::npos) {
         dom_.json_ld.push_back(text_content(node));
+      } else if (type == "application/json") {
+        std::string data = text_content(node);
+        if (script_data_bytes_ + data.size() <= kMaxScriptData) {
+          script_data_bytes_ += data.size();
+          dom_.script_data.push_back(std::move(data));
+        }
       }
       return kNoNode;
     }
@@ -396,6 +403,7 @@ class DomBuilder {
 
   Dom& dom_;
   int max_depth_;
+  std::size_t script_data_bytes_ = 0;
   bool flattened_ = false;
 };
 

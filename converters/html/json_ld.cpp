@@ -115,4 +115,32 @@ std::string json_string(const Json& object, std::string_view key) {
   return {};
 }
 
+std::string find_json_value(const std::vector<std::string>& blocks,
+                            std::initializer_list<std::string_view> keys) {
+  constexpr std::size_t kMaxValues = 200'000;
+  std::size_t looked_at = 0;
+  for (const std::string& block : blocks) {
+    const Json root = Json::parse(block, nullptr, false);
+    if (root.is_discarded()) continue;
+    std::vector<const Json*> level{&root};
+    while (!level.empty() && looked_at < kMaxValues) {
+      std::vector<const Json*> deeper;
+      for (const Json* value : level) {
+        if (++looked_at > kMaxValues) break;
+        if (value->is_object()) {
+          for (const std::string_view key : keys) {
+            const Json& found = json_member(*value, key);
+            if (found.is_string()) return clean(found.get<std::string>());
+          }
+        }
+        if (value->is_object() || value->is_array()) {
+          for (const Json& child : *value) deeper.push_back(&child);
+        }
+      }
+      level = std::move(deeper);
+    }
+  }
+  return {};
+}
+
 }  // namespace galley::html

@@ -32,4 +32,10 @@ const Json& json_member(const Json& object, std::string_view key);
 /// whitespace collapsed. "" when absent.
 std::string json_string(const Json& object, std::string_view key);
 
+/// The string value of the first of `keys` met in the JSON `blocks`, the shallowest
+/// first (a page's state: {"props": {"data": {"publicationDate": "…"}}}); empty when
+/// none holds one. A bounded number of values is looked at.
+std::string find_json_value(const std::vector<std::string>& blocks,
+                            std::initializer_list<std::string_view> keys);
+
 }  // namespace galley::html

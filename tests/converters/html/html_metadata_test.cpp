@@ -388,6 +388,14 @@ TEST(HtmlMetadata, DatesWrittenInOtherPlaces) {
       date_of(read_html(page(
           R"(<meta property="five_hundred_pixels:uploaded" content="2013-02-16T04:36:36-05:00">)"))),
       "2013-02-16");
+  // A page rendered by script: its state's shallowest publication date.
+  EXPECT_EQ(date_of(read_html(page(R"(<script id="__NEXT_DATA__" type="application/json">
+    {"props": {"pageProps": {"data": {"items": [{"publicationDate": "2001-01-01"}],
+     "publicationDate": "2022-01-31T14:27:32+01:00"}}}}</script>)"))),
+            "2022-01-31");
+  EXPECT_EQ(date_of(read_html(page(R"(<script type="application/json">{"publicationDate":
+    "not a date"}</script>)"))),
+            "");
 }
 
 // A comment's, a teaser's or a related story's date is another item's, however it is
