@@ -306,15 +306,21 @@ bool is_user_name(std::string_view author) {
 }
 
 // A name that metadata writes surname first, "Gillman, Steve", in reading order; other
-// text as it is. Only two one-word parts, as such a name has: "Jane Doe, Reuters" is a
-// name and an agency.
+// text as it is. Only two one-word parts, as such a name has, the particles of the
+// surname aside ("Jong, Michiel de"): "Jane Doe, Reuters" is a name and an agency.
 std::string in_reading_order(std::string_view author) {
   const std::string text = clean(author);
   const std::size_t comma = text.find(", ");
   if (comma == std::string::npos || text.find(',', comma + 1) != std::string::npos) return text;
   const std::string surname = text.substr(0, comma);
   const std::string given = text.substr(comma + 2);
-  if (surname.find(' ') != std::string::npos || given.find(' ') != std::string::npos) return text;
+  const auto given_words = detail::split_whitespace(given);
+  // The given name may end with the surname's particles: "Jong, Michiel de".
+  const bool one_given_name =
+      !given_words.empty() &&
+      std::all_of(given_words.begin() + 1, given_words.end(),
+                  [](std::string_view w) { return detail::is_name_particle(w); });
+  if (surname.find(' ') != std::string::npos || !one_given_name) return text;
   return given + " " + surname;
 }
 
@@ -556,13 +562,16 @@ class Extractor {
   std::optional<Byline> meta_credit(const std::optional<Byline>& shown) const {
     std::vector<Byline> credits;
     for (const std::string_view key : kCreditKeys) {
+      std::vector<Byline> values;
       for (const auto& [name, value] : meta_list_) {
         if (name != key || detail::has_url_scheme(value) || is_user_name(value) ||
             names_organisation(value, result_.metadata.site_name.value_or(""), host_)) {
           continue;
         }
-        credits.push_back(read_credit(in_reading_order(value)));
+        values.push_back(read_credit(in_reading_order(value)));
       }
+      if (auto coauthors = one_person_each(values)) values.insert(values.begin(), *coauthors);
+      credits.insert(credits.end(), values.begin(), values.end());
     }
     const auto names_someone = [](const Byline& credit) { return !credit.authors.empty(); };
     if (shown) {
@@ -574,6 +583,21 @@ class Extractor {
     if (named != credits.end()) return *named;
     if (!credits.empty() && !shown) return credits.front();
     return std::nullopt;
+  }
+
+  // A tag repeated for each author, as Dublin Core's creator is ("Kooman, F.", "Jong,
+  // Michiel de"), names the co-authors together; nullopt unless it is repeated and each
+  // value names one person.
+  static std::optional<Byline> one_person_each(const std::vector<Byline>& values) {
+    if (values.size() < 2) return std::nullopt;
+    Byline together;
+    for (const Byline& value : values) {
+      if (value.authors.size() != 1) return std::nullopt;
+      together.authors.push_back(value.authors.front());
+    }
+    together.text = join_names(together.authors);
+    together.marked = true;
+    return together;
   }
 
   // A credit's names; a meta tag or marked-up element says it holds names, so one

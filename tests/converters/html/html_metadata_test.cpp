@@ -134,6 +134,10 @@ TEST(HtmlMetadata, MetaCreditsThatNameNoWriterArePassedOver) {
   EXPECT_EQ(names_in(R"(<meta property="og:url" content="https://www.itmedia.co.jp/pc/1.html">)",
                      R"(<div id="byline">[田中宏昌，ITmedia]</div>)"),
             Names{"田中宏昌"});
+  // A tag repeated for each author.
+  EXPECT_EQ(names_in(R"(<meta name="DC.Creator" content="Kooman, F.">
+    <meta name="DC.Creator" content="Jong, Michiel de">)"),
+            (Names{"F. Kooman", "Michiel de Jong"}));
   // Surname first, as metadata writes it.
   EXPECT_EQ(names_in(R"(<meta name="parsely-author" content="Gillman, Steve">)"),
             Names{"Steve Gillman"});
