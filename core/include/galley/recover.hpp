@@ -94,7 +94,10 @@ struct Byline {
 /// "Maria Keller", "By X | January 30, 2022" (a date in it is left out of `text`),
 /// "Por Ana Silva", "Texte par Jean Dupont", "// Jane Doe", "Jane Doe (@jdoe)" (a
 /// social handle is left out and counts as a marker), "Jane Doe1,2, John Roe3*" and
-/// "1. Jane Doe 2. John Roe" (affiliation markers and list numbers are left out).
+/// "1. Jane Doe 2. John Roe" (affiliation markers and list numbers are left out),
+/// "Politik · Jane Doe, John Roe" (a section's label before the names), Japanese and
+/// Chinese credits ("著者 山田太郎 イラスト 鈴木花子", "文● オカモト／ASCII編集部",
+/// "[田中宏昌，ITmedia]": labels, full-width separators, brackets, other work's credits).
 /// Returns nullopt for text that does not read as one (a sentence, a date, a heading,
 /// a prompt such as "Read more", all-lower-case text, more than eight name words
 /// without a marker or twelve with one).
