@@ -74,8 +74,7 @@ class Scorer {
       return true;
     }
     if (tag == "body" || tag == "a") return false;
-    const std::string match = detail::to_lower_ascii(std::string(dom_.attr(id, "class")) + " " +
-                                                     std::string(dom_.attr(id, "id")));
+    const std::string match = class_and_id(dom_, id);
     if (!is_unlikely_match(match)) return false;
     return dom_.ancestor(id, "table") == kNoNode && dom_.ancestor(id, "code") == kNoNode;
   }
@@ -337,8 +336,7 @@ class Scorer {
   }
 
   bool in_article_boilerplate(NodeId id) const {
-    const std::string match = detail::to_lower_ascii(std::string(dom_.attr(id, "class")) + " " +
-                                                     std::string(dom_.attr(id, "id")));
+    const std::string match = class_and_id(dom_, id);
     return is_in_article_boilerplate(match);
   }
 
@@ -402,8 +400,7 @@ void Scorer::clean(Content& content) {
             !is_allowed_video(dom_.attr(id, "src")) && !is_allowed_video(dom_.attr(id, "data"));
       }
       if (id != root && chars(id) < 500) {
-        const std::string match = detail::to_lower_ascii(std::string(dom_.attr(id, "class")) + " " +
-                                                         std::string(dom_.attr(id, "id")));
+        const std::string match = class_and_id(dom_, id);
         remove = remove || has_word(match, "share") || has_word(match, "sharedaddy");
       }
       remove = remove || ((tag == "h1" || tag == "h2") && weight(id) < 0);

@@ -94,6 +94,11 @@ NodeId Dom::subtree_end(NodeId id) const {
   return id + 1;
 }
 
+std::string class_and_id(const Dom& dom, NodeId id) {
+  return detail::to_lower_ascii(std::string(dom.attr(id, "class")) + " " +
+                                std::string(dom.attr(id, "id")));
+}
+
 std::string inner_text(const Dom& dom, NodeId id) {
   std::string raw;
   const NodeId end = dom.subtree_end(id);

@@ -59,6 +59,10 @@ struct Dom {
 /// The text of a subtree with whitespace collapsed; block boundaries become spaces.
 std::string inner_text(const Dom& dom, NodeId id);
 
+/// An element's class and id, lower-cased and joined by a space, for matching the words
+/// that hint at what it holds ("byline", "sidebar", "comment").
+std::string class_and_id(const Dom& dom, NodeId id);
+
 /// True for elements that start a new block (p, div, h1, li, table...).
 bool is_block_tag(std::string_view tag);
 

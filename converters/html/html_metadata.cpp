@@ -377,8 +377,7 @@ std::optional<std::chrono::year_month_day> date_in_address(std::string_view url)
 bool matches_byline_hint(const Dom& dom, NodeId id) {
   if (dom.attr(id, "rel") == "author") return true;
   if (dom.attr(id, "itemprop").find("author") != std::string_view::npos) return true;
-  const std::string match = detail::to_lower_ascii(std::string(dom.attr(id, "class")) + " " +
-                                                   std::string(dom.attr(id, "id")));
+  const std::string match = class_and_id(dom, id);
   for (std::string_view hint : {"byline", "author", "dateline", "writtenby", "p-author"}) {
     if (match.find(hint) != std::string::npos) return true;
   }
@@ -386,9 +385,8 @@ bool matches_byline_hint(const Dom& dom, NodeId id) {
 }
 
 bool matches_date_hint(const Dom& dom, NodeId id) {
-  const std::string match = detail::to_lower_ascii(std::string(dom.attr(id, "class")) + " " +
-                                                   std::string(dom.attr(id, "id")) + " " +
-                                                   std::string(dom.attr(id, "itemprop")));
+  const std::string match =
+      class_and_id(dom, id) + " " + detail::to_lower_ascii(dom.attr(id, "itemprop"));
   for (std::string_view hint : {"date", "time", "published", "posted", "datum", "lastmod"}) {
     if (match.find(hint) != std::string::npos) return true;
   }
@@ -660,8 +658,7 @@ class Extractor {
 
   // rel=author and itemprop=author say what they hold, as does an id or class "byline".
   bool marked_as_credit(NodeId id) const {
-    const std::string match = detail::to_lower_ascii(std::string(dom_.attr(id, "class")) + " " +
-                                                     std::string(dom_.attr(id, "id")));
+    const std::string match = class_and_id(dom_, id);
     return dom_.attr(id, "rel") == "author" ||
            dom_.attr(id, "itemprop").find("author") != std::string_view::npos ||
            has_word(match, "byline");
@@ -1019,8 +1016,7 @@ class Extractor {
       if (node.name == "article" && chrome_tag) chrome_tag = false;
       if (node.name == "nav") return true;
       if (node.name == "aside" || node.name == "footer") chrome_tag = true;
-      const std::string match = detail::to_lower_ascii(std::string(dom_.attr(at, "class")) + " " +
-                                                       std::string(dom_.attr(at, "id")));
+      const std::string match = class_and_id(dom_, at);
       for (std::string_view word : words) {
         if (has_word(match, word) && !is_layout_word(word)) return true;
       }
@@ -1037,8 +1033,7 @@ class Extractor {
       const NodeId h1 = headline();
       for (NodeId at = h1 == kNoNode ? kNoNode : dom_[h1].parent;
            at != kNoNode && !dom_.is(at, "body"); at = dom_[at].parent) {
-        const std::string match = detail::to_lower_ascii(std::string(dom_.attr(at, "class")) + " " +
-                                                         std::string(dom_.attr(at, "id")));
+        const std::string match = class_and_id(dom_, at);
         for (std::string_view chrome : kChromeWords) {
           if (has_word(match, chrome)) layout_words_->emplace_back(chrome);
         }
@@ -1058,8 +1053,7 @@ class Extractor {
         const bool outside = h1 < at || h1 >= dom_.subtree_end(at);
         return h1 != kNoNode && outside && dom_.ancestor(h1, "article") != kNoNode;
       }
-      const std::string match = detail::to_lower_ascii(std::string(dom_.attr(at, "class")) + " " +
-                                                       std::string(dom_.attr(at, "id")));
+      const std::string match = class_and_id(dom_, at);
       for (std::string_view word : kSidebarWords) {
         if (has_word(match, word)) return true;
       }
