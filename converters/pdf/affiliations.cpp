@@ -37,7 +37,7 @@ bool reads_as_affiliation(std::string_view text) {
   const std::vector<std::string_view> words = detail::split_whitespace(text);
   const auto lower_words = std::count_if(words.begin(), words.end(), [](std::string_view word) {
     return std::islower(static_cast<unsigned char>(word[0])) &&
-           kJoining.find(" " + std::string(word) + " ") == std::string_view::npos;
+           !detail::in_word_list(kJoining, word);
   });
   const bool sentence = lower_words > 1 || text.find(':') != std::string_view::npos ||
                         text.ends_with(" and") || text.ends_with(" of");

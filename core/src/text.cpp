@@ -246,6 +246,16 @@ std::string to_lower_ascii(std::string_view text) {
   return out;
 }
 
+bool in_word_list(std::string_view list, std::string_view word) noexcept {
+  if (word.empty() || word.find(' ') != std::string_view::npos) return false;
+  for (std::size_t at = list.find(word); at != std::string_view::npos;
+       at = list.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    if (at > 0 && list[at - 1] == ' ' && end < list.size() && list[end] == ' ') return true;
+  }
+  return false;
+}
+
 std::vector<std::string_view> split_whitespace(std::string_view text) {
   std::vector<std::string_view> words;
   for (std::size_t i = 0; i < text.size();) {

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "detail/text.hpp"
+
 namespace galley::detail {
 
 /// A lower-case particle inside or at the start of a surname: "Ludwig van Beethoven",
@@ -12,8 +14,7 @@ namespace galley::detail {
 inline bool is_name_particle(std::string_view word) {
   constexpr std::string_view kParticles =
       " van von der den de del della di da la le du dos das do bin ibn al el y ter ten ben zu ";
-  return !word.empty() && word.find(' ') == std::string_view::npos &&
-         kParticles.find(" " + std::string(word) + " ") != std::string_view::npos;
+  return in_word_list(kParticles, word);
 }
 
 /// A label for other work than the writing, which ends the authors' names when it
@@ -21,8 +22,7 @@ inline bool is_name_particle(std::string_view word) {
 inline bool is_other_credit(std::string_view word) {
   constexpr std::string_view kOtherCredits =
       " イラスト 写真 撮影 編集 編集者 翻訳 翻訳者 訳者 監修 構成 絵 訳 ";
-  return !word.empty() && word.find(' ') == std::string_view::npos &&
-         kOtherCredits.find(" " + std::string(word) + " ") != std::string_view::npos;
+  return in_word_list(kOtherCredits, word);
 }
 
 }  // namespace galley::detail

@@ -74,6 +74,10 @@ bool equals_icase(std::string_view a, std::string_view b) noexcept;
 /// The runs of `text` between ASCII whitespace, as views into it.
 std::vector<std::string_view> split_whitespace(std::string_view text);
 
+/// Whether a word list, its words space-separated and the whole padded with a space at
+/// each end (" van von der "), holds `word` (one word, not empty).
+bool in_word_list(std::string_view list, std::string_view word) noexcept;
+
 /// The words of `text` in ASCII lower case, for comparing wordings: runs of ASCII
 /// letters and digits and of non-ASCII bytes, split at everything else.
 std::vector<std::string> lower_words(std::string_view text);

@@ -31,12 +31,6 @@ namespace {
 using detail::to_lower_ascii;
 using detail::trim;
 
-// Word lists are space-separated and padded: " van von ... ".
-bool contains(std::string_view list, std::string_view word) {
-  return !word.empty() && word.find(' ') == std::string_view::npos &&
-         list.find(" " + std::string(word) + " ") != std::string_view::npos;
-}
-
 // Words that appear in headings, prompts and sentences but not in people's names.
 constexpr std::string_view kNotNames =
     " the a an of in on at for to from with this that these those our your my its his her "
@@ -62,7 +56,7 @@ bool is_credential(std::string_view part) {
   for (const char c : part) {
     if (c != '.') letters += c;
   }
-  return contains(kCredentials, to_lower_ascii(letters));
+  return detail::in_word_list(kCredentials, to_lower_ascii(letters));
 }
 
 // Markers before the names, longest first so "written by" wins over "by". Japanese and
@@ -130,7 +124,7 @@ enum class WordKind { Invalid, Particle, Name };
 // Initials ("J.", "J.R.") and abbreviations that end with a dot inside a name.
 bool dotted_word_ok(std::string_view word) {
   constexpr std::string_view kAbbreviations = " jr. sr. st. dr. mr. mrs. ms. ";
-  if (contains(kAbbreviations, to_lower_ascii(word))) return true;
+  if (detail::in_word_list(kAbbreviations, to_lower_ascii(word))) return true;
   std::size_t letters_since_dot = 0;
   std::size_t pos = 0;
   while (pos < word.size()) {
@@ -148,7 +142,8 @@ bool dotted_word_ok(std::string_view word) {
 WordKind classify_word(std::string_view word) {
   const std::string lower = to_lower_ascii(word);
   if (detail::is_name_particle(lower)) return WordKind::Particle;
-  if (contains(kNotNames, lower) || contains(kAffiliationWords, lower)) return WordKind::Invalid;
+  if (detail::in_word_list(kNotNames, lower) || detail::in_word_list(kAffiliationWords, lower))
+    return WordKind::Invalid;
   bool dotted = false;
   std::size_t pos = 0;
   char32_t previous = 0;
@@ -293,9 +288,9 @@ Marker strip_mid_line_marker(std::string_view& text) {
   if (prefix.empty() || prefix.size() > kMaxPrefixWords) return Marker::None;
   bool work = false;
   for (const std::string_view word : prefix) {
-    if (contains(kWorks, word)) {
+    if (detail::in_word_list(kWorks, word)) {
       work = true;
-    } else if (!contains(kWorkCompanions, word)) {
+    } else if (!detail::in_word_list(kWorkCompanions, word)) {
       return Marker::None;
     }
   }

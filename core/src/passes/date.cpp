@@ -150,12 +150,6 @@ constexpr std::string_view kForeignWeekdays =
     "segunda terca quarta quinta sexta lunedi martedi mercoledi giovedi venerdi sabato "
     "domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ";
 
-// Whether a padded, space-separated list holds `word`.
-bool listed(std::string_view list, std::string_view word) {
-  return !word.empty() && word.find(' ') == std::string_view::npos &&
-         list.find(" " + std::string(word) + " ") != std::string_view::npos;
-}
-
 // A full name or an abbreviation of at least three letters ("Sept", "Wed").
 bool names(std::string_view full, std::string_view word) {
   const std::string lower = to_lower_ascii(word);
@@ -168,7 +162,7 @@ bool names(std::string_view full, std::string_view word) {
 // three or four first letters of names of one month only ("jui" names none).
 std::optional<unsigned> any_month(const std::string& folded) {
   for (unsigned m = 0; m < 12; ++m) {
-    if (folded == kMonths[m] || listed(kForeignMonths[m], folded)) return m + 1;
+    if (folded == kMonths[m] || detail::in_word_list(kForeignMonths[m], folded)) return m + 1;
   }
   for (const auto& [abbreviation, month] : kOtherAbbreviations) {
     if (folded == abbreviation) return month;
@@ -229,7 +223,7 @@ class Matcher {
         "jour publicado publicada em el actualizado atualizado veroffentlicht aktualisiert am "
         "stand datum pubblicato aggiornato il gepubliceerd bijgewerkt op ";
     while (i < t_.size()) {
-      const bool word = t_[i].kind == Kind::Word && listed(kWords, fold(t_[i].text));
+      const bool word = t_[i].kind == Kind::Word && detail::in_word_list(kWords, fold(t_[i].text));
       if (!word && !symbol(i, ':')) break;
       ++i;
     }
@@ -274,7 +268,7 @@ class Matcher {
   }
   bool weekday(std::size_t i) const {
     if (t_[i].kind != Kind::Word) return false;
-    return listed(kForeignWeekdays, fold(t_[i].text)) ||
+    return detail::in_word_list(kForeignWeekdays, fold(t_[i].text)) ||
            std::any_of(kWeekdays.begin(), kWeekdays.end(),
                        [&](std::string_view day) { return names(day, t_[i].text); });
   }
@@ -437,7 +431,8 @@ class Matcher {
       ++k;
     } else if (symbol(k, ',') || symbol(k, '|') || symbol(k, '-')) {
       ++k;
-    } else if (k < t_.size() && t_[k].kind == Kind::Word && listed(kAt, fold(t_[k].text))) {
+    } else if (k < t_.size() && t_[k].kind == Kind::Word &&
+               detail::in_word_list(kAt, fold(t_[k].text))) {
       ++k;
       if (word(k, "las") || word(k, "ore")) ++k;
     }
