@@ -374,9 +374,14 @@ std::optional<std::chrono::year_month_day> date_in_address(std::string_view url)
   return std::nullopt;
 }
 
+// rel=author or itemprop=author: markup that says the element names the author.
+bool is_author_markup(const Dom& dom, NodeId id) {
+  return dom.attr(id, "rel") == "author" ||
+         dom.attr(id, "itemprop").find("author") != std::string_view::npos;
+}
+
 bool matches_byline_hint(const Dom& dom, NodeId id) {
-  if (dom.attr(id, "rel") == "author") return true;
-  if (dom.attr(id, "itemprop").find("author") != std::string_view::npos) return true;
+  if (is_author_markup(dom, id)) return true;
   const std::string match = class_and_id(dom, id);
   for (std::string_view hint : {"byline", "author", "dateline", "writtenby", "p-author"}) {
     if (match.find(hint) != std::string::npos) return true;
@@ -658,10 +663,7 @@ class Extractor {
 
   // rel=author and itemprop=author say what they hold, as does an id or class "byline".
   bool marked_as_credit(NodeId id) const {
-    const std::string match = class_and_id(dom_, id);
-    return dom_.attr(id, "rel") == "author" ||
-           dom_.attr(id, "itemprop").find("author") != std::string_view::npos ||
-           has_word(match, "byline");
+    return is_author_markup(dom_, id) || has_word(class_and_id(dom_, id), "byline");
   }
 
   // Whether an element holds one name: rel=author, itemprop=name, class "name".
