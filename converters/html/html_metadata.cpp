@@ -220,13 +220,7 @@ std::string with_plain_quotes(std::string_view text) {
   static constexpr std::pair<std::string_view, std::string_view> kQuotes[] = {
       {"\u2018", "'"}, {"\u2019", "'"}, {"\u201C", "\""}, {"\u201D", "\""}};
   std::string out(text);
-  for (const auto& [typographic, plain] : kQuotes) {
-    for (std::size_t at = out.find(typographic); at != std::string::npos;
-         at = out.find(typographic, at)) {
-      out.replace(at, typographic.size(), plain);
-      at += plain.size();
-    }
-  }
+  for (const auto& [typographic, plain] : kQuotes) detail::replace_all(out, typographic, plain);
   return out;
 }
 

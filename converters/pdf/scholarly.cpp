@@ -360,11 +360,7 @@ std::vector<std::string> split_keywords(std::string_view list) {
                       list.find("\u00B7") != std::string_view::npos ||
                       list.find("\u2022") != std::string_view::npos;
   std::string text(list);
-  for (std::string_view sep : {"\u00B7", "\u2022"}) {
-    for (std::size_t at = text.find(sep); at != std::string::npos; at = text.find(sep)) {
-      text.replace(at, sep.size(), ";");
-    }
-  }
+  for (std::string_view sep : {"\u00B7", "\u2022"}) detail::replace_all(text, sep, ";");
   const char sep = strong ? ';' : ',';
   std::vector<std::string> out;
   for (std::size_t pos = 0; pos <= text.size();) {

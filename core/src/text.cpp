@@ -246,6 +246,14 @@ std::string to_lower_ascii(std::string_view text) {
   return out;
 }
 
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+  if (from.empty()) return;
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
+    text.replace(at, from.size(), to);
+    at += to.size();
+  }
+}
+
 bool in_word_list(std::string_view list, std::string_view word) noexcept {
   if (word.empty() || word.find(' ') != std::string_view::npos) return false;
   for (std::size_t at = list.find(word); at != std::string_view::npos;

@@ -81,4 +81,21 @@ TEST(Text, FindsExtensions) {
 }
 
 }  // namespace
+TEST(Text, ReplacesEveryOccurrence) {
+  std::string text = "a\u2019b\u2019c";
+  replace_all(text, "\u2019", "'");
+  EXPECT_EQ(text, "a'b'c");
+  std::string grows = "aa";
+  replace_all(grows, "a", "aa");  // what is put in is not looked at again
+  EXPECT_EQ(grows, "aaaa");
+}
+
+TEST(Text, FindsAWordInAPaddedList) {
+  EXPECT_TRUE(in_word_list(" van von der ", "von"));
+  EXPECT_TRUE(in_word_list(" van von der ", "der"));
+  EXPECT_FALSE(in_word_list(" van von der ", "vo"));
+  EXPECT_FALSE(in_word_list(" van von der ", "van von"));
+  EXPECT_FALSE(in_word_list(" van von der ", ""));
+}
+
 }  // namespace galley::detail

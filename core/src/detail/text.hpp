@@ -74,6 +74,9 @@ bool equals_icase(std::string_view a, std::string_view b) noexcept;
 /// The runs of `text` between ASCII whitespace, as views into it.
 std::vector<std::string_view> split_whitespace(std::string_view text);
 
+/// Replaces every `from` in `text` with `to`, left to right.
+void replace_all(std::string& text, std::string_view from, std::string_view to);
+
 /// Whether a word list, its words space-separated and the whole padded with a space at
 /// each end (" van von der "), holds `word` (one word, not empty).
 bool in_word_list(std::string_view list, std::string_view word) noexcept;

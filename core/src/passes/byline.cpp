@@ -541,12 +541,7 @@ std::string with_ascii_separators(std::string_view text) {
     if (!out.empty()) out += detail::is_other_credit(word) ? " | " : " ";
     out += word;
   }
-  for (const auto& [wide, ascii] : kSeparators) {
-    for (std::size_t at = out.find(wide); at != std::string::npos; at = out.find(wide, at)) {
-      out.replace(at, wide.size(), ascii);
-      at += ascii.size();
-    }
-  }
+  for (const auto& [wide, ascii] : kSeparators) detail::replace_all(out, wide, ascii);
   return detail::collapse_whitespace(out);
 }
 
