@@ -583,15 +583,17 @@ class Extractor {
   }
 
   // A tag repeated for each author, as Dublin Core's creator is ("Kooman, F.", "Jong,
-  // Michiel de"), names the co-authors together; nullopt unless it is repeated and each
-  // value names one person.
+  // Michiel de"), names the co-authors together; nullopt unless each value names one
+  // person and two of them differ (a page may repeat the same tag with the same name).
   static std::optional<Byline> one_person_each(const std::vector<Byline>& values) {
-    if (values.size() < 2) return std::nullopt;
     Byline together;
     for (const Byline& value : values) {
       if (value.authors.size() != 1) return std::nullopt;
-      together.authors.push_back(value.authors.front());
+      if (!names_person(together, value.authors.front())) {
+        together.authors.push_back(value.authors.front());
+      }
     }
+    if (together.authors.size() < 2) return std::nullopt;
     together.text = join_names(together.authors);
     together.marked = true;
     return together;

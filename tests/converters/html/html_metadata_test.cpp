@@ -138,6 +138,10 @@ TEST(HtmlMetadata, MetaCreditsThatNameNoWriterArePassedOver) {
   EXPECT_EQ(names_in(R"(<meta name="DC.Creator" content="Kooman, F.">
     <meta name="DC.Creator" content="Jong, Michiel de">)"),
             (Names{"F. Kooman", "Michiel de Jong"}));
+  // The same tag twice with the same name names one author.
+  EXPECT_EQ(names_in(R"(<meta name="author" content="Bushrod Washington">
+    <meta name="author" content="Bushrod Washington">)"),
+            Names{"Bushrod Washington"});
   // Surname first, as metadata writes it.
   EXPECT_EQ(names_in(R"(<meta name="parsely-author" content="Gillman, Steve">)"),
             Names{"Steve Gillman"});
