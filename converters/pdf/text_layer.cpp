@@ -4,6 +4,7 @@
 // builds a box per glyph; this reads each word once.
 #include "text_layer.hpp"
 
+#include <GfxState.h>
 #include <GlobalParams.h>
 #include <PDFDoc.h>
 #include <PDFDocEncoding.h>
@@ -45,12 +46,17 @@ void collect_message(ErrorCategory, Goffset pos, const char* message) {
 
 // Poppler's global parameters (the text encoding, the name-to-Unicode tables) and
 // the message callback are set up once for the process and kept: building them per
-// document costs more than a small page.
+// document costs more than a small page. The first GfxState also creates the colour
+// profiles every later one shares (GfxState's static sRGB and XYZ profiles); made by
+// whichever page comes first, two threads would each make them and one would free
+// the other's while it is in use, so one is made here, before any page is read.
 void initialise_poppler() {
   static std::once_flag once;
   std::call_once(once, [] {
     if (!globalParams) globalParams = std::make_unique<GlobalParams>();
     setErrorCallback(collect_message);
+    const PDFRectangle page_box(0, 0, 1, 1);
+    const GfxState first_state(72, 72, &page_box, 0, true);
   });
 }
 
