@@ -3,7 +3,8 @@
 # zip archives of 1,000, 10,000 and 100,000 entries (small HTML articles that all show
 # one image from the archive, so every document reads an entry besides its own), with
 # -t json (which embeds the image) and -t md (which does not read it). Throughput
-# should not fall as the archive grows; the ratios to the 1,000-entry archive say.
+# should not fall as the archive grows, nor memory grow with it; each size's rate is
+# compared with the size ten times smaller.
 # Usage: bench/bench_archives.sh [JOBS]   (default: the number of cores)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,7 +34,7 @@ PY
 
 echo "galley batch on zip archives, -j $jobs, $(nproc) cores"
 for format in json md; do
-  base=""
+  declare -A rates=()
   for entries in 1000 10000 100000; do
     archive="$work/a$entries.zip"
     [ -f "$archive" ] || make_archive "$entries" "$archive"
@@ -42,10 +43,14 @@ for format in json md; do
       -j "$jobs" -q
     read -r wall peak <"$work/time"
     docs=$(find "$work/out" -type f | wc -l)
-    rate=$(echo "$docs / $wall" | bc -l)
-    [ -n "$base" ] || base=$rate
-    printf '  -t %-4s %6d entries  %6d docs  %7.2f s  %8.1f docs/s  peak %6.1f MiB  rate vs 1,000: %.2f\n' \
-      "$format" "$entries" "$docs" "$wall" "$rate" "$(echo "$peak / 1024" | bc -l)" \
-      "$(echo "$rate / $base" | bc -l)"
+    rates[$entries]=$(echo "$docs / $wall" | bc -l)
+    # Each size's rate against the size ten times smaller.
+    ratio=""
+    smaller=$((entries / 10))
+    [ -z "${rates[$smaller]:-}" ] ||
+      ratio=$(printf '  rate vs %d: %.2f' "$smaller" "$(echo "${rates[$entries]} / ${rates[$smaller]}" | bc -l)")
+    printf '  -t %-4s %6d entries  %6d docs  %7.2f s  %8.1f docs/s  peak %6.1f MiB%s\n' \
+      "$format" "$entries" "$docs" "$wall" "${rates[$entries]}" "$(echo "$peak / 1024" | bc -l)" \
+      "$ratio"
   done
 done

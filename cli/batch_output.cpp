@@ -384,13 +384,44 @@ std::unique_ptr<OutputTarget> open_output(const fs::path& path, bool resume,
   return std::make_unique<FolderTarget>(path, extensions);
 }
 
+std::uint64_t TakenNames::key(std::string_view name) {
+  const std::uint64_t hash = std::hash<std::string_view>{}(name);
+  return hash == 0 ? 1 : hash;  // 0 marks an empty slot
+}
+
+// Linear probing from the key's home slot to the key or the first empty slot; the
+// table is never more than half full.
+std::size_t TakenNames::slot_of(std::uint64_t key) const {
+  std::size_t at = static_cast<std::size_t>(key) & (slots_.size() - 1);
+  while (slots_[at] != 0 && slots_[at] != key) at = (at + 1) & (slots_.size() - 1);
+  return at;
+}
+
+bool TakenNames::contains(std::string_view name) const { return slots_[slot_of(key(name))] != 0; }
+
+void TakenNames::insert(std::string_view name) {
+  const std::uint64_t k = key(name);
+  std::size_t at = slot_of(k);
+  if (slots_[at] == k) return;
+  if (2 * (size_ + 1) > slots_.size()) {
+    std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+    old.swap(slots_);
+    for (const std::uint64_t moved : old) {
+      if (moved != 0) slots_[slot_of(moved)] = moved;
+    }
+    at = slot_of(k);
+  }
+  slots_[at] = k;
+  ++size_;
+}
+
 std::vector<std::string> OutputNamer::name(const InputItem& item, std::vector<Renamed>& renamed) {
   std::vector<std::string> outputs;
   if (!item.skipped.empty()) return outputs;
   for (const std::string& ext : extensions_) {
     const std::string wanted = strip_extension(item.relative) + ext;
     std::string given = wanted;
-    for (int n = 1; taken_.count(given); ++n) {
+    for (int n = 1; taken_.contains(given); ++n) {
       given = n == 1 ? item.relative + ext
                      : strip_extension(item.relative) + "." + std::to_string(n) + ext;
     }

@@ -5,11 +5,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -57,10 +57,27 @@ struct Renamed {
   std::string given;
 };
 
+/// The output names given so far, each as a 64-bit hash in an open-addressed table:
+/// 8 to 16 bytes a name where a set of the names took some 100, so a batch of millions
+/// of documents keeps its memory. Two names of one hash (about one chance in 37
+/// million among a million names) would only rename the second output, with the
+/// warning that says so.
+class TakenNames {
+ public:
+  bool contains(std::string_view name) const;
+  void insert(std::string_view name);
+
+ private:
+  static std::uint64_t key(std::string_view name);
+  std::size_t slot_of(std::uint64_t key) const;
+  std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(1024);  ///< 0: empty
+  std::size_t size_ = 0;
+};
+
 /// Output paths for inputs in input order: "a/story.html" with ".md" gives
 /// "a/story.md". When an input would take a name an earlier one has, it keeps its own
 /// extension ("a/story.pdf.md"), then gains a counter, so names are deterministic. It
-/// holds the names given, not the inputs.
+/// holds the names given (as TakenNames), not the inputs.
 class OutputNamer {
  public:
   explicit OutputNamer(std::vector<std::string> extensions) : extensions_(std::move(extensions)) {}
@@ -70,7 +87,7 @@ class OutputNamer {
 
  private:
   std::vector<std::string> extensions_;
-  std::unordered_set<std::string> taken_;
+  TakenNames taken_;
 };
 
 }  // namespace galley::cli

@@ -1,8 +1,5 @@
 #include <galley/inputs.hpp>
 
-#include <sys/stat.h>
-#include <zip.h>
-
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -15,16 +12,12 @@
 #include "detail/text.hpp"
 #include "detail/warc.hpp"
 #include "detail/zip_layout.hpp"
+#include "detail/zip_reader.hpp"
 
 namespace galley {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-using ZipHandle = std::unique_ptr<zip_t, ZipCloser>;
 
 std::string lower_extension(const std::string& name) {
   std::string ext = fs::path(name).extension().string();
@@ -33,49 +26,23 @@ std::string lower_extension(const std::string& name) {
   return ext;
 }
 
-struct ZipFileCloser {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
-
-bool is_symlink_entry(zip_t* z, zip_uint64_t index) {
-  zip_uint8_t opsys = 0;
-  zip_uint32_t attributes = 0;
-  if (zip_file_get_external_attributes(z, index, 0, &opsys, &attributes) != 0) return false;
-  return opsys == ZIP_OPSYS_UNIX && ((attributes >> 16) & S_IFMT) == S_IFLNK;
-}
-
-// Inflates entry `index`, checking every limit on the bytes actually inflated, since
-// declared sizes can lie; `inflated` counts the archive's bytes read so far.
-std::string read_entry(zip_t* z, zip_uint64_t index, const std::string& display,
-                       std::uint64_t max_bytes, const ArchiveLimits& limits,
-                       std::uint64_t& inflated) {
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(z, index, 0, &st) != 0) {
-    throw Error(ErrorCode::Malformed, display, {}, zip_strerror(z));
-  }
-  if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-    throw Error(ErrorCode::Unsupported, display, {}, "encrypted archive entry");
-  }
+// Inflates the current entry of `zip`, checking every limit on the bytes actually
+// inflated; `inflated` counts the archive's bytes read so far.
+std::string read_entry(detail::ZipReader& zip, const std::string& display, std::uint64_t max_bytes,
+                       const ArchiveLimits& limits, std::uint64_t& inflated) {
   const std::uint64_t limit = std::min(limits.max_entry_bytes, max_bytes);
-  std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(z, index, 0));
-  if (!file) throw Error(ErrorCode::Malformed, display, {}, zip_strerror(z));
-
+  const std::uint64_t compressed = zip.entry().compressed;
   std::string bytes;
-  char buffer[1 << 16];
-  for (;;) {
-    const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
-    if (n < 0) throw Error(ErrorCode::Malformed, display, {}, zip_file_strerror(file.get()));
-    if (n == 0) break;
-    bytes.append(buffer, static_cast<std::size_t>(n));
-    inflated += static_cast<std::uint64_t>(n);
+  zip.inflate(display, [&](std::string_view piece) {
+    bytes.append(piece);
+    inflated += piece.size();
     if (bytes.size() > limit) {
       throw Error(ErrorCode::LimitExceeded, display, {},
                   "entry inflates past " + std::to_string(limit) + " bytes");
     }
     detail::check_total(limits, inflated, display);
-    detail::check_ratio(limits, bytes.size(), st.comp_size, display, "zip");
-  }
+    detail::check_ratio(limits, bytes.size(), compressed, display, "zip");
+  });
   return bytes;
 }
 
@@ -88,93 +55,40 @@ bool is_readable_extension(const std::string& extension) {
   return false;
 }
 
-// Opens the zip archive at `path` for reading, with libzip's consistency checks.
-ZipHandle open_zip(const fs::path& path) {
-  int code = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
-  // The strict check refuses a whole archive for two entries of one name; without it
-  // libzip reads every entry, each is converted on its own, and the layout check
-  // (overlapping_entries) still stands.
-  if (!z && code == ZIP_ER_EXISTS) z = zip_open(path.c_str(), ZIP_RDONLY, &code);
-  if (!z) {
-    zip_error_t error;
-    zip_error_init_with_code(&error, code);
-    const std::string message = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    throw Error(ErrorCode::Malformed, path.string(), {}, "not a readable zip archive: " + message);
-  }
-  return ZipHandle(z);
-}
-
-// One open handle per zip archive for the whole process, shared by the walkers and
-// loaders of every thread: libzip holds an archive's central directory in memory (some
-// 400 bytes an entry), so a handle for each would cost that over again per thread. As
-// libzip lets one thread at a time use an archive, every use holds the archive's lock.
-class SharedZip {
- public:
-  // The handle of the archive at `path`, opening it unless another user has it open.
-  static std::shared_ptr<SharedZip> open(const fs::path& path) {
-    static std::mutex registry_mutex;
-    static std::map<fs::path, std::weak_ptr<SharedZip>> registry;
-    std::lock_guard lock(registry_mutex);
-    std::erase_if(registry, [](const auto& entry) { return entry.second.expired(); });
-    if (auto open = registry[path].lock()) return open;
-    auto opened = std::shared_ptr<SharedZip>(new SharedZip(path));
-    registry[path] = opened;
-    return opened;
-  }
-
-  // Calls `use` with the archive, under its lock.
-  template <typename Use>
-  auto with(Use&& use) {
-    std::lock_guard lock(mutex_);
-    return use(zip_.get());
-  }
-
-  const fs::path& path() const { return path_; }
-
- private:
-  explicit SharedZip(const fs::path& path) : path_(path), zip_(open_zip(path)) {}
-  fs::path path_;
-  std::mutex mutex_;
-  ZipHandle zip_;
-};
-
-// The entries of a zip archive as input items, one at a time: libzip holds the
-// central directory, and the layout check one bit per entry.
+// The entries of a zip archive as input items, one at a time: the reader holds one
+// directory record, and the layout check one bit per entry.
 class ZipLister {
  public:
-  ZipLister(const fs::path& path, const ArchiveLimits& limits)
-      : path_(path), zip_(SharedZip::open(path)) {
-    const zip_int64_t count = zip_->with([](zip_t* z) { return zip_get_num_entries(z, 0); });
-    if (count < 0 || static_cast<std::uint64_t>(count) > limits.max_entries) {
+  ZipLister(const fs::path& path, const ArchiveLimits& limits) : path_(path), zip_(path) {
+    if (zip_.size() > limits.max_entries) {
       throw Error(ErrorCode::LimitExceeded, path.string(), {},
-                  "archive has " + std::to_string(count) + " entries, over the limit of " +
+                  "archive has " + std::to_string(zip_.size()) + " entries, over the limit of " +
                       std::to_string(limits.max_entries));
     }
-    count_ = static_cast<zip_uint64_t>(count);
     overlapping_ = detail::overlapping_entries(path);
   }
 
   // The next entry whose extension a reader claims (not folders, nor the images beside
-  // a page), with the error that refuses it if any; nullopt after the last.
+  // a page), with the error that refuses it if any; nullopt after the last. A damaged
+  // directory ends the archive with an item saying so.
   std::optional<InputItem> next() {
-    while (next_ < count_) {
-      const zip_uint64_t i = next_++;
-      std::string name;
-      bool symlink = false;
-      zip_->with([&](zip_t* z) {
-        const char* raw = zip_get_name(z, i, ZIP_FL_ENC_GUESS);
-        name = raw ? raw : "";
-        symlink = is_symlink_entry(z, i);
-      });
-      if ((!name.empty() && name.back() == '/') || !is_readable_extension(lower_extension(name))) {
+    while (next_ < zip_.size()) {
+      const std::uint64_t i = next_++;
+      try {
+        zip_.go_to(i);
+      } catch (const Error& e) {
+        next_ = zip_.size();
+        return InputItem{path_.filename().string(), path_, std::nullopt, e.message(), {}, {}};
+      }
+      const detail::ZipEntryInfo& entry = zip_.entry();
+      if ((!entry.name.empty() && entry.name.back() == '/') ||
+          !is_readable_extension(lower_extension(entry.name))) {
         continue;
       }
-      InputItem item{std::move(name), path_, i, {}, {}, {}};
+      InputItem item{entry.name, path_, i, {}, {}, {}};
       if (!is_safe_relative_path(item.relative)) {
         item.error = "unsafe entry name (absolute, '..', drive letter or backslash): refused";
-      } else if (symlink) {
+      } else if (entry.symlink) {
         item.error = "symbolic link entry: not followed";
       } else if (i < overlapping_.size() && overlapping_[i]) {
         item.error = "entry shares its bytes with another entry (an overlapping zip bomb): refused";
@@ -186,10 +100,24 @@ class ZipLister {
 
  private:
   fs::path path_;
-  std::shared_ptr<SharedZip> zip_;
-  zip_uint64_t count_ = 0, next_ = 0;
+  detail::ZipReader zip_;
+  std::uint64_t next_ = 0;
   std::vector<bool> overlapping_;
 };
+
+// The name index of each archive that some loader is finding images in, shared by
+// every thread's loader: it is built in one pass over the directory and not changed.
+std::shared_ptr<const detail::ZipNameIndex> names_of(const fs::path& path) {
+  static std::mutex registry_mutex;
+  static std::map<fs::path, std::weak_ptr<const detail::ZipNameIndex>> registry;
+  std::lock_guard lock(registry_mutex);
+  std::erase_if(registry, [](const auto& entry) { return entry.second.expired(); });
+  if (auto built = registry[path].lock()) return built;
+  detail::ZipReader reader(path);
+  auto built = std::make_shared<const detail::ZipNameIndex>(reader);
+  registry[path] = built;
+  return built;
+}
 
 }  // namespace
 
@@ -328,18 +256,33 @@ std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
   return items;
 }
 
-// The archive a loader reads from, opened and checked once and kept open while the
-// loader goes on with entries of the same archive (inputs come in archive order).
+// The archive a loader reads from, kept open while the loader goes on with entries of
+// the same archive (inputs come in archive order): one reader for the documents, taken
+// in order, and one for the images they refer to, found by name.
 struct InputLoader::OpenArchive {
-  std::shared_ptr<SharedZip> zip;
+  std::unique_ptr<detail::ZipReader> documents;
+  std::unique_ptr<detail::ZipReader> images;
+  std::shared_ptr<const detail::ZipNameIndex> names;
 
-  // The open archive at `path`, opening it (and letting the one before go) if needed.
-  SharedZip& get(const fs::path& wanted) {
-    if (!zip || zip->path() != wanted) {
-      zip.reset();
-      zip = SharedZip::open(wanted);
+  detail::ZipReader& documents_of(const fs::path& wanted) {
+    if (!documents || documents->path() != wanted) {
+      documents.reset();
+      documents = std::make_unique<detail::ZipReader>(wanted);
     }
-    return *zip;
+    return *documents;
+  }
+
+  // The reader of images at the entry called `name` of the archive `wanted`, if one
+  // is there and is no symbolic link.
+  detail::ZipReader* image(const fs::path& wanted, const std::string& name) {
+    if (!images || images->path() != wanted) {
+      images.reset();
+      names.reset();
+      images = std::make_unique<detail::ZipReader>(wanted);
+      names = names_of(wanted);
+    }
+    if (!names->find(*images, name) || images->entry().symlink) return nullptr;
+    return images.get();
   }
 };
 
@@ -378,9 +321,9 @@ std::string InputLoader::load(const InputItem& item, std::size_t max_bytes) {
     counted_ = item.file;
     inflated_ = 0;
   }
-  return archive_->get(item.file).with([&](zip_t* zip) {
-    return read_entry(zip, *item.entry, item.display(), max_bytes, limits_, inflated_);
-  });
+  detail::ZipReader& zip = archive_->documents_of(item.file);
+  zip.go_to(*item.entry);
+  return read_entry(zip, item.display(), max_bytes, limits_, inflated_);
 }
 
 Input InputLoader::input(const InputItem& item, std::size_t max_bytes) {
@@ -392,8 +335,8 @@ ResourceLoader InputLoader::resources_for(const InputItem& item) {
     return [](const std::string&) -> std::optional<std::string> { return std::nullopt; };
   }
   if (!item.entry) return folder_resources(item.file.parent_path());
-  // The archive is opened on the first image asked for (if no one holds it open
-  // already), so documents without images cost nothing.
+  // The archive's images are opened and indexed on the first image asked for, so
+  // documents without images cost nothing.
   struct State {
     fs::path archive;
     std::string folder;  ///< the entry's folder inside the archive, with a trailing '/'
@@ -405,14 +348,10 @@ ResourceLoader InputLoader::resources_for(const InputItem& item) {
       item.file, slash == std::string::npos ? "" : item.relative.substr(0, slash + 1), limits_});
   return [state, archive = archive_.get()](const std::string& path) -> std::optional<std::string> {
     const std::string name = state->folder + path;
-    return archive->get(state->archive).with([&](zip_t* zip) -> std::optional<std::string> {
-      const zip_int64_t index = zip_name_locate(zip, name.c_str(), 0);
-      if (index < 0 || is_symlink_entry(zip, static_cast<zip_uint64_t>(index))) {
-        return std::nullopt;
-      }
-      return read_entry(zip, static_cast<zip_uint64_t>(index), state->archive.string() + "!" + name,
-                        kMaxResourceBytes, state->limits, state->inflated);
-    });
+    detail::ZipReader* zip = archive->image(state->archive, name);
+    if (!zip) return std::nullopt;
+    return read_entry(*zip, state->archive.string() + "!" + name, kMaxResourceBytes, state->limits,
+                      state->inflated);
   };
 }
 

@@ -640,6 +640,23 @@ TEST_F(Batch, EntriesOfOneNameAreEachConverted) {
   EXPECT_TRUE(fs::exists(at("out/b.json")));
 }
 
+// Past the first thousand names given, names taken are still found: each of 700 pairs
+// of inputs wants one output name, and the second of each pair is renamed.
+TEST_F(Batch, ManyOutputNamesAreKeptApart) {
+  for (int i = 0; i < 700; ++i) {
+    const std::string stem = "in/n" + std::to_string(i);
+    dir_.write(stem + ".md", "# Note " + std::to_string(i) + "\n\nA line of text.\n");
+    dir_.write(stem + ".txt", "Note " + std::to_string(i) + "\n\nA line of text.\n");
+  }
+  const auto r = galley({"batch", in().string(), "-o", at("out").string(), "-t", "json", "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto outputs = files_under(at("out"));
+  for (int i = 0; i < 700; ++i) {
+    const std::string stem = "n" + std::to_string(i);
+    EXPECT_TRUE(outputs.count(stem + ".json") && outputs.count(stem + ".txt.json")) << stem;
+  }
+}
+
 TEST_F(Batch, ReadsImagesOnlyForFormatsThatEmbedThem) {
   // What stands beside the page as x.png is not an image: a format that embeds images
   // reads it and warns, one that only refers to images by address never opens it.

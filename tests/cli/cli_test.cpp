@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/archives.hpp"
 #include "support/golden.hpp"
 #include "support/process.hpp"
 #include "support/unzip.hpp"
@@ -23,9 +24,9 @@ TEST(Cli, PrintsVersion) {
 }
 
 // A conversion loads only the libraries it uses: Poppler, and the two dozen libraries
-// it brings, only to read a PDF; libzip, with libcrypto, only to write or read a zip
-// archive; CLD2, with the shared C++ runtime, only when a document does not say its
-// language. A command linked with its libraries' archives loads none of libxml2, ICU,
+// it brings, only to read a PDF; libzip, with libcrypto, only to write a zip archive
+// (zip input is read through minizip); CLD2, with the shared C++ runtime, only when a document does
+// not say its language. A command linked with its libraries' archives loads none of libxml2, ICU,
 // cmark or libyaml. The dynamic loader lists what it loads.
 TEST(Cli, LoadsOnlyTheLibrariesAConversionUses) {
 #if !GALLEY_COMMAND_MODULES
@@ -65,6 +66,11 @@ TEST(Cli, LoadsOnlyTheLibrariesAConversionUses) {
   EXPECT_EQ(convert("/fixtures/pdf/two_column/input.pdf", "json"),
             with({"libpoppler", "libcld2", "libstdc++"}));
   EXPECT_EQ(convert("/fixtures/html/footer_split_off/input.html", "epub"), with({"libzip"}));
+  const std::filesystem::path pages = dir.path() / "pages.zip";
+  make_zip(pages, {{"a/page.html", slurp(std::string(GALLEY_SOURCE_DIR) +
+                                         "/fixtures/html/footer_split_off/input.html")}});
+  EXPECT_EQ(loaded({"batch", pages.string(), "-o", (dir.path() / "pages").string(), "-t", "md"}),
+            always);
 }
 
 // The command copied to dir/bin/, away from its lib/galley/.

@@ -1,13 +1,12 @@
 #include <galley/inputs.hpp>
 
-#include <zip.h>
-
 #include <fstream>
 
 #include <gtest/gtest.h>
 
 #include <galley/galley.hpp>
 
+#include "support/archives.hpp"
 #include "support/validators.hpp"
 
 namespace galley {
@@ -18,19 +17,6 @@ namespace fs = std::filesystem;
 void write_text(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << text;
-}
-
-// A zip archive at `path` holding `entries` (name, bytes), stored deflated.
-void write_zip(const fs::path& path,
-               const std::vector<std::pair<std::string, std::string>>& entries) {
-  int error = 0;
-  zip_t* zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  ASSERT_NE(zip, nullptr);
-  for (const auto& [name, bytes] : entries) {
-    zip_source_t* source = zip_source_buffer(zip, bytes.data(), bytes.size(), 0);
-    ASSERT_GE(zip_file_add(zip, name.c_str(), source, ZIP_FL_ENC_UTF_8), 0) << name;
-  }
-  ASSERT_EQ(zip_close(zip), 0);
 }
 
 const std::string kPage =
@@ -70,7 +56,7 @@ TEST(Inputs, AWalkerGivesWhatTheListingGivesOneAtATime) {
     write_text(dir / name, "Text");
   }
   fs::create_directory_symlink(dir / "in/a", dir / "in/link");  // a folder link: not followed
-  write_zip(dir / "news.zip", {{"s/one.html", kPage}, {"s/two.html", kPage}});
+  testing::make_zip(dir / "news.zip", {{"s/one.html", kPage}, {"s/two.html", kPage}});
   const std::vector<std::string> given = {(dir / "in").string(), (dir / "news.zip").string(),
                                           (dir / "other.txt").string()};
   const std::vector<InputItem> listed = list_inputs(given);
@@ -96,10 +82,10 @@ TEST(Inputs, AWalkerGivesWhatTheListingGivesOneAtATime) {
 TEST(Inputs, ReadsAnArchivesEntriesAndTheImagesBesideThem) {
   const fs::path dir = test::temp_dir("inputs-zip");
   const fs::path archive = dir / "news.zip";
-  write_zip(archive, {{"2026/story.html", kPage},
-                      {"2026/img/a.png", "PNG bytes"},
-                      {"../escape.html", kPage},
-                      {"/etc/passwd.txt", "x"}});
+  testing::make_zip(archive, {{"2026/story.html", kPage},
+                              {"2026/img/a.png", "PNG bytes"},
+                              {"../escape.html", kPage},
+                              {"/etc/passwd.txt", "x"}});
   const std::vector<InputItem> items = list_inputs({archive.string()});
   ASSERT_EQ(items.size(), 3u);  // the image is no document
   EXPECT_EQ(items[0].display(), archive.string() + "!2026/story.html");
@@ -125,7 +111,8 @@ TEST(Inputs, ReadsAnArchivesEntriesAndTheImagesBesideThem) {
 TEST(Inputs, RefusesEntriesPastTheLimits) {
   const fs::path dir = test::temp_dir("inputs-limits");
   const fs::path archive = dir / "big.zip";
-  write_zip(archive, {{"a.txt", std::string(3000, 'a')}, {"b.txt", std::string(3000, 'b')}});
+  testing::make_zip(archive,
+                    {{"a.txt", std::string(3000, 'a')}, {"b.txt", std::string(3000, 'b')}});
   ArchiveLimits limits;
   limits.max_entry_bytes = 2000;
   InputLoader loader(limits);
@@ -146,6 +133,22 @@ TEST(Inputs, RefusesEntriesPastTheLimits) {
   const std::vector<InputItem> too_many = list_inputs({archive.string()}, limits);
   ASSERT_EQ(too_many.size(), 1u);
   EXPECT_NE(too_many[0].error.find("over the limit"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST(Inputs, ADirectoryCutShortEndsItsArchiveWithAnItemSayingSo) {
+  const fs::path dir = test::temp_dir("inputs-cut");
+  std::string zip = testing::stored_zip({{"a.txt", "a"}, {"b.txt", "b"}});
+  const std::size_t end = zip.rfind("PK\x05\x06");
+  zip[end + 8] = zip[end + 10] = 3;  // three entries declared, two recorded
+  write_text(dir / "cut.zip", zip);
+  const std::vector<InputItem> items = list_inputs({(dir / "cut.zip").string()});
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[1].relative, "b.txt");
+  EXPECT_TRUE(items[1].error.empty());
+  EXPECT_FALSE(items[2].entry);
+  EXPECT_NE(items[2].error.find("ends after 2 of the 3 entries"), std::string::npos)
+      << items[2].error;
   fs::remove_all(dir);
 }
 

@@ -96,7 +96,7 @@ std::vector<InputItem> list_inputs(const std::vector<std::string>& paths,
 
 /// The items of list_inputs one at a time, in the same order, for inputs too many to
 /// hold at once: a folder is read one directory at a time, a zip archive one entry at
-/// a time (libzip holds its central directory) and a WARC one record at a time.
+/// a time (one directory record at a time) and a WARC one record at a time.
 ///
 ///   galley::InputWalker walker({"crawl.warc.gz"});
 ///   while (std::optional<galley::InputItem> item = walker.next()) { ... }
@@ -117,7 +117,8 @@ class InputWalker {
 
 /// Reads the items list_inputs gave, keeping the current archive open between
 /// consecutive entries (or records) of it, so reading costs the same whatever the
-/// archive's size.
+/// archive's size. Zip entries are cheapest taken in archive order: going back to an
+/// earlier entry starts again from the archive's first.
 /// Not thread-safe: one loader per thread.
 class InputLoader {
  public:

@@ -14,7 +14,6 @@ constexpr std::uint32_t kZip64EndLocator = 0x07064b50;
 constexpr std::uint32_t kZip64End = 0x06064b50;
 constexpr std::uint32_t kDirectoryEntry = 0x02014b50;
 constexpr std::uint32_t kLocalHeader = 0x04034b50;
-constexpr std::uint64_t kMaxDirectoryBytes = std::uint64_t{256} << 20;
 
 // Little-endian fields of a byte buffer; reads past the end give nullopt.
 class Fields {
@@ -111,46 +110,90 @@ EntryFields entry_fields(const Fields& dir, std::size_t at) {
   return fields;
 }
 
-}  // namespace
-
-std::vector<bool> overlapping_entries(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
+// Calls `visit` with the extent of each entry, in directory order; false when the
+// directory or a local header cannot be read. Two streams: the directory is read in
+// order, the local headers where they are.
+template <typename Visit>
+bool for_each_extent(const std::filesystem::path& path, Visit visit) {
+  std::ifstream in(path, std::ios::binary), locals(path, std::ios::binary);
   std::error_code ec;
   const std::uint64_t file_size = std::filesystem::file_size(path, ec);
-  if (!in || ec || file_size < 22) return {};
+  if (!in || !locals || ec || file_size < 22) return false;
   const std::optional<Directory> where = find_directory(in, file_size);
-  if (!where || where->size > kMaxDirectoryBytes) return {};
-  const auto bytes = read_at(in, where->offset, where->size);
-  if (!bytes) return {};
-  const Fields dir(*bytes);
-
-  std::vector<Extent> extents;
-  for (std::size_t at = 0; at + 46 <= dir.size() && dir.get(at, 4) == kDirectoryEntry;) {
-    const EntryFields fields = entry_fields(dir, at);
-    const auto local = read_at(in, fields.offset, 30);
-    if (!local || Fields(*local).get(0, 4) != kLocalHeader) return {};
+  if (!where) return false;
+  in.clear();
+  in.seekg(static_cast<std::streamoff>(where->offset));
+  std::size_t index = 0;
+  for (std::uint64_t left = where->size; left >= 46; ++index) {
+    std::string record(46, '\0');
+    if (!in.read(record.data(), 46)) break;
+    const Fields fixed(record);
+    if (fixed.get(0, 4) != kDirectoryEntry) break;
+    const std::size_t record_size = 46 + fixed.get(28, 2).value_or(0) +
+                                    fixed.get(30, 2).value_or(0) + fixed.get(32, 2).value_or(0);
+    if (record_size > left) break;
+    record.resize(record_size);
+    if (!in.read(record.data() + 46, static_cast<std::streamsize>(record_size - 46))) break;
+    left -= record_size;
+    const EntryFields fields = entry_fields(Fields(std::move(record)), 0);
+    const auto local = read_at(locals, fields.offset, 30);
+    if (!local || Fields(*local).get(0, 4) != kLocalHeader) return false;
     const Fields header(*local);
     const std::uint64_t data =
         fields.offset + 30 + header.get(26, 2).value_or(0) + header.get(28, 2).value_or(0);
-    extents.push_back({fields.offset, data + fields.compressed, extents.size()});
-    at += 46 + dir.get(at + 28, 2).value_or(0) + dir.get(at + 30, 2).value_or(0) +
-          dir.get(at + 32, 2).value_or(0);
+    visit(Extent{fields.offset, data + fields.compressed, index});
   }
-  std::vector<bool> overlaps(extents.size(), false);
+  return true;
+}
+
+// Extents taken in the order of their beginnings: each that begins before the furthest
+// end of those before it overlaps that one, and both are marked.
+class OverlapSweep {
+ public:
+  void add(const Extent& extent, std::vector<bool>& overlaps) {
+    if (any_ && extent.begin < reach_) {
+      overlaps[extent.index] = true;
+      overlaps[reaching_] = true;
+    }
+    if (!any_ || extent.end > reach_) {
+      reach_ = extent.end;
+      reaching_ = extent.index;
+    }
+    any_ = true;
+  }
+
+ private:
+  bool any_ = false;
+  std::uint64_t reach_ = 0;
+  std::size_t reaching_ = 0;
+};
+
+}  // namespace
+
+std::vector<bool> overlapping_entries(const std::filesystem::path& path) {
+  // Archives are nearly always written in order: each entry's directory record comes
+  // in the order of its bytes. Then one sweep in directory order holds nothing for an
+  // entry but its bit; only an archive out of order has its extents gathered and sorted.
+  std::vector<bool> overlaps;
+  OverlapSweep in_order;
+  std::uint64_t last_begin = 0;
+  bool sorted = true;
+  const bool read = for_each_extent(path, [&](const Extent& extent) {
+    sorted = sorted && extent.begin >= last_begin;
+    last_begin = extent.begin;
+    overlaps.push_back(false);
+    if (sorted) in_order.add(extent, overlaps);
+  });
+  if (!read) return {};
+  if (sorted) return overlaps;
+
+  std::vector<Extent> extents;
+  for_each_extent(path, [&](const Extent& extent) { extents.push_back(extent); });
   std::sort(extents.begin(), extents.end(),
             [](const Extent& a, const Extent& b) { return a.begin < b.begin; });
-  std::uint64_t reach = 0;  // the furthest end of the entries before
-  std::size_t reaching = 0;
-  for (std::size_t i = 0; i < extents.size(); ++i) {
-    if (i > 0 && extents[i].begin < reach) {
-      overlaps[extents[i].index] = true;
-      overlaps[extents[reaching].index] = true;
-    }
-    if (extents[i].end > reach) {
-      reach = extents[i].end;
-      reaching = i;
-    }
-  }
+  std::fill(overlaps.begin(), overlaps.end(), false);
+  OverlapSweep by_offset;
+  for (const Extent& extent : extents) by_offset.add(extent, overlaps);
   return overlaps;
 }
 

@@ -1,0 +1,151 @@
+#include "detail/zip_reader.hpp"
+
+#include <fstream>
+
+#include <galley/error.hpp>
+
+#include <gtest/gtest.h>
+
+#include "support/archives.hpp"
+#include "support/validators.hpp"
+
+namespace galley::detail {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::ArchiveEntry;
+
+class ZipReaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = test::temp_dir("zip-reader"); }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path write(const std::string& name, const std::string& bytes) {
+    std::ofstream(dir_ / name, std::ios::binary) << bytes;
+    return dir_ / name;
+  }
+
+  static std::string inflated(ZipReader& zip) {
+    std::string bytes;
+    zip.inflate("x", [&](std::string_view piece) { bytes.append(piece); });
+    return bytes;
+  }
+
+  static ErrorCode refusal(ZipReader& zip) {
+    try {
+      (void)inflated(zip);
+    } catch (const Error& e) {
+      return e.code();
+    }
+    ADD_FAILURE() << "read " << zip.entry().name;
+    return ErrorCode::Io;
+  }
+
+  fs::path dir_;
+};
+
+// Where a stored_zip's first central-directory record starts.
+std::size_t directory_record(const std::string& zip) { return zip.find("PK\x01\x02"); }
+
+TEST_F(ZipReaderTest, GoesToEntriesInAnyOrderAndInflatesThem) {
+  testing::make_zip(
+      dir_ / "a.zip",
+      {{"one.html", "first"}, {"two/two.html", std::string(100000, 'x')}, {"three.txt", "third"}});
+  ZipReader zip(dir_ / "a.zip");
+  ASSERT_EQ(zip.size(), 3u);
+  zip.go_to(2);
+  EXPECT_EQ(zip.entry().name, "three.txt");
+  EXPECT_EQ(inflated(zip), "third");
+  zip.go_to(0);
+  EXPECT_EQ(zip.entry().name, "one.html");
+  const ZipPosition first = zip.position();
+  zip.go_to(1);
+  EXPECT_EQ(zip.entry().size, 100000u);
+  EXPECT_EQ(inflated(zip), std::string(100000, 'x'));
+  zip.go_to(first);
+  EXPECT_EQ(inflated(zip), "first");
+  EXPECT_THROW(zip.go_to(3), Error);
+}
+
+TEST_F(ZipReaderTest, ANameWithoutTheUtf8FlagIsCp437UnlessItIsValidUtf8) {
+  // stored_zip sets no flags, as zip tools did before the UTF-8 flag.
+  ZipReader zip(
+      write("names.zip", testing::stored_zip({{"caf\x82.html", "a"}, {"na\xc3\xafve.html", "b"}})));
+  zip.go_to(0);
+  EXPECT_EQ(zip.entry().name, "caf\xc3\xa9.html");
+  zip.go_to(1);
+  EXPECT_EQ(zip.entry().name, "na\xc3\xafve.html");
+}
+
+TEST_F(ZipReaderTest, FindsTheFirstEntryOfAName) {
+  const fs::path path =
+      write("images.zip",
+            testing::stored_zip({{"img/a.png", "1"}, {"img/b.png", "2"}, {"img/a.png", "3"}}));
+  ZipReader zip(path);
+  const ZipNameIndex names(zip);
+  ASSERT_TRUE(names.find(zip, "img/b.png"));
+  EXPECT_EQ(inflated(zip), "2");
+  const auto a = names.find(zip, "img/a.png");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->index, 0u);
+  EXPECT_EQ(inflated(zip), "1");
+  EXPECT_FALSE(names.find(zip, "img/c.png"));
+  EXPECT_FALSE(names.find(zip, "a.png"));
+}
+
+TEST_F(ZipReaderTest, RefusesAnEntryItCannotReadAndNotTheArchive) {
+  std::string bytes = testing::stored_zip({{"a.txt", "aaaa"}, {"b.txt", "bbbb"}});
+  const std::size_t record = directory_record(bytes);
+  bytes[record + 8] = 1;  // a's general purpose flags: encrypted
+  ZipReader zip(write("damaged.zip", bytes));
+  zip.go_to(0);
+  EXPECT_TRUE(zip.entry().encrypted);
+  EXPECT_EQ(refusal(zip), ErrorCode::Unsupported);
+  bytes = testing::stored_zip({{"a.txt", "aaaa"}, {"b.txt", "bbbb"}});
+  bytes[30 + 5 + 4 + 30 + 5 + 1] = 'X';  // in b's data, which no longer matches its checksum
+  ZipReader crc(write("crc.zip", bytes));
+  crc.go_to(0);
+  EXPECT_EQ(inflated(crc), "aaaa");
+  crc.go_to(1);
+  EXPECT_EQ(refusal(crc), ErrorCode::Malformed);
+}
+
+TEST_F(ZipReaderTest, RefusesACompressionMethodItDoesNotKnow) {
+  std::string bytes = testing::stored_zip({{"a.txt", "aaaa"}});
+  bytes[directory_record(bytes) + 10] = 12;  // bzip2
+  ZipReader zip(write("bzip2.zip", bytes));
+  zip.go_to(0);
+  EXPECT_EQ(zip.entry().method, 12);
+  EXPECT_EQ(refusal(zip), ErrorCode::Unsupported);
+}
+
+TEST_F(ZipReaderTest, SaysWhereADirectoryCutShortEnds) {
+  std::string bytes = testing::stored_zip({{"a.txt", "a"}, {"b.txt", "b"}});
+  const std::size_t end = bytes.rfind("PK\x05\x06");
+  bytes[end + 8] = bytes[end + 10] = 3;  // three entries declared, two recorded
+  ZipReader zip(write("short.zip", bytes));
+  ASSERT_EQ(zip.size(), 3u);
+  zip.go_to(1);
+  EXPECT_EQ(zip.entry().name, "b.txt");
+  try {
+    zip.go_to(2);
+    ADD_FAILURE() << "went past the directory";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Malformed);
+    EXPECT_NE(e.message().find("ends after 2 of the 3 entries"), std::string::npos) << e.message();
+  }
+}
+
+TEST_F(ZipReaderTest, AFileThatIsNoArchiveIsRefusedByName) {
+  const fs::path path = write("none.zip", "PK\x03\x04 not an archive");
+  try {
+    ZipReader zip(path);
+    ADD_FAILURE() << "opened";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.input(), path.string());
+    EXPECT_NE(e.message().find("not a readable zip archive"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace galley::detail
