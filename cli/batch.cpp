@@ -22,6 +22,8 @@
 #include <mutex>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -108,11 +110,17 @@ class SignalWatcher {
     sigaddset(&signals_, SIGTERM);
     sigaddset(&signals_, SIGUSR1);
     pthread_sigmask(SIG_BLOCK, &signals_, &previous_);  // inherited by every later thread
-    thread_ = std::thread([this] {
-      for (int signal = 0; sigwait(&signals_, &signal) == 0 && signal != SIGUSR1;) {
-        if (!stop_.request_stop()) abandon_.request_stop();
-      }
-    });
+    try {
+      thread_ = std::thread([this] {
+        for (int signal = 0; sigwait(&signals_, &signal) == 0 && signal != SIGUSR1;) {
+          if (!stop_.request_stop()) abandon_.request_stop();
+        }
+      });
+    } catch (const std::system_error& e) {
+      pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+      throw std::runtime_error(std::string("cannot start the thread that watches for Ctrl-C: ") +
+                               e.what() + " (is the limit on processes, ulimit -u, reached?)");
+    }
   }
   ~SignalWatcher() {
     pthread_kill(thread_.native_handle(), SIGUSR1);
@@ -604,9 +612,13 @@ int run_batch(const BatchArgs& args) {
     // Inputs not listed first are counted on the side, for the progress line's total.
     std::jthread counter;
     if (!expected && !args.quiet) {
-      counter = std::jthread([&](std::stop_token token) {
-        if (const auto total = count_inputs(args, shard, token)) progress.set_total(*total);
-      });
+      try {
+        counter = std::jthread([&](std::stop_token token) {
+          if (const auto total = count_inputs(args, shard, token)) progress.set_total(*total);
+        });
+      } catch (const std::system_error&) {
+        // No thread to spare (the process limit): the progress line goes without a total.
+      }
     }
     Batch batch(args, std::move(plan), *target, report, progress, stop, abandon);
     const BatchSummary summary = batch.run(next, expected, done.size());

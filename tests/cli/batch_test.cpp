@@ -213,6 +213,45 @@ TEST_F(Batch, TooManyJobsAreCutWithAWarning) {
   EXPECT_NE(b.err.find("--jobs 100000 is more than"), std::string::npos) << b.err;
 }
 
+// Under a limit of six processes (threads count against it) a huge --jobs runs three
+// workers. Where the limit binds (not for root) and the user's other processes leave
+// too few, starting a worker fails: that is an error saying so, not a hang.
+TEST_F(Batch, TooManyJobsStayUnderTheProcessLimit) {
+  const auto r =
+      run_process("/usr/bin/prlimit", {"--nproc=6", GALLEY_CLI_PATH, "batch", in().string(), "-o",
+                                       at("out").string(), "-t", "json", "-j", "100000"});
+  EXPECT_NE(r.err.find("--jobs 100000 is more than this machine can run at once; running 3"),
+            std::string::npos)
+      << r.err;
+  if (r.exit_code == 0) {
+    EXPECT_EQ(files_under(at("out")), (std::set<std::string>{"one.json", "sub/two.json"}));
+  } else {
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find("cannot start worker thread"), std::string::npos) << r.err;
+  }
+}
+
+// A user whose process limit leaves no thread to start gets an error that says which
+// thread and why, and no output. The limit does not bind root, so the test runs the
+// command as nobody, which only root can do.
+TEST_F(Batch, NoRoomForThreadsIsAnErrorThatSaysSo) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root, to run the command as nobody";
+#if GALLEY_SANITIZED
+  GTEST_SKIP() << "a sanitizer's runtime needs threads of its own";
+#endif
+  fs::permissions(dir_.path(), fs::perms::all);
+  for (const char* limit : {"--nproc=1", "--nproc=3"}) {
+    const auto r = run_process(
+        "/usr/bin/setpriv", {"--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/prlimit",
+                             limit, GALLEY_CLI_PATH, "batch", in().string(), "-o",
+                             at("out").string(), "-t", "json", "-j", "4"});
+    EXPECT_EQ(r.exit_code, 1) << limit << ": " << r.err;
+    EXPECT_NE(r.err.find("galley: error: cannot start "), std::string::npos)
+        << limit << ": " << r.err;
+    EXPECT_TRUE(!fs::exists(at("out")) || files_under(at("out")).empty()) << limit;
+  }
+}
+
 TEST_F(Batch, ReportsEveryInputOfAMixedArchiveAndExitsWithThree) {
   make_zip(at("mixed.zip"),
            {{"good.json", article_json("Good")}, {"bad.json", "{not json"}, {"empty.json", ""}});
