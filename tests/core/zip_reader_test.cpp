@@ -67,6 +67,18 @@ TEST_F(ZipReaderTest, GoesToEntriesInAnyOrderAndInflatesThem) {
   EXPECT_THROW(zip.go_to(3), Error);
 }
 
+// Going back lands on the entry asked for, from the checkpoint before it.
+TEST_F(ZipReaderTest, GoesBackAndForthThroughThousandsOfEntries) {
+  std::vector<ArchiveEntry> entries;
+  for (int i = 0; i < 3000; ++i) entries.push_back({"e" + std::to_string(i), std::to_string(i)});
+  ZipReader zip(write("many.zip", testing::stored_zip(entries)));
+  for (const std::uint64_t index : {2999u, 1500u, 5u, 2100u, 1024u, 1023u, 2048u, 0u, 2999u}) {
+    zip.go_to(index);
+    EXPECT_EQ(zip.entry().name, "e" + std::to_string(index));
+    EXPECT_EQ(inflated(zip), std::to_string(index));
+  }
+}
+
 TEST_F(ZipReaderTest, ANameWithoutTheUtf8FlagIsCp437UnlessItIsValidUtf8) {
   // stored_zip sets no flags, as zip tools did before the UTF-8 flag.
   ZipReader zip(

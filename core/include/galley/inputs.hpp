@@ -118,7 +118,7 @@ class InputWalker {
 /// Reads the items list_inputs gave, keeping the current archive open between
 /// consecutive entries (or records) of it, so reading costs the same whatever the
 /// archive's size. Zip entries are cheapest taken in archive order: going back to an
-/// earlier entry starts again from the archive's first.
+/// earlier entry reads up to 1,024 directory records.
 /// Not thread-safe: one loader per thread.
 class InputLoader {
  public:

@@ -62,17 +62,38 @@ void ZipReader::go_to(std::uint64_t index) {
     damaged("no entry " + std::to_string(index) + " among " + std::to_string(size_));
   }
   if (read_ && index == index_) return;
-  if (!read_ || index < index_) {
-    if (unzGoToFirstFile(handle(zip_)) != UNZ_OK) damaged("its first directory record");
-    index_ = 0;
-  }
-  for (; index_ < index; ++index_) {
+  if (!read_ || index < index_) go_back_before(index);
+  while (index_ < index) {
     if (unzGoToNextFile(handle(zip_)) != UNZ_OK) {
       damaged("the directory ends after " + std::to_string(index_ + 1) + " of the " +
               std::to_string(size_) + " entries it declares");
     }
+    ++index_;
+    note_checkpoint();
   }
   read_entry_info();
+}
+
+void ZipReader::go_back_before(std::uint64_t index) {
+  if (checkpoints_.empty()) {
+    if (unzGoToFirstFile(handle(zip_)) != UNZ_OK) damaged("its first directory record");
+    index_ = 0;
+    note_checkpoint();
+    return;
+  }
+  const std::size_t k = static_cast<std::size_t>(
+      std::min<std::uint64_t>(index / kCheckpointEvery, checkpoints_.size() - 1));
+  unz64_file_pos pos{checkpoints_[k].record, checkpoints_[k].index};
+  if (unzGoToFilePos64(handle(zip_), &pos) != UNZ_OK) {
+    damaged("the directory record of entry " + std::to_string(pos.num_of_file));
+  }
+  index_ = checkpoints_[k].index;
+}
+
+void ZipReader::note_checkpoint() {
+  if (index_ % kCheckpointEvery == 0 && index_ / kCheckpointEvery == checkpoints_.size()) {
+    checkpoints_.push_back(position());
+  }
 }
 
 void ZipReader::go_to(const ZipPosition& at) {
