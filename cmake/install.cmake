@@ -8,13 +8,13 @@ get_target_property(GALLEY_LIBRARY_TYPE galley TYPE)
 if(GALLEY_LIBRARY_TYPE STREQUAL "STATIC_LIBRARY")
   set(GALLEY_STATIC ON)
   set(GALLEY_PC_REQUIRES Requires)
-  set(GALLEY_PC_LIBS "-lcld2")  # libcld2 has no pkg-config file to require
+  set(GALLEY_PC_LIBS "-lcld2 -lbz2")  # libcld2 and libbz2 have no pkg-config file to require
   set(GALLEY_PC_LIBS_PRIVATE "")
 else()
   set(GALLEY_STATIC OFF)
   set(GALLEY_PC_REQUIRES Requires.private)
   set(GALLEY_PC_LIBS "")
-  set(GALLEY_PC_LIBS_PRIVATE "-lcld2")
+  set(GALLEY_PC_LIBS_PRIVATE "-lcld2 -lbz2")
 endif()
 
 # The command of a shared build finds libgalley beside it, wherever the prefix is, and

@@ -4,7 +4,7 @@
 # command links statically (cli/CMakeLists.txt).
 GALLEY_BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config
-  libxml2-dev libzip-dev libminizip-dev libpoppler-private-dev libicu-dev libcli11-dev nlohmann-json3-dev libcmark-dev libcld2-dev libyaml-dev
+  libxml2-dev libzip-dev libminizip-dev libbz2-dev libpoppler-private-dev libicu-dev libcli11-dev nlohmann-json3-dev libcmark-dev libcld2-dev libyaml-dev
   liblzma-dev zlib1g-dev libdeflate-dev libbrotli-dev
 )
 # What the Python module needs to build (scripts/python-install.sh).

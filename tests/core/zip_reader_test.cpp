@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "support/archives.hpp"
+#include "support/process.hpp"
 #include "support/validators.hpp"
 
 namespace galley::detail {
@@ -124,11 +125,71 @@ TEST_F(ZipReaderTest, RefusesAnEntryItCannotReadAndNotTheArchive) {
 
 TEST_F(ZipReaderTest, RefusesACompressionMethodItDoesNotKnow) {
   std::string bytes = testing::stored_zip({{"a.txt", "aaaa"}});
-  bytes[directory_record(bytes) + 10] = 12;  // bzip2
-  ZipReader zip(write("bzip2.zip", bytes));
+  bytes[directory_record(bytes) + 10] = 14;  // LZMA
+  bytes[8] = 14;                             // in the local header too
+  ZipReader zip(write("lzma.zip", bytes));
   zip.go_to(0);
-  EXPECT_EQ(zip.entry().method, 12);
+  EXPECT_EQ(zip.entry().method, 14);
   EXPECT_EQ(refusal(zip), ErrorCode::Unsupported);
+}
+
+// Info-ZIP's zip -Z bzip2, Python's ZIP_BZIP2 and 7-Zip write them; Debian's minizip
+// cannot inflate them itself.
+TEST_F(ZipReaderTest, ReadsBzip2Entries) {
+  std::string big;
+  for (int i = 0; big.size() < 300'000; ++i) big += "line " + std::to_string(i) + "\n";
+  const fs::path path = dir_ / "bzip2.zip";
+  ArchiveEntry small{"small.txt", "just a few words"}, large{"large.txt", big},
+      empty{"empty.txt", ""};
+  small.bzip2 = large.bzip2 = empty.bzip2 = true;
+  testing::make_zip(path, {small, large, {"deflated.txt", "deflate"}, empty});
+  ZipReader zip(path);
+  zip.go_to(1);
+  EXPECT_EQ(zip.entry().method, 12);
+  EXPECT_EQ(inflated(zip), big);  // more than one 64 KiB piece out
+  zip.go_to(0);
+  EXPECT_EQ(inflated(zip), "just a few words");
+  zip.go_to(2);
+  EXPECT_EQ(inflated(zip), "deflate");
+  zip.go_to(3);
+  EXPECT_EQ(inflated(zip), "");
+}
+
+// The checks minizip makes of the entries it inflates, made of bzip2 ones: the data,
+// the checksum and the declared size, which bounds how much is decoded.
+TEST_F(ZipReaderTest, ABzip2EntryIsCheckedLikeADeflatedOne) {
+  const std::string text(100'000, 'z');
+  ArchiveEntry entry{"a.txt", text};
+  entry.bzip2 = true;
+  testing::make_zip(dir_ / "good.zip", {entry});
+  const std::string good = testing::slurp(dir_ / "good.zip");
+  const std::size_t record = directory_record(good);
+  const auto patched = [&](const std::string& name, std::size_t field, std::uint32_t value) {
+    std::string bytes = good;
+    for (const std::size_t at : {field - 2, record + field}) {  // local header, directory
+      for (int i = 0; i < 4; ++i) bytes[at + i] = static_cast<char>(value >> (8 * i));
+    }
+    return write(name, bytes);
+  };
+  ZipReader crc(patched("crc.zip", 16, 0x12345678));
+  crc.go_to(0);
+  EXPECT_EQ(refusal(crc), ErrorCode::Malformed);
+  ZipReader size(patched("size.zip", 24, 1000));
+  size.go_to(0);
+  std::size_t decoded = 0;
+  try {
+    size.inflate("x", [&](std::string_view piece) { decoded += piece.size(); });
+    ADD_FAILURE() << "read a bzip2 entry longer than it says";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Malformed);
+    EXPECT_NE(e.message().find("declared size of 1000 bytes"), std::string::npos) << e.message();
+  }
+  EXPECT_LE(decoded, 1000u);
+  std::string damaged = good;
+  damaged[damaged.find("BZh") + 20] ^= 0x55;
+  ZipReader data(write("damaged.zip", damaged));
+  data.go_to(0);
+  EXPECT_EQ(refusal(data), ErrorCode::Malformed);
 }
 
 TEST_F(ZipReaderTest, SaysWhereADirectoryCutShortEnds) {

@@ -48,6 +48,9 @@ void make_zip(const std::filesystem::path& path, const std::vector<ArchiveEntry>
     zip_source_t* src = zip_source_buffer(z, e.bytes.data(), e.bytes.size(), 0);
     const zip_int64_t index = zip_file_add(z, e.name.c_str(), src, ZIP_FL_ENC_UTF_8);
     ASSERT_GE(index, 0) << e.name;
+    if (e.bzip2) {
+      ASSERT_EQ(zip_set_file_compression(z, static_cast<zip_uint64_t>(index), ZIP_CM_BZIP2, 0), 0);
+    }
     if (e.symlink) {
       zip_file_set_external_attributes(z, static_cast<zip_uint64_t>(index), 0, ZIP_OPSYS_UNIX,
                                        (S_IFLNK | 0777u) << 16);

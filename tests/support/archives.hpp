@@ -12,9 +12,10 @@ struct ArchiveEntry {
   std::string name;
   std::string bytes;
   bool symlink = false;  ///< marked as a Unix symbolic link whose target is `bytes`
+  bool bzip2 = false;    ///< compressed with bzip2 rather than deflate
 };
 
-/// Writes `entries` (deflated, in order) to a zip archive at `path`.
+/// Writes `entries` (in order) to a zip archive at `path`.
 void make_zip(const std::filesystem::path& path, const std::vector<ArchiveEntry>& entries);
 
 /// The entries stored (not deflated) in order, laid out by hand, so names libzip would

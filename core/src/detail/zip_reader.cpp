@@ -1,13 +1,16 @@
 #include "detail/zip_reader.hpp"
 
+#include <bzlib.h>
 #include <sys/stat.h>
 #include <unicode/ucnv.h>
+#include <zlib.h>
 // minizip's folder holds a zip.h of its own, which would hide libzip's if it were on
 // the include path; its headers are named through the folder instead.
 #include <minizip/unzip.h>
 
 #include <algorithm>
 #include <array>
+#include <new>
 
 #include <galley/error.hpp>
 
@@ -20,6 +23,9 @@ constexpr unsigned long kUtf8Flag = 1u << 11;  // general purpose bit 11: the na
 constexpr unsigned long kEncryptedFlag = 1u;
 constexpr unsigned long kMadeOnUnix = 3;  // the high byte of "version made by"
 constexpr std::size_t kMaxNameBytes = 0xFFFF;
+constexpr int kBzip2 = 12;  // compression method 12, which Info-ZIP's zip -Z bzip2 writes
+
+using Take = std::function<void(std::string_view)>;
 
 unzFile handle(void* zip) { return static_cast<unzFile>(zip); }
 
@@ -36,6 +42,44 @@ std::string name_to_utf8(std::string_view raw, bool flagged_utf8) {
   out.resize(static_cast<std::size_t>(n));
   return out;
 }
+
+// One bzip2 stream, decoded as its compressed bytes come. minizip hands over a bzip2
+// entry's bytes only raw: Debian builds it without bzip2.
+class Bzip2Decoder {
+ public:
+  Bzip2Decoder() {
+    if (BZ2_bzDecompressInit(&stream_, 0, 0) != BZ_OK) throw std::bad_alloc();
+  }
+  ~Bzip2Decoder() { BZ2_bzDecompressEnd(&stream_); }
+  Bzip2Decoder(const Bzip2Decoder&) = delete;
+  Bzip2Decoder& operator=(const Bzip2Decoder&) = delete;
+
+  bool ended() const { return ended_; }
+
+  /// Decodes `in`, giving what comes out to `out` piece by piece; returns false when the
+  /// bytes are not bzip2. Bytes after the end of the stream are ignored.
+  bool feed(std::string_view in, const Take& out) {
+    stream_.next_in = const_cast<char*>(in.data());  // bzlib's API predates const
+    stream_.avail_in = static_cast<unsigned>(in.size());
+    while (!ended_) {
+      stream_.next_out = buffer_.data();
+      stream_.avail_out = static_cast<unsigned>(buffer_.size());
+      const int status = BZ2_bzDecompress(&stream_);
+      if (status != BZ_OK && status != BZ_STREAM_END) return false;
+      ended_ = status == BZ_STREAM_END;
+      const std::size_t produced = buffer_.size() - stream_.avail_out;
+      if (produced > 0) out(std::string_view(buffer_.data(), produced));
+      // A full buffer may leave output behind even when the input is used up.
+      if (stream_.avail_in == 0 && stream_.avail_out > 0) break;
+    }
+    return true;
+  }
+
+ private:
+  bz_stream stream_{};
+  bool ended_ = false;
+  std::array<char, 1 << 16> buffer_;
+};
 
 }  // namespace
 
@@ -125,21 +169,22 @@ void ZipReader::read_entry_info() {
   entry_.compressed = info.compressed_size;
   entry_.size = info.uncompressed_size;
   entry_.method = static_cast<int>(info.compression_method);
+  entry_.crc = static_cast<std::uint32_t>(info.crc);
   entry_.encrypted = (info.flag & kEncryptedFlag) != 0;
   entry_.symlink =
       info.version >> 8 == kMadeOnUnix && ((info.external_fa >> 16) & S_IFMT) == S_IFLNK;
   read_ = true;
 }
 
-void ZipReader::inflate(const std::string& display,
-                        const std::function<void(std::string_view)>& take) {
+void ZipReader::inflate(const std::string& display, const Take& take) {
   if (entry_.encrypted) throw Error(ErrorCode::Unsupported, display, {}, "encrypted archive entry");
-  if (entry_.method != 0 && entry_.method != Z_DEFLATED) {
+  const bool bzip2 = entry_.method == kBzip2;
+  if (entry_.method != 0 && entry_.method != Z_DEFLATED && !bzip2) {
     throw Error(ErrorCode::Unsupported, display, {},
                 "compression method " + std::to_string(entry_.method) +
-                    " is not supported (stored and deflated entries are)");
+                    " is not supported (stored, deflated and bzip2 entries are)");
   }
-  if (unzOpenCurrentFile(handle(zip_)) != UNZ_OK) {
+  if (unzOpenCurrentFile2(handle(zip_), nullptr, nullptr, bzip2 ? 1 : 0) != UNZ_OK) {
     throw Error(ErrorCode::Malformed, display, {},
                 "the entry's local header does not match the central directory");
   }
@@ -149,23 +194,54 @@ void ZipReader::inflate(const std::string& display,
       if (zip) unzCloseCurrentFile(handle(zip));
     }
   } closer{zip_};
+  const std::uint64_t total = bzip2 ? read_bzip2(display, take) : read_current(display, take);
+  closer.zip = nullptr;
+  // minizip inflates no further than the declared size; the checksum tells a size that
+  // claims too little, the count one that claims too much.
+  if (unzCloseCurrentFile(handle(zip_)) == UNZ_CRCERROR || total != entry_.size) {
+    mismatch(display);
+  }
+}
+
+std::uint64_t ZipReader::read_current(const std::string& display, const Take& take) {
   std::uint64_t total = 0;
   std::array<char, 1 << 16> buffer;
   for (;;) {
     const int n = unzReadCurrentFile(handle(zip_), buffer.data(), buffer.size());
     if (n < 0) throw Error(ErrorCode::Malformed, display, {}, "damaged compressed data");
-    if (n == 0) break;
+    if (n == 0) return total;
     total += static_cast<std::uint64_t>(n);
     take(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
   }
-  closer.zip = nullptr;
-  // minizip inflates no further than the declared size; the checksum tells a size that
-  // claims too little, the count one that claims too much.
-  if (unzCloseCurrentFile(handle(zip_)) == UNZ_CRCERROR || total != entry_.size) {
-    throw Error(ErrorCode::Malformed, display, {},
-                "the entry's bytes do not match its checksum and declared size of " +
-                    std::to_string(entry_.size) + " bytes");
-  }
+}
+
+// The entry is open raw, so minizip checks nothing: the checksum is computed here, and
+// decoding stops once the output passes the declared size.
+std::uint64_t ZipReader::read_bzip2(const std::string& display, const Take& take) {
+  Bzip2Decoder decoder;
+  std::uint64_t total = 0;
+  uLong crc = crc32(0, nullptr, 0);
+  const Take checked = [&](std::string_view piece) {
+    total += piece.size();
+    if (total > entry_.size) mismatch(display);
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(piece.data()), static_cast<uInt>(piece.size()));
+    take(piece);
+  };
+  const Take decode = [&](std::string_view compressed) {
+    if (!decoder.ended() && !decoder.feed(compressed, checked)) {
+      throw Error(ErrorCode::Malformed, display, {}, "damaged bzip2 data");
+    }
+  };
+  read_current(display, decode);
+  if (!decoder.ended()) throw Error(ErrorCode::Malformed, display, {}, "damaged bzip2 data");
+  if (crc != entry_.crc) mismatch(display);
+  return total;
+}
+
+void ZipReader::mismatch(const std::string& display) const {
+  throw Error(ErrorCode::Malformed, display, {},
+              "the entry's bytes do not match its checksum and declared size of " +
+                  std::to_string(entry_.size) + " bytes");
 }
 
 ZipNameIndex::ZipNameIndex(ZipReader& reader) {

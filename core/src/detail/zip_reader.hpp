@@ -25,7 +25,8 @@ struct ZipEntryInfo {
   std::string name;  ///< UTF-8: as stored when flagged or valid as UTF-8, else read as CP437
   std::uint64_t compressed = 0;  ///< declared sizes
   std::uint64_t size = 0;
-  int method = 0;  ///< 0 stored, 8 deflate
+  int method = 0;         ///< 0 stored, 8 deflate, 12 bzip2
+  std::uint32_t crc = 0;  ///< the CRC-32 of its bytes
   bool encrypted = false;
   bool symlink = false;  ///< made on Unix with the mode of a symbolic link
 };
@@ -55,12 +56,18 @@ class ZipReader {
   const ZipEntryInfo& entry() const { return entry_; }
 
   /// Inflates the current entry, giving `take` its bytes piece by piece (`take` may
-  /// throw to stop). Throws Error naming `display` for an encrypted entry or an
-  /// unsupported method (Unsupported), and for a local header that disagrees with the
-  /// directory, damaged data or bytes that do not match the checksum (Malformed).
+  /// throw to stop). Throws Error naming `display` for an encrypted entry or a method
+  /// other than stored, deflate and bzip2 (Unsupported), and for a local header that
+  /// disagrees with the directory, damaged data or bytes that do not match the checksum
+  /// and declared size (Malformed).
   void inflate(const std::string& display, const std::function<void(std::string_view)>& take);
 
  private:
+  std::uint64_t read_current(const std::string& display,
+                             const std::function<void(std::string_view)>& take);
+  std::uint64_t read_bzip2(const std::string& display,
+                           const std::function<void(std::string_view)>& take);
+  [[noreturn]] void mismatch(const std::string& display) const;
   void read_entry_info();
   void go_back_before(std::uint64_t index);
   void note_checkpoint();
