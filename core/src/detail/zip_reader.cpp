@@ -25,7 +25,7 @@ constexpr unsigned long kMadeOnUnix = 3;  // the high byte of "version made by"
 constexpr std::size_t kMaxNameBytes = 0xFFFF;
 constexpr int kBzip2 = 12;  // compression method 12, which Info-ZIP's zip -Z bzip2 writes
 
-using Take = std::function<void(std::string_view)>;
+using Take = ZipReader::Take;
 
 unzFile handle(void* zip) { return static_cast<unzFile>(zip); }
 
@@ -196,8 +196,9 @@ void ZipReader::inflate(const std::string& display, const Take& take) {
   } closer{zip_};
   const std::uint64_t total = bzip2 ? read_bzip2(display, take) : read_current(display, take);
   closer.zip = nullptr;
-  // minizip inflates no further than the declared size; the checksum tells a size that
-  // claims too little, the count one that claims too much.
+  // minizip inflates no further than the declared size; the checksum (minizip's at close
+  // for deflate, read_bzip2's own for bzip2) tells a size that claims too little, the
+  // count one that claims too much.
   if (unzCloseCurrentFile(handle(zip_)) == UNZ_CRCERROR || total != entry_.size) {
     mismatch(display);
   }

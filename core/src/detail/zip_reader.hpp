@@ -34,6 +34,9 @@ struct ZipEntryInfo {
 /// One open zip archive with a current entry, for one thread at a time.
 class ZipReader {
  public:
+  /// Receives an entry's bytes a piece at a time.
+  using Take = std::function<void(std::string_view)>;
+
   /// Opens the archive at `path` on its first entry; throws Error (Malformed, naming
   /// the file) when it is not a zip archive whose directory can be found.
   explicit ZipReader(const std::filesystem::path& path);
@@ -60,13 +63,11 @@ class ZipReader {
   /// other than stored, deflate and bzip2 (Unsupported), and for a local header that
   /// disagrees with the directory, damaged data or bytes that do not match the checksum
   /// and declared size (Malformed).
-  void inflate(const std::string& display, const std::function<void(std::string_view)>& take);
+  void inflate(const std::string& display, const Take& take);
 
  private:
-  std::uint64_t read_current(const std::string& display,
-                             const std::function<void(std::string_view)>& take);
-  std::uint64_t read_bzip2(const std::string& display,
-                           const std::function<void(std::string_view)>& take);
+  std::uint64_t read_current(const std::string& display, const Take& take);
+  std::uint64_t read_bzip2(const std::string& display, const Take& take);
   [[noreturn]] void mismatch(const std::string& display) const;
   void read_entry_info();
   void go_back_before(std::uint64_t index);
